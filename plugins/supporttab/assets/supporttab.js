@@ -1,0 +1,91 @@
+/* Support Tab: the hub's "Open now" line, computed in the reader's browser from the opening hours that the
+   page also shows as a plain table (the fallback without JavaScript). */
+(function () {
+  "use strict";
+
+  var line = document.querySelector("[data-st-open-now]");
+  var source = document.getElementById("st-hours");
+  if (!line || !source) return;
+  var hours = JSON.parse(source.textContent);
+  var zone = hours.timezone;
+
+  /* The wall-clock date and time of `instant` in `timeZone`. */
+  function wallClock(timeZone, instant) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit"
+    }).formatToParts(instant).forEach(function (part) { parts[part.type] = Number(part.value); });
+    return parts;
+  }
+
+  /* How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */
+  function offset(timeZone, instant) {
+    var p = wallClock(timeZone, instant);
+    var whole = Math.floor(instant.getTime() / 1000) * 1000;
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
+  }
+
+  /* The instant when the clock in `timeZone` shows `minutes` past midnight on the given UTC-noted day. */
+  function instantAt(day, minutes) {
+    var guess = day.getTime() + minutes * 60000;
+    var first = guess - offset(zone, new Date(guess));
+    return new Date(guess - offset(zone, new Date(first)));
+  }
+
+  function toMinutes(text) { return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)); }
+
+  /* The next opening or closing after `now`: {open, at, wall, dayIndex, day}. */
+  function nextChange(now) {
+    var p = wallClock(zone, now);
+    var nowMinutes = p.hour * 60 + p.minute;
+    for (var dayIndex = 0; dayIndex < 15; dayIndex++) {
+      var day = new Date(Date.UTC(p.year, p.month - 1, p.day + dayIndex));
+      if (hours.closures.indexOf(day.toISOString().slice(0, 10)) >= 0) continue;
+      var ranges = hours.weekly[String(day.getUTCDay())] || [];
+      for (var i = 0; i < ranges.length; i++) {
+        var start = toMinutes(ranges[i][0]), end = toMinutes(ranges[i][1]);
+        if (dayIndex === 0 && nowMinutes >= start && nowMinutes < end) {
+          return { open: true, at: instantAt(day, end), wall: ranges[i][1], dayIndex: 0, day: day };
+        }
+        if (dayIndex > 0 || nowMinutes < start) {
+          return { open: false, at: instantAt(day, start), wall: ranges[i][0], dayIndex: dayIndex, day: day };
+        }
+      }
+    }
+    return null;
+  }
+
+  function dayName(day, dayIndex) {
+    if (dayIndex === 0) return "today";
+    if (dayIndex === 1) return "tomorrow";
+    return new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" }).format(day);
+  }
+
+  /* " (your time 15:00)" when the reader's clock differs from the team's, else "". */
+  function yourTime(change) {
+    var local = -change.at.getTimezoneOffset() * 60000;
+    if (local === offset(zone, change.at)) return "";
+    var format = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+    if (wallClock(zone, change.at).day !== change.at.getDate()) format.weekday = "long";
+    return " (your time " + new Intl.DateTimeFormat("en-GB", format).format(change.at) + ")";
+  }
+
+  function describe(now) {
+    var change = nextChange(now);
+    if (!change) return "Closed now.";
+    if (change.open) return "Open now until " + change.wall + yourTime(change) + ".";
+    var day = dayName(change.day, change.dayIndex);
+    return "Closed now. Opens " + day + " " + change.wall + yourTime(change) + ".";
+  }
+
+  function update() {
+    var text = describe(new Date());
+    line.textContent = text;
+    line.classList.toggle("st-open-now--open", text.indexOf("Open now") === 0);
+    line.hidden = false;
+  }
+
+  update();
+  setInterval(update, 60000);
+})();

@@ -1,0 +1,16 @@
+"""Plugin options, as written under `plugins: - supporttab:` in mkdocs.yml (shared with the CLI)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .model.common import Strict, TimeZoneName
+
+
+class Options(Strict):
+    enabled: bool = Field(True, description="Turn the plugin off without removing its settings")
+    hub: str = Field("content/hub.yml", description="The support hub file, relative to mkdocs.yml")
+    team_dir: str = Field("team", description="Folder of team member files, relative to mkdocs.yml")
+    incidents_dir: str = Field("incidents", description="Folder of incident files, relative to mkdocs.yml")
+    timezone: TimeZoneName = Field("UTC", description="The site's time zone, shown beside every time")
+    allow_html: bool = Field(False, description="Let Markdown in YAML files contain raw HTML")
