@@ -37,6 +37,9 @@ def load_model(path: Path, shown_as: str, model: type[M]) -> tuple[M | None, Yam
 def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
     path = tuple(detail["loc"])
     kind = detail["type"]
+    if path and path[-1] == "[key]":  # a mapping key itself is wrong, e.g. a misspelt weekday
+        path = path[:-1]
+        return doc.problem(path, _explain(detail), key=True, field_name=format_field_path(path))
     if kind == "extra_forbidden":
         known = _field_names_at(model, path[:-1])
         close = difflib.get_close_matches(str(path[-1]), known, n=1)

@@ -6,6 +6,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import material.templates as material_templates
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -26,7 +29,7 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 HUB_PAGE = "index.md"
-ASSETS = ("supporttab.css", "supporttab.js")
+SCRIPT = "supporttab.js"
 
 
 class SupportTabPlugin(BasePlugin):
@@ -76,9 +79,11 @@ class SupportTabPlugin(BasePlugin):
                          hide=["navigation", "toc"])
         return ""
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.data is None:
             return env
+        _expose_theme_templates(env)
+        env.globals["supporttab_css"] = Markup((PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8"))
         env.filters["st_markdown"] = self.renderer.render
         env.filters["st_markdown_inline"] = self.renderer.render_inline
         pages = _page_links(files)
@@ -106,6 +111,13 @@ def _add_templates(config: MkDocsConfig) -> None:
     config.theme.dirs.insert(position, templates)
 
 
+def _expose_theme_templates(env: Environment) -> None:
+    """Make mkdocs-material's own templates reachable as `material/...`, so an override can wrap the original."""
+    if not isinstance(env.loader, ChoiceLoader):
+        material = FileSystemLoader(str(Path(material_templates.__file__).parent))
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
+
+
 def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:
     """Authored data (hub.yml, the page-view CSV) may live in content/ but is not published as-is."""
     for file in list(files):
@@ -122,8 +134,7 @@ def _add_hub_page(files: Files, config: MkDocsConfig) -> None:
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    for name in ASSETS:
-        files.append(File.generated(config, f"assets/supporttab/{name}", abs_src_path=str(PACKAGE_DIR / "assets" / name)))
+    files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", abs_src_path=str(PACKAGE_DIR / "assets" / SCRIPT)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
 

@@ -1,0 +1,52 @@
+"""Shared fixtures: a copy of the example site in tmp_path, and real MkDocs builds of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_PARTS = ("mkdocs.yml", "content", "team", "incidents")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_example_site(destination: Path) -> Path:
+    """Copy the example site (config and authored files, no build output) into `destination`."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        elif source.is_file():
+            shutil.copy2(source, destination / part)
+    # The example's YAML files point editors at the schemas in the repository's package folder.
+    (destination / "plugins").symlink_to(REPO / "plugins", target_is_directory=True)
+    return destination
+
+
+def run_mkdocs_build(site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in `site`, as a user runs it; returns the finished process."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=site,
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A fresh, editable copy of the example site."""
+    return copy_example_site(tmp_path / "site-src")
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built once for the whole session; returns its output folder (read only)."""
+    source = copy_example_site(tmp_path_factory.mktemp("example") / "src")
+    result = run_mkdocs_build(source)
+    assert result.returncode == 0, result.stderr
+    return source / "site"
