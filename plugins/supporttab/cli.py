@@ -9,8 +9,10 @@ from pathlib import Path
 import yaml
 
 from .config import Options
-from .load import load_site
-from .problems import DataError
+from pydantic import ValidationError
+
+from .load import explain_error, load_site
+from .problems import DataError, format_field_path
 from .schemas import SCHEMA_DIR, render_schema, write_schemas
 from .model import FILE_KINDS
 
@@ -44,7 +46,13 @@ def site_settings(site: Path) -> tuple[Path, Path, Options]:
         if isinstance(entry, dict) and "supporttab" in entry:
             options = dict(entry["supporttab"] or {})
     options.pop("enabled", None)
-    return site.resolve(), (site / config.get("docs_dir", "docs")).resolve(), Options.model_validate(options)
+    try:
+        parsed = Options.model_validate(options)
+    except ValidationError as error:
+        lines = [f"mkdocs.yml: plugins.supporttab.{format_field_path(tuple(d['loc']))}: {explain_error(d)}"
+                 for d in error.errors()]
+        raise SystemExit("\n".join(lines)) from None
+    return site.resolve(), (site / config.get("docs_dir", "docs")).resolve(), parsed
 
 
 def command_check(args: argparse.Namespace) -> int:

@@ -39,14 +39,14 @@ def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) 
     kind = detail["type"]
     if path and path[-1] == "[key]":  # a mapping key itself is wrong, e.g. a misspelt weekday
         path = path[:-1]
-        return doc.problem(path, _explain(detail), key=True, field_name=format_field_path(path))
+        return doc.problem(path, explain_error(detail), key=True, field_name=format_field_path(path))
     if kind == "extra_forbidden":
         known = _field_names_at(model, path[:-1])
         close = difflib.get_close_matches(str(path[-1]), known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known fields here: " + ", ".join(known)
         message = f"'{path[-1]}' is not a known field; {hint}"
         return doc.problem(path, message, key=True, field_name=format_field_path(path))
-    return doc.problem(path, _explain(detail), field_name=format_field_path(path))
+    return doc.problem(path, explain_error(detail), field_name=format_field_path(path))
 
 
 def _found(value: Any) -> str:
@@ -89,7 +89,7 @@ _EXPLANATIONS = {
 }
 
 
-def _explain(detail: dict[str, Any]) -> str:
+def explain_error(detail: dict[str, Any]) -> str:
     kind, ctx = detail["type"], detail.get("ctx", {})
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
 import material.templates as material_templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 from .clock import build_time
 from .config import Options
 from .hub import PageLink, build_hub_view
-from .load import SiteData, load_site
+from .load import SiteData, explain_error, load_site
 from .markdown_text import MarkdownRenderer
 from .problems import DataError, format_field_path
 from .schemas import SCHEMA_DIR
@@ -30,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 PACKAGE_DIR = Path(__file__).parent
 HUB_PAGE = "index.md"
 SCRIPT = "supporttab.js"
+_ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
 class SupportTabPlugin(BasePlugin):
@@ -46,7 +48,7 @@ class SupportTabPlugin(BasePlugin):
         try:
             self.options = Options.model_validate(options)
         except ValidationError as error:
-            return [(format_field_path(tuple(d["loc"])), d["msg"]) for d in error.errors()], []
+            return [(format_field_path(tuple(d["loc"])), explain_error(d)) for d in error.errors()], []
         self.config = self.options.model_dump()
         return [], []
 
@@ -75,9 +77,16 @@ class SupportTabPlugin(BasePlugin):
         if not _is_hub(page) or self.data is None:
             return None
         hub = self.data.hub
-        page.meta.update(template="supporttab/hub.html", title=hub.title, description=hub.description,
-                         hide=["navigation", "toc"])
+        # mkdocs-material prints title and description without escaping: escape them here.
+        page.meta.update(template="supporttab/hub.html", title=escape(hub.title),
+                         description=escape(hub.description), hide=["navigation", "toc"])
         return ""
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if _is_hub(page):
+            # The hub's anchors come from its template, not its Markdown; tell MkDocs' link check about them.
+            page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ANCHOR.findall(output))
+        return None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.data is None:

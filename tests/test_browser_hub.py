@@ -1,0 +1,106 @@
+"""The hub in a real headless Chromium at phone size: layout, contact links, open-now, search, no JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def open_hub(chromium, example_url):
+    """Open the hub at phone size under a given reader time zone, fixed clock and JavaScript setting."""
+    contexts = []
+
+    def _open(*, timezone: str = "Europe/London", now: str | None = None, javascript: bool = True):
+        context = chromium.new_context(viewport=PHONE, timezone_id=timezone, java_script_enabled=javascript,
+                                       locale="en-GB")
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        if now:
+            page.clock.set_fixed_time(now)
+        page.goto(example_url)
+        page.errors = errors
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def test_hub_fits_a_phone_screen_without_sideways_scrolling(open_hub) -> None:
+    page = open_hub()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.errors == []
+
+
+def test_phone_number_is_visible_at_the_top_without_opening_a_menu(open_hub) -> None:
+    page = open_hub()
+    strip_phone = page.locator(".st-help a[href^='tel:']")
+    assert strip_phone.get_attribute("href") == "tel:+442079460321"
+    assert strip_phone.inner_text() == "+44 20 7946 0321"
+    box = strip_phone.bounding_box()
+    assert strip_phone.is_visible() and box["y"] + box["height"] <= PHONE["height"]
+    channel = page.locator(".st-channel--phone .st-channel__link").first
+    assert channel.get_attribute("href") == "tel:+442079460321"
+
+
+def test_tap_targets_are_at_least_24_pixels(open_hub) -> None:
+    page = open_hub()
+    selector = ".st-help a, .st-search input, .st-search button, .st-links a, .st-card a, .st-channel__link"
+    sizes = page.eval_on_selector_all(selector, """elements => elements.map(e => {
+        const box = e.getBoundingClientRect();
+        return [e.textContent.trim().slice(0, 40), Math.round(box.width), Math.round(box.height)];
+    })""")
+    assert len(sizes) > 15
+    small = [size for size in sizes if size[1] < 24 or size[2] < 24]
+    assert small == []
+
+
+@pytest.mark.parametrize(("reader_zone", "now", "expected"), [
+    pytest.param("America/New_York", "2026-11-23T10:00:00Z", "Open now until 20:00 (your time 15:00).",
+                 id="open-monday-reader-in-new-york"),
+    pytest.param("Europe/London", "2026-11-23T10:00:00Z", "Open now until 20:00.", id="open-same-zone"),
+    pytest.param("Asia/Tokyo", "2026-11-22T12:00:00Z", "Closed now. Opens tomorrow 08:00 (your time 17:00).",
+                 id="closed-sunday-reader-in-tokyo"),
+    pytest.param("America/Los_Angeles", "2026-11-24T21:30:00Z",
+                 "Closed now. Opens tomorrow 08:00 (your time 00:00).", id="evening-reader-in-los-angeles"),
+    pytest.param("Europe/London", "2026-12-25T12:00:00Z", "Closed now. Opens Monday 08:00.",
+                 id="christmas-and-boxing-day-closures"),
+])
+def test_open_now_line_follows_the_hours_under_a_fixed_clock(open_hub, reader_zone, now, expected) -> None:
+    page = open_hub(timezone=reader_zone, now=now)
+    line = page.locator("[data-st-open-now]")
+    assert line.is_visible()
+    assert line.inner_text() == expected
+
+
+def test_reader_time_names_the_day_when_it_differs(open_hub) -> None:
+    # Saturday 16:00 in London: closed until Monday 08:00, which is Sunday 22:00 in Honolulu.
+    page = open_hub(timezone="Pacific/Honolulu", now="2026-11-28T16:00:00Z")
+    assert page.locator("[data-st-open-now]").inner_text() == ("Closed now. Opens Monday 08:00 "
+                                                                "(your time Sunday 22:00).")
+
+
+def test_without_javascript_the_hours_table_is_the_answer(open_hub) -> None:
+    page = open_hub(javascript=False)
+    assert not page.locator("[data-st-open-now]").is_visible()
+    assert page.locator("table.st-hours").is_visible()
+    assert page.locator("table.st-hours tr").count() == 7
+    assert page.locator(".st-help a[href^='tel:']").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_hub_search_opens_materials_search_with_the_query(open_hub) -> None:
+    page = open_hub()
+    page.fill("#st-search-input", "password")
+    page.press("#st-search-input", "Enter")
+    page.wait_for_load_state()
+    search_input = page.locator("input.md-search__input")
+    search_input.wait_for(state="visible")
+    assert search_input.input_value() == "password"
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert "Reset your password" in page.locator(".md-search-result").inner_text()
