@@ -57,7 +57,8 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- browser tests: Debian's Chromium driven by Playwright, against a site served on 127.0.0.1 ---------
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium; GitHub's Ubuntu runners point this at their Google Chrome instead.
+CHROMIUM = Path(os.environ.get("SUPPORTTAB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -86,8 +87,8 @@ def example_url(built_example: Path):
 def chromium():
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is not installed; .ci/run installs it")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+            pytest.fail(f"no browser at {CHROMIUM}; .ci/run installs Debian's chromium")
+        pytest.skip(f"no browser at {CHROMIUM} (apt-get install chromium, or set SUPPORTTAB_CHROMIUM)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

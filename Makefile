@@ -1,0 +1,57 @@
+# Support Tab: the two commands of the README, plus helpers. Everything installs into .venv from the lock.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check schema lock chromium benchmark clean
+
+## serve: install, build and serve the example site on http://127.0.0.1:8000 (reloads on edits)
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve
+
+## test: install everything (Debian's chromium included) and run the whole test suite
+test: $(VENV)/.test chromium
+	$(BIN)/python -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
+
+## build: strict build of the site into site/
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict
+
+## check: validate every authored file
+check: $(VENV)/.site
+	$(BIN)/supporttab check
+
+## schema: regenerate the JSON Schemas shipped in the package
+schema: $(VENV)/.site
+	$(BIN)/supporttab schema
+
+## benchmark: time the example site's build (median of several)
+benchmark: $(VENV)/.site
+	$(BIN)/python tests/benchmarks/build_example.py
+
+$(VENV)/.site: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	touch $@
+
+## chromium: Debian's browser for the browser tests (needs root; skipped when already there)
+chromium:
+	@if [ -n "$$SUPPORTTAB_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then echo "Install Debian's chromium first: sudo apt-get install chromium"; exit 1; fi; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
+
+## lock: re-resolve every dependency in a clean venv and rewrite requirements.lock
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -e ".[test]"
+	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
+
+clean:
+	rm -rf site $(VENV) .pytest_cache
