@@ -22,10 +22,12 @@ def line_of(site: Path, needle: str) -> int:
     return next(number for number, line in enumerate(lines, start=1) if needle in line)
 
 
-@pytest.mark.parametrize("flags", [(), ("--clean",)], ids=["strict", "strict-clean"])
-def test_invalid_data_fails_the_build_with_every_problem_and_no_traceback(site: Path, flags: tuple) -> None:
+@pytest.mark.parametrize(("strict", "flags"), [(True, ()), (False, ()), (True, ("--clean",))],
+                         ids=["strict", "not-strict", "strict-clean"])
+def test_invalid_data_fails_the_build_with_every_problem_and_no_traceback(site: Path, strict: bool,
+                                                                          flags: tuple) -> None:
     break_hub(site)
-    result = run_mkdocs_build(site, *flags)
+    result = run_mkdocs_build(site, *flags, strict=strict)
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "Traceback" not in output
