@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from supporttab.config import Options
-from supporttab.load import load_site
+from supporttab.site import load_site
 from supporttab.problems import DataError
+
+NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
 
 MINIMAL_HUB = """\
 organization:
@@ -45,7 +48,7 @@ def problems_for(tmp_path: Path, hub: str | bytes, **files: str) -> list[str]:
     target = content / "hub.yml"
     target.write_bytes(hub if isinstance(hub, bytes) else hub.encode())
     try:
-        load_site(tmp_path, content, Options())
+        load_site(tmp_path, content, Options(), NOW)
     except DataError as error:
         return [str(problem) for problem in error.problems]
     return []
@@ -161,6 +164,6 @@ def test_missing_page_view_export_is_reported(tmp_path: Path) -> None:
 def test_missing_hub_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     with pytest.raises(DataError) as caught:
-        load_site(tmp_path, tmp_path / "content", Options())
+        load_site(tmp_path, tmp_path / "content", Options(), NOW)
     assert str(caught.value) == ("mkdocs.yml:1:1: plugins.supporttab.hub: the hub file 'content/hub.yml' does "
                                  "not exist inside the site folder; create it or fix the path")

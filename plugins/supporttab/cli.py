@@ -11,7 +11,9 @@ import yaml
 from .config import Options
 from pydantic import ValidationError
 
-from .load import explain_error, load_site
+from .clock import build_time
+from .load import explain_error
+from .site import load_site
 from .problems import DataError, format_field_path
 from .schemas import SCHEMA_DIR, render_schema, write_schemas
 from .model import FILE_KINDS
@@ -58,7 +60,7 @@ def site_settings(site: Path) -> tuple[Path, Path, Options]:
 def command_check(args: argparse.Namespace) -> int:
     root, docs_dir, options = site_settings(Path(args.site))
     try:
-        load_site(root, docs_dir, options)
+        load_site(root, docs_dir, options, build_time())
     except DataError as error:
         print(error, file=sys.stderr)
         return 1

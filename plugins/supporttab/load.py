@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import difflib
 import types
 import typing
@@ -11,9 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .config import Options
-from .model import Hub
-from .problems import DataError, Problem, format_field_path
+from .problems import Problem, format_field_path
 from .yamlread import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -131,99 +128,3 @@ def _alternatives(annotation: Any) -> list[Any]:
         return [a for arg in typing.get_args(annotation) for a in _alternatives(arg)]
     return [annotation]
 
-
-# --- the whole site ------------------------------------------------------------------------------------
-
-
-class SiteData(BaseModel):
-    """Everything authored for the site, validated and cross-checked."""
-
-    model_config = {"frozen": True, "arbitrary_types_allowed": True}
-
-    hub: Hub
-    page_views: dict[str, int] = {}
-    data_files: tuple[Path, ...] = ()
-
-
-def load_site(root: Path, docs_dir: Path, options: Options) -> SiteData:
-    """Load every authored file under `root` (the folder of mkdocs.yml); raise DataError listing all problems."""
-    problems: list[Problem] = []
-    hub_path = _confined(root, options.hub)
-    if hub_path is None or not hub_path.is_file():
-        raise DataError([Problem("mkdocs.yml", 1, 1, "plugins.supporttab.hub",
-                                 f"the hub file '{options.hub}' does not exist inside the site folder; create "
-                                 "it or fix the path")])
-    hub, doc = load_model(hub_path, _shown(root, hub_path), Hub)
-    problems += doc.problems
-    page_views: dict[str, int] = {}
-    data_files = [hub_path]
-    if hub is not None:
-        problems += _check_page_links(hub, doc, docs_dir)
-        if hub.help_myself.popular.page_views:
-            page_views, csv_problems = _load_page_views(hub, doc, hub_path.parent, root)
-            problems += csv_problems
-            data_files.append((hub_path.parent / hub.help_myself.popular.page_views).resolve())
-    if problems:
-        raise DataError(problems)
-    return SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files))
-
-
-def _shown(root: Path, path: Path) -> str:
-    """A file's name as shown in messages: relative to the site root, with forward slashes."""
-    return path.resolve().relative_to(root.resolve()).as_posix()
-
-
-def _confined(folder: Path, relative: str) -> Path | None:
-    """`folder/relative`, or None when it would leave `folder` (through `..`, an absolute path or a symlink)."""
-    candidate = (folder / relative).resolve()
-    return candidate if candidate.is_relative_to(folder.resolve()) else None
-
-
-def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path) -> list[Problem]:
-    """Every page the hub names must exist in the content folder."""
-    linked: list[tuple[tuple[str | int, ...], str]] = [
-        (("help_myself", "popular", "pins", i), pin) for i, pin in enumerate(hub.help_myself.popular.pins)]
-    linked += [(("help_myself", "guides", i, "page"), guide.page)
-               for i, guide in enumerate(hub.help_myself.guides) if guide.page]
-    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    problems = []
-    for path, page in linked:
-        if page not in pages:
-            close = difflib.get_close_matches(page, pages, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "check the path"
-            problems.append(doc.problem(path, f"the page '{page}' does not exist in "
-                                              f"{docs_dir.name}/; {hint}", field_name=format_field_path(path)))
-    return problems
-
-
-def _load_page_views(hub: Hub, doc: YamlDocument, hub_dir: Path, root: Path) -> tuple[dict[str, int], list[Problem]]:
-    field = ("help_myself", "popular", "page_views")
-    name = hub.help_myself.popular.page_views
-    path = _confined(hub_dir, name)
-    if path is None or not path.is_file():
-        return {}, [doc.problem(field, f"the page-view export '{name}' does not exist next to the hub file; "
-                                       "export it from your analytics as CSV with columns path,views",
-                                field_name=format_field_path(field))]
-    return read_page_views(path, _shown(root, path))
-
-
-def read_page_views(path: Path, shown_as: str) -> tuple[dict[str, int], list[Problem]]:
-    """Read an analytics export (`path,views` CSV) into URL path -> views; problems name the bad line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return {}, [Problem(shown_as, 1, 1, "", "the file is not UTF-8 text; export it again as UTF-8 CSV")]
-    rows = list(csv.reader(text.splitlines()))
-    if not rows or [cell.strip().lower() for cell in rows[0][:2]] != ["path", "views"]:
-        return {}, [Problem(shown_as, 1, 1, "", "the first line must be the header `path,views`; add it")]
-    views: dict[str, int] = {}
-    problems = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not row:
-            continue
-        if len(row) != 2 or not row[1].strip().isdigit():
-            problems.append(Problem(shown_as, number, 1, "", f"expected `path,views` with a whole number of "
-                                                             f"views, found {','.join(row)!r}"))
-            continue
-        views[row[0].strip()] = views.get(row[0].strip(), 0) + int(row[1])
-    return views, problems

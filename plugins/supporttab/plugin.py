@@ -6,6 +6,7 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import material.templates as material_templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -13,35 +14,42 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from .clock import build_time
 from .config import Options
 from .hub import PageLink, build_hub_view
-from .load import SiteData, explain_error, load_site
+from .load import explain_error
 from .markdown_text import MarkdownRenderer
+from .pages import HUB_PAGE, GeneratedPage, generated_pages, status_outputs
 from .problems import DataError, format_field_path
 from .schemas import SCHEMA_DIR
+from .site import SiteData, load_site
 from .site_chrome import build_chrome
+from .siteinfo import site_info
+from .status import StatusIndex, build_status_index, duration_text
+from .timefmt import time_html
 
 log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
-HUB_PAGE = "index.md"
 SCRIPT = "supporttab.js"
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
 class SupportTabPlugin(BasePlugin):
-    """Builds the support hub (and, later, team and status pages) from the authored YAML files."""
+    """Builds the support hub and the status pages from the authored YAML files."""
 
     def __init__(self) -> None:
         self.options = Options()
         self.data: SiteData | None = None
+        self.status: StatusIndex | None = None
+        self.pages: dict[str, GeneratedPage] = {}
         self.renderer = MarkdownRenderer()
         self.root = Path.cwd()
+        self.now = build_time()
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -60,31 +68,45 @@ class SupportTabPlugin(BasePlugin):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Validate before MkDocs cleans site/: invalid data leaves the last good site untouched.
+        self.now = build_time()
         try:
-            self.data = load_site(self.root, Path(config.docs_dir), self.options)
+            self.data = load_site(self.root, Path(config.docs_dir), self.options, self.now)
         except DataError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the authored files:\n{error}") from None
+        self.status = self._build_status_index()
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        _drop_data_files(files, self.data.data_files if self.data else ())
-        _add_hub_page(files, config)
+        if self.data is None:
+            return files
+        _drop_data_files(files, self.data.data_files)
+        self.pages = _add_generated_pages(files, config, generated_pages(self.data.hub, self.status))
+        if self.status is not None:
+            site = site_info(config.site_name, config.site_url, config.site_description)
+            for path, content in status_outputs(self.status, site).items():
+                files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not _is_hub(page) or self.data is None:
+        generated = self._generated(page)
+        if generated is None:
             return None
-        hub = self.data.hub
         # mkdocs-material prints title and description without escaping: escape them here.
-        page.meta.update(template="supporttab/hub.html", title=escape(hub.title),
-                         description=escape(hub.description), hide=["navigation", "toc"])
+        page.meta.update(template=generated.template, title=escape(generated.title),
+                         description=escape(generated.description), hide=list(generated.hide))
         return ""
 
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        generated = self._generated(page)
+        if generated is not None:
+            context.update(generated.context)
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if _is_hub(page):
-            # The hub's anchors come from its template, not its Markdown; tell MkDocs' link check about them.
+        if self._generated(page) is not None:
+            # Generated pages get their anchors from templates; tell MkDocs' link check about them.
             page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ANCHOR.findall(output))
         return None
 
@@ -92,13 +114,17 @@ class SupportTabPlugin(BasePlugin):
         if self.data is None:
             return env
         _expose_theme_templates(env)
+        zone = ZoneInfo(self.options.timezone)
         env.globals["supporttab_css"] = Markup((PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8"))
         env.filters["st_markdown"] = self.renderer.render
         env.filters["st_markdown_inline"] = self.renderer.render_inline
-        pages = _page_links(files)
-        env.globals["supporttab_hub"] = build_hub_view(self.data.hub, self.data.page_views, pages,
-                                                       site_url=config.site_url, today=build_time().date())
+        env.filters["st_time"] = lambda moment: time_html(moment, zone)
+        env.filters["st_duration"] = duration_text
+        env.filters["st_date"] = lambda day: f"{day:%A} {day.day} {day:%B %Y}"
+        env.globals["supporttab_hub"] = build_hub_view(self.data.hub, self.data.page_views, _page_links(files),
+                                                       site_url=config.site_url, today=self.now.date())
         env.globals["supporttab_hub_model"] = self.data.hub
+        env.globals["supporttab_status"] = self.status
         env.globals["supporttab"] = build_chrome(self.data.hub)
         return env
 
@@ -108,6 +134,17 @@ class SupportTabPlugin(BasePlugin):
             if path.exists():
                 server.watch(str(path))
         return server
+
+    def _build_status_index(self) -> StatusIndex | None:
+        if self.data is None or self.data.status is None:
+            return None
+        return build_status_index(self.data.status, now=self.now, zone=ZoneInfo(self.options.timezone),
+                                  render=self.renderer.render)
+
+    def _generated(self, page: Page) -> GeneratedPage | None:
+        if page.file.generated_by is None:
+            return None
+        return self.pages.get(page.file.src_uri)
 
 
 def _add_templates(config: MkDocsConfig) -> None:
@@ -134,22 +171,24 @@ def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:
             files.remove(file)
 
 
-def _add_hub_page(files: Files, config: MkDocsConfig) -> None:
-    if files.get_file_from_path(HUB_PAGE) is not None:
-        log.warning(f"{Path(config.docs_dir).name}/{HUB_PAGE} exists, so the support hub is not generated; "
-                    "delete that page to get the hub as the landing page")
-        return
-    files.append(File.generated(config, HUB_PAGE, content=""))
+def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
+    """Add each page unless the site already has a page of that name: an author's page always wins."""
+    added = {}
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            log.warning(f"{Path(config.docs_dir).name}/{page.src_uri} exists, so Support Tab does not generate "
+                        f"'{page.title}' there; delete that page to get the generated one")
+            continue
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        added[page.src_uri] = page
+    return added
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", abs_src_path=str(PACKAGE_DIR / "assets" / SCRIPT)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
-
-
-def _is_hub(page: Page) -> bool:
-    return page.file.src_uri == HUB_PAGE and page.file.generated_by is not None
 
 
 def _page_links(files: Files) -> dict[str, PageLink]:

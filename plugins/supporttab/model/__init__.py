@@ -1,7 +1,8 @@
 """Pydantic models of every authored file kind; they are the schema (see `schemas.py`)."""
 
 from .hub import Hub
+from .status import Components, Incident, Maintenance
 
-FILE_KINDS = {"hub": Hub}
+FILE_KINDS = {"hub": Hub, "components": Components, "incident": Incident, "maintenance": Maintenance}
 
-__all__ = ["FILE_KINDS", "Hub"]
+__all__ = ["FILE_KINDS", "Components", "Hub", "Incident", "Maintenance"]

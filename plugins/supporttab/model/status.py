@@ -1,0 +1,128 @@
+"""Status authoring: components, groups and regions (`incidents/components.yml`), incidents and maintenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, AwareDatetime, Field, ValidationInfo, field_validator, model_validator
+
+from .common import MarkdownText, Strict
+
+
+def _check_slug(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", text):
+        raise ValueError(f"{text!r} is not a valid id; use lowercase letters, digits and dashes, like card-payments")
+    return text
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$",
+                                                         description="Lowercase letters, digits and dashes")]
+Timestamp = Annotated[AwareDatetime, Field(description="Date and time with its UTC offset, like "
+                                                       "2026-11-23T14:05:00+01:00")]
+
+Impact = Literal["none", "minor", "major", "critical"]
+ComponentStatus = Literal["operational", "degraded_performance", "partial_outage", "major_outage",
+                          "under_maintenance"]
+IncidentStatus = Literal["investigating", "identified", "monitoring", "resolved"]
+MaintenanceStatus = Literal["scheduled", "in_progress", "verifying", "completed"]
+
+
+# --- components.yml -------------------------------------------------------------------------------------
+
+
+class Region(Strict):
+    id: Slug
+    name: str
+
+
+class Component(Strict):
+    id: Slug
+    name: str
+    description: str | None = None
+    regions: list[Slug] = Field(default_factory=list, description="Regions it runs in; empty means all")
+
+
+class ComponentGroup(Strict):
+    id: Slug
+    name: str
+    components: list[Component] = Field(min_length=1)
+
+
+class Components(Strict):
+    """Everything the status page reports on, declared once."""
+
+    regions: list[Region] = Field(default_factory=list)
+    groups: list[ComponentGroup] = Field(default_factory=list)
+    components: list[Component] = Field(default_factory=list, description="Components outside any group")
+
+    @model_validator(mode="after")
+    def _something_to_report(self) -> Components:
+        if not self.groups and not self.components:
+            raise ValueError("declare at least one component, under `components:` or inside a group")
+        return self
+
+
+# --- incidents/<id>.yml ---------------------------------------------------------------------------------
+
+
+class IncidentUpdate(Strict):
+    at: Timestamp = Field(description="When this update was published")
+    status: IncidentStatus
+    body: MarkdownText = Field(description="What customers need to know, in Markdown")
+    author: str = Field(min_length=1, description="Who wrote it; customers relate to a name")
+    components: dict[Slug, ComponentStatus] = Field(default_factory=dict,
+                                                    description="Component states from this update on")
+    next_update_by: Timestamp | None = Field(None, description="When customers will hear from us next")
+    correction: bool = Field(False, description="Corrects an earlier update; published updates never change")
+
+
+class Postmortem(Strict):
+    published_at: Timestamp
+    author: str = Field(min_length=1)
+    apology: MarkdownText
+    cause: MarkdownText = Field(description="How it came about and how it was handled")
+    prevention: MarkdownText = Field(description="What changes so it does not happen again")
+
+
+class Incident(Strict):
+    title: str = Field(min_length=1)
+    impact: Impact
+    source: Literal["internal", "external"] | None = Field(None, description="Where the cause lay")
+    started_at: Timestamp | None = Field(None, description="When customers were first affected, if before "
+                                                           "the first update")
+    components: list[Slug] = Field(min_length=1, description="Affected components")
+    regions: list[Slug] = Field(default_factory=list, description="Affected regions; empty means all")
+    updates: list[IncidentUpdate] = Field(min_length=1, description="Oldest first; the first is the "
+                                                                   "public acknowledgement")
+    postmortem: Postmortem | None = None
+
+
+# --- incidents/maintenance/<id>.yml ---------------------------------------------------------------------
+
+
+class MaintenanceUpdate(Strict):
+    at: Timestamp
+    status: MaintenanceStatus
+    body: MarkdownText
+    author: str = Field(min_length=1)
+    correction: bool = False
+
+
+class Maintenance(Strict):
+    title: str = Field(min_length=1)
+    scheduled_for: Timestamp
+    scheduled_until: Timestamp
+    components: list[Slug] = Field(min_length=1)
+    regions: list[Slug] = Field(default_factory=list)
+    updates: list[MaintenanceUpdate] = Field(min_length=1)
+
+    @field_validator("scheduled_until")
+    @classmethod
+    def _ends_after_it_starts(cls, until: dt.datetime, info: ValidationInfo) -> dt.datetime:
+        start = info.data.get("scheduled_for")
+        if start is not None and until <= start:
+            raise ValueError(f"the maintenance ends before it starts ({start.isoformat()}); make "
+                             "scheduled_until later than scheduled_for")
+        return until

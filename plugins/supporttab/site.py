@@ -1,0 +1,38 @@
+"""Everything authored for a site, loaded, validated and cross-checked in one call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Options
+from .hub_files import load_hub
+from .model import Hub
+from .paths import confined
+from .problems import DataError, Problem
+from .status_files import StatusData, load_status
+
+
+@dataclass(frozen=True)
+class SiteData:
+    hub: Hub
+    page_views: dict[str, int]
+    data_files: tuple[Path, ...]  # authored data inside content/ that is not published as-is
+    status: StatusData | None  # None when the site has no incidents folder
+
+
+def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime) -> SiteData:
+    """Load every authored file under `root` (the folder of mkdocs.yml); raise DataError listing all problems."""
+    hub_path = confined(root, options.hub)
+    if hub_path is None or not hub_path.is_file():
+        raise DataError([Problem("mkdocs.yml", 1, 1, "plugins.supporttab.hub",
+                                 f"the hub file '{options.hub}' does not exist inside the site folder; create "
+                                 "it or fix the path")])
+    hub, page_views, data_files, problems = load_hub(root, docs_dir, hub_path)
+    status_folder = confined(root, options.incidents_dir)
+    status, status_problems = load_status(root, status_folder, now) if status_folder else (None, [])
+    problems += status_problems
+    if problems:
+        raise DataError(problems)
+    return SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status)

@@ -1,0 +1,239 @@
+"""Loading `incidents/`: components, incidents and maintenance, checked against each other and the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import load_model
+from .model.status import Components, Incident, Maintenance
+from .paths import shown_path
+from .problems import Problem, format_field_path
+from .yamlread import YamlDocument
+
+COMPONENTS_FILE = "components.yml"
+MAINTENANCE_DIR = "maintenance"
+
+# Statuses an incident may start with, and the order maintenance moves through.
+OPENING_STATUSES = ("investigating", "identified")
+MAINTENANCE_ORDER = ("scheduled", "in_progress", "verifying", "completed")
+
+
+@dataclass(frozen=True)
+class StatusData:
+    """The validated contents of `incidents/`, ids sorted."""
+
+    components: Components
+    incidents: dict[str, Incident] = field(default_factory=dict)
+    maintenances: dict[str, Maintenance] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # id -> the file as shown in messages
+
+
+def load_status(root: Path, folder: Path, now: dt.datetime) -> tuple[StatusData | None, list[Problem]]:
+    """Load every status file in `folder`; (None, []) when the site has no status folder."""
+    if not folder.is_dir():
+        return None, []
+    components_path = folder / COMPONENTS_FILE
+    if not components_path.is_file():
+        shown = f"{shown_path(root, folder)}/{COMPONENTS_FILE}"
+        return None, [Problem(shown, 1, 1, "", "this file is missing; declare the components the status page "
+                                               "reports on in it (see the authoring guide)")]
+    components, doc = load_model(components_path, shown_path(root, components_path), Components)
+    problems = list(doc.problems)
+    if components is None:
+        return None, problems
+    problems += _check_component_ids(components, doc)
+    known = _Known(components)
+    data = StatusData(components)
+    seen: dict[str, str] = {}
+    for kind, paths in (("incident", _yaml_files(folder, skip=COMPONENTS_FILE)),
+                        ("maintenance", _yaml_files(folder / MAINTENANCE_DIR))):
+        for path in paths:
+            problems += _load_one(root, path, kind, known, now, data, seen)
+    return (data if not problems else None), problems
+
+
+def _yaml_files(folder: Path, skip: str = "") -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.name != skip and p.is_file())
+
+
+def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
+              seen: dict[str, str]) -> list[Problem]:
+    shown = shown_path(root, path)
+    file_id = path.stem
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", file_id):
+        return [Problem(shown, 1, 1, "", f"the file name '{path.name}' does not make a valid id; rename it with "
+                                         "lowercase letters, digits and dashes, like 2026-11-20-card-payments.yml")]
+    if file_id in seen:
+        return [Problem(shown, 1, 1, "", f"the id '{file_id}' is already used by {seen[file_id]}; ids come from "
+                                         "file names and must be unique, so rename one of the files")]
+    seen[file_id] = shown
+    model_class = Incident if kind == "incident" else Maintenance
+    model, doc = load_model(path, shown, model_class)
+    if model is None:
+        return doc.problems
+    problems = known.check_references(model, doc)
+    if isinstance(model, Incident):
+        problems += _check_incident_timeline(model, doc, now)
+        data.incidents[file_id] = model
+    else:
+        problems += _check_maintenance_timeline(model, doc, now)
+        data.maintenances[file_id] = model
+    data.files[file_id] = shown
+    return problems
+
+
+class _Known:
+    """The declared component and region ids, for checking what incidents refer to."""
+
+    def __init__(self, components: Components):
+        self.components = [c.id for c in all_components(components)]
+        self.regions = [r.id for r in components.regions]
+
+    def check_references(self, model: Incident | Maintenance, doc: YamlDocument) -> list[Problem]:
+        problems = self._check(doc, "components", model.components, self.components, "component")
+        problems += self._check(doc, "regions", model.regions, self.regions, "region")
+        for index, update in enumerate(getattr(model, "updates", [])):
+            for name in getattr(update, "components", {}):
+                if name not in model.components:
+                    path = ("updates", index, "components", name)
+                    problems.append(doc.problem(path, f"'{name}' is not among this incident's components; add it "
+                                                      "to `components` at the top", key=True,
+                                                field_name=format_field_path(path)))
+        return problems
+
+    @staticmethod
+    def _check(doc: YamlDocument, field_name: str, used: Sequence[str], declared: list[str],
+               what: str) -> list[Problem]:
+        problems = []
+        for index, name in enumerate(used):
+            if name not in declared:
+                close = difflib.get_close_matches(name, declared, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"declare it in {COMPONENTS_FILE} first"
+                path = (field_name, index)
+                problems.append(doc.problem(path, f"'{name}' is not a declared {what}; {hint}",
+                                            field_name=format_field_path(path)))
+        return problems
+
+
+def all_components(components: Components) -> list:
+    """Every component, grouped ones first in their group order, then the ungrouped."""
+    return [c for group in components.groups for c in group.components] + list(components.components)
+
+
+def _check_component_ids(components: Components, doc: YamlDocument) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    regions = {r.id for r in components.regions}
+    places: list[tuple[tuple, str]] = [(("regions", i, "id"), r.id) for i, r in enumerate(components.regions)]
+    places += [(("groups", g, "id"), group.id) for g, group in enumerate(components.groups)]
+    for g, group in enumerate(components.groups):
+        places += [(("groups", g, "components", c, "id"), comp.id) for c, comp in enumerate(group.components)]
+    places += [(("components", c, "id"), comp.id) for c, comp in enumerate(components.components)]
+    for path, name in places:
+        if name in seen:
+            problems.append(doc.problem(path, f"the id '{name}' is declared twice; give each region, group and "
+                                              "component its own id", field_name=format_field_path(path)))
+        seen.add(name)
+    for path, component in _component_paths(components):
+        for r, region in enumerate(component.regions):
+            if region not in regions:
+                where = (*path, "regions", r)
+                problems.append(doc.problem(where, f"'{region}' is not a declared region; add it under `regions:`",
+                                            field_name=format_field_path(where)))
+    return problems
+
+
+def _component_paths(components: Components) -> Iterable[tuple[tuple, object]]:
+    for g, group in enumerate(components.groups):
+        for c, component in enumerate(group.components):
+            yield ("groups", g, "components", c), component
+    for c, component in enumerate(components.components):
+        yield ("components", c), component
+
+
+def _problem_at(doc: YamlDocument, path: tuple, message: str) -> Problem:
+    return doc.problem(path, message, field_name=format_field_path(path))
+
+
+def _check_clock_and_order(updates: Sequence, doc: YamlDocument, now: dt.datetime) -> list[Problem]:
+    """Updates are listed oldest first and none is dated after the build clock."""
+    problems = []
+    for index, update in enumerate(updates):
+        path = ("updates", index, "at")
+        if update.at > now:
+            problems.append(_problem_at(doc, path, f"this time is in the future (the build clock reads "
+                                                   f"{_utc(now)}); fix the date, or publish it when it is due"))
+        if index and update.at < updates[index - 1].at:
+            problems.append(_problem_at(doc, path, f"this update is dated before the one above it "
+                                                   f"({_utc(updates[index - 1].at)}); list updates oldest "
+                                                   "first, or fix the time"))
+    return problems
+
+
+def _check_incident_timeline(incident: Incident, doc: YamlDocument, now: dt.datetime) -> list[Problem]:
+    updates = incident.updates
+    problems = _check_clock_and_order(updates, doc, now)
+    if updates[0].status not in OPENING_STATUSES:
+        problems.append(_problem_at(doc, ("updates", 0, "status"), f"an incident opens with `investigating` or "
+                                    f"`identified` (the public acknowledgement), not `{updates[0].status}`; "
+                                    "add the acknowledgement first"))
+    resolved_at = next((i for i, u in enumerate(updates) if u.status == "resolved"), None)
+    for index, update in enumerate(updates):
+        if resolved_at is not None and index > resolved_at and not update.correction:
+            problems.append(_problem_at(doc, ("updates", index, "status"), f"the incident was resolved in update "
+                                        f"{resolved_at + 1}; a later update must be marked `correction: true`, "
+                                        "or open a new incident"))
+        if update.next_update_by and update.next_update_by <= update.at:
+            problems.append(_problem_at(doc, ("updates", index, "next_update_by"), "the promised next update is "
+                                        "not after this update; promise a later time"))
+    if incident.started_at and incident.started_at > updates[0].at:
+        problems.append(_problem_at(doc, ("started_at",), "started_at is after the first update; set it to when "
+                                    "customers were first affected, no later than the acknowledgement"))
+    if incident.postmortem:
+        problems += _check_postmortem(incident, doc, now, resolved_at)
+    return problems
+
+
+def _check_postmortem(incident: Incident, doc: YamlDocument, now: dt.datetime,
+                      resolved_at: int | None) -> list[Problem]:
+    published = incident.postmortem.published_at
+    path = ("postmortem", "published_at")
+    if resolved_at is None:
+        return [_problem_at(doc, ("postmortem",), "a postmortem follows a resolved incident; resolve the incident "
+                                                  "first, or remove the postmortem until then")]
+    if published < incident.updates[resolved_at].at:
+        return [_problem_at(doc, path, "the postmortem is dated before the incident was resolved; fix the date")]
+    if published > now:
+        return [_problem_at(doc, path, f"this time is in the future (the build clock reads {_utc(now)}); fix "
+                                       "the date, or publish it when it is due")]
+    return []
+
+
+def _check_maintenance_timeline(maintenance: Maintenance, doc: YamlDocument, now: dt.datetime) -> list[Problem]:
+    updates = maintenance.updates
+    problems = _check_clock_and_order(updates, doc, now)
+    rank, completed = 0, False
+    for index, update in enumerate(updates):
+        if update.correction:
+            continue
+        step = MAINTENANCE_ORDER.index(update.status)
+        if completed:
+            problems.append(_problem_at(doc, ("updates", index, "status"), "the maintenance was completed above; "
+                                        "a later update must be marked `correction: true`"))
+        elif step < rank:
+            problems.append(_problem_at(doc, ("updates", index, "status"), f"`{update.status}` cannot follow "
+                                        f"`{MAINTENANCE_ORDER[rank]}`; maintenance moves through "
+                                        f"{', '.join(MAINTENANCE_ORDER)}"))
+        rank, completed = max(rank, step), completed or update.status == "completed"
+    return problems
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
