@@ -71,6 +71,6 @@ def test_a_hand_written_landing_page_is_kept_and_strict_build_says_why(site: Pat
     (site / "content" / "index.md").write_text("# Our own landing page\n", encoding="utf-8")
     result = run_mkdocs_build(site)
     assert result.returncode == 1
-    assert ("content/index.md exists, so the support hub is not generated; delete that page to get the hub as "
-            "the landing page") in result.stderr
+    assert ("content/index.md exists, so Support Tab does not generate 'How can we help?' there; delete that "
+            "page to get the generated one") in result.stderr
     assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
