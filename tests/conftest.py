@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -54,6 +55,53 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs_build(source)
     assert result.returncode == 0, result.stderr
     return source / "site"
+
+
+# --- loading small sites written by a test -----------------------------------------------------------
+
+NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+
+MINIMAL_HUB = """\
+organization:
+  name: Acme
+description: Help with Acme.
+help_myself:
+  guides: []
+help_from_others:
+  communities:
+    - name: Forum
+      url: https://forum.example.com
+      expect: Answers within a day.
+help_from_us:
+  hours:
+    timezone: Europe/Amsterdam
+    weekly:
+      monday: 09:00-17:00
+  channels:
+    - kind: phone
+      label: Phone
+      phone: +1 415 555 0100
+      reply_time: Within 2 minutes
+"""
+
+
+def problems_for_site(root: Path, files: dict[str, str | bytes], now: dt.datetime = NOW) -> list[str]:
+    """Write `files` (path -> text) under `root` beside a minimal hub and an article, load the site with
+    the core loader and return its problem lines ([] when valid)."""
+    from supporttab.config import Options
+    from supporttab.problems import DataError
+    from supporttab.site import load_site
+
+    defaults = {"content/hub.yml": MINIMAL_HUB, "content/articles/reset-password.md": "# Reset your password\n"}
+    for name, text in {**defaults, **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    try:
+        load_site(root, root / "content", Options(), now)
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
+    return []
 
 
 # --- browser tests: Debian's Chromium driven by Playwright, against a site served on 127.0.0.1 ---------

@@ -2,56 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL_HUB, NOW, problems_for_site
 from supporttab.config import Options
-from supporttab.site import load_site
 from supporttab.problems import DataError
-
-NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
-
-MINIMAL_HUB = """\
-organization:
-  name: Acme
-description: Help with Acme.
-help_myself:
-  guides: []
-help_from_others:
-  communities:
-    - name: Forum
-      url: https://forum.example.com
-      expect: Answers within a day.
-help_from_us:
-  hours:
-    timezone: Europe/Amsterdam
-    weekly:
-      monday: 09:00-17:00
-  channels:
-    - kind: phone
-      label: Phone
-      phone: +1 415 555 0100
-      reply_time: Within 2 minutes
-"""
+from supporttab.site import load_site
 
 
 def problems_for(tmp_path: Path, hub: str | bytes, **files: str) -> list[str]:
-    """Write a site with this hub.yml (and extra content files), load it, return the problem lines."""
-    content = tmp_path / "content"
-    content.mkdir(exist_ok=True)
-    (content / "articles").mkdir(exist_ok=True)
-    (content / "articles" / "reset-password.md").write_text("# Reset your password\n")
-    for name, text in files.items():
-        (content / name).write_text(text)
-    target = content / "hub.yml"
-    target.write_bytes(hub if isinstance(hub, bytes) else hub.encode())
-    try:
-        load_site(tmp_path, content, Options(), NOW)
-    except DataError as error:
-        return [str(problem) for problem in error.problems]
-    return []
+    """Write a site with this hub.yml (and extra files in content/), load it, return the problem lines."""
+    return problems_for_site(tmp_path, {"content/hub.yml": hub, **{f"content/{k}": v for k, v in files.items()}})
 
 
 def test_minimal_hub_is_valid(tmp_path: Path) -> None:
