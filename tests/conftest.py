@@ -18,6 +18,10 @@ REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "team", "incidents")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Every build in the tests happens at the same instant, 2026-11-23 12:00 UTC, so the example's incidents
+# are in the same state whatever day the tests run.
+BUILD_EPOCH = "1795435200"
+os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
 
 
 def copy_example_site(destination: Path) -> Path:

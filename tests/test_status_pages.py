@@ -1,0 +1,105 @@
+"""The example's status pages, built by real MkDocs at a fixed clock: what a customer reads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+INCIDENT = "incidents/2026-11-20-card-payments-failing/index.html"
+ACTIVE = "incidents/2026-11-22-slow-pdf-exports/index.html"
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_status_page_leads_with_one_sentence_and_whats_happening_now(built_example: Path) -> None:
+    html = read(built_example, "status/index.html")
+    assert ('<p class="st-overall st-overall--minor" role="status">Partially Degraded Service: PDF exports '
+            "(degraded performance).</p>") in html
+    happening = html[html.index('id="active"'):html.index('id="upcoming"')]
+    assert "PDF exports are slow" in happening and "Card payments failing" not in happening
+    planned = html[html.index('id="upcoming"'):html.index('id="components"')]
+    assert "Moving card payments to a new connection" in planned
+
+
+def test_every_component_shows_its_state_in_words(built_example: Path) -> None:
+    html = read(built_example, "status/index.html")
+    states = re.findall(r'<span class="st-component__name">([^<]+)</span>\s*<span class="st-pill st-pill--(\w+)">'
+                        r"([^<]+)</span>", html)
+    assert len(states) == 8
+    assert ("PDF exports", "degraded_performance", "Degraded performance") in states
+    assert ("Card payments", "operational", "Operational") in states
+    groups = re.findall(r'<h3 id="group-[^"]+">([^<]+)</h3>', html)
+    assert groups == ["Brightwell app", "Payments"]
+
+
+def test_uptime_has_90_days_and_a_text_equivalent(built_example: Path) -> None:
+    html = read(built_example, "status/index.html")
+    card = html[html.index('<li class="st-component" data-st-components="card-payments"'):]
+    card = card[:card.index("</details>")]
+    bars = re.findall(r'<span class="st-bar st-bar--(\w+)" title="([^"]+)"></span>', card)
+    assert len(bars) == 90
+    assert bars[-1] == ("operational", "Mon 23 Nov: no incidents")
+    # 20 Nov: a major outage from 08:52 (start) to 10:12 (back up) = 80 min
+    assert bars[-4] == ("major_outage", "Fri 20 Nov: major outage for 1 h 20 min")
+    assert "99.94% uptime over the past 90 days." in text_of(card)
+    assert "<li>Fri 20 Nov: major outage for 1 h 20 min</li>" in card
+
+
+def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_example: Path) -> None:
+    html = read(built_example, INCIDENT)
+    text = text_of(html)
+    assert "<h1>Card payments failing for customers in the UK and EU</h1>" in html
+    assert "Affects Card payments, Invoice emails in United Kingdom, European Union" in text
+    assert "Time to acknowledge 12 min" in text
+    assert re.search(r"Duration 2 h 06 min \(ended 20 Nov 2026, 10:58 GMT ?\)", text)
+    statuses = re.findall(r'<li class="st-update st-update--(\w+)" id="(update-\d)">', html)
+    assert statuses == [("resolved", "update-4"), ("monitoring", "update-3"), ("identified", "update-2"),
+                        ("investigating", "update-1")]
+    assert '<time datetime="2026-11-20T09:04:00Z" data-st-local data-st-zone="Europe/London">20 Nov 2026, 09:04 GMT</time>' in html
+    assert "— Patty Hughes" in text and "— Bob Okafor" in text
+    postmortem = text[text.index("What happened, and what we are changing"):]
+    for heading in ("We are sorry", "How it came about and how we handled it", "What changes so it does not happen again"):
+        assert heading in postmortem
+
+
+def test_active_incident_promises_the_next_update(built_example: Path) -> None:
+    text = text_of(read(built_example, ACTIVE))
+    assert "Next update By 23 Nov 2026, 09:00 GMT" in text
+
+
+def test_banner_on_every_page_while_something_is_active(built_example: Path) -> None:
+    pages = sorted(built_example.rglob("*.html"))
+    assert len(pages) >= 15
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        banner = re.search(r'<p class="st-banner st-banner--incident st-banner--minor">(.*?)</p>', html, re.S)
+        assert banner, page
+        assert "PDF exports are slow" in banner[1] and "Monitoring" in banner[1]
+
+
+def test_generated_pages_stay_out_of_the_navigation(built_example: Path) -> None:
+    html = read(built_example, "articles/reset-password/index.html")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
+    assert "status/" in nav
+    assert "incidents/" not in html[html.index('md-nav--primary'):html.index('class="md-content"')]
+
+
+def test_history_lists_every_incident_and_maintenance_by_month(built_example: Path) -> None:
+    html = read(built_example, "status/history/index.html")
+    assert re.findall(r"<h2>([^<]+)</h2>", html) == ["November 2026"]
+    titles = re.findall(r'<a class="st-event__title" href="[^"]+">([^<]+)</a>', html)
+    assert titles == ["PDF exports are slow", "Card payments failing for customers in the UK and EU",
+                      "Database upgrade"]
+
+
+def test_status_page_has_a_filter_that_is_hidden_without_javascript(built_example: Path) -> None:
+    html = read(built_example, "status/index.html")
+    form = re.search(r'<form class="st-filter" data-st-filter hidden[^>]*>(.*?)</form>', html, re.S)
+    assert form
+    assert re.findall(r'<option value="([^"]*)">', form[1])[:4] == ["", "uk", "eu", "na"]
