@@ -1,0 +1,89 @@
+"""Status and incident pages in headless Chromium: banner, the reader's local time, the filter, no JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+INCIDENT = "incidents/2026-11-20-card-payments-failing/"
+
+
+@pytest.fixture
+def open_page(chromium, example_url):
+    contexts = []
+
+    def _open(path: str, *, timezone: str = "Europe/London", javascript: bool = True):
+        context = chromium.new_context(viewport=PHONE, timezone_id=timezone, java_script_enabled=javascript,
+                                       locale="en-GB")
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(example_url + path)
+        page.errors = errors
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["", "status/", "articles/reset-password/", INCIDENT])
+def test_active_incident_banner_is_visible_and_links_to_it(open_page, path) -> None:
+    page = open_page(path)
+    banner = page.locator(".md-banner .st-banner")
+    assert banner.is_visible()
+    assert banner.inner_text().startswith("Monitoring: PDF exports are slow")
+    banner.locator("a").click()
+    page.wait_for_url("**/incidents/2026-11-22-slow-pdf-exports/")
+    assert page.locator("h1").inner_text() == "PDF exports are slow"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(("zone", "update", "expected"), [
+    ("America/New_York", 1, "Investigating 20 Nov 2026, 09:04 GMT (your time 04:04)"),
+    ("Asia/Kolkata", 1, "Investigating 20 Nov 2026, 09:04 GMT (your time 14:34)"),
+    ("Pacific/Kiritimati", 4, "Resolved 20 Nov 2026, 10:58 GMT (your time Sat 21 Nov, 00:58)"),
+    ("Europe/London", 1, "Investigating 20 Nov 2026, 09:04 GMT"),
+])
+def test_times_add_the_readers_local_time_when_it_differs(open_page, zone, update, expected) -> None:
+    page = open_page(INCIDENT, timezone=zone)
+    head = page.locator(f"#update-{update} .st-update__head")
+    assert " ".join(head.inner_text().split()) == expected
+
+
+def test_region_filter_narrows_the_lists_with_the_keyboard(open_page) -> None:
+    page = open_page("status/")
+    region = page.locator("#st-filter-region")
+    assert region.is_visible()
+    region.focus()
+    page.keyboard.press("ArrowDown")  # United Kingdom
+    page.keyboard.press("ArrowDown")  # European Union
+    page.keyboard.press("ArrowDown")  # North America
+    assert region.input_value() == "na"
+    bank = page.locator("li.st-component[data-st-components='bank-transfers']")
+    cards = page.locator("li.st-component[data-st-components='card-payments']")
+    assert not bank.is_visible()  # runs in the UK and EU only
+    assert cards.is_visible()  # runs everywhere
+    assert not page.locator("#upcoming li.st-event, #upcoming + ul li").first.is_visible()
+    page.locator("#st-filter-region").select_option("")
+    assert bank.is_visible()
+
+
+def test_without_javascript_the_status_page_shows_everything(open_page) -> None:
+    page = open_page("status/", javascript=False)
+    assert not page.locator("[data-st-filter]").is_visible()
+    assert page.locator("li.st-component").count() == 8
+    assert all(page.locator("li.st-component").nth(i).is_visible() for i in range(8))
+    assert page.locator(".md-banner .st-banner").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("path", ["status/", INCIDENT, "status/history/"])
+def test_status_pages_fit_a_phone_without_errors(open_page, path) -> None:
+    page = open_page(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.errors == []
