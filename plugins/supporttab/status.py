@@ -181,6 +181,9 @@ class StatusIndex:
     sentence: str
     recent_days: tuple[tuple[dt.date, tuple[EventView, ...]], ...]
     history_pages: tuple[HistoryPage, ...]
+    active: tuple[EventView, ...]  # for the banner and the top of the status page: incidents, then maintenance
+    upcoming: tuple[EventView, ...]  # planned maintenance, soonest first
+    updated_at: dt.datetime  # the newest update anywhere
 
     @property
     def incidents(self) -> tuple[EventView, ...]:
@@ -189,19 +192,6 @@ class StatusIndex:
     @property
     def maintenances(self) -> tuple[EventView, ...]:
         return tuple(e for e in self.events if e.kind == "maintenance")
-
-    @property
-    def active(self) -> tuple[EventView, ...]:
-        """What the banner and the top of the status page show: incidents first, then maintenance."""
-        return tuple(sorted((e for e in self.events if e.active), key=lambda e: (e.kind != "incident", -e.updated_at.timestamp())))
-
-    @property
-    def upcoming(self) -> tuple[EventView, ...]:
-        return tuple(sorted((e for e in self.events if e.upcoming), key=lambda e: e.scheduled_for))
-
-    @property
-    def updated_at(self) -> dt.datetime:
-        return max((e.updated_at for e in self.events), default=self.now)
 
     def component(self, component_id: str) -> ComponentView:
         return next(c for c in self.components if c.id == component_id)
@@ -230,6 +220,10 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
         indicator=_indicator(events), description=OVERALL_DESCRIPTIONS[worst],
         sentence=_sentence(components, worst), recent_days=_recent_days(events, today, zone),
         history_pages=_history_pages(events, zone),
+        active=tuple(sorted((e for e in events if e.active),
+                            key=lambda e: (e.kind != "incident", -e.updated_at.timestamp(), e.id))),
+        upcoming=tuple(sorted((e for e in events if e.upcoming), key=lambda e: (e.scheduled_for, e.id))),
+        updated_at=max((e.updated_at for e in events), default=now),
     )
 
 
