@@ -74,3 +74,13 @@ def test_a_hand_written_landing_page_is_kept_and_strict_build_says_why(site: Pat
     assert ("content/index.md exists, so Support Tab does not generate 'How can we help?' there; delete that "
             "page to get the generated one") in result.stderr
     assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_status_without_site_url_fails_the_strict_build_with_a_reason(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://support.brightwell.example/\n", ""),
+                      encoding="utf-8")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 1
+    assert ("mkdocs.yml has no site_url, so feeds and the status API carry links without the site's address; set "
+            "site_url to the address the site is published at") in result.stderr

@@ -51,6 +51,9 @@ def test_hub_sections_come_in_the_fixed_order(built_example: Path) -> None:
                  for name in ("help-myself", "help-from-others", "help-from-us")]
     assert positions == sorted(positions)
     assert "<h1 id=\"hub-title\">How can we help?</h1>" in html
+    # is it broken? the hub answers first, and links to the status page
+    assert ('<p class="st-overall st-overall--minor">Partially Degraded Service: PDF exports (degraded '
+            'performance).\n    <a href="status/">Status page</a></p>') in html
 
 
 def test_contact_channels_are_links_customers_can_use(built_example: Path) -> None:

@@ -83,6 +83,9 @@ class SupportTabPlugin(BasePlugin):
         _drop_data_files(files, self.data.data_files)
         self.pages = _add_generated_pages(files, config, generated_pages(self.data.hub, self.status))
         if self.status is not None:
+            if not config.site_url:
+                log.warning("mkdocs.yml has no site_url, so feeds and the status API carry links without the "
+                            "site's address; set site_url to the address the site is published at")
             site = site_info(config.site_name, config.site_url, config.site_description)
             for path, content in status_outputs(self.status, site).items():
                 files.append(File.generated(config, path, content=content))
