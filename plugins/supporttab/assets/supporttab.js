@@ -83,7 +83,6 @@
     var text = describe(new Date());
     line.textContent = text;
     line.classList.toggle("st-open-now--open", text.indexOf("Open now") === 0);
-    line.hidden = false;
   }
 
   update();
@@ -136,7 +135,6 @@
     });
   }
 
-  form.hidden = false;
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 })();
