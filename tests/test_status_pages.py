@@ -58,6 +58,7 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
     assert "<h1>Card payments failing for customers in the UK and EU</h1>" in html
     assert "Affects Card payments, Invoice emails in United Kingdom, European Union" in text
     assert "Time to acknowledge 12 min" in text
+    assert "Cause Outside Brightwell (a supplier or partner)" in text
     assert re.search(r"Duration 2 h 06 min \(ended 20 Nov 2026, 10:58 GMT ?\)", text)
     statuses = re.findall(r'<li class="st-update st-update--(\w+)" id="(update-\d)">', html)
     assert statuses == [("resolved", "update-4"), ("monitoring", "update-3"), ("identified", "update-2"),
