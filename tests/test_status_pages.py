@@ -64,7 +64,11 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
     assert statuses == [("resolved", "update-4"), ("monitoring", "update-3"), ("identified", "update-2"),
                         ("investigating", "update-1")]
     assert '<time datetime="2026-11-20T09:04:00Z" data-st-local data-st-zone="Europe/London">20 Nov 2026, 09:04 GMT</time>' in html
-    assert "— Patty Hughes" in text and "— Bob Okafor" in text
+    # signed: each update shows its author's headshot or initials and name, linking to the team page
+    signatures = re.findall(r'<a class="st-signature__person" href="../../team/#member-(\w+)">.*?'
+                            r'<span class="st-signature__name">([^<]+)</span></a>', html, re.S)
+    assert signatures == [("bob", "Bob Okafor"), ("bob", "Bob Okafor"), ("amara", "Amara Lindqvist"),
+                          ("patty", "Patty Hughes"), ("patty", "Patty Hughes")]  # the last signs the postmortem
     postmortem = text[text.index("What happened, and what we are changing"):]
     for heading in ("We are sorry", "How it came about and how we handled it", "What changes so it does not happen again"):
         assert heading in postmortem

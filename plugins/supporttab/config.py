@@ -14,3 +14,9 @@ class Options(Strict):
     incidents_dir: str = Field("incidents", description="Folder of incident files, relative to mkdocs.yml")
     timezone: TimeZoneName = Field("UTC", description="The site's time zone, shown beside every time")
     allow_html: bool = Field(False, description="Let Markdown in YAML files contain raw HTML")
+    cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
+                                                           "mkdocs.yml; CI can keep it between builds")
+    headshot_width: int = Field(240, ge=64, le=1024, description="Headshot width in CSS pixels (4:5 portrait)")
+    headshot_background: str = Field("#dde3ea", pattern=r"^#[0-9a-fA-F]{6}$",
+                                     description="Background colour behind every headshot, like #dde3ea")
+    max_photo_pixels: int = Field(40_000_000, ge=1_000_000, description="Larger photos are refused")

@@ -27,12 +27,16 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-def generated_pages(hub: Hub, status: StatusIndex | None) -> list[GeneratedPage]:
+def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> list[GeneratedPage]:
+    name = hub.organization.name
     pages = [GeneratedPage(HUB_PAGE, "supporttab/hub.html", hub.title, hub.description, in_nav=True,
                            hide=("navigation", "toc"))]
+    if has_team:
+        pages.append(GeneratedPage("team/index.md", "supporttab/team.html", "Meet the team",
+                                   f"The people of {name} who answer your questions and sign our status updates.",
+                                   in_nav=True, hide=("navigation", "toc")))
     if status is None:
         return pages
-    name = hub.organization.name
     pages.append(GeneratedPage("status/index.md", "supporttab/status.html", f"{name} status",
                                f"Is {name} working? Current status, incidents and planned maintenance.",
                                in_nav=True, hide=("navigation", "toc")))

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from .clock import build_time
 from .config import Options
+from .headshots import Framing, Headshot, PhotoError, headshots
 from .hub import PageLink, build_hub_view
 from .load import explain_error
 from .markdown_text import MarkdownRenderer
@@ -30,6 +31,7 @@ from .site import SiteData, load_site
 from .site_chrome import build_chrome
 from .siteinfo import site_info
 from .status import StatusIndex, build_status_index, duration_text
+from .team_view import TeamView, build_team_view
 from .timefmt import time_html
 
 log = logging.getLogger("mkdocs.plugins.supporttab")
@@ -46,6 +48,7 @@ class SupportTabPlugin(BasePlugin):
         self.options = Options()
         self.data: SiteData | None = None
         self.status: StatusIndex | None = None
+        self.team: TeamView | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.renderer = MarkdownRenderer()
         self.root = Path.cwd()
@@ -81,7 +84,9 @@ class SupportTabPlugin(BasePlugin):
         if self.data is None:
             return files
         _drop_data_files(files, self.data.data_files)
-        self.pages = _add_generated_pages(files, config, generated_pages(self.data.hub, self.status))
+        self.team = self._publish_team(files, config)
+        self.pages = _add_generated_pages(files, config, generated_pages(self.data.hub, self.status,
+                                                                         self.team is not None))
         if self.status is not None:
             if not config.site_url:
                 log.warning("mkdocs.yml has no site_url, so feeds and the status API carry links without the "
@@ -128,6 +133,7 @@ class SupportTabPlugin(BasePlugin):
                                                        site_url=config.site_url, today=self.now.date())
         env.globals["supporttab_hub_model"] = self.data.hub
         env.globals["supporttab_status"] = self.status
+        env.globals["supporttab_team"] = self.team
         env.globals["supporttab"] = build_chrome(self.data.hub)
         return env
 
@@ -141,8 +147,35 @@ class SupportTabPlugin(BasePlugin):
     def _build_status_index(self) -> StatusIndex | None:
         if self.data is None or self.data.status is None:
             return None
+        team = self.data.team
         return build_status_index(self.data.status, now=self.now, zone=ZoneInfo(self.options.timezone),
-                                  render=self.renderer.render)
+                                  render=self.renderer.render,
+                                  author_name=(lambda member: team.members[member].name) if team else str)
+
+    def _publish_team(self, files: Files, config: MkDocsConfig) -> TeamView | None:
+        """Make (or fetch from the cache) every cleared headshot, add it to the site, and warn about the rest."""
+        team = self.data.team if self.data else None
+        if team is None:
+            return None
+        for warning in team.warnings:
+            log.warning(str(warning))
+        framing = Framing(width=self.options.headshot_width, background=self.options.headshot_background,
+                          max_pixels=self.options.max_photo_pixels)
+        jobs = {member_id: (photo.path, team.members[member_id].focus) for member_id, photo in team.photos.items()}
+        results = headshots(jobs, framing, self.root / self.options.cache_dir / "headshots")
+        urls = {}
+        for member_id, result in results.items():
+            if isinstance(result, PhotoError):
+                where = team.photos[member_id].problem_at
+                log.warning(f"{where.file}:{where.line}:{where.column}: photo: {result}; until then the initials "
+                            "avatar is shown")
+                continue
+            urls[member_id] = tuple(_add_image(files, config, f"assets/team/{result.key}-{size}.webp", path)
+                                    for size, path in (("1x", result.small), ("2x", result.large)))
+            log.debug(f"headshot of {member_id}: face found by {result.method}")
+        made = sum(1 for r in results.values() if isinstance(r, Headshot) and r.decoded)
+        log.info(f"Headshots: {made} made, {len(urls) - made} from the cache")
+        return build_team_view(team, urls, framing.width, framing.height)
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
@@ -186,6 +219,11 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         added[page.src_uri] = page
     return added
+
+
+def _add_image(files: Files, config: MkDocsConfig, src_uri: str, path: Path) -> str:
+    files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    return src_uri
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:

@@ -12,6 +12,7 @@ from .model import Hub
 from .paths import confined
 from .problems import DataError, Problem
 from .status_files import StatusData, load_status
+from .team_files import TeamData, load_team
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class SiteData:
     page_views: dict[str, int]
     data_files: tuple[Path, ...]  # authored data inside content/ that is not published as-is
     status: StatusData | None  # None when the site has no incidents folder
+    team: TeamData | None  # None when the site has no team folder
 
 
 def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime) -> SiteData:
@@ -30,9 +32,11 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime) ->
                                  f"the hub file '{options.hub}' does not exist inside the site folder; create "
                                  "it or fix the path")])
     hub, page_views, data_files, problems = load_hub(root, docs_dir, hub_path)
+    team_folder = confined(root, options.team_dir)
+    team, team_problems = load_team(root, team_folder) if team_folder else (None, [])
     status_folder = confined(root, options.incidents_dir)
-    status, status_problems = load_status(root, status_folder, now) if status_folder else (None, [])
-    problems += status_problems
+    status, status_problems = load_status(root, status_folder, now, team) if status_folder else (None, [])
+    problems += team_problems + status_problems
     if problems:
         raise DataError(problems)
-    return SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status)
+    return SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status, team=team)

@@ -40,6 +40,7 @@ RECENT_DAYS = 7
 HISTORY_PAGE_SIZE = 25
 
 Render = Callable[[str], Markup]
+NameOf = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class UpdateView:
     status: str
     body: str
     body_html: Markup
-    author: str
+    author: str  # the name customers see
+    author_id: str  # the team member's id (or the name, on a site without a team)
     components: dict[str, str]
     next_update_by: dt.datetime | None
     correction: bool
@@ -73,6 +75,7 @@ class UpdateView:
 class PostmortemView:
     published_at: dt.datetime
     author: str
+    author_id: str
     apology_html: Markup
     cause_html: Markup
     prevention_html: Markup
@@ -201,11 +204,12 @@ def event_url(event_id: str) -> str:
     return f"incidents/{event_id}/"
 
 
-def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, render: Render) -> StatusIndex:
+def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, render: Render,
+                       author_name: NameOf = str) -> StatusIndex:
     """Derive everything the status pages, feeds and API show, once."""
     names = _names(data.components)
-    events = [_incident_view(i, m, names, now, render) for i, m in data.incidents.items()]
-    events += [_maintenance_view(i, m, names, now, render) for i, m in data.maintenances.items()]
+    events = [_incident_view(i, m, names, render, author_name) for i, m in data.incidents.items()]
+    events += [_maintenance_view(i, m, names, now, render, author_name) for i, m in data.maintenances.items()]
     events.sort(key=lambda e: (e.started_at, e.id), reverse=True)
     states = _current_component_states(events)
     timelines = _component_timelines(events, now)
@@ -234,16 +238,17 @@ def _names(components: Components) -> dict[str, str]:
     return names
 
 
-def _update_views(updates: Sequence, render: Render) -> tuple[UpdateView, ...]:
+def _update_views(updates: Sequence, render: Render, author_name: NameOf) -> tuple[UpdateView, ...]:
     return tuple(UpdateView(number=n, at=u.at, status=u.status, body=u.body, body_html=render(u.body),
-                            author=u.author, components=dict(getattr(u, "components", {})),
+                            author=author_name(u.author), author_id=u.author,
+                            components=dict(getattr(u, "components", {})),
                             next_update_by=getattr(u, "next_update_by", None), correction=u.correction)
                  for n, u in enumerate(updates, start=1))
 
 
-def _incident_view(event_id: str, incident: Incident, names: dict[str, str], now: dt.datetime,
-                   render: Render) -> EventView:
-    updates = _update_views(incident.updates, render)
+def _incident_view(event_id: str, incident: Incident, names: dict[str, str], render: Render,
+                   author_name: NameOf) -> EventView:
+    updates = _update_views(incident.updates, render, author_name)
     resolved = next((u for u in updates if u.status == "resolved"), None)
     status = "resolved" if resolved else updates[-1].status
     states = {c: IMPACT_TO_STATUS[incident.impact] for c in incident.components}
@@ -256,8 +261,8 @@ def _incident_view(event_id: str, incident: Incident, names: dict[str, str], now
         regions=tuple(Named(r, names[r]) for r in incident.regions), updates=updates,
         started_at=incident.started_at or updates[0].at, resolved_at=resolved.at if resolved else None,
         source=incident.source, active=resolved is None, component_states=states,
-        postmortem=PostmortemView(pm.published_at, pm.author, render(pm.apology), render(pm.cause),
-                                  render(pm.prevention)) if pm else None,
+        postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, render(pm.apology),
+                                  render(pm.cause), render(pm.prevention)) if pm else None,
     )
 
 
@@ -270,8 +275,8 @@ def maintenance_status(maintenance: Maintenance, now: dt.datetime) -> str:
 
 
 def _maintenance_view(event_id: str, maintenance: Maintenance, names: dict[str, str], now: dt.datetime,
-                      render: Render) -> EventView:
-    updates = _update_views(maintenance.updates, render)
+                      render: Render, author_name: NameOf) -> EventView:
+    updates = _update_views(maintenance.updates, render, author_name)
     status = maintenance_status(maintenance, now)
     completed = next((u.at for u in updates if u.status == "completed"), None)
     if status == "completed" and completed is None:

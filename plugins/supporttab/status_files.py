@@ -13,6 +13,7 @@ from .load import load_model
 from .model.status import Components, Incident, Maintenance
 from .paths import shown_path
 from .problems import Problem, format_field_path
+from .team_files import TeamData
 from .yamlread import YamlDocument
 
 COMPONENTS_FILE = "components.yml"
@@ -33,8 +34,10 @@ class StatusData:
     files: dict[str, str] = field(default_factory=dict)  # id -> the file as shown in messages
 
 
-def load_status(root: Path, folder: Path, now: dt.datetime) -> tuple[StatusData | None, list[Problem]]:
-    """Load every status file in `folder`; (None, []) when the site has no status folder."""
+def load_status(root: Path, folder: Path, now: dt.datetime,
+                team: TeamData | None = None) -> tuple[StatusData | None, list[Problem]]:
+    """Load every status file in `folder`; (None, []) when the site has no status folder. With a team, every
+    author must be a member's id."""
     if not folder.is_dir():
         return None, []
     components_path = folder / COMPONENTS_FILE
@@ -47,7 +50,7 @@ def load_status(root: Path, folder: Path, now: dt.datetime) -> tuple[StatusData 
     if components is None:
         return None, problems
     problems += _check_component_ids(components, doc)
-    known = _Known(components)
+    known = _Known(components, team)
     data = StatusData(components)
     seen: dict[str, str] = {}
     for kind, paths in (("incident", _yaml_files(folder, skip=COMPONENTS_FILE)),
@@ -92,9 +95,10 @@ def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime
 class _Known:
     """The declared component and region ids, for checking what incidents refer to."""
 
-    def __init__(self, components: Components):
+    def __init__(self, components: Components, team: TeamData | None):
         self.components = [c.id for c in all_components(components)]
         self.regions = [r.id for r in components.regions]
+        self.team = team
 
     def check_references(self, model: Incident | Maintenance, doc: YamlDocument) -> list[Problem]:
         problems = self._check(doc, "components", model.components, self.components, "component")
@@ -106,7 +110,18 @@ class _Known:
                     problems.append(doc.problem(path, f"'{name}' is not among this incident's components; add it "
                                                       "to `components` at the top", key=True,
                                                 field_name=format_field_path(path)))
-        return problems
+        return problems + self._check_authors(model, doc)
+
+    def _check_authors(self, model: Incident | Maintenance, doc: YamlDocument) -> list[Problem]:
+        if self.team is None:
+            return []
+        signed = [(("updates", i, "author"), u.author) for i, u in enumerate(model.updates)]
+        postmortem = getattr(model, "postmortem", None)
+        if postmortem:
+            signed.append((("postmortem", "author"), postmortem.author))
+        return [doc.problem(path, f"'{author}' is not a member of the team; {self.team.suggest(author)}",
+                            field_name=format_field_path(path))
+                for path, author in signed if author not in self.team.members]
 
     @staticmethod
     def _check(doc: YamlDocument, field_name: str, used: Sequence[str], declared: list[str],

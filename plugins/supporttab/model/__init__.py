@@ -2,7 +2,9 @@
 
 from .hub import Hub
 from .status import Components, Incident, Maintenance
+from .team import Member
 
-FILE_KINDS = {"hub": Hub, "components": Components, "incident": Incident, "maintenance": Maintenance}
+FILE_KINDS = {"hub": Hub, "components": Components, "incident": Incident, "maintenance": Maintenance,
+              "member": Member}
 
-__all__ = ["FILE_KINDS", "Components", "Hub", "Incident", "Maintenance"]
+__all__ = ["FILE_KINDS", "Components", "Hub", "Incident", "Maintenance", "Member"]

@@ -1,0 +1,86 @@
+"""Loading `team/`: one file per member, and where each publishable photo is."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .load import load_model
+from .model.team import Member
+from .paths import shown_path
+from .problems import Problem
+from .yamlread import YamlDocument
+
+
+@dataclass(frozen=True)
+class PhotoSource:
+    """A photo cleared for publishing: inside team/, present, with a release on file."""
+
+    path: Path
+    problem_at: Problem  # where to point a later warning about this photo (file, line, column, field)
+
+
+@dataclass(frozen=True)
+class TeamData:
+    members: dict[str, Member]  # id -> member, in page order
+    photos: dict[str, PhotoSource] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # photos that fall back to the initials avatar
+
+    def suggest(self, name: str) -> str:
+        close = difflib.get_close_matches(name.lower(), list(self.members), n=1)
+        return f"did you mean '{close[0]}'?" if close else "use the file name of a member in team/, without .yml"
+
+
+def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]:
+    """(team, errors); (None, []) when the site has no team folder. Photo problems are warnings, not errors."""
+    if not folder.is_dir():
+        return None, []
+    members: dict[str, Member] = {}
+    photos: dict[str, PhotoSource] = {}
+    warnings: list[Problem] = []
+    errors: list[Problem] = []
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()):
+        shown = shown_path(root, path)
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", path.stem) or path.stem in members:
+            errors.append(Problem(shown, 1, 1, "", f"'{path.name}' does not make a unique member id; name the file "
+                                                   "after the person in lowercase, like patty.yml"))
+            continue
+        member, doc = load_model(path, shown, Member)
+        errors += doc.problems
+        if member is None:
+            continue
+        members[path.stem] = member
+        if member.photo:
+            photo, warning = _publishable_photo(folder, member, doc)
+            if photo:
+                photos[path.stem] = photo
+            if warning:
+                warnings.append(warning)
+    ordered = dict(sorted(members.items(), key=lambda item: (item[1].order, item[1].name.casefold(), item[0])))
+    return TeamData(ordered, photos, warnings), errors
+
+
+def _publishable_photo(folder: Path, member: Member, doc: YamlDocument) -> tuple[PhotoSource | None, Problem | None]:
+    at = doc.problem(("photo",), "", field_name="photo")
+    relative = PurePosixPath(member.photo)
+    avatar = "; until then the initials avatar is shown"
+    if relative.is_absolute() or ".." in relative.parts or "\\" in member.photo:
+        return None, _say(at, f"the photo path '{member.photo}' leaves the team folder; put the photo inside team/ "
+                              f"and give its path from there{avatar}")
+    path = folder / relative
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        return None, _say(at, f"the photo '{member.photo}' is a link to a file outside the team folder; copy the "
+                              f"photo itself into team/{avatar}")
+    if not path.is_file():
+        return None, _say(at, f"the photo '{member.photo}' does not exist in team/; check the file name{avatar}")
+    if member.photo_release is None:
+        return None, _say(at, "there is no photo_release, so the photo is not published; add photo_release with the "
+                              f"date and reference of the signed release{avatar}")
+    return PhotoSource(path.resolve(), at), None
+
+
+def _say(at: Problem, message: str) -> Problem:
+    return Problem(at.file, at.line, at.column, at.field, message)
+
