@@ -27,17 +27,23 @@ check: $(VENV)/.site
 schema: $(VENV)/.site
 	$(BIN)/supporttab schema
 
-## benchmark: time the example site's build (median of several)
-benchmark: $(VENV)/.site
+## benchmark: every benchmark in tests/benchmarks (build time, scale, headshots); takes a few minutes
+benchmark: $(VENV)/.bench
 	$(BIN)/python tests/benchmarks/build_example.py
+	$(BIN)/python tests/benchmarks/headshots.py
+	$(BIN)/python tests/benchmarks/status_scale.py
 
 $(VENV)/.site: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e .
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[faces]"
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,faces]"
+	touch $@
+
+$(VENV)/.bench: $(VENV)/.test
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,faces,bench]"
 	touch $@
 
 ## chromium: Debian's browser for the browser tests (needs root; skipped when already there)
@@ -49,7 +55,7 @@ chromium:
 ## lock: re-resolve every dependency in a clean venv and rewrite requirements.lock
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet -e ".[test]"
+	.lock-venv/bin/python -m pip install --quiet -e ".[test,faces,bench]"
 	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 

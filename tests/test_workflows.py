@@ -39,7 +39,7 @@ def test_publish_deploys_every_merge_with_the_official_pages_actions() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     runs = [step.get("run", "") for step in build["steps"]]
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"] + deploy["steps"]]
-    assert 'python -m pip install -c requirements.lock -e ".[test]"' in runs
+    assert 'python -m pip install -c requirements.lock -e ".[test,faces]"' in runs
     assert runs.index("supporttab check") < runs.index("mkdocs build --strict")
     assert any(run.startswith("python -m pytest") for run in runs)
     assert uses[-3:] == ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]

