@@ -172,7 +172,8 @@ class SupportTabPlugin(BasePlugin):
                 continue
             urls[member_id] = tuple(_add_image(files, config, f"assets/team/{result.key}-{size}.webp", path)
                                     for size, path in (("1x", result.small), ("2x", result.large)))
-            log.debug(f"headshot of {member_id}: face found by {result.method}")
+            if result.decoded:
+                log.info(f"Headshot of {member_id}: framed by {result.method}")
         made = sum(1 for r in results.values() if isinstance(r, Headshot) and r.decoded)
         log.info(f"Headshots: {made} made, {len(urls) - made} from the cache")
         return build_team_view(team, urls, framing.width, framing.height)
