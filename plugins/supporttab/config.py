@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
 
 from .model.common import Strict, TimeZoneName
+
+_DURATION = re.compile(r"(\d+)\s*(m|min|h|d)")
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """'30m', '2h', '5d' -> timedelta."""
+    match = _DURATION.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a duration; write minutes, hours or days like 30m, 2h or 5d")
+    unit = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days"}[match[2]]
+    return dt.timedelta(**{unit: int(match[1])})
+
+
+class LintSetting(Strict):
+    severity: Literal["error", "warning", "off"] | None = None
+    limit: str | None = Field(None, description="For rules with a time limit: 30m, 2h, 5d")
+
+    @field_validator("limit")
+    @classmethod
+    def _duration(cls, limit: str | None) -> str | None:
+        if limit is not None:
+            parse_duration(limit)
+        return limit
 
 
 class Options(Strict):
@@ -20,3 +47,15 @@ class Options(Strict):
     headshot_background: str = Field("#dde3ea", pattern=r"^#[0-9a-fA-F]{6}$",
                                      description="Background colour behind every headshot, like #dde3ea")
     max_photo_pixels: int = Field(40_000_000, ge=1_000_000, description="Larger photos are refused")
+    lint: dict[str, LintSetting] = Field(default_factory=dict, description="Per-rule severity and limit for "
+                                                                           "`supporttab check`")
+
+    @field_validator("lint")
+    @classmethod
+    def _known_rules(cls, lint: dict[str, LintSetting]) -> dict[str, LintSetting]:
+        from .lint import RULES  # the rules live with the linter
+
+        for rule in lint:
+            if rule not in RULES:
+                raise ValueError(f"{rule!r} is not a lint rule; the rules are {', '.join(RULES)}")
+        return lint

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 
 from .siteinfo import SiteInfo
+from .social import social_post
 from .status import EventView, StatusIndex, UpdateView
 from .timefmt import utc_iso
 
 MAX_ENTRIES = 200  # the newest updates; the history pages keep everything
 ATOM = "http://www.w3.org/2005/Atom"
 DC = "http://purl.org/dc/elements/1.1/"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
 
 
 @dataclass(frozen=True)
@@ -23,10 +25,17 @@ class Entry:
     event: EventView
     update: UpdateView
     url: str
+    event_url: str
 
     @property
     def title(self) -> str:
         return f"{self.update.status_label}: {self.event.title}"
+
+    @property
+    def social(self) -> str:
+        """The short, signed message the CLI prints, for tools that post from feeds."""
+        return social_post(self.update.status_label, self.event.title, self.update.body, self.event_url,
+                           self.update.author)
 
 
 def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
@@ -46,7 +55,8 @@ def _feeds(stem: str, title: str, entries: list[Entry], site: SiteInfo) -> dict[
 
 
 def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
-    entries = [Entry(e, u, site.absolute(f"{e.url}#{u.anchor}")) for e in events for u in e.updates]
+    entries = [Entry(e, u, site.absolute(f"{e.url}#{u.anchor}"), site.absolute(e.url))
+               for e in events for u in e.updates]
     entries.sort(key=lambda entry: (entry.update.at, entry.url), reverse=True)
     return entries[:MAX_ENTRIES]
 
@@ -74,6 +84,7 @@ def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> st
         _text(author, "name", entry.update.author)
         for component in entry.event.components:
             ET.SubElement(item, f"{{{ATOM}}}category", term=component.id, label=component.name)
+        _text(item, "summary", entry.social)
         content = _text(item, "content", str(entry.update.body_html))
         content.set("type", "html")
     return _xml(feed)
@@ -88,6 +99,7 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
 def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
     ET.register_namespace("atom", ATOM)
     ET.register_namespace("dc", DC)
+    ET.register_namespace("content", CONTENT)
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     for tag, text in (("title", title), ("link", site.absolute("status/")),
@@ -104,7 +116,8 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
         ET.SubElement(item, f"{{{DC}}}creator").text = entry.update.author
         for component in entry.event.components:
             ET.SubElement(item, "category").text = component.name
-        ET.SubElement(item, "description").text = str(entry.update.body_html)
+        ET.SubElement(item, "description").text = entry.social
+        ET.SubElement(item, f"{{{CONTENT}}}encoded").text = str(entry.update.body_html)
     return _xml(rss)
 
 
@@ -125,6 +138,7 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
             "url": entry.url,
             "title": entry.title,
             "content_html": str(entry.update.body_html),
+            "summary": entry.social,
             "date_published": utc_iso(entry.update.at),
             "authors": [{"name": entry.update.author}],
             "tags": [c.name for c in entry.event.components],

@@ -24,8 +24,10 @@ class SiteData:
     team: TeamData | None  # None when the site has no team folder
 
 
-def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime) -> SiteData:
-    """Load every authored file under `root` (the folder of mkdocs.yml); raise DataError listing all problems."""
+def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
+              keep_documents: bool = False) -> SiteData:
+    """Load every authored file under `root` (the folder of mkdocs.yml); raise DataError listing all problems.
+    `keep_documents` keeps each status file's positions, for the linter."""
     hub_path = confined(root, options.hub)
     if hub_path is None or not hub_path.is_file():
         raise DataError([Problem("mkdocs.yml", 1, 1, "plugins.supporttab.hub",
@@ -35,7 +37,8 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime) ->
     team_folder = confined(root, options.team_dir)
     team, team_problems = load_team(root, team_folder) if team_folder else (None, [])
     status_folder = confined(root, options.incidents_dir)
-    status, status_problems = load_status(root, status_folder, now, team) if status_folder else (None, [])
+    status, status_problems = (load_status(root, status_folder, now, team, keep_documents=keep_documents)
+                               if status_folder else (None, []))
     problems += team_problems + status_problems
     if problems:
         raise DataError(problems)

@@ -32,10 +32,11 @@ class StatusData:
     incidents: dict[str, Incident] = field(default_factory=dict)
     maintenances: dict[str, Maintenance] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # id -> the file as shown in messages
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # id -> positions, when asked to keep them
 
 
-def load_status(root: Path, folder: Path, now: dt.datetime,
-                team: TeamData | None = None) -> tuple[StatusData | None, list[Problem]]:
+def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | None = None, *,
+                keep_documents: bool = False) -> tuple[StatusData | None, list[Problem]]:
     """Load every status file in `folder`; (None, []) when the site has no status folder. With a team, every
     author must be a member's id."""
     if not folder.is_dir():
@@ -56,7 +57,7 @@ def load_status(root: Path, folder: Path, now: dt.datetime,
     for kind, paths in (("incident", _yaml_files(folder, skip=COMPONENTS_FILE)),
                         ("maintenance", _yaml_files(folder / MAINTENANCE_DIR))):
         for path in paths:
-            problems += _load_one(root, path, kind, known, now, data, seen)
+            problems += _load_one(root, path, kind, known, now, data, seen, keep_documents)
     return (data if not problems else None), problems
 
 
@@ -67,7 +68,7 @@ def _yaml_files(folder: Path, skip: str = "") -> list[Path]:
 
 
 def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
-              seen: dict[str, str]) -> list[Problem]:
+              seen: dict[str, str], keep_documents: bool) -> list[Problem]:
     shown = shown_path(root, path)
     file_id = path.stem
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", file_id):
@@ -89,6 +90,8 @@ def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime
         problems += _check_maintenance_timeline(model, doc, now)
         data.maintenances[file_id] = model
     data.files[file_id] = shown
+    if keep_documents:
+        data.documents[file_id] = doc
     return problems
 
 

@@ -55,8 +55,12 @@ class YamlDocument:
 
 def read_yaml(path: Path, shown_as: str, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
     """Read `path` (reported as `shown_as`); problems are collected in the result, never raised."""
+    return parse_yaml(path.read_bytes(), shown_as, max_bytes=max_bytes)
+
+
+def parse_yaml(raw: bytes, shown_as: str, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
+    """Parse YAML bytes (reported as `shown_as`), as `read_yaml` does for a file."""
     doc = YamlDocument(shown_as)
-    raw = path.read_bytes()
     if len(raw) > max_bytes:
         doc.problems.append(Problem(shown_as, 1, 1, "", f"the file is {len(raw):,} bytes, over the limit of "
                                     f"{max_bytes:,}; split it into smaller files"))

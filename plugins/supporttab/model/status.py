@@ -11,6 +11,21 @@ from pydantic import AfterValidator, AwareDatetime, Field, ValidationInfo, field
 from .common import MarkdownText, Strict
 
 
+def _check_lint_ignore(ignored: dict[str, str]) -> dict[str, str]:
+    from ..lint import RULES  # the rules live with the linter
+
+    for rule, reason in ignored.items():
+        if rule not in RULES:
+            raise ValueError(f"{rule!r} is not a lint rule; the rules are {', '.join(RULES)}")
+        if len(reason.split()) < 3:
+            raise ValueError(f"ignoring {rule} needs a written reason of a few words, not {reason!r}")
+    return ignored
+
+
+LintIgnore = Annotated[dict[str, str], AfterValidator(_check_lint_ignore), Field(
+    description="Rules not to apply to this file, each with the reason why")]
+
+
 def _check_slug(text: str) -> str:
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", text):
         raise ValueError(f"{text!r} is not a valid id; use lowercase letters, digits and dashes, like card-payments")
@@ -97,6 +112,7 @@ class Incident(Strict):
     updates: list[IncidentUpdate] = Field(min_length=1, description="Oldest first; the first is the "
                                                                    "public acknowledgement")
     postmortem: Postmortem | None = None
+    lint_ignore: LintIgnore = Field(default_factory=dict)
 
 
 # --- incidents/maintenance/<id>.yml ---------------------------------------------------------------------
@@ -117,6 +133,7 @@ class Maintenance(Strict):
     components: list[Slug] = Field(min_length=1)
     regions: list[Slug] = Field(default_factory=list)
     updates: list[MaintenanceUpdate] = Field(min_length=1)
+    lint_ignore: LintIgnore = Field(default_factory=dict)
 
     @field_validator("scheduled_until")
     @classmethod
