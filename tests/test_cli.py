@@ -2,37 +2,76 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from conftest import BUILD_EPOCH, run_mkdocs_build
+
 # The console script installed beside the interpreter running the tests (a venv need not be activated).
 SUPPORTTAB = shutil.which("supporttab", path=str(Path(sys.executable).parent))
+INCIDENT = "incidents/2026-11-20-card-payments-failing.yml"
+OPEN_INCIDENT = "incidents/2026-11-22-slow-pdf-exports.yml"
 
 
-def run(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(site: Path, *args: str, stdin: str | None = None, epoch: str = BUILD_EPOCH,
+        **env: str) -> subprocess.CompletedProcess[str]:
     assert SUPPORTTAB, "the supporttab console script is not installed"
+    environment = {**os.environ, "PYTHONWARNINGS": "error", "SOURCE_DATE_EPOCH": epoch, **env}
+    environment.pop("GITHUB_ACTIONS", None)
+    environment.update(env)
     return subprocess.run([SUPPORTTAB, *args], cwd=site, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONWARNINGS": "error"})
+                          env=environment, input=stdin if stdin is not None else "")
 
 
-def test_check_passes_on_the_example_site(site: Path) -> None:
+# --- check --------------------------------------------------------------------------------------------------
+
+
+def test_check_on_the_example_reports_its_stale_incident_as_a_warning(site: Path) -> None:
     result = run(site, "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "supporttab: every authored file is valid\n"
+    assert result.stdout == (f"{OPEN_INCIDENT}:29:21: warning: the next update was promised by 2026-11-23 09:00 "
+                             "UTC and is 3 h late; post an update now, even if nothing has changed "
+                             "[stale-incident]\n")
+    assert result.stderr == "supporttab: 0 errors, 1 warning\n"
 
 
-def test_check_lists_problems_and_exits_1(site: Path) -> None:
+def test_check_lists_invalid_data_and_exits_1(site: Path) -> None:
     hub = site / "content" / "hub.yml"
     hub.write_text(hub.read_text(encoding="utf-8").replace("email: help@brightwell.example", "email: help"),
                    encoding="utf-8")
     result = run(site, "check")
     assert result.returncode == 1
     line = next(n for n, text in enumerate(hub.read_text(encoding="utf-8").splitlines(), 1) if "email: help" in text)
-    assert result.stderr == (f"content/hub.yml:{line}:14: help_from_us.channels[3].email: 'help' is not an email "
-                             "address; write it like help@example.com\n")
+    assert result.stdout == (f"content/hub.yml:{line}:14: error: help_from_us.channels[3].email: 'help' is not an "
+                             "email address; write it like help@example.com [invalid-data]\n")
+    assert result.stderr == "supporttab: 1 error, 0 warnings\n"
+
+
+def test_check_formats_for_machines_and_pull_requests(site: Path) -> None:
+    findings = json.loads(run(site, "check", "--format", "json").stdout)
+    assert findings == [{"rule": "stale-incident", "severity": "warning", "file": OPEN_INCIDENT, "line": 29,
+                         "column": 21, "message": "the next update was promised by 2026-11-23 09:00 UTC and is 3 h "
+                         "late; post an update now, even if nothing has changed"}]
+    github = run(site, "check", "--format", "github").stdout
+    assert github.startswith(f"::warning file={OPEN_INCIDENT},line=29,col=21,title=stale-incident::the next update")
+    automatic = run(site, "check", GITHUB_ACTIONS="true").stdout
+    assert automatic == github
+
+
+def test_lint_severity_is_configured_per_site(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      timezone: Europe/London\n",
+        "      timezone: Europe/London\n      lint:\n        stale-incident: {severity: error}\n"), encoding="utf-8")
+    result = run(site, "check")
+    assert result.returncode == 1
+    assert ": error: the next update was promised" in result.stdout
 
 
 def test_check_reports_a_bad_plugin_option_in_mkdocs_yml(site: Path) -> None:
@@ -45,21 +84,151 @@ def test_check_reports_a_bad_plugin_option_in_mkdocs_yml(site: Path) -> None:
                              "IANA name like Europe/Amsterdam or America/New_York\n")
 
 
-def test_check_outside_a_site_says_where_to_run_it(tmp_path: Path) -> None:
+def test_check_outside_a_site_is_a_usage_error(tmp_path: Path) -> None:
     result = run(tmp_path, "check")
-    assert result.returncode == 1
-    assert result.stderr == (f"supporttab: no mkdocs.yml in {tmp_path.resolve()}; run this in the site's folder "
-                             "or pass --site\n")
+    assert result.returncode == 2
+    assert result.stderr == (f"supporttab: no mkdocs.yml in {tmp_path.resolve()}; run this in the site's folder or "
+                             "pass --site\n")
 
 
-def test_every_command_has_help_with_examples(site: Path) -> None:
-    for command in ("check", "schema"):
-        result = run(site, command, "--help")
-        assert result.returncode == 0
-        assert "examples:" in result.stdout and f"supporttab {command}" in result.stdout
+@pytest.mark.parametrize("command", ["check", "schema", "new", "update", "resolve", "postmortem", "maintenance"])
+def test_every_command_has_help_with_examples(site: Path, command: str) -> None:
+    result = run(site, command, "--help")
+    assert result.returncode == 0
+    assert "examples:" in result.stdout and f"supporttab {command}" in result.stdout
 
 
 def test_unknown_command_is_a_usage_error(site: Path) -> None:
     result = run(site, "chek")
     assert result.returncode == 2
     assert "invalid choice: 'chek'" in result.stderr
+
+
+# --- writing incidents -------------------------------------------------------------------------------------
+
+
+def test_from_something_broke_to_closed_with_postmortem(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = run(site, "new", "incident", "API errors for some requests", "--component", "api", "--impact",
+                 "major", "--author", "bob", "--next-update", "30m")
+    assert opened.returncode == 0, opened.stderr
+    path = "incidents/2026-11-23-api-errors-for-some-requests.yml"
+    assert opened.stdout.startswith(f"{path}\n")
+    incident_id = Path(path).stem
+    text = (site / path).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../plugins/supporttab/schemas/incident.schema.json\n")
+    assert "  - at: 2026-11-23T12:00:00+00:00\n    status: investigating\n    author: bob\n" in text
+    assert "next_update_by: 2026-11-23T12:30:00+00:00" in text
+
+    later = str(int(BUILD_EPOCH) + 20 * 60)
+    steps = [
+        ("update", incident_id, "--status", "identified", "--author", "patty", "--component", "api=major_outage",
+         "We found the cause: a bad deploy. The API fails for about one request in ten. We are rolling it back."),
+        ("update", incident_id, "--status", "monitoring", "--author", "bob", "--component", "api=operational",
+         "--next-update", "1h", "The rollback is done and the API works again. We are watching it closely."),
+        ("resolve", incident_id, "--author", "bob", "The API works normally again. Requests that failed can be sent "
+         "again now. We will publish what happened and what we are changing."),
+        ("postmortem", incident_id, "--author", "patty", "--apology", "We are sorry: for 40 minutes your "
+         "integrations failed one request in ten.", "--cause", "A configuration change reached every server at "
+         "once, and our checks did not cover the API.", "--prevention", "Changes now reach one server first for "
+         "ten minutes, and the API has its own checks before any wider rollout."),
+    ]
+    for number, step in enumerate(steps, start=1):
+        result = run(site, *step, epoch=str(int(later) + 60 * number))
+        assert result.returncode == 0, (step, result.stderr)
+    data = subprocess.run([sys.executable, "-c", f"import yaml,json;print(json.dumps(yaml.safe_load(open('{path}')),"
+                           "default=str))"], cwd=site, capture_output=True, text=True, check=True).stdout
+    incident = json.loads(data)
+    assert [u["status"] for u in incident["updates"]] == ["investigating", "identified", "monitoring", "resolved"]
+    assert [u["author"] for u in incident["updates"]] == ["bob", "patty", "bob", "bob"]
+    assert incident["updates"][2]["components"] == {"api": "operational"}
+    assert set(incident["postmortem"]) == {"published_at", "author", "apology", "cause", "prevention"}
+    check = run(site, "check", epoch=str(int(later) + 600))
+    assert check.returncode == 0 and path not in check.stdout  # nothing for the linter to say about it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(later) + 600))
+    build = run_mkdocs_build(site)
+    assert build.returncode == 0, build.stderr
+    page = (site / "site" / "incidents" / incident_id / "index.html").read_text(encoding="utf-8")
+    assert "What happened, and what we are changing" in page
+
+
+def test_update_keeps_the_authors_formatting_and_comments(site: Path) -> None:
+    path = site / OPEN_INCIDENT
+    original = path.read_text(encoding="utf-8").replace("title: PDF exports are slow\n",
+                                                        "# keep this comment\ntitle: PDF exports are slow  # and this\n")
+    path.write_text(original, encoding="utf-8")
+    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "patty",
+                 stdin="The backlog is cleared.\nExports arrive within seconds again.\n")
+    assert result.returncode == 0, result.stderr
+    updated = path.read_text(encoding="utf-8")
+    assert updated.startswith(original)
+    assert updated[len(original):] == ("  - at: 2026-11-23T12:00:00+00:00\n    status: monitoring\n    author: patty\n"
+                                       "    body: |\n      The backlog is cleared.\n"
+                                       "      Exports arrive within seconds again.\n")
+
+
+def test_update_goes_before_a_postmortem_that_follows_the_updates(site: Path) -> None:
+    path = site / INCIDENT
+    result = run(site, "update", "2026-11-20-card-payments-failing", "--status", "resolved", "--correction",
+                 "--author", "patty", "Correction: the outage began at 08:52, not 09:04 as we first wrote.")
+    assert result.returncode == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert text.index("    correction: true") < text.index("postmortem:")
+    assert run_mkdocs_build(site).returncode == 0
+
+
+def test_an_invalid_update_leaves_the_file_untouched(site: Path) -> None:
+    path = site / OPEN_INCIDENT
+    before = path.read_bytes()
+    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "bob",
+                 "--next-update", "2026-11-23T11:00+00:00", "Still catching up.")  # a promise in the past
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{OPEN_INCIDENT}:36:21: updates[3].next_update_by: the promised next update is "
+                                    "not after this update; promise a later time\n")
+    assert result.stderr.endswith(f"supporttab: {OPEN_INCIDENT} was left as it was\n")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    (("update", "2026-11-22-slow-pdf-export", "--status", "resolved", "--author", "bob", "Done."),
+     "supporttab: there is no incident or maintenance '2026-11-22-slow-pdf-export' in incidents/; did you mean "
+     "'2026-11-22-slow-pdf-exports'?\n"),
+    (("update", "2026-11-22-slow-pdf-exports", "--status", "resolvd", "--author", "bob", "Done."),
+     "supporttab: 'resolvd' is not a status here; did you mean 'resolved'?\n"),
+    (("update", "2026-11-22-slow-pdf-exports", "--status", "resolved", "--author", "pattty", "Done."),
+     "supporttab: 'pattty' is not a member of the team; did you mean 'patty'?\n"),
+    (("new", "incident", "Down", "--component", "card-payment", "--impact", "major", "--author", "bob"),
+     "supporttab: 'card-payment' is not a component; did you mean 'card-payments'?\n"),
+    (("update", "2026-11-22-slow-pdf-exports", "--status", "resolved", "--author", "bob", "--component",
+      "pdf-exports=fine", "Done."),
+     "supporttab: 'fine' is not a component state; choose one of operational, degraded_performance, "
+     "partial_outage, major_outage, under_maintenance (write --component api=partial_outage)\n"),
+])
+def test_unknown_names_suggest_the_closest_spelling(site: Path, arguments: tuple, expected: str) -> None:
+    result = run(site, *arguments)
+    assert result.returncode == 2
+    assert result.stderr == expected
+
+
+def test_social_message_fits_280_characters_and_is_signed(site: Path) -> None:
+    long_text = "Invoices cannot be sent to customers right now. " * 12
+    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "identified", "--author", "patty",
+                 long_text)
+    assert result.returncode == 0, result.stderr
+    post = result.stdout.split("Ready to post on social media:\n")[1].strip()
+    assert len(post) <= 280
+    assert post.startswith("Identified: PDF exports are slow. Invoices cannot be sent")
+    assert post.endswith("… https://support.brightwell.example/incidents/2026-11-22-slow-pdf-exports/ ^PH")
+
+
+def test_maintenance_is_scheduled_then_completed(site: Path) -> None:
+    result = run(site, "maintenance", "Search index rebuild", "--component", "web-app", "--start",
+                 "2026-12-06T02:00+00:00", "--end", "2026-12-06T03:00+00:00", "--author", "oystein",
+                 "Search in the web app may miss invoices from the last hour during the rebuild.")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("incidents/maintenance/2026-12-06-search-index-rebuild.yml\n")
+    after = str(int(BUILD_EPOCH) + 14 * 24 * 3600)
+    done = run(site, "resolve", "2026-12-06-search-index-rebuild", "--author", "oystein",
+               "The rebuild is complete; search finds every invoice again.", epoch=after)
+    assert done.returncode == 0, done.stderr
+    text = (site / "incidents/maintenance/2026-12-06-search-index-rebuild.yml").read_text(encoding="utf-8")
+    assert "    status: completed\n    author: oystein\n" in text
