@@ -1,0 +1,156 @@
+"""Each lint rule on text that must fire and text that must not, through the real loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_HUB, NOW
+from supporttab.config import LintSetting, Options
+from supporttab.lint import lint
+from supporttab.site import load_site
+
+COMPONENTS = "components:\n  - id: api\n    name: API\n"
+TEAM = {"team/patty.yml": "name: Patty Hughes\nrole: Support lead\n",
+        "team/support.yml": "name: Support\nrole: Shared inbox\n"}
+
+
+def incident(updates: str, *, head: str = "", tail: str = "") -> str:
+    return f"title: API errors\nimpact: major\ncomponents: [api]\n{head}updates:\n{updates}{tail}"
+
+
+def update(at: str, status: str, body: str, author: str = "patty", extra: str = "") -> str:
+    return f"  - at: {at}\n    status: {status}\n    author: {author}\n{extra}    body: \"{body}\"\n"
+
+
+ACK = update("2026-11-23T09:00:00+00:00", "investigating", "The API fails for some requests. We are on it.")
+RESOLVED = update("2026-11-23T10:00:00+00:00", "resolved",
+                  "The API works normally again. Requests that failed can be sent again now.")
+POSTMORTEM = ("postmortem:\n  published_at: 2026-11-23T11:00:00+00:00\n  author: patty\n"
+              "  apology: We are sorry for the hour your integrations failed.\n"
+              "  cause: A configuration change reached every server at once, and our checks missed the API.\n"
+              "  prevention: Changes now reach one server first for ten minutes, with checks for the API too.\n")
+
+
+def findings(tmp_path: Path, text: str, settings: dict | None = None) -> list[str]:
+    files = {"content/hub.yml": MINIMAL_HUB, "incidents/components.yml": COMPONENTS, "incidents/api.yml": text, **TEAM}
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    data = load_site(tmp_path, tmp_path / "content", Options(), NOW, keep_documents=True)
+    rules = {rule: LintSetting(**setting) for rule, setting in (settings or {}).items()}
+    return [f"{f.line}:{f.column} {f.severity} {f.rule}: {f.message}"
+            for f in lint(data.status, data.status.documents, NOW, rules, data.team)]
+
+
+def test_a_well_run_incident_has_no_findings(tmp_path: Path) -> None:
+    assert findings(tmp_path, incident(ACK + RESOLVED, tail=POSTMORTEM)) == []
+
+
+def test_slow_acknowledgement(tmp_path: Path) -> None:
+    late = incident(ACK + RESOLVED, head="started_at: 2026-11-23T08:15:00+00:00\n", tail=POSTMORTEM)
+    assert findings(tmp_path, late) == [
+        "6:9 warning slow-acknowledgement: the first public update came 45 min after customers were affected; "
+        "acknowledge within minutes (\"we know, we're on it\"), before you know the cause"]
+    quick = late.replace("08:15:00", "08:45:00")
+    assert findings(tmp_path, quick) == []
+
+
+def test_stale_incident_without_updates_or_past_its_promise(tmp_path: Path) -> None:
+    assert findings(tmp_path, incident(ACK)) == [
+        "5:9 warning stale-incident: no update for 3 h on an open incident; post one now, and say when the next "
+        "will come"]
+    promised = update("2026-11-23T11:00:00+00:00", "identified", "We found the cause and are fixing it.",
+                      extra="    next_update_by: 2026-11-23T11:30:00+00:00\n")
+    assert findings(tmp_path, incident(ACK + promised)) == [
+        "12:21 warning stale-incident: the next update was promised by 2026-11-23 11:30 UTC and is 30 min late; "
+        "post an update now, even if nothing has changed"]
+    kept = promised.replace("11:30:00", "12:30:00")
+    assert findings(tmp_path, incident(ACK + kept)) == []
+
+
+def test_no_closure_for_a_bare_resolution(tmp_path: Path) -> None:
+    bare = update("2026-11-23T10:00:00+00:00", "resolved", "Resolved.")
+    assert findings(tmp_path, incident(ACK + bare, tail=POSTMORTEM)) == [
+        "12:11 warning no-closure: the resolving update is too short to close the incident; say what works again, "
+        "what customers need to do, and that an explanation will follow"]
+
+
+def test_no_closure_for_an_incident_open_too_long(tmp_path: Path) -> None:
+    old_ack = ACK.replace("2026-11-23T09:00", "2026-11-10T09:00")
+    recent = update("2026-11-23T11:30:00+00:00", "monitoring", "Still watching the fix; errors are rare now.")
+    assert findings(tmp_path, incident(old_ack + recent)) == [
+        "5:9 warning no-closure: open for 13 days; resolve it when it is over, or say why it is still open"]
+
+
+def test_missing_postmortem_after_the_limit(tmp_path: Path) -> None:
+    old = (ACK + RESOLVED).replace("2026-11-23T", "2026-11-10T")
+    assert findings(tmp_path, incident(old)) == [
+        "2:9 warning missing-postmortem: a major incident resolved 13 days ago has no postmortem; say sorry, how it "
+        "came about, and what changes so it does not happen again"]
+    assert findings(tmp_path, incident(ACK + RESOLVED)) == []  # resolved two hours ago: there is time
+    assert findings(tmp_path, incident(old).replace("impact: major", "impact: minor")) == []
+
+
+def test_incomplete_postmortem(tmp_path: Path) -> None:
+    hollow = POSTMORTEM.replace("We are sorry for the hour your integrations failed.",
+                                "This incident is regrettable.").replace(
+        "A configuration change reached every server at once, and our checks missed the API.", "Human error.")
+    assert findings(tmp_path, incident(ACK + RESOLVED, tail=hollow)) == [
+        "16:12 warning incomplete-postmortem: the apology does not say sorry; say it plainly, and say what it cost "
+        "customers",
+        "17:10 warning incomplete-postmortem: the cause is too short; explain how it came about and how it was "
+        "handled"]
+
+
+def test_unsigned_update(tmp_path: Path) -> None:
+    by_role = ACK.replace("author: patty", "author: support")
+    assert findings(tmp_path, incident(by_role + RESOLVED, tail=POSTMORTEM)) == [
+        "7:13 warning unsigned-update: signed by 'support', not a person; sign with your own name, customers relate "
+        "to people"]
+
+
+@pytest.mark.parametrize("phrase", [
+    "The outage only lasted 10 minutes.", "Just a few customers were affected.", "Sorry for the minor inconvenience.",
+    "The site has never been down.", "Some users may have seen errors.", "A small number of requests failed.",
+    "The API was briefly unavailable.", "There was no real impact.", "We apologise for any inconvenience.",
+])
+def test_minimising_language_fires(tmp_path: Path, phrase: str) -> None:
+    found = findings(tmp_path, incident(ACK + update("2026-11-23T10:00:00+00:00", "resolved",
+                                                     f"The API works again. {phrase}"), tail=POSTMORTEM))
+    assert len(found) == 1 and "warning minimising-language:" in found[0]
+    assert "say \"the website is up and running\", not \"the outage only lasted 10 minutes\"" in found[0]
+
+
+@pytest.mark.parametrize("phrase", [
+    "The website is up and running.", "Customers in the UK could not pay by card for 40 minutes.",
+    "Only one thing matters now: your payments work.", "We are sorry: invoices were not sent for an hour.",
+    "A few minutes after the fix, everything was back.", "Some customers saw errors when they paid.",
+])
+def test_minimising_language_does_not_fire_on_plain_honest_text(tmp_path: Path, phrase: str) -> None:
+    text = incident(ACK + update("2026-11-23T10:00:00+00:00", "resolved", f"The API works again. {phrase}"),
+                    tail=POSTMORTEM)
+    assert findings(tmp_path, text) == []
+
+
+def test_a_rule_can_be_switched_off_per_incident_with_a_reason(tmp_path: Path) -> None:
+    text = incident(ACK, head="lint_ignore:\n  stale-incident: waiting on the bank until Monday, said so above\n")
+    assert findings(tmp_path, text) == []
+
+
+def test_an_opt_out_needs_a_real_reason(tmp_path: Path) -> None:
+    from supporttab.problems import DataError
+
+    text = incident(ACK, head="lint_ignore:\n  stale-incident: no\n")
+    with pytest.raises(DataError) as caught:
+        findings(tmp_path, text)
+    assert str(caught.value) == ("incidents/api.yml:5:3: lint_ignore: ignoring stale-incident needs a written reason "
+                                 "of a few words, not 'no'")
+
+
+def test_site_settings_change_severity_and_limits(tmp_path: Path) -> None:
+    assert findings(tmp_path, incident(ACK), {"stale-incident": {"severity": "error", "limit": "4h"}}) == []
+    assert findings(tmp_path, incident(ACK), {"stale-incident": {"severity": "error"}})[0].startswith(
+        "5:9 error stale-incident:")
+    assert findings(tmp_path, incident(ACK), {"stale-incident": {"severity": "off"}}) == []
