@@ -97,6 +97,8 @@ def test_valid_status_files_load(tmp_path: Path) -> None:
     pytest.param("  - at: 2026-11-23T09:00:00+00:00", "  - at: 2026-11-23T09:00:00",
                  "incidents/web-down.yml:6:9: updates[0].at: '2026-11-23T09:00:00' has no UTC offset; add one, "
                  "like 2026-11-23T14:05:00+01:00", id="naive-time"),
+    pytest.param("    body: The web app does not load. We are on it.", "    body: \"\"",
+                 "incidents/web-down.yml:9:11: updates[0].body: is empty; write the text", id="empty-body"),
     pytest.param("  - at: 2026-11-23T09:00:00+00:00", "  - at: yesterday morning",
                  "incidents/web-down.yml:6:9: updates[0].at: expected a date and time with its UTC offset, like "
                  "2026-11-23T14:05:00+01:00, found 'yesterday morning'", id="not-a-time"),

@@ -40,14 +40,19 @@ def test_publish_deploys_every_merge_with_the_official_pages_actions() -> None:
     runs = [step.get("run", "") for step in build["steps"]]
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"] + deploy["steps"]]
     assert 'python -m pip install -c requirements.lock -e ".[test,faces]"' in runs
-    assert runs.index("supporttab check") < runs.index("mkdocs build --strict")
+    assert runs.index("supporttab check") < runs.index("mkdocs build --strict")  # errors stop the deployment
     assert any(run.startswith("python -m pytest") for run in runs)
     assert uses[-3:] == ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
     assert "actions/cache" in uses and build["steps"][1]["with"]["cache"] == "pip"
 
 
-def test_pull_requests_run_the_tests_and_a_strict_build() -> None:
+def test_pull_requests_run_the_tests_a_strict_build_and_the_history_guard() -> None:
     workflow = load("check.yml")
     assert set(workflow["on"]) == {"pull_request"}
-    runs = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = [step.get("run", "") for step in steps]
     assert "python -m pytest" in runs and "mkdocs build --strict" in runs
+    guard = next(step for step in steps if "--since" in step.get("run", ""))
+    assert guard["run"] == 'supporttab check --since "origin/$BASE_REF" --format github'
+    assert guard["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert steps[0]["with"]["fetch-depth"] == "0"

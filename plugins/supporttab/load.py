@@ -79,6 +79,7 @@ _EXPLANATIONS = {
                      "found {found}",
     "timezone_aware": "{found} has no UTC offset; add one, like 2026-11-23T14:05:00+01:00",
     "too_short": "needs at least {min_length} item(s); add one",
+    "string_too_short": "is empty; write the text",
     "too_long": "has more than {max_length} items; remove some",
     "greater_than_equal": "must be at least {ge}, found {found}",
     "less_than_equal": "must be at most {le}, found {found}",

@@ -85,7 +85,7 @@ class Components(Strict):
 class IncidentUpdate(Strict):
     at: Timestamp = Field(description="When this update was published")
     status: IncidentStatus
-    body: MarkdownText = Field(description="What customers need to know, in Markdown")
+    body: MarkdownText = Field(min_length=1, description="What customers need to know, in Markdown")
     author: str = Field(min_length=1, description="Who wrote it; customers relate to a name")
     components: dict[Slug, ComponentStatus] = Field(default_factory=dict,
                                                     description="Component states from this update on")
@@ -96,9 +96,9 @@ class IncidentUpdate(Strict):
 class Postmortem(Strict):
     published_at: Timestamp
     author: str = Field(min_length=1)
-    apology: MarkdownText
-    cause: MarkdownText = Field(description="How it came about and how it was handled")
-    prevention: MarkdownText = Field(description="What changes so it does not happen again")
+    apology: MarkdownText = Field(min_length=1, description="Saying sorry, and for what")
+    cause: MarkdownText = Field(min_length=1, description="How it came about and how it was handled")
+    prevention: MarkdownText = Field(min_length=1, description="What changes so it does not happen again")
 
 
 class Incident(Strict):
@@ -121,7 +121,7 @@ class Incident(Strict):
 class MaintenanceUpdate(Strict):
     at: Timestamp
     status: MaintenanceStatus
-    body: MarkdownText
+    body: MarkdownText = Field(min_length=1)
     author: str = Field(min_length=1)
     correction: bool = False
 

@@ -1,0 +1,124 @@
+"""The history guard on real git repositories: published updates never change; appending is fine."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from test_cli import run
+
+CARD = "incidents/2026-11-20-card-payments-failing.yml"
+PDF = "incidents/2026-11-22-slow-pdf-exports.yml"
+
+
+def git(site: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args], cwd=site,
+                   check=True, capture_output=True)
+
+
+@pytest.fixture
+def published(site: Path) -> Path:
+    """The example site as a git repository whose last commit is what is published."""
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "published")
+    return site
+
+
+def edit(site: Path, name: str, old: str, new: str) -> None:
+    path = site / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def guard_errors(site: Path) -> list[str]:
+    result = run(site, "check", "--since", "HEAD")
+    return [line for line in result.stdout.splitlines() if "[published-history]" in line]
+
+
+PDF_LAST = ("  - at: 2026-11-22T15:40:00+00:00\n    status: monitoring\n    author: patty\n")
+
+
+def test_nothing_changed_nothing_to_say(published: Path) -> None:
+    result = run(published, "check", "--since", "HEAD")
+    assert result.returncode == 0 and "[published-history]" not in result.stdout
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("Invoice PDFs and data exports take several minutes", "Some PDFs take a little longer",
+     f"{PDF}:8:5: error: update 1 (published at HEAD) changed its body; published updates never change: undo the "
+     "edit and add a new update with `correction: true` [published-history]"),
+    ("  - at: 2026-11-22T14:10:00+00:00", "  - at: 2026-11-22T14:30:00+00:00",
+     f"{PDF}:8:5: error: update 1 (published at HEAD) changed its at; published updates never change: undo the edit "
+     "and add a new update with `correction: true` [published-history]"),
+    ("    status: identified", "    status: investigating",
+     f"{PDF}:18:5: error: update 2 (published at HEAD) changed its status; published updates never change: undo the "
+     "edit and add a new update with `correction: true` [published-history]"),
+    ("    author: bob\n    next_update_by: 2026-11-22T16:00", "    author: patty\n    next_update_by: 2026-11-22T16:00",
+     f"{PDF}:18:5: error: update 2 (published at HEAD) changed its author; published updates never change: undo the "
+     "edit and add a new update with `correction: true` [published-history]"),
+], ids=["body", "time", "status", "author"])
+def test_a_changed_published_update_is_refused(published: Path, old: str, new: str, expected: str) -> None:
+    edit(published, PDF, old, new)
+    assert guard_errors(published) == [expected]
+    assert run(published, "check", "--since", "HEAD").returncode == 1
+
+
+def test_a_deleted_update_is_refused(published: Path) -> None:
+    text = (published / PDF).read_text(encoding="utf-8")
+    (published / PDF).write_text(text[:text.index(PDF_LAST)], encoding="utf-8")
+    assert guard_errors(published) == [
+        f"{PDF}:8:3: error: update 3 (published at HEAD) was deleted; published updates stay: put it back, and add a "
+        "correction update instead [published-history]"]
+
+
+def test_reordered_updates_are_refused(published: Path) -> None:
+    text = (published / PDF).read_text(encoding="utf-8")
+    first_start = text.index("  - at: 2026-11-22T14:10")
+    second_start = text.index("  - at: 2026-11-22T14:52")
+    third_start = text.index("  - at: 2026-11-22T15:40")
+    swapped = (text[:first_start] + text[second_start:third_start] + text[first_start:second_start]
+               + text[third_start:])
+    (published / PDF).write_text(swapped.replace("2026-11-22T14:52", "2026-11-22T14:09", 1), encoding="utf-8")
+    errors = guard_errors(published)
+    assert errors[0].startswith(f"{PDF}:8:5: error: update 1 (published at HEAD) moved to position 2; keep published "
+                                "updates in their order")
+
+
+def test_a_removed_or_renamed_incident_is_refused(published: Path) -> None:
+    (published / CARD).rename(published / "incidents" / "2026-11-20-payments.yml")
+    assert guard_errors(published) == [
+        f"{CARD}:1:1: error: this file was published at HEAD and is now removed or renamed; published incidents "
+        "stay: restore it, and add a correction update if something in it was wrong [published-history]"]
+
+
+def test_appending_updates_corrections_and_postmortems_is_fine(published: Path) -> None:
+    appended = run(published, "update", "2026-11-22-slow-pdf-exports", "--status", "resolved", "--author", "bob",
+                   "Every export from the backlog has arrived, and new exports take seconds again.")
+    assert appended.returncode == 0, appended.stderr
+    corrected = run(published, "update", "2026-11-20-card-payments-failing", "--status", "resolved", "--correction",
+                    "--author", "patty", "Correction: the outage began at 08:52, not 09:04 as we first wrote.")
+    assert corrected.returncode == 0, corrected.stderr
+    postmortem = run(published, "postmortem", "2026-11-22-slow-pdf-exports", "--author", "patty", "--apology",
+                     "We are sorry: your exports took hours instead of seconds.", "--cause", "@/dev/null", "--prevention",
+                     "Export servers now warn us at 70% disk, long before they fill up, and clean up old files daily.")
+    assert postmortem.returncode == 1  # an empty cause is refused, and the file is left as it was
+    postmortem = run(published, "postmortem", "2026-11-22-slow-pdf-exports", "--author", "patty", "--apology",
+                     "We are sorry: your exports took hours instead of seconds.", "--cause", "A year-end backlog "
+                     "filled the disk of one export server, and we had no alert for it.", "--prevention",
+                     "Export servers now warn us at 70% disk, long before they fill up, and clean up old files daily.")
+    assert postmortem.returncode == 0, postmortem.stderr
+    assert guard_errors(published) == []
+    git(published, "commit", "-qam", "updates")
+    resolved = run(published, "check", "--since", "HEAD~1")
+    assert resolved.returncode == 0 and "[published-history]" not in resolved.stdout
+
+
+def test_an_unknown_revision_is_a_usage_error(published: Path) -> None:
+    result = run(published, "check", "--since", "origin/main")
+    assert result.returncode == 2
+    assert result.stderr == ("supporttab: 'origin/main' is not a git revision here; fetch it first (for a pull "
+                             "request: git fetch origin main)\n")
