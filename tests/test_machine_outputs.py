@@ -175,3 +175,15 @@ def test_badges_say_the_state_in_text(built_example: Path) -> None:
     component = ET.parse(built_example / "badges" / "pdf-exports.svg").getroot()
     assert component.find("svg:title", namespace).text == "PDF exports: degraded performance"
     assert len(list((built_example / "badges").glob("*.svg"))) == 9
+
+
+def test_feed_entries_carry_the_short_signed_social_text(built_example: Path) -> None:
+    atom = feedparser.parse((built_example / "status" / "history.atom").read_bytes())
+    rss = feedparser.parse((built_example / "status" / "history.rss").read_bytes())
+    feed = json.loads((built_example / "status" / "feed.json").read_text(encoding="utf-8"))
+    texts = [atom.entries[0].summary, rss.entries[0].summary, feed["items"][0]["summary"]]
+    assert texts[0] == texts[1] == texts[2]
+    assert texts[0].startswith("Monitoring: PDF exports are slow. Exports are back to normal speed")
+    assert texts[0].endswith(" https://support.brightwell.example/incidents/2026-11-22-slow-pdf-exports/ ^PH")
+    assert all(len(entry.summary) <= 280 for entry in atom.entries)
+    assert "Exports are back to normal speed" in rss.entries[0].content[0].value  # the full update, as HTML
