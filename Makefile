@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check schema lock chromium benchmark clean
+.PHONY: serve test test-properdocs lighthouse build check schema lock chromium benchmark clean
 
 ## serve: install, build and serve the example site on http://127.0.0.1:8000 (reloads on edits)
 serve: $(VENV)/.site
@@ -14,6 +14,16 @@ serve: $(VENV)/.site
 test: $(VENV)/.test chromium
 	$(BIN)/python -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
+
+## test-properdocs: the whole test suite and the example build on ProperDocs, the maintained fork of MkDocs 1.6
+test-properdocs: $(VENV)/.test chromium
+	$(BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
+	SUPPORTTAB_HOST=properdocs $(BIN)/python -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
+
+## lighthouse: Lighthouse 12 (mobile, median of 3) on every page kind of the example; fails under budget
+lighthouse: $(VENV)/.test chromium
+	$(BIN)/python tests/benchmarks/lighthouse_budget.py
 
 ## build: strict build of the site into site/
 build: $(VENV)/.site

@@ -38,10 +38,15 @@ def copy_example_site(destination: Path) -> Path:
     return destination
 
 
+# The static site generator hosting the plugin: MkDocs, or ProperDocs (its maintained fork) with
+# SUPPORTTAB_HOST=properdocs, so the whole suite runs on both.
+HOST = os.environ.get("SUPPORTTAB_HOST", "mkdocs")
+
+
 def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build [--strict]` in `site`, as a user runs it; returns the finished process."""
+    """`mkdocs build [--strict]` (or ProperDocs') in `site`, as a user runs it; returns the finished process."""
     flags = ["--strict"] if strict else []
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, *extra], cwd=site,
+    return subprocess.run([sys.executable, "-m", HOST, "build", "-f", "mkdocs.yml", *flags, *extra], cwd=site,
                           capture_output=True, text=True, timeout=300,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
