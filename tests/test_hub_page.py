@@ -50,7 +50,7 @@ def test_hub_sections_come_in_the_fixed_order(built_example: Path) -> None:
     positions = [html.index(f'<section class="st-hub__section" id="{name}"')
                  for name in ("help-myself", "help-from-others", "help-from-us")]
     assert positions == sorted(positions)
-    assert "<h1 id=\"hub-title\">How can we help?</h1>" in html
+    assert "<h1 id=\"content-start\">How can we help?</h1>" in html
     # is it broken? the hub answers first, and links to the status page
     assert ('<p class="st-overall st-overall--minor">Partially Degraded Service: PDF exports (degraded '
             'performance).\n    <a href="status/">Status page</a></p>') in html

@@ -55,7 +55,7 @@ def test_uptime_has_90_days_and_a_text_equivalent(built_example: Path) -> None:
 def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_example: Path) -> None:
     html = read(built_example, INCIDENT)
     text = text_of(html)
-    assert "<h1>Card payments failing for customers in the UK and EU</h1>" in html
+    assert "<h1 id=\"content-start\">Card payments failing for customers in the UK and EU</h1>" in html
     assert "Affects Card payments, Invoice emails in United Kingdom, European Union" in text
     assert "Time to acknowledge 12 min" in text
     assert "Cause Outside Brightwell (a supplier or partner)" in text

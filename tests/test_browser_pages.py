@@ -1,0 +1,124 @@
+"""Every page kind in headless Chromium at phone and desktop size, light and dark: layout, errors, requests,
+keyboard, focus and axe-core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "hub": "",
+    "article": "articles/reset-password/",
+    "status": "status/",
+    "active-incident": "incidents/2026-11-22-slow-pdf-exports/",
+    "resolved-incident": "incidents/2026-11-20-card-payments-failing/",
+    "history": "status/history/",
+    "team": "team/",
+}
+VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+FOCUSABLE = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden]')
+                        && !e.closest('[inert]') && !e.closest('nav[aria-expanded="false"]')
+                        && e.tabIndex >= 0; })"""  # links in a collapsed menu section are reached once it opens
+
+
+@pytest.fixture
+def visit(chromium, example_url):
+    """Open a page kind at a viewport and colour scheme, recording errors and every request."""
+    contexts = []
+
+    def _visit(kind: str, viewport: str, scheme: str):
+        context = chromium.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, locale="en-GB",
+                                       timezone_id="Europe/London")
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
+        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+        page.on("request", lambda r: page.problems.append(f"left the site: {r.url}")
+                if not r.url.startswith((example_url, "data:", "blob:")) else None)
+        page.goto(example_url + PAGES[kind])
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield _visit
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_page_is_clean_and_accessible(visit, kind: str, viewport: str, scheme: str) -> None:
+    page = visit(kind, viewport, scheme)
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
+    assert page.problems == []
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document)).violations.map("
+                               "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
+    assert violations == []
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(visit, kind: str, viewport: str) -> None:
+    page = visit(kind, viewport, "light")
+    assert page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"]):not([tabindex=\"0\"])')"
+                         ".length") == 0  # no positive tabindex: the order is the page's order
+    page.evaluate(f"({FOCUSABLE})().forEach((e, i) => e.setAttribute('data-st-stop', i))")
+    targets = page.evaluate("document.querySelectorAll('[data-st-stop]').length")
+    assert targets > 5
+    reached, unseen = [], []
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.className")
+    assert "md-skip" in first  # the skip link comes first
+    for _ in range(targets * 2 + 10):
+        stop = page.evaluate("""() => { const e = document.activeElement;
+            const s = getComputedStyle(e);
+            const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
+                            || s.textDecorationLine.includes('underline');
+            return [e.getAttribute('data-st-stop'), visible, e.outerHTML.slice(0, 80)]; }""")
+        if stop[0] is not None and int(stop[0]) not in reached:
+            reached.append(int(stop[0]))
+            if not stop[1]:
+                unseen.append(stop[2])
+        if len(reached) == targets:
+            break
+        page.keyboard.press("Tab")
+    assert sorted(reached) == list(range(targets)), page.evaluate(
+        "[...document.querySelectorAll('[data-st-stop]')].filter(e => !e.matches(':focus')).length")
+    assert reached == sorted(reached)  # in the page's own order
+    assert unseen == []
+
+
+def test_skip_link_moves_to_the_content(visit) -> None:
+    page = visit("status", "phone", "light")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#content-start"
+
+
+def test_search_dialog_works_from_the_keyboard(visit) -> None:
+    page = visit("article", "phone", "light")
+    page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    search.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("export")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/articles/export-your-data/**")
+    assert page.locator("h1").first.inner_text().startswith("Export your data")
