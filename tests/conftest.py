@@ -153,3 +153,35 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def open_page(chromium, example_url):
+    """Open a page of the example in a fresh browser context: viewport, reader's time zone, colour scheme,
+    JavaScript on or off, and optionally a fixed clock. `page.problems` collects console errors, script
+    errors, failed requests and any request that leaves the site."""
+    contexts = []
+
+    def _open(path: str = "", *, viewport: dict = PHONE, timezone: str = "Europe/London", scheme: str = "light",
+              javascript: bool = True, now: str | None = None):
+        context = chromium.new_context(viewport=viewport, timezone_id=timezone, color_scheme=scheme,
+                                       java_script_enabled=javascript, locale="en-GB")
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
+        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+        page.on("request", lambda r: page.problems.append(f"left the site: {r.url}")
+                if not r.url.startswith((example_url, "data:", "blob:")) else None)
+        if now:
+            page.clock.set_fixed_time(now)
+        page.goto(example_url + path)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()

@@ -4,39 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from conftest import PHONE
 
-PHONE = {"width": 360, "height": 740}
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def open_hub(chromium, example_url):
-    """Open the hub at phone size under a given reader time zone, fixed clock and JavaScript setting."""
-    contexts = []
-
-    def _open(*, timezone: str = "Europe/London", now: str | None = None, javascript: bool = True):
-        context = chromium.new_context(viewport=PHONE, timezone_id=timezone, java_script_enabled=javascript,
-                                       locale="en-GB")
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        if now:
-            page.clock.set_fixed_time(now)
-        page.goto(example_url)
-        page.errors = errors
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
+def open_hub(open_page):
+    return lambda **options: open_page("", **options)
 
 
 def test_hub_fits_a_phone_screen_without_sideways_scrolling(open_hub) -> None:
     page = open_hub()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    assert page.errors == []
+    assert page.problems == []
 
 
 def test_phone_number_is_visible_at_the_top_without_opening_a_menu(open_hub) -> None:

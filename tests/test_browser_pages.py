@@ -31,28 +31,15 @@ FOCUSABLE = """() => [...document.querySelectorAll(
 
 
 @pytest.fixture
-def visit(chromium, example_url):
-    """Open a page kind at a viewport and colour scheme, recording errors and every request."""
-    contexts = []
+def visit(open_page):
+    """Open a page kind at a viewport and colour scheme, once its requests have settled."""
 
     def _visit(kind: str, viewport: str, scheme: str):
-        context = chromium.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, locale="en-GB",
-                                       timezone_id="Europe/London")
-        contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
-        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
-        page.on("request", lambda r: page.problems.append(f"left the site: {r.url}")
-                if not r.url.startswith((example_url, "data:", "blob:")) else None)
-        page.goto(example_url + PAGES[kind])
+        page = open_page(PAGES[kind], viewport=VIEWPORTS[viewport], scheme=scheme)
         page.wait_for_load_state("networkidle")
         return page
 
-    yield _visit
-    for context in contexts:
-        context.close()
+    return _visit
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -110,15 +97,25 @@ def test_skip_link_moves_to_the_content(visit) -> None:
     assert page.evaluate("location.hash") == "#content-start"
 
 
+SETTLE_WATCH = """() => { window.stLastResultChange = performance.now();
+    new MutationObserver(() => { window.stLastResultChange = performance.now(); })
+        .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true}); }"""
+
+
 def test_search_dialog_works_from_the_keyboard(visit) -> None:
     page = visit("article", "phone", "light")
     page.keyboard.press("/")
     search = page.locator("input.md-search__input")
     search.wait_for(state="visible")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.evaluate(SETTLE_WATCH)
     page.keyboard.type("export")
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # Results render once per keystroke as the search worker answers; a late render would drop the focus,
+    # so wait for the list of the whole word to stand still before moving into it.
+    page.wait_for_function("""() => performance.now() - window.stLastResultChange > 500
+        && document.querySelector('.md-search-result__item a')?.href.includes('export-your-data')""")
     page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.md-search-result') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/export-your-data/**")
     assert page.locator("h1").first.inner_text().startswith("Export your data")

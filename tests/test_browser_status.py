@@ -4,31 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import PHONE
+
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 360, "height": 740}
 INCIDENT = "incidents/2026-11-20-card-payments-failing/"
-
-
-@pytest.fixture
-def open_page(chromium, example_url):
-    contexts = []
-
-    def _open(path: str, *, timezone: str = "Europe/London", javascript: bool = True):
-        context = chromium.new_context(viewport=PHONE, timezone_id=timezone, java_script_enabled=javascript,
-                                       locale="en-GB")
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(example_url + path)
-        page.errors = errors
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
 
 
 @pytest.mark.parametrize("path", ["", "status/", "articles/reset-password/", INCIDENT])
@@ -40,7 +19,7 @@ def test_active_incident_banner_is_visible_and_links_to_it(open_page, path) -> N
     banner.locator("a").click()
     page.wait_for_url("**/incidents/2026-11-22-slow-pdf-exports/")
     assert page.locator("h1").inner_text() == "PDF exports are slow"
-    assert page.errors == []
+    assert page.problems == []
 
 
 @pytest.mark.parametrize(("zone", "update", "expected"), [
@@ -86,4 +65,4 @@ def test_without_javascript_the_status_page_shows_everything(open_page) -> None:
 def test_status_pages_fit_a_phone_without_errors(open_page, path) -> None:
     page = open_page(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    assert page.errors == []
+    assert page.problems == []
