@@ -130,3 +130,20 @@ def test_missing_hub_file_is_reported(tmp_path: Path) -> None:
         load_site(tmp_path, tmp_path / "content", Options(), NOW)
     assert str(caught.value) == ("mkdocs.yml:1:1: plugins.supporttab.hub: the hub file 'content/hub.yml' does "
                                  "not exist inside the site folder; create it or fix the path")
+
+
+@pytest.mark.parametrize(("null", "column"), [("~", 14), ("null", 14), ("", 13)])
+def test_null_and_empty_values_count_as_missing_not_as_text(tmp_path: Path, null: str, column: int) -> None:
+    hub = MINIMAL_HUB.replace("description: Help with Acme.", f"description: {null}".rstrip())
+    assert problems_for(tmp_path, hub) == [
+        f"content/hub.yml:3:{column}: description: expected text, found nothing"]
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file(tmp_path: Path) -> None:
+    hub = MINIMAL_HUB.replace("  name: Acme\n", "  name: Acme\n  name: Acme Ltd\n").replace("+1 415 555 0100",
+                                                                                           "555-CALL")
+    assert problems_for(tmp_path, hub) == [
+        "content/hub.yml:3:3: the key 'name' appears twice (first on line 2); keep only one of them",
+        "content/hub.yml:20:14: help_from_us.channels[0].phone: '555-CALL' is not a phone number in "
+        "international form; write it like +1 415 555 0100",
+    ]

@@ -84,3 +84,31 @@ def test_status_without_site_url_fails_the_strict_build_with_a_reason(site: Path
     assert result.returncode == 1
     assert ("mkdocs.yml has no site_url, so feeds and the status API carry links without the site's address; set "
             "site_url to the address the site is published at") in result.stderr
+
+
+def test_a_hub_link_to_an_excluded_page_fails_cleanly_and_keeps_the_site(site: Path) -> None:
+    assert run_mkdocs_build(site).returncode == 0
+    before = sorted(path for path in (site / "site").rglob("*") if path.is_file())
+    hub = site / "content" / "hub.yml"
+    hub.write_text(hub.read_text(encoding="utf-8").replace("- page: guides/getting-started.md",
+                                                           "- page: authoring.md"), encoding="utf-8")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (f"content/hub.yml:{line_of(site, '- page: authoring.md')}:13: help_myself.guides[0].page: the page "
+            "'authoring.md' is not published (mkdocs.yml excludes it, with exclude_docs or draft_docs); link a "
+            "published page or publish this one") in result.stderr
+    assert sorted(path for path in (site / "site").rglob("*") if path.is_file()) == before
+
+
+def test_the_enabled_switch_turns_the_plugin_off(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hub: content/hub.yml",
+                                                                 "hub: content/hub.yml\n      enabled: false"),
+                      encoding="utf-8")
+    break_hub(site)  # not even read
+    result = run_mkdocs_build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert (site / "site" / "articles" / "reset-password" / "index.html").is_file()
+    assert not (site / "site" / "status").exists()
+    assert not (site / "site" / "api").exists()

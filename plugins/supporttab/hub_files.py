@@ -13,15 +13,16 @@ from .problems import Problem, format_field_path
 from .yamlread import YamlDocument
 
 
-def load_hub(root: Path, docs_dir: Path, hub_path: Path) -> tuple[Hub | None, dict[str, int], list[Path],
-                                                                  list[Problem]]:
-    """(hub, page views, data files to keep out of the site, problems)."""
+def load_hub(root: Path, docs_dir: Path, hub_path: Path, published: frozenset[str] | None = None
+             ) -> tuple[Hub | None, dict[str, int], list[Path], list[Problem]]:
+    """(hub, page views, data files to keep out of the site, problems). `published` holds the pages the site
+    will publish (paths inside docs_dir), when the caller knows them; otherwise every Markdown file counts."""
     hub, doc = load_model(hub_path, shown_path(root, hub_path), Hub)
     problems = list(doc.problems)
     page_views: dict[str, int] = {}
     data_files = [hub_path]
     if hub is not None:
-        problems += _check_page_links(hub, doc, docs_dir)
+        problems += _check_page_links(hub, doc, docs_dir, published)
         if hub.help_myself.popular.page_views:
             page_views, csv_problems = _load_page_views(hub, doc, hub_path.parent, root)
             problems += csv_problems
@@ -29,20 +30,27 @@ def load_hub(root: Path, docs_dir: Path, hub_path: Path) -> tuple[Hub | None, di
     return hub, page_views, data_files, problems
 
 
-def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path) -> list[Problem]:
-    """Every page the hub names must exist in the content folder."""
+def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: frozenset[str] | None
+                      ) -> list[Problem]:
+    """Every page the hub names must exist in the content folder and be published."""
     linked: list[tuple[tuple[str | int, ...], str]] = [
         (("help_myself", "popular", "pins", i), pin) for i, pin in enumerate(hub.help_myself.popular.pins)]
     linked += [(("help_myself", "guides", i, "page"), guide.page)
                for i, guide in enumerate(hub.help_myself.guides) if guide.page]
-    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    existing = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    pages = existing if published is None else sorted(published)
     problems = []
     for path, page in linked:
-        if page not in pages:
+        if page in pages:
+            continue
+        if page in existing:
+            message = (f"the page '{page}' is not published (mkdocs.yml excludes it, with exclude_docs or "
+                       "draft_docs); link a published page or publish this one")
+        else:
             close = difflib.get_close_matches(page, pages, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "check the path"
-            problems.append(doc.problem(path, f"the page '{page}' does not exist in "
-                                              f"{docs_dir.name}/; {hint}", field_name=format_field_path(path)))
+            message = f"the page '{page}' does not exist in {docs_dir.name}/; {hint}"
+        problems.append(doc.problem(path, message, field_name=format_field_path(path)))
     return problems
 
 

@@ -19,16 +19,18 @@ M = TypeVar("M", bound=BaseModel)
 def load_model(path: Path, shown_as: str, model: type[M]) -> tuple[M | None, YamlDocument]:
     """Read and validate one file. On failure the model is None and `doc.problems` says why."""
     doc = read_yaml(path, shown_as)
-    if doc.problems:
+    if not doc.complete:
         return None, doc
     if doc.data is None:
         doc.problems.append(Problem(shown_as, 1, 1, "", "the file is empty; expected fields like `name: value`"))
         return None, doc
     try:
-        return model.model_validate(doc.data), doc
+        validated = model.model_validate(doc.data)
     except ValidationError as error:
         doc.problems.extend(_problem(doc, model, detail) for detail in error.errors(include_url=False))
         return None, doc
+    # A duplicate key does not stop validation, so the author sees every mistake at once, but still fails.
+    return (None if doc.problems else validated), doc
 
 
 def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) -> Problem:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
@@ -64,6 +64,8 @@ class SupportTabPlugin(BasePlugin):
         return [], []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.options.enabled:
+            return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
         _add_templates(config)
@@ -71,9 +73,13 @@ class SupportTabPlugin(BasePlugin):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Validate before MkDocs cleans site/: invalid data leaves the last good site untouched.
+        self.data = None
+        if not self.options.enabled:
+            return
         self.now = build_time()
         try:
-            self.data = load_site(self.root, Path(config.docs_dir), self.options, self.now)
+            self.data = load_site(self.root, Path(config.docs_dir), self.options, self.now,
+                                  published=_published_pages(config))
         except DataError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the authored files:\n{error}") from None
@@ -138,6 +144,8 @@ class SupportTabPlugin(BasePlugin):
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if not self.options.enabled:
+            return server
         for path in (self.root / self.options.hub, self.root / self.options.team_dir,
                      self.root / self.options.incidents_dir):
             if path.exists():
@@ -231,6 +239,11 @@ def _add_package_files(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", abs_src_path=str(PACKAGE_DIR / "assets" / SCRIPT)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
+
+
+def _published_pages(config: MkDocsConfig) -> frozenset[str]:
+    """The Markdown pages MkDocs will publish from docs_dir (not excluded, not drafts), before it has listed them."""
+    return frozenset(file.src_uri for file in get_files(config).documentation_pages())
 
 
 def _page_links(files: Files) -> dict[str, PageLink]:

@@ -25,15 +25,16 @@ class SiteData:
 
 
 def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
-              keep_documents: bool = False) -> SiteData:
+              keep_documents: bool = False, published: frozenset[str] | None = None) -> SiteData:
     """Load every authored file under `root` (the folder of mkdocs.yml); raise DataError listing all problems.
-    `keep_documents` keeps each status file's positions, for the linter."""
+    `keep_documents` keeps each status file's positions, for the linter; `published` names the pages of
+    docs_dir the site will publish, when the caller knows them (the hub may link only those)."""
     hub_path = confined(root, options.hub)
     if hub_path is None or not hub_path.is_file():
         raise DataError([Problem("mkdocs.yml", 1, 1, "plugins.supporttab.hub",
                                  f"the hub file '{options.hub}' does not exist inside the site folder; create "
                                  "it or fix the path")])
-    hub, page_views, data_files, problems = load_hub(root, docs_dir, hub_path)
+    hub, page_views, data_files, problems = load_hub(root, docs_dir, hub_path, published)
     team_folder = confined(root, options.team_dir)
     team, team_problems = load_team(root, team_folder) if team_folder else (None, [])
     status_folder = confined(root, options.incidents_dir)

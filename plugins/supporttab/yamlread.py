@@ -36,6 +36,7 @@ class YamlDocument:
     values: dict[FieldPath, Position] = field(default_factory=dict)
     keys: dict[FieldPath, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    complete: bool = False  # parsed to the end: `data` is whole, though it may have dropped duplicate keys
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """Where `path` was written; falls back to the nearest enclosing value that exists."""
@@ -121,6 +122,7 @@ def _build(text: str, doc: YamlDocument) -> None:
                 _add_node(event, stack, doc)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
+        doc.complete = True
     except _Refused as refusal:
         mark = refusal.event.start_mark
         doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1, "", refusal.message))
@@ -194,7 +196,7 @@ def _take_key(event: yaml.Event, value: Any, position: Position, frame: _Frame, 
 
 
 def _scalar(event: yaml.ScalarEvent) -> str | None:
-    plain = event.style is None and event.implicit[0]
+    plain = not event.style and event.implicit[0]  # libyaml says '' where the pure-Python parser says None
     if plain and event.value in _NULLS or event.tag == "tag:yaml.org,2002:null":
         return None
     return event.value
