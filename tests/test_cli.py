@@ -232,3 +232,37 @@ def test_maintenance_is_scheduled_then_completed(site: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = (site / "incidents/maintenance/2026-12-06-search-index-rebuild.yml").read_text(encoding="utf-8")
     assert "    status: completed\n    author: oystein\n" in text
+
+
+def test_an_update_never_moves_a_line_of_the_previous_one(site: Path) -> None:
+    opened = run(site, "new", "incident", "Logins failing", "--component", "web-app", "--impact", "major",
+                 "--author", "patty", "We know logins fail for some of you, and we are on it.\n\n#outage")
+    assert opened.returncode == 0, opened.stderr
+    path = site / opened.stdout.splitlines()[0]
+    acknowledged = path.read_text(encoding="utf-8")
+    assert acknowledged.endswith("      #outage\n")
+    updated = run(site, "update", path.stem, "--status", "identified", "--author", "bob", "We found the cause.")
+    assert updated.returncode == 0, updated.stderr
+    assert path.read_text(encoding="utf-8").startswith(acknowledged)
+
+
+def test_a_typo_in_another_file_does_not_stop_an_update(site: Path) -> None:
+    bob = site / "team" / "bob.yml"
+    bob.write_text(bob.read_text(encoding="utf-8").replace("role:", "rol:"), encoding="utf-8")
+    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "patty",
+                 "Exports arrive within seconds again.")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "supporttab: 2 problems in other files; `supporttab check` lists them\n"  # rol, role
+    assert "Exports arrive within seconds again." in (site / OPEN_INCIDENT).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    ("site_name: [unclosed\n", "mkdocs.yml: this is not valid YAML ("),
+    ("- a list\n", "mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file"),
+])
+def test_a_broken_mkdocs_yml_is_a_sentence_not_a_traceback(site: Path, config: str, expected: str) -> None:
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run(site, "check")
+    assert result.returncode == 1
+    assert result.stderr.startswith(expected)
+    assert "Traceback" not in result.stderr

@@ -40,15 +40,25 @@ def test_exif_orientation_is_applied() -> None:
     assert upright.size == (300, 400)
 
 
-@pytest.mark.parametrize(("image", "fmt"), [
-    (Image.new("CMYK", (300, 300), (0, 255, 255, 0)), "JPEG"),
-    (Image.new("P", (300, 300), 3), "PNG"),
-    (Image.new("I;16", (300, 300), 40000), "PNG"),
-    (Image.new("LA", (300, 300), (128, 255)), "PNG"),
-], ids=["cmyk-jpeg", "palette-png", "16-bit-png", "grey-alpha-png"])
-def test_unusual_modes_become_rgb(image: Image.Image, fmt: str) -> None:
+def palette_image(transparent: bool = False) -> Image.Image:
+    image = Image.new("P", (300, 300), 1)
+    image.putpalette([0, 0, 0, 200, 30, 30] + [0] * 762)
+    if transparent:
+        image.info["transparency"] = 1
+    return image
+
+
+@pytest.mark.parametrize(("image", "fmt", "colour"), [
+    (Image.new("CMYK", (300, 300), (0, 255, 255, 0)), "JPEG", (255, 0, 0)),
+    (palette_image(), "PNG", (200, 30, 30)),
+    (palette_image(transparent=True), "PNG", (0xDD, 0xE3, 0xEA)),  # tRNS: the background shows through
+    (Image.new("I;16", (300, 300), 40000), "PNG", (156, 156, 156)),  # 40000 / 65535 of white
+    (Image.new("LA", (300, 300), (128, 255)), "PNG", (128, 128, 128)),
+], ids=["cmyk-jpeg", "palette-png", "palette-trns-png", "16-bit-png", "grey-alpha-png"])
+def test_unusual_modes_become_rgb_with_their_colours(image: Image.Image, fmt: str, colour: tuple) -> None:
     decoded = decode(encode(image, fmt), FRAMING)
     assert decoded.mode == "RGB" and decoded.size == (300, 300)
+    assert decoded.getpixel((150, 150)) == colour
 
 
 def test_transparent_areas_are_flattened_onto_the_background() -> None:
@@ -69,6 +79,21 @@ def test_a_large_jpeg_is_decoded_at_a_reduced_size() -> None:
     big = Image.new("RGB", (4000, 3000), "grey")
     decoded = decode(encode(big, "JPEG", quality=70), FRAMING)
     assert decoded.size == (2000, 1500)
+
+
+def test_a_large_multi_picture_jpeg_from_a_phone_is_decoded_at_a_reduced_size() -> None:
+    pictures = [Image.new("RGB", (4000, 3000), colour) for colour in ("grey", "white")]
+    data = encode(pictures[0], "MPO", save_all=True, append_images=pictures[1:])
+    assert Image.open(io.BytesIO(data)).format == "MPO"
+    assert decode(data, FRAMING).size == (2000, 1500)
+
+
+@pytest.mark.parametrize("size", [(600, 1), (40, 3000)])
+def test_a_photo_too_thin_for_a_face_is_refused(size: tuple[int, int]) -> None:
+    with pytest.raises(PhotoError) as caught:
+        decode(encode(Image.new("RGB", size, "grey"), "PNG"), FRAMING)
+    assert str(caught.value) == (f"the photo is {size[0]}×{size[1]} pixels, too small or too thin to show a face; "
+                                 "use a photo at least 64 pixels on each side")
 
 
 def test_yaml_focus_wins_and_places_the_face_where_it_says() -> None:
@@ -175,3 +200,12 @@ def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:
     centre_x, centre_y, height = faces.detect(Image.open(io.BytesIO(large)).convert("RGB"))
     assert abs(centre_x - 240) <= 8 and abs(centre_y - 0.42 * 600) <= 8
     assert abs(height - 0.36 * 600) <= 20
+
+
+def test_yaml_focus_wins_over_a_detected_face() -> None:
+    # Focus on the astronaut's shoulder patch instead of the face: the framing follows the YAML, not the detector.
+    focus = Focus(x=0.75, y=0.85, height=0.1)
+    _, large, method = render(ASTRONAUT.read_bytes(), focus, FRAMING)
+    assert method == "focus"
+    _, detected_large, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    assert large != detected_large

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from conftest import problems_for_site, run_mkdocs_build
@@ -58,8 +60,12 @@ def test_every_bad_photo_warns_and_falls_back_to_initials(site: Path) -> None:
                    "the photo inside team/ and give its path from there"),
         "absolute": (member("/etc/hostname"), "the photo path '/etc/hostname' leaves the team folder; put the photo "
                      "inside team/ and give its path from there"),
-        "symlink": (member("photos/link.jpg"), "the photo 'photos/link.jpg' is a link to a file outside the team "
-                    "folder; copy the photo itself into team/"),
+        "symlink": (member("photos/link.jpg"), "the photo 'photos/link.jpg' leads outside the team folder through "
+                    "a link; copy the photo itself into team/"),
+        "linkedfolder": (member("elsewhere/amara.jpg"), "the photo 'elsewhere/amara.jpg' leads outside the team "
+                         "folder through a link; copy the photo itself into team/"),
+        "thin": (member("photos/thin.png"), "the photo is 600×2 pixels, too small or too thin to show a face; use "
+                 "a photo at least 64 pixels on each side"),
         "norelease": (member("photos/amara.jpg", release=False), "there is no photo_release, so the photo is not "
                       "published; add photo_release with the date and reference of the signed release"),
         "notimage": (member("photos/notes.jpg"), "the file is not a photo in a format we accept; use JPEG, PNG or "
@@ -73,6 +79,11 @@ def test_every_bad_photo_warns_and_falls_back_to_initials(site: Path) -> None:
                  "JPEG or PNG"),
     }
     (photos / "link.jpg").symlink_to(site / "content" / "hub.yml")
+    outside = site.parent / "outside"
+    outside.mkdir()
+    shutil.copy(photos / "amara.jpg", outside / "amara.jpg")
+    (team / "elsewhere").symlink_to(outside, target_is_directory=True)
+    Image.new("RGB", (600, 2), "grey").save(photos / "thin.png")
     (photos / "notes.jpg").write_text("not a photo")
     (photos / "empty.jpg").write_bytes(b"")
     (photos / "truncated.jpg").write_bytes(noise.getvalue()[:2000])
@@ -106,6 +117,13 @@ def test_unknown_author_is_an_error_once_there_is_a_team(tmp_path: Path) -> None
         "incidents/web-down.yml:12:13: updates[1].author: 'Patty' is not a member of the team; did you mean "
         "'patty'?",
     ]
+
+
+@pytest.mark.parametrize("name", ["'   '", "'-'", "'42'"])
+def test_a_member_name_must_be_a_name(tmp_path: Path, name: str) -> None:
+    assert problems_for_site(tmp_path, {"team/patty.yml": f"name: {name}\nrole: Lead\n"}) == [
+        f"team/patty.yml:1:7: name: {name} is not a name; write the person's name as customers will see it, "
+        "like Patty Hughes"]
 
 
 def test_member_file_name_must_make_an_id(tmp_path: Path) -> None:

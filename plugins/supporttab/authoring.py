@@ -100,11 +100,12 @@ def append_block(text: str, block_text: str) -> str:
 
 def _end_of_top_level_block(lines: list[str], doc: YamlDocument, key: str) -> int:
     """The index of the line where the top-level block `key` ends: before the next top-level key (and the
-    comments and blank lines just above it), or the end of the file."""
+    comments and blank lines just above it), or the end of the file. Only a `#` in the first column starts
+    a comment there for sure: an indented one may be a line of text, like a hashtag ending an update."""
     start = doc.keys[(key,)][0]
     following = sorted(line for path, (line, _) in doc.keys.items() if len(path) == 1 and line > start)
     end = following[0] - 1 if following else len(lines)
-    while end > start and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+    while end > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
         end -= 1
     return end
 

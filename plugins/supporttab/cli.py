@@ -73,13 +73,33 @@ class Site:
     def load(self, *, keep_documents: bool = False) -> SiteData:
         return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents)
 
+    def load_for_writing(self) -> SiteData:
+        """What a command that writes one file needs. Problems in other files are mentioned, not fatal: an
+        outage must be postable while someone's typo in another file waits for its fix."""
+        try:
+            return self.load()
+        except DataError as error:
+            partial = error.partial
+            if not isinstance(partial, SiteData) or partial.status is None:
+                raise
+            count = len(error.problems)
+            print(f"supporttab: {count} problem{'s' * (count != 1)} in other files; `supporttab check` lists "
+                  "them", file=sys.stderr)
+            return partial
+
 
 def read_site(folder: Path) -> Site:
     """The site whose mkdocs.yml is in `folder`, with its Support Tab options."""
     config_path = folder / "mkdocs.yml"
     if not config_path.is_file():
         raise UsageError(f"no mkdocs.yml in {folder.resolve()}; run this in the site's folder or pass --site")
-    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
+    try:
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise Refused(f"mkdocs.yml: this is not valid YAML ({error}); fix it, then run this again".replace(
+            "\n", " ")) from None
+    if not isinstance(config, dict):
+        raise Refused("mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file")
     options: dict = {}
     for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and "supporttab" in entry:
@@ -159,7 +179,7 @@ def command_schema(args: argparse.Namespace, site: Site | None = None) -> int:
 
 
 def command_new(args: argparse.Namespace, site: Site) -> int:
-    data = site.load()
+    data = site.load_for_writing()
     _check_known(data, components=args.component, regions=args.region, author=args.author)
     now = site.now()
     event_id = _free_id(site, f"{now:%Y-%m-%d}-{authoring.slugify(args.title)}")
@@ -178,7 +198,7 @@ def command_new(args: argparse.Namespace, site: Site) -> int:
 
 
 def command_maintenance(args: argparse.Namespace, site: Site) -> int:
-    data = site.load()
+    data = site.load_for_writing()
     _check_known(data, components=args.component, regions=args.region, author=args.author)
     now = site.now()
     start, end = _time(args.start, "--start"), _time(args.end, "--end")
@@ -197,7 +217,7 @@ def command_maintenance(args: argparse.Namespace, site: Site) -> int:
 
 
 def command_update(args: argparse.Namespace, site: Site, status: str | None = None) -> int:
-    data = site.load()
+    data = site.load_for_writing()
     path, event = _find_event(site, data, args.id)
     statuses = MAINTENANCE_STATUSES if path.parent.name == MAINTENANCE_DIR else INCIDENT_STATUSES
     status = status or args.status
@@ -218,12 +238,13 @@ def command_update(args: argparse.Namespace, site: Site, status: str | None = No
 
 
 def command_resolve(args: argparse.Namespace, site: Site) -> int:
-    is_maintenance = (site.incidents / MAINTENANCE_DIR / f"{args.id}.yml").exists()
+    is_maintenance = any((site.incidents / MAINTENANCE_DIR / f"{args.id}{suffix}").exists()
+                         for suffix in (".yml", ".yaml"))
     return command_update(args, site, status="completed" if is_maintenance else "resolved")
 
 
 def command_postmortem(args: argparse.Namespace, site: Site) -> int:
-    data = site.load()
+    data = site.load_for_writing()
     path, event = _find_event(site, data, args.id)
     _check_known(data, author=args.author)
     if getattr(event, "postmortem", None) is not None:
@@ -245,10 +266,7 @@ def _write(site: Site, path: Path, text: str) -> None:
         try:
             site.load()
         except DataError as error:
-            mine = [str(p) for p in error.problems if p.file == shown]
-            if not mine:
-                print("supporttab: other files have problems too; `supporttab check` lists them", file=sys.stderr)
-            return mine
+            return [str(p) for p in error.problems if p.file == shown]
         return []
 
     problems = authoring.write_validated(path, text, problems_in_this_file)

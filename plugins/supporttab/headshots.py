@@ -23,8 +23,9 @@ from PIL import __version__ as PILLOW_VERSION
 from . import faces
 from .model.team import Focus
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,7 @@ def headshot(photo_path: Path, focus: Focus | None, framing: Framing, cache: Pat
     """The cached headshot of `photo_path`, made now if it is not in the cache yet."""
     data = photo_path.read_bytes()
     key = cache_key(data, focus, framing)
-    folder = cache / key
-    if (folder / "meta.json").is_file():
-        method = json.loads((folder / "meta.json").read_text())["method"]
-        return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False)
-    small, large, method = render(data, focus, framing)
-    _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps({"method": method}).encode()})
-    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=True)
+    return _cached(cache, key) or _make(data, key, focus, framing, cache)
 
 
 def headshots(jobs: dict[str, tuple[Path, Focus | None]], framing: Framing, cache: Path) -> dict[str, Headshot | PhotoError]:
@@ -85,30 +80,49 @@ def headshots(jobs: dict[str, tuple[Path, Focus | None]], framing: Framing, cach
     cold = {}
     for name, (path, focus) in jobs.items():
         try:
-            key = cache_key(path.read_bytes(), focus, framing)
+            data = path.read_bytes()
         except OSError as error:
             results[name] = PhotoError(f"the photo cannot be read ({error.strerror})")
             continue
-        if (cache / key / "meta.json").is_file():
-            results[name] = headshot(path, focus, framing, cache)
+        key = cache_key(data, focus, framing)
+        cached = _cached(cache, key)
+        if cached:
+            results[name] = cached
         else:
-            cold[name] = (path, focus)
+            cold[name] = (data, key, focus)
     workers = min(len(cold), os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {name: pool.submit(_safe_headshot, path, focus, framing, cache)
-                       for name, (path, focus) in cold.items()}
+            futures = {name: pool.submit(_safe_make, *job, framing, cache) for name, job in cold.items()}
             results.update({name: future.result() for name, future in futures.items()})
     else:
-        results.update({name: _safe_headshot(path, focus, framing, cache) for name, (path, focus) in cold.items()})
+        results.update({name: _safe_make(*job, framing, cache) for name, job in cold.items()})
     return results
 
 
-def _safe_headshot(path: Path, focus: Focus | None, framing: Framing, cache: Path) -> Headshot | PhotoError:
+def _cached(cache: Path, key: str) -> Headshot | None:
+    folder = cache / key
+    if not (folder / "meta.json").is_file():
+        return None
+    method = json.loads((folder / "meta.json").read_text())["method"]
+    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False)
+
+
+def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot:
+    folder = cache / key
+    small, large, method = render(data, focus, framing)
+    _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps({"method": method}).encode()})
+    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=True)
+
+
+def _safe_make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot | PhotoError:
     try:
-        return headshot(path, focus, framing, cache)
+        return _make(data, key, focus, framing, cache)
     except PhotoError as error:
         return error
+    except (ValueError, ArithmeticError, OSError) as error:  # a photo no rule above foresaw: warn, never crash
+        return PhotoError(f"the photo could not be framed ({error}); export it again, or set `focus` in the "
+                          "member file")
 
 
 def _store(folder: Path, files: dict[str, bytes]) -> None:
@@ -138,8 +152,11 @@ def decode(data: bytes, framing: Framing) -> Image.Image:
         if width * height > framing.max_pixels:
             raise PhotoError(f"the photo is {width}×{height} pixels, over the limit of "
                              f"{framing.max_pixels / 1e6:.0f} megapixels; save a smaller copy")
+        if min(width, height) < MIN_SIDE:
+            raise PhotoError(f"the photo is {width}×{height} pixels, too small or too thin to show a face; use a "
+                             f"photo at least {MIN_SIDE} pixels on each side")
         image.seek(0)  # the first frame of an animation
-        if image.format == "JPEG":
+        if image.format in ("JPEG", "MPO"):  # MPO: the multi-picture JPEG many phones write
             # Decode at 1/2, 1/4 or 1/8 scale while the result stays well above the 2x output size.
             image.draft("RGB", (width * 1600 // max(width, height), height * 1600 // max(width, height)))
         image.load()

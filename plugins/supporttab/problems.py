@@ -21,10 +21,12 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised when authored files are invalid; carries every problem found, sorted by file and position."""
+    """Raised when authored files are invalid; carries every problem found, sorted by file and position, and
+    what could be loaded from the valid files (`partial`), for tools that work on one file at a time."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], partial: object = None):
         self.problems = sorted(set(problems))
+        self.partial = partial
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

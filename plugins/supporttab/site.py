@@ -17,7 +17,7 @@ from .team_files import TeamData, load_team
 
 @dataclass(frozen=True)
 class SiteData:
-    hub: Hub
+    hub: Hub | None  # None only in the partial data of a DataError
     page_views: dict[str, int]
     data_files: tuple[Path, ...]  # authored data inside content/ that is not published as-is
     status: StatusData | None  # None when the site has no incidents folder
@@ -41,6 +41,7 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
     status, status_problems = (load_status(root, status_folder, now, team, keep_documents=keep_documents)
                                if status_folder else (None, []))
     problems += team_problems + status_problems
+    data = SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status, team=team)
     if problems:
-        raise DataError(problems)
-    return SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status, team=team)
+        raise DataError(problems, partial=data)
+    return data

@@ -58,7 +58,7 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
                         ("maintenance", _yaml_files(folder / MAINTENANCE_DIR))):
         for path in paths:
             problems += _load_one(root, path, kind, known, now, data, seen, keep_documents)
-    return (data if not problems else None), problems
+    return data, problems  # with problems, `data` holds what the valid files say
 
 
 def _yaml_files(folder: Path, skip: str = "") -> list[Path]:
@@ -124,7 +124,7 @@ class _Known:
             signed.append((("postmortem", "author"), postmortem.author))
         return [doc.problem(path, f"'{author}' is not a member of the team; {self.team.suggest(author)}",
                             field_name=format_field_path(path))
-                for path, author in signed if author not in self.team.members]
+                for path, author in signed if author not in self.team.ids]
 
     @staticmethod
     def _check(doc: YamlDocument, field_name: str, used: Sequence[str], declared: list[str],

@@ -27,6 +27,8 @@ class TeamData:
     members: dict[str, Member]  # id -> member, in page order
     photos: dict[str, PhotoSource] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)  # photos that fall back to the initials avatar
+    ids: frozenset[str] = frozenset()  # every member file's id, valid or not: a typo in one is its own error,
+    # not one more in every incident that member signed
 
     def suggest(self, name: str) -> str:
         close = difflib.get_close_matches(name.lower(), list(self.members), n=1)
@@ -41,12 +43,14 @@ def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]
     photos: dict[str, PhotoSource] = {}
     warnings: list[Problem] = []
     errors: list[Problem] = []
+    ids: set[str] = set()
     for path in sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()):
         shown = shown_path(root, path)
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", path.stem) or path.stem in members:
             errors.append(Problem(shown, 1, 1, "", f"'{path.name}' does not make a unique member id; name the file "
                                                    "after the person in lowercase, like patty.yml"))
             continue
+        ids.add(path.stem)
         member, doc = load_model(path, shown, Member)
         errors += doc.problems
         if member is None:
@@ -59,7 +63,7 @@ def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]
             if warning:
                 warnings.append(warning)
     ordered = dict(sorted(members.items(), key=lambda item: (item[1].order, item[1].name.casefold(), item[0])))
-    return TeamData(ordered, photos, warnings), errors
+    return TeamData(ordered, photos, warnings, frozenset(ids)), errors
 
 
 def _publishable_photo(folder: Path, member: Member, doc: YamlDocument) -> tuple[PhotoSource | None, Problem | None]:
@@ -70,9 +74,9 @@ def _publishable_photo(folder: Path, member: Member, doc: YamlDocument) -> tuple
         return None, _say(at, f"the photo path '{member.photo}' leaves the team folder; put the photo inside team/ "
                               f"and give its path from there{avatar}")
     path = folder / relative
-    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
-        return None, _say(at, f"the photo '{member.photo}' is a link to a file outside the team folder; copy the "
-                              f"photo itself into team/{avatar}")
+    if not path.resolve().is_relative_to(folder.resolve()):  # a link, or a linked folder on the way
+        return None, _say(at, f"the photo '{member.photo}' leads outside the team folder through a link; copy "
+                              f"the photo itself into team/{avatar}")
     if not path.is_file():
         return None, _say(at, f"the photo '{member.photo}' does not exist in team/; check the file name{avatar}")
     if member.photo_release is None:

@@ -57,6 +57,13 @@ def _check_page_path(text: str) -> str:
     return str(path)
 
 
+def _check_person_name(text: str) -> str:
+    if not any(character.isalpha() for character in text):
+        raise ValueError(f"{text!r} is not a name; write the person's name as customers will see it, like "
+                         "Patty Hughes")
+    return " ".join(text.split())
+
+
 def _check_time_zone(text: str) -> str:
     try:
         ZoneInfo(text)
@@ -76,6 +83,8 @@ WebUrl = Annotated[str, AfterValidator(_check_web_url), Field(
 PagePath = Annotated[str, AfterValidator(_check_page_path), Field(
     description="Path of a page inside the content folder", pattern=r"\.md$",
     examples=["articles/reset-password.md"])]
+PersonName = Annotated[str, AfterValidator(_check_person_name), Field(
+    description="As customers will see it, e.g. Patty Hughes", examples=["Patty Hughes"])]
 TimeZoneName = Annotated[str, AfterValidator(_check_time_zone), Field(
     description="IANA time zone name", examples=["Europe/Amsterdam"])]
 MarkdownText = Annotated[str, Field(description="Markdown text; raw HTML is shown as text")]

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import Strict
+from .common import PersonName, Strict
 
 
 class PhotoRelease(Strict):
@@ -25,7 +25,7 @@ class Focus(Strict):
 
 
 class Member(Strict):
-    name: str = Field(min_length=1, description="As customers will see it, e.g. Patty Hughes")
+    name: PersonName
     role: str = Field(min_length=1, description="e.g. Support lead")
     pronouns: str | None = Field(None, description="e.g. she/her")
     languages: list[str] = Field(default_factory=list, description="Languages spoken with customers")
