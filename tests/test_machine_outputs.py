@@ -129,7 +129,7 @@ def test_api_incident_carries_its_updates_newest_first(built_example: Path) -> N
     incidents = {i["id"]: i for i in api(built_example, "incidents.json")["incidents"]}
     assert list(incidents) == ["2026-11-22-slow-pdf-exports", "2026-11-20-card-payments-failing"]
     card = incidents["2026-11-20-card-payments-failing"]
-    assert card["status"] == "resolved" and card["impact"] == "major"
+    assert card["status"] == "postmortem" and card["impact"] == "major"  # resolved, with its postmortem out
     assert card["resolved_at"] == "2026-11-20T10:58:00.000+00:00"
     assert card["started_at"] == "2026-11-20T08:52:00.000+00:00"
     assert card["shortlink"] == "https://support.brightwell.example/incidents/2026-11-20-card-payments-failing/"

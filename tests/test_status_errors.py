@@ -71,6 +71,15 @@ def test_valid_status_files_load(tmp_path: Path) -> None:
                  "  - at: 2026-11-23T10:00:00+00:00\n    status: monitoring\n    author: Patty\n    body: Watching.\n",
                  "incidents/web-down.yml:15:13: updates[2].status: the incident was resolved in update 2; a later "
                  "update must be marked `correction: true`, or open a new incident", id="status-after-resolved"),
+    pytest.param("    body: The web app works again.\n", "    body: The web app works again.\n"
+                 "  - at: 2026-11-23T10:00:00+00:00\n    status: investigating\n    correction: true\n"
+                 "    author: Patty\n    body: It is down again.\n",
+                 "incidents/web-down.yml:15:13: updates[2].status: a correction does not reopen the incident "
+                 "resolved in update 2; keep `status: resolved`, or open a new incident if the problem is back",
+                 id="correction-reopening"),
+    pytest.param("components: [web-app]", "components: [web-app, web-app]",
+                 "incidents/web-down.yml:3:23: components[1]: 'web-app' is listed twice; list each component once",
+                 id="component-listed-twice"),
     pytest.param("    status: investigating", "    status: monitoring",
                  "incidents/web-down.yml:7:13: updates[0].status: an incident opens with `investigating` or "
                  "`identified` (the public acknowledgement), not `monitoring`; add the acknowledgement first",
@@ -179,3 +188,18 @@ def test_component_declared_twice_is_reported(tmp_path: Path) -> None:
 
 def test_a_site_without_an_incidents_folder_has_no_status(tmp_path: Path) -> None:
     assert problems_for_site(tmp_path, {}) == []
+
+
+def test_maintenance_completed_before_its_window_is_reported(tmp_path: Path) -> None:
+    maintenance = MAINTENANCE + ("  - at: 2026-11-21T10:00:00+00:00\n    status: completed\n    author: Bob\n"
+                                 "    body: Done.\n")
+    assert status_problems(tmp_path, maintenance=maintenance) == [
+        "incidents/maintenance/db-upgrade.yml:10:9: updates[1].at: the maintenance is marked completed before its "
+        "window opens (2026-11-24T02:00:00Z); fix the time, or move `scheduled_for`"]
+
+
+def test_a_component_cannot_take_the_overall_badges_id(tmp_path: Path) -> None:
+    components = COMPONENTS.replace("      - id: api", "      - id: status")
+    assert status_problems(tmp_path, components=components, maintenance=MAINTENANCE.replace("[api]", "[status]")) == [
+        "incidents/components.yml:10:13: groups[0].components[1].id: the id 'status' is taken by the overall status "
+        "badge (badges/status.svg); choose another id"]

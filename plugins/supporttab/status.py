@@ -33,6 +33,14 @@ OVERALL_DESCRIPTIONS = {  # Statuspage's wording, by the worst component status
     "partial_outage": "Partial System Outage", "major_outage": "Major System Outage",
     "under_maintenance": "Service Under Maintenance",
 }
+# Statuspage's indicator, from least to most severe; the one a component status implies; and its wording when
+# an incident's impact is worse than any component shows.
+INDICATORS = ("none", "maintenance", "minor", "major", "critical")
+INDICATOR_OF_STATUS = {"operational": "none", "under_maintenance": "maintenance", "degraded_performance": "minor",
+                       "partial_outage": "major", "major_outage": "critical"}
+INDICATOR_DESCRIPTIONS = {"none": "All Systems Operational", "maintenance": "Service Under Maintenance",
+                          "minor": "Minor Service Outage", "major": "Partial System Outage",
+                          "critical": "Major System Outage"}
 # Share of a period counted as downtime in uptime figures; degraded service and maintenance count as up.
 DOWNTIME_WEIGHT = {"major_outage": 1.0, "partial_outage": 0.3}
 UPTIME_DAYS = 90
@@ -218,10 +226,11 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
                                        timelines.get(c.id, []), today, zone)
                        for c in all_components(data.components))
     worst = max((c.status for c in components), key=SEVERITY.index, default="operational")
+    indicator, description = _overall(events, worst)
     return StatusIndex(
         now=now, zone=zone, components=components, groups=_group_views(data.components, components),
         regions=tuple(Named(r.id, r.name) for r in data.components.regions), events=tuple(events),
-        indicator=_indicator(events), description=OVERALL_DESCRIPTIONS[worst],
+        indicator=indicator, description=description,
         sentence=_sentence(components, worst), recent_days=_recent_days(events, today, zone),
         history_pages=_history_pages(events, zone),
         active=tuple(sorted((e for e in events if e.active),
@@ -369,11 +378,17 @@ def _group_views(components: Components, views: tuple[ComponentView, ...]):
     return tuple(groups)
 
 
-def _indicator(events: Sequence[EventView]) -> str:
+def _overall(events: Sequence[EventView], worst: str) -> tuple[str, str]:
+    """Statuspage's indicator and description, which must agree: the worse of what the active incidents'
+    impact and the worst component status say, in the components' words where they say it."""
     impacts = [e.impact for e in events if e.active and e.kind == "incident"]
+    from_events = "maintenance" if any(e.active for e in events) else "none"
     if impacts:
-        return max(impacts, key=("none", "minor", "major", "critical").index)
-    return "maintenance" if any(e.active for e in events) else "none"
+        from_events = max(impacts, key=INDICATORS.index)
+    indicator = max(from_events, INDICATOR_OF_STATUS[worst], key=INDICATORS.index)
+    if indicator == INDICATOR_OF_STATUS[worst]:
+        return indicator, OVERALL_DESCRIPTIONS[worst]
+    return indicator, INDICATOR_DESCRIPTIONS[indicator]
 
 
 def _sentence(components: Sequence[ComponentView], worst: str) -> str:

@@ -131,7 +131,11 @@ class _Known:
                what: str) -> list[Problem]:
         problems = []
         for index, name in enumerate(used):
-            if name not in declared:
+            if name in used[:index]:
+                path = (field_name, index)
+                problems.append(doc.problem(path, f"'{name}' is listed twice; list each {what} once",
+                                            field_name=format_field_path(path)))
+            elif name not in declared:
                 close = difflib.get_close_matches(name, declared, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"declare it in {COMPONENTS_FILE} first"
                 path = (field_name, index)
@@ -155,6 +159,9 @@ def _check_component_ids(components: Components, doc: YamlDocument) -> list[Prob
         places += [(("groups", g, "components", c, "id"), comp.id) for c, comp in enumerate(group.components)]
     places += [(("components", c, "id"), comp.id) for c, comp in enumerate(components.components)]
     for path, name in places:
+        if name == "status" and path[-2] != "regions":
+            problems.append(doc.problem(path, "the id 'status' is taken by the overall status badge "
+                                              "(badges/status.svg); choose another id", field_name=format_field_path(path)))
         if name in seen:
             problems.append(doc.problem(path, f"the id '{name}' is declared twice; give each region, group and "
                                               "component its own id", field_name=format_field_path(path)))
@@ -208,6 +215,10 @@ def _check_incident_timeline(incident: Incident, doc: YamlDocument, now: dt.date
             problems.append(_problem_at(doc, ("updates", index, "status"), f"the incident was resolved in update "
                                         f"{resolved_at + 1}; a later update must be marked `correction: true`, "
                                         "or open a new incident"))
+        elif resolved_at is not None and index > resolved_at and update.status != "resolved":
+            problems.append(_problem_at(doc, ("updates", index, "status"), f"a correction does not reopen the "
+                                        f"incident resolved in update {resolved_at + 1}; keep `status: resolved`, "
+                                        "or open a new incident if the problem is back"))
         if update.next_update_by and update.next_update_by <= update.at:
             problems.append(_problem_at(doc, ("updates", index, "next_update_by"), "the promised next update is "
                                         "not after this update; promise a later time"))
@@ -249,6 +260,10 @@ def _check_maintenance_timeline(maintenance: Maintenance, doc: YamlDocument, now
             problems.append(_problem_at(doc, ("updates", index, "status"), f"`{update.status}` cannot follow "
                                         f"`{MAINTENANCE_ORDER[rank]}`; maintenance moves through "
                                         f"{', '.join(MAINTENANCE_ORDER)}"))
+        if update.status == "completed" and update.at < maintenance.scheduled_for:
+            problems.append(_problem_at(doc, ("updates", index, "at"), "the maintenance is marked completed "
+                                        f"before its window opens ({_utc(maintenance.scheduled_for)}); fix the "
+                                        "time, or move `scheduled_for`"))
         rank, completed = max(rank, step), completed or update.status == "completed"
     return problems
 

@@ -85,8 +85,10 @@ class _Api:
         return [self._event(e) for e in events]
 
     def _event(self, event: EventView) -> dict[str, Any]:
+        # Statuspage moves a resolved incident to `postmortem` once its postmortem is published.
+        status = "postmortem" if event.postmortem else event.status
         data: dict[str, Any] = {
-            "id": event.id, "name": event.title, "status": event.status,
+            "id": event.id, "name": event.title, "status": status,
             "created_at": self.time(event.created_at), "updated_at": self.time(event.updated_at),
             "monitoring_at": self.time(event.monitoring_at), "resolved_at": self.time(event.resolved_at),
             "impact": event.impact, "shortlink": self.site.absolute(event.url),
