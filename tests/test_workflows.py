@@ -41,6 +41,11 @@ def test_publish_deploys_every_merge_with_the_official_pages_actions() -> None:
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"] + deploy["steps"]]
     assert 'python -m pip install -c requirements.lock -e ".[test,faces]"' in runs
     assert runs.index("supporttab check") < runs.index("mkdocs build --strict")  # errors stop the deployment
+    guard = next(step for step in build["steps"] if "--since" in step.get("run", ""))
+    assert guard["run"] == 'supporttab check --since "$BEFORE" --format github'
+    assert guard["env"] == {"BEFORE": "${{ github.event.before }}"}
+    assert runs.index(guard["run"]) < runs.index("mkdocs build --strict")
+    assert build["steps"][0]["with"]["fetch-depth"] == "0"
     assert any(run.startswith("python -m pytest") for run in runs)
     assert uses[-3:] == ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
     assert "actions/cache" in uses and build["steps"][1]["with"]["cache"] == "pip"
