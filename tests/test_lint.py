@@ -41,7 +41,7 @@ def findings(tmp_path: Path, text: str, settings: dict | None = None) -> list[st
     data = load_site(tmp_path, tmp_path / "content", Options(), NOW, keep_documents=True)
     rules = {rule: LintSetting(**setting) for rule, setting in (settings or {}).items()}
     return [f"{f.line}:{f.column} {f.severity} {f.rule}: {f.message}"
-            for f in lint(data.status, data.status.documents, NOW, rules, data.team)]
+            for f in lint(data.status, data.status.documents, NOW, rules, data.team, data.hub.organization.name)]
 
 
 def test_a_well_run_incident_has_no_findings(tmp_path: Path) -> None:
@@ -111,6 +111,45 @@ def test_unsigned_update(tmp_path: Path) -> None:
         "to people"]
 
 
+def test_a_postmortem_or_an_update_signed_by_a_role_or_the_company(tmp_path: Path) -> None:
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "acme.yml").write_text("name: Acme\nrole: Company account\n", encoding="utf-8")
+    by_company = ACK.replace("author: patty", "author: acme")  # Acme is MINIMAL_HUB's organization
+    text = incident(by_company + RESOLVED, tail=POSTMORTEM.replace("author: patty", "author: support"))
+    assert findings(tmp_path, text) == [
+        "7:13 warning unsigned-update: signed by 'acme', not a person; sign with your own name, customers relate "
+        "to people",
+        "15:11 warning unsigned-update: signed by 'support', not a person; sign with your own name, customers "
+        "relate to people"]
+
+
+def test_minimising_language_in_a_postmortem(tmp_path: Path) -> None:
+    sorry_for_any = POSTMORTEM.replace("We are sorry for the hour your integrations failed.",
+                                       "We apologise for any inconvenience caused.")
+    assert findings(tmp_path, incident(ACK + RESOLVED, tail=sorry_for_any)) == [
+        "16:12 warning minimising-language: \"apologise for any inconvenience\" minimises the problem; say sorry "
+        "for what happened, specifically (say \"the website is up and running\", not \"the outage only lasted "
+        "10 minutes\")"]
+
+
+@pytest.mark.parametrize(("rule", "within", "beyond"), [
+    ("no-closure", "2026-11-16T13:00", "2026-11-16T11:00"),  # 7 days: opened just under, and just over
+    ("missing-postmortem", "2026-11-18T13:00", "2026-11-18T11:00"),  # 5 days after the resolution
+])
+def test_default_limits(tmp_path: Path, rule: str, within: str, beyond: str) -> None:
+    def run(moment: str) -> list[str]:
+        if rule == "no-closure":
+            ack = ACK.replace("2026-11-23T09:00", moment)
+            text = incident(ack + update("2026-11-23T11:30:00+00:00", "monitoring", "Still watching the fix."))
+        else:
+            text = incident((ACK + RESOLVED).replace("2026-11-23T09:00", moment[:11] + "09:00")
+                            .replace("2026-11-23T10:00", moment))
+        return [f for f in findings(tmp_path, text) if rule in f]
+
+    assert run(within) == []
+    assert len(run(beyond)) == 1
+
+
 @pytest.mark.parametrize("phrase", [
     "The outage only lasted 10 minutes.", "Just a few customers were affected.", "Sorry for the minor inconvenience.",
     "The site has never been down.", "Some users may have seen errors.", "A small number of requests failed.",
@@ -154,3 +193,12 @@ def test_site_settings_change_severity_and_limits(tmp_path: Path) -> None:
     assert findings(tmp_path, incident(ACK), {"stale-incident": {"severity": "error"}})[0].startswith(
         "5:9 error stale-incident:")
     assert findings(tmp_path, incident(ACK), {"stale-incident": {"severity": "off"}}) == []
+
+
+def test_a_limit_on_a_rule_without_one_is_refused() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        Options.model_validate({"lint": {"unsigned-update": {"limit": "2h"}}})
+    assert ("the rule 'unsigned-update' has no time limit; remove `limit` (rules with one: slow-acknowledgement, "
+            "stale-incident, no-closure, missing-postmortem)") in str(caught.value)

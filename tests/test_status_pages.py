@@ -139,3 +139,16 @@ def test_history_is_paginated_newest_first(tmp_path: Path) -> None:
     assert re.findall(r"<h2>([^<]+)</h2>", first) == ["October 2026", "September 2026"]
     assert '<a href="2/" rel="next">Older</a>' in first and "Page 1 of 2" in first
     assert '<a href="../" rel="prev">Newer</a>' in second and "Page 2 of 2" in second
+
+
+def test_every_page_announces_the_status_feeds_and_the_status_page_links_every_output(built_example: Path) -> None:
+    for page in ("index.html", "articles/reset-password/index.html", "status/index.html", INCIDENT):
+        head = read(built_example, page).split("</head>")[0]
+        feeds = re.findall(r'<link rel="alternate" type="application/(atom\+xml|rss\+xml|feed\+json)" '
+                           r'title="Brightwell Support status \([^)]+\)" href="([^"]+)">', head)
+        assert [kind for kind, _ in feeds] == ["atom+xml", "rss+xml", "feed+json"], page
+        for _, href in feeds:
+            assert (built_example / page).parent.joinpath(href).resolve().is_file(), href
+    status = read(built_example, "status/index.html")
+    for target in ("history.atom", "history.rss", "feed.json", "maintenance.ics", "../api/v2/summary.json"):
+        assert f'href="{target}"' in status

@@ -130,7 +130,8 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
             findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
                          for w in data.team.warnings]
         if data.status:
-            findings += lint(data.status, data.status.documents, build_time(), site.options.lint, data.team)
+            findings += lint(data.status, data.status.documents, build_time(), site.options.lint, data.team,
+                             data.hub.organization.name)
     if args.since:
         try:
             findings += guard_history(site.root, site.incidents, args.since)

@@ -55,7 +55,10 @@ class Options(Strict):
     def _known_rules(cls, lint: dict[str, LintSetting]) -> dict[str, LintSetting]:
         from .lint import RULES  # the rules live with the linter
 
-        for rule in lint:
+        for rule, setting in lint.items():
             if rule not in RULES:
                 raise ValueError(f"{rule!r} is not a lint rule; the rules are {', '.join(RULES)}")
+            if setting.limit and RULES[rule].limit is None:
+                raise ValueError(f"the rule {rule!r} has no time limit; remove `limit` (rules with one: "
+                                 f"{', '.join(r.id for r in RULES.values() if r.limit)})")
         return lint

@@ -60,7 +60,7 @@ MINIMISING = [
     (r"(apologi[sz]e|sorry) for any inconvenience", "say sorry for what happened, specifically"),
 ]
 ROLE_ACCOUNTS = {"support", "team", "admin", "administrator", "staff", "status", "ops", "operations", "system",
-                 "bot", "the team", "support team", "customer support", "brightwell", "noreply", "no-reply"}
+                 "bot", "the team", "support team", "customer support", "noreply", "no-reply"}
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 
 
@@ -69,6 +69,7 @@ class _Context:
     now: dt.datetime
     settings: dict[str, LintSetting]
     team: TeamData | None
+    organization: str  # the company's own name is a role account too
 
     def severity(self, rule: str) -> str:
         setting = self.settings.get(rule)
@@ -83,9 +84,9 @@ Check = Callable[[Incident | Maintenance, _Context], Iterator[tuple[str, tuple, 
 
 
 def lint(status: StatusData, docs: dict[str, YamlDocument], now: dt.datetime,
-         settings: dict[str, LintSetting], team: TeamData | None = None) -> list[Finding]:
+         settings: dict[str, LintSetting], team: TeamData | None = None, organization: str = "") -> list[Finding]:
     """Every finding in every incident and maintenance, in file order. `docs` gives positions per id."""
-    context = _Context(now, settings, team)
+    context = _Context(now, settings, team, organization)
     findings = []
     events: list[tuple[str, Incident | Maintenance]] = [*status.incidents.items(), *status.maintenances.items()]
     for event_id, event in events:
@@ -164,21 +165,28 @@ def _incomplete_postmortem(event, context):
 
 
 def _unsigned_update(event, context):
-    for index, update in enumerate(event.updates):
-        name = update.author
+    signed = [(("updates", index, "author"), update.author) for index, update in enumerate(event.updates)]
+    if getattr(event, "postmortem", None):
+        signed.append((("postmortem", "author"), event.postmortem.author))
+    roles = ROLE_ACCOUNTS | {context.organization.strip().lower()}
+    for path, author in signed:
+        name = author
         if context.team and name in context.team.members:
             name = context.team.members[name].name
-        if name.strip().lower() in ROLE_ACCOUNTS:
-            yield ("unsigned-update", ("updates", index, "author"),
-                   f"signed by '{update.author}', not a person; sign with your own name, customers relate to people")
+        if name.strip().lower() in roles:
+            yield ("unsigned-update", path,
+                   f"signed by '{author}', not a person; sign with your own name, customers relate to people")
 
 
 def _minimising_language(event, context):
-    for index, update in enumerate(event.updates):
+    texts = [(("updates", index, "body"), update.body) for index, update in enumerate(event.updates)]
+    if getattr(event, "postmortem", None):
+        texts += [(("postmortem", part), getattr(event.postmortem, part)) for part in ("apology", "cause", "prevention")]
+    for path, text in texts:
         for pattern, advice in MINIMISING:
-            found = re.search(rf"\b{pattern}\b", update.body, re.IGNORECASE)
+            found = re.search(rf"\b{pattern}\b", text, re.IGNORECASE)
             if found:
-                yield ("minimising-language", ("updates", index, "body"),
+                yield ("minimising-language", path,
                        f"\"{found[0]}\" minimises the problem; {advice} (say \"the website is up and running\", "
                        "not \"the outage only lasted 10 minutes\")")
 
