@@ -266,3 +266,15 @@ def test_a_broken_mkdocs_yml_is_a_sentence_not_a_traceback(site: Path, config: s
     assert result.returncode == 1
     assert result.stderr.startswith(expected)
     assert "Traceback" not in result.stderr
+
+
+def test_check_warns_about_a_photo_the_build_could_not_use(site: Path) -> None:
+    (site / "team" / "photos" / "phone.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(100))
+    amara = site / "team" / "amara.yml"
+    amara.write_text(amara.read_text(encoding="utf-8").replace("photos/amara.jpg", "photos/phone.heic"),
+                     encoding="utf-8")
+    result = run(site, "check")
+    assert result.returncode == 0  # a warning, as in a build: the initials stand in
+    line = next(n for n, text in enumerate(amara.read_text(encoding="utf-8").splitlines(), 1) if "phone.heic" in text)
+    assert (f"team/amara.yml:{line}:8: warning: photo: HEIC photos (the iPhone default) are not supported; convert it "
+            "to JPEG or PNG; until then the initials avatar is shown [photo]") in result.stdout

@@ -122,3 +122,16 @@ def test_an_unknown_revision_is_a_usage_error(published: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == ("supporttab: 'origin/main' is not a git revision here; fetch it first (for a pull "
                              "request: git fetch origin main)\n")
+
+
+def test_a_published_postmortem_is_held_to_the_same_rule(published: Path) -> None:
+    text = (published / CARD).read_text(encoding="utf-8")
+    line = text[:text.index("postmortem:")].count("\n") + 1
+    edit(published, CARD, "  apology: |\n", "  apology: |\n    Apologies for any inconvenience.\n")
+    assert guard_errors(published) == [
+        f"{CARD}:{line}:1: error: the postmortem (published at HEAD) changed its apology; published text never "
+        "changes: undo the edit and add a correction update [published-history]"]
+    (published / CARD).write_text(text[:text.index("postmortem:")], encoding="utf-8")
+    assert guard_errors(published) == [
+        f"{CARD}:2:1: error: the postmortem (published at HEAD) was deleted; put it back, and add a correction "
+        "update if something in it was wrong [published-history]"]

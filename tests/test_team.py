@@ -40,6 +40,14 @@ def test_team_page_shows_current_staff_in_order_with_photos_or_initials(built_ex
     assert initials == ["PH", "BO", "ŁN", "ØB", "ÆH", "王芳"]
 
 
+def test_a_signature_says_the_name_once_beside_the_small_headshot(built_example: Path) -> None:
+    html = (built_example / "incidents/2026-11-20-card-payments-failing/index.html").read_text(encoding="utf-8")
+    signature = re.search(r'<a class="st-signature__person" href="../../team/#member-amara">(.*?)</a>', html, re.S)
+    assert signature
+    assert re.search(r'<img class="st-portrait st-portrait--small" [^>]*alt=""', signature[1])
+    assert re.sub(r"<[^>]+>", "", signature[1]).strip() == "Amara Lindqvist"
+
+
 def test_former_staff_still_sign_their_old_updates(built_example: Path) -> None:
     html = (built_example / "incidents/2026-11-15-database-upgrade/index.html").read_text(encoding="utf-8")
     # not a link: Sam is no longer on the team page

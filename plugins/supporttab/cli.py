@@ -28,6 +28,7 @@ from .paths import shown_path
 from .problems import DataError, format_field_path
 from .schemas import SCHEMA_DIR, render_schema, write_schemas
 from .site import SiteData, load_site
+from .team_photos import make_headshots
 from .social import social_post
 from .status_files import MAINTENANCE_DIR
 from .yamlread import read_yaml
@@ -127,8 +128,9 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
                              f"{p.field}: {p.message}" if p.field else p.message) for p in error.problems]
     if data is not None:
         if data.team:
+            _, photo_warnings = make_headshots(data.team, site.options, site.root)  # as the build will
             findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
-                         for w in data.team.warnings]
+                         for w in data.team.warnings + photo_warnings]
         if data.status:
             findings += lint(data.status, data.status.documents, build_time(), site.options.lint, data.team,
                              data.hub.organization.name)

@@ -2,7 +2,8 @@
 
 Compares the incident files with a git revision (such as the pull request's base) and reports every published
 update that was deleted, reordered or changed in time, status, author or body, and every incident file that
-was removed or renamed. Appending updates (corrections included) and adding a postmortem are fine.
+was removed or renamed; a published postmortem is held to the same rule. Appending updates (corrections
+included) and adding a postmortem are fine.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .yamlread import YamlDocument, parse_yaml, read_yaml
 
 RULE = "published-history"
 COMPARED = ("at", "status", "author", "body")
+POSTMORTEM_COMPARED = ("published_at", "author", "apology", "cause", "prevention")
 
 
 class GitError(Exception):
@@ -66,7 +68,28 @@ def _compare(old: YamlDocument, new: YamlDocument, since: str) -> list[Finding]:
             message = (f"update {index + 1} (published at {since}) changed its {', '.join(changed)}; published "
                        "updates never change: undo the edit and add a new update with `correction: true`")
         findings.append(_finding(new, line, column, message))
-    return findings
+    return findings + _compare_postmortem(old, new, since)
+
+
+def _compare_postmortem(old: YamlDocument, new: YamlDocument, since: str) -> list[Finding]:
+    before, after = _postmortem(old), _postmortem(new)
+    if before is None:
+        return []
+    if after is None:
+        line, column = new.position(())
+        return [_finding(new, line, column, f"the postmortem (published at {since}) was deleted; put it back, and "
+                                            "add a correction update if something in it was wrong")]
+    changed = [name for name in POSTMORTEM_COMPARED if not _same(name, before.get(name), after.get(name))]
+    if not changed:
+        return []
+    line, column = new.position(("postmortem",), key=True)
+    return [_finding(new, line, column, f"the postmortem (published at {since}) changed its {', '.join(changed)}; "
+                                        "published text never changes: undo the edit and add a correction update")]
+
+
+def _postmortem(doc: YamlDocument) -> dict[str, Any] | None:
+    postmortem = doc.data.get("postmortem") if isinstance(doc.data, dict) else None
+    return postmortem if isinstance(postmortem, dict) else None
 
 
 def _finding(doc: YamlDocument, line: int, column: int, message: str) -> Finding:
@@ -83,9 +106,9 @@ def _equal(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 
 def _same(name: str, old: Any, new: Any) -> bool:
-    if name == "at":
+    if name in ("at", "published_at"):
         return _instant(old) == _instant(new)
-    if name == "body":
+    if name in ("body", "apology", "cause", "prevention"):
         return " ".join(str(old or "").split()) == " ".join(str(new or "").split())
     return old == new
 

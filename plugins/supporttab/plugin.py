@@ -20,7 +20,6 @@ from pydantic import ValidationError
 
 from .clock import build_time
 from .config import Options
-from .headshots import Framing, Headshot, PhotoError, headshots
 from .hub import PageLink, build_hub_view
 from .load import explain_error
 from .markdown_text import MarkdownRenderer
@@ -31,6 +30,7 @@ from .site import SiteData, load_site
 from .site_chrome import build_chrome
 from .siteinfo import site_info
 from .status import StatusIndex, build_status_index, duration_text
+from .team_photos import make_headshots, site_framing
 from .team_view import TeamView, build_team_view
 from .timefmt import time_html
 
@@ -165,25 +165,18 @@ class SupportTabPlugin(BasePlugin):
         team = self.data.team if self.data else None
         if team is None:
             return None
-        for warning in team.warnings:
+        made, photo_warnings = make_headshots(team, self.options, self.root)
+        for warning in team.warnings + photo_warnings:
             log.warning(str(warning))
-        framing = Framing(width=self.options.headshot_width, background=self.options.headshot_background,
-                          max_pixels=self.options.max_photo_pixels)
-        jobs = {member_id: (photo.path, team.members[member_id].focus) for member_id, photo in team.photos.items()}
-        results = headshots(jobs, framing, self.root / self.options.cache_dir / "headshots")
         urls = {}
-        for member_id, result in results.items():
-            if isinstance(result, PhotoError):
-                where = team.photos[member_id].problem_at
-                log.warning(f"{where.file}:{where.line}:{where.column}: photo: {result}; until then the initials "
-                            "avatar is shown")
-                continue
+        for member_id, result in made.items():
             urls[member_id] = tuple(_add_image(files, config, f"assets/team/{result.key}-{size}.webp", path)
                                     for size, path in (("1x", result.small), ("2x", result.large)))
             if result.decoded:
                 log.info(f"Headshot of {member_id}: framed by {result.method}")
-        made = sum(1 for r in results.values() if isinstance(r, Headshot) and r.decoded)
-        log.info(f"Headshots: {made} made, {len(urls) - made} from the cache")
+        decoded = sum(1 for result in made.values() if result.decoded)
+        log.info(f"Headshots: {decoded} made, {len(made) - decoded} from the cache")
+        framing = site_framing(self.options)
         return build_team_view(team, urls, framing.width, framing.height)
 
     def _generated(self, page: Page) -> GeneratedPage | None:

@@ -14,6 +14,9 @@ from .problems import Problem
 from .yamlread import YamlDocument
 
 
+AVATAR_FALLBACK = "; until then the initials avatar is shown"
+
+
 @dataclass(frozen=True)
 class PhotoSource:
     """A photo cleared for publishing: inside team/, present, with a release on file."""
@@ -69,7 +72,7 @@ def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]
 def _publishable_photo(folder: Path, member: Member, doc: YamlDocument) -> tuple[PhotoSource | None, Problem | None]:
     at = doc.problem(("photo",), "", field_name="photo")
     relative = PurePosixPath(member.photo)
-    avatar = "; until then the initials avatar is shown"
+    avatar = AVATAR_FALLBACK
     if relative.is_absolute() or ".." in relative.parts or "\\" in member.photo:
         return None, _say(at, f"the photo path '{member.photo}' leaves the team folder; put the photo inside team/ "
                               f"and give its path from there{avatar}")
