@@ -11,7 +11,8 @@ import feedparser
 import icalendar
 import jsonschema
 
-UPDATES_IN_EXAMPLE = 4 + 3 + 3 + 1  # card payments, PDF exports, database upgrade, payment migration
+# Card payments (and its postmortem), PDF exports, database upgrade, payment migration.
+ENTRIES_IN_EXAMPLE = 4 + 1 + 3 + 3 + 1
 
 
 def test_atom_and_rss_carry_every_update_as_an_entry(built_example: Path) -> None:
@@ -19,7 +20,7 @@ def test_atom_and_rss_carry_every_update_as_an_entry(built_example: Path) -> Non
         feed = feedparser.parse((built_example / "status" / name).read_bytes())
         assert not feed.bozo, feed.bozo_exception
         assert feed.feed.title == "Brightwell Support status"
-        assert len(feed.entries) == UPDATES_IN_EXAMPLE
+        assert len(feed.entries) == ENTRIES_IN_EXAMPLE
         newest = feed.entries[0]
         assert newest.title == "Monitoring: PDF exports are slow"
         assert newest.link == "https://support.brightwell.example/incidents/2026-11-22-slow-pdf-exports/#update-3"
@@ -34,10 +35,24 @@ def test_json_feed_follows_version_1_1(built_example: Path) -> None:
     feed = json.loads((built_example / "status" / "feed.json").read_text(encoding="utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["feed_url"] == "https://support.brightwell.example/status/feed.json"
-    assert len(feed["items"]) == UPDATES_IN_EXAMPLE
+    assert len(feed["items"]) == ENTRIES_IN_EXAMPLE
     first = feed["items"][0]
     assert first["date_published"] == "2026-11-22T15:40:00Z" and first["authors"] == [{"name": "Patty Hughes"}]
     assert first["tags"] == ["PDF exports"]
+
+
+def test_a_published_postmortem_is_an_entry_of_its_own(built_example: Path) -> None:
+    url = "https://support.brightwell.example/incidents/2026-11-20-card-payments-failing/#postmortem"
+    atom = feedparser.parse((built_example / "status" / "history.atom").read_bytes())
+    entry = next(e for e in atom.entries if e.link == url)
+    assert entry.title == "Postmortem: Card payments failing for customers in the UK and EU"
+    assert entry.published_parsed[:5] == (2026, 11, 21, 15, 0)
+    assert entry.summary.startswith("Postmortem: Card payments failing for customers in the UK and EU. ")
+    assert len(entry.summary) <= 280
+    html = entry.content[0].value
+    assert html.index("We are sorry") < html.index("How it came about") < html.index("What changes so it")
+    feed = json.loads((built_example / "status" / "feed.json").read_text(encoding="utf-8"))
+    assert [item["title"] for item in feed["items"] if item["url"] == url] == [entry.title]
 
 
 def test_component_feeds_hold_only_that_components_updates(built_example: Path) -> None:
@@ -46,7 +61,7 @@ def test_component_feeds_hold_only_that_components_updates(built_example: Path) 
     titles = {entry.title.split(": ", 1)[1] for entry in feed.entries}
     assert titles == {"Card payments failing for customers in the UK and EU",
                       "Moving card payments to a new connection"}
-    assert len(feed.entries) == 5
+    assert len(feed.entries) == 6
     assert feedparser.parse((built_example / "status/components/payouts/history.rss").read_bytes()).entries == []
 
 

@@ -1,4 +1,5 @@
-"""Atom, RSS and JSON Feed of status updates: every update is an entry, site-wide and per component."""
+"""Atom, RSS and JSON Feed of status updates: every update is an entry, and so is a published postmortem,
+site-wide and per component."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import format_datetime
 
+from markupsafe import Markup
+
 from .siteinfo import SiteInfo
 from .social import social_post
-from .status import EventView, StatusIndex, UpdateView
+from .status import EventView, StatusIndex
 from .timefmt import utc_iso
 
 MAX_ENTRIES = 200  # the newest updates; the history pages keep everything
@@ -22,20 +25,25 @@ CONTENT = "http://purl.org/rss/1.0/modules/content/"
 
 @dataclass(frozen=True)
 class Entry:
+    """One update, or a postmortem, of one event."""
+
     event: EventView
-    update: UpdateView
+    at: dt.datetime
+    label: str  # "Identified", "Resolved", "Postmortem"...
+    author: str
+    body: str  # Markdown, for the short social text
+    body_html: Markup
     url: str
     event_url: str
 
     @property
     def title(self) -> str:
-        return f"{self.update.status_label}: {self.event.title}"
+        return f"{self.label}: {self.event.title}"
 
     @property
     def social(self) -> str:
         """The short, signed message the CLI prints, for tools that post from feeds."""
-        return social_post(self.update.status_label, self.event.title, self.update.body, self.event_url,
-                           self.update.author)
+        return social_post(self.label, self.event.title, self.body, self.event_url, self.author)
 
 
 def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
@@ -55,14 +63,27 @@ def _feeds(stem: str, title: str, entries: list[Entry], site: SiteInfo) -> dict[
 
 
 def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
-    entries = [Entry(e, u, site.absolute(f"{e.url}#{u.anchor}"), site.absolute(e.url))
-               for e in events for u in e.updates]
-    entries.sort(key=lambda entry: (entry.update.at, entry.url), reverse=True)
+    entries = []
+    for event in events:
+        page = site.absolute(event.url)
+        entries += [Entry(event, u.at, u.status_label, u.author, u.body, u.body_html, f"{page}#{u.anchor}", page)
+                    for u in event.updates]
+        if event.postmortem:
+            entries.append(_postmortem_entry(event, page))
+    entries.sort(key=lambda entry: (entry.at, entry.url), reverse=True)
     return entries[:MAX_ENTRIES]
 
 
+def _postmortem_entry(event: EventView, page: str) -> Entry:
+    pm = event.postmortem
+    html = Markup("").join((Markup("<h3>We are sorry</h3>"), pm.apology_html,
+                            Markup("<h3>How it came about and how we handled it</h3>"), pm.cause_html,
+                            Markup("<h3>What changes so it does not happen again</h3>"), pm.prevention_html))
+    return Entry(event, pm.published_at, "Postmortem", pm.author, pm.apology, html, f"{page}#postmortem", page)
+
+
 def _latest(entries: list[Entry]) -> dt.datetime:
-    return entries[0].update.at if entries else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return entries[0].at if entries else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
@@ -77,15 +98,15 @@ def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> st
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _text(item, "id", entry.url)
         _text(item, "title", entry.title)
-        _text(item, "published", utc_iso(entry.update.at))
-        _text(item, "updated", utc_iso(entry.update.at))
+        _text(item, "published", utc_iso(entry.at))
+        _text(item, "updated", utc_iso(entry.at))
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=entry.url)
         author = ET.SubElement(item, f"{{{ATOM}}}author")
-        _text(author, "name", entry.update.author)
+        _text(author, "name", entry.author)
         for component in entry.event.components:
             ET.SubElement(item, f"{{{ATOM}}}category", term=component.id, label=component.name)
         _text(item, "summary", entry.social)
-        content = _text(item, "content", str(entry.update.body_html))
+        content = _text(item, "content", str(entry.body_html))
         content.set("type", "html")
     return _xml(feed)
 
@@ -112,12 +133,12 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
         ET.SubElement(item, "title").text = entry.title
         ET.SubElement(item, "link").text = entry.url
         ET.SubElement(item, "guid", isPermaLink="true").text = entry.url
-        ET.SubElement(item, "pubDate").text = format_datetime(entry.update.at.astimezone(dt.timezone.utc))
-        ET.SubElement(item, f"{{{DC}}}creator").text = entry.update.author
+        ET.SubElement(item, "pubDate").text = format_datetime(entry.at.astimezone(dt.timezone.utc))
+        ET.SubElement(item, f"{{{DC}}}creator").text = entry.author
         for component in entry.event.components:
             ET.SubElement(item, "category").text = component.name
         ET.SubElement(item, "description").text = entry.social
-        ET.SubElement(item, f"{{{CONTENT}}}encoded").text = str(entry.update.body_html)
+        ET.SubElement(item, f"{{{CONTENT}}}encoded").text = str(entry.body_html)
     return _xml(rss)
 
 
@@ -137,10 +158,10 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
             "id": entry.url,
             "url": entry.url,
             "title": entry.title,
-            "content_html": str(entry.update.body_html),
+            "content_html": str(entry.body_html),
             "summary": entry.social,
-            "date_published": utc_iso(entry.update.at),
-            "authors": [{"name": entry.update.author}],
+            "date_published": utc_iso(entry.at),
+            "authors": [{"name": entry.author}],
             "tags": [c.name for c in entry.event.components],
         } for entry in entries],
     }

@@ -84,6 +84,7 @@ class PostmortemView:
     published_at: dt.datetime
     author: str
     author_id: str
+    apology: str  # Markdown, for the short social text
     apology_html: Markup
     cause_html: Markup
     prevention_html: Markup
@@ -270,8 +271,8 @@ def _incident_view(event_id: str, incident: Incident, names: dict[str, str], ren
         regions=tuple(Named(r, names[r]) for r in incident.regions), updates=updates,
         started_at=incident.started_at or updates[0].at, resolved_at=resolved.at if resolved else None,
         source=incident.source, active=resolved is None, component_states=states,
-        postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, render(pm.apology),
-                                  render(pm.cause), render(pm.prevention)) if pm else None,
+        postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, pm.apology,
+                                  render(pm.apology), render(pm.cause), render(pm.prevention)) if pm else None,
     )
 
 
