@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINIMAL_HUB, problems_for_site, run_mkdocs_build, serve
+from conftest import MINIMAL_HUB, NOW, problems_for_site, run_mkdocs_build, serve
 
 PAYLOADS = [
     "<script>__pwned(1)</script>",
@@ -81,26 +81,42 @@ class _Urls(HTMLParser):
                 self.handlers.append(f"<{tag} {name}={value}>")
 
 
+BAD_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+HTML_IN_FEEDS = {"{http://www.w3.org/2005/Atom}content", "{http://purl.org/rss/1.0/modules/content/}encoded"}
+
+
+def html_script_urls(name: str, html: str) -> list[str]:
+    parser = _Urls()
+    parser.feed(html)
+    return ([f"{name}: {url}" for url in parser.urls if BAD_URL.match(url)]
+            + [f"{name}: {handler}" for handler in parser.handlers if "__pwned" in handler])
+
+
 def script_urls(site: Path) -> list[str]:
-    """Every URL in the output whose scheme could run a script, with where it is."""
+    """Every URL in the output whose scheme could run a script, with where it is: in pages and their JSON-LD,
+    in feeds and the HTML they carry, in the API, badges and the calendar."""
     found = []
-    bad = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
     for path in site.rglob("*"):
         if path.suffix == ".html":
-            parser = _Urls()
-            parser.feed(path.read_text(encoding="utf-8"))
-            found += [f"{path.name}: {url}" for url in parser.urls if bad.match(url)]
-            found += [f"{path.name}: {handler}" for handler in parser.handlers if "__pwned" in handler]
+            html = path.read_text(encoding="utf-8")
+            found += html_script_urls(path.name, html)
+            for block in JSON_LD.findall(html):
+                found += [f"{path.name} JSON-LD: {v}" for v in _json_urls(json.loads(block)) if BAD_URL.match(v)]
         elif path.suffix in (".atom", ".rss", ".svg"):
             for element in ET.parse(path).iter():
                 values = [element.get("href", "")] + ([element.text or ""] if element.tag in ("link", "guid") else [])
-                found += [f"{path.name}: {v}" for v in values if bad.match(v)]
+                found += [f"{path.name}: {v}" for v in values if BAD_URL.match(v)]
+                if element.tag in HTML_IN_FEEDS:
+                    found += html_script_urls(f"{path.name} content", element.text or "")
         elif path.suffix == ".json" and "search" not in path.parts:
-            found += [f"{path.name}: {v}" for v in _json_urls(json.loads(path.read_text(encoding="utf-8")))
-                      if bad.match(v)]
+            document = json.loads(path.read_text(encoding="utf-8"))
+            found += [f"{path.name}: {v}" for v in _json_urls(document) if BAD_URL.match(v)]
+            for item in document.get("items", []) if isinstance(document, dict) else []:
+                found += html_script_urls(f"{path.name} content_html", item.get("content_html", ""))
         elif path.suffix == ".ics":
             found += [f"{path.name}: {line}" for line in path.read_text().splitlines()
-                      if line.startswith("URL:") and bad.match(line[4:])]
+                      if line.startswith("URL:") and BAD_URL.match(line[4:])]
     return found
 
 
@@ -111,7 +127,7 @@ def _json_urls(value, key=""):
     elif isinstance(value, list):
         for v in value:
             yield from _json_urls(v, key)
-    elif isinstance(value, str) and ("url" in key or key in ("shortlink", "id", "href")):
+    elif isinstance(value, str) and ("url" in key or key in ("shortlink", "id", "href", "@id", "sameAs")):
         yield value
 
 
@@ -181,3 +197,45 @@ def test_no_payload_runs_on_any_page(hostile_site, chromium) -> None:
 ])
 def test_urls_other_than_web_addresses_are_refused_at_load(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert problems_for_site(tmp_path, {"content/hub.yml": MINIMAL_HUB.replace(old, new)}) == [expected]
+
+
+def test_every_url_field_of_the_example_refuses_a_script_url(site: Path) -> None:
+    from supporttab.config import Options
+    from supporttab.problems import DataError
+    from supporttab.site import load_site
+
+    poisoned = []
+
+    def poison_urls(value, key=""):
+        if isinstance(value, dict):
+            return {k: poison_urls(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [poison_urls(v, key) for v in value]
+        if key == "url" and isinstance(value, str):
+            poisoned.append(value)
+            return "javascript:__pwned(0)"
+        return value
+
+    for path in [site / "content" / "hub.yml", *sorted((site / "incidents").rglob("*.yml")),
+                 *sorted((site / "team").glob("*.yml"))]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(poison_urls(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert len(poisoned) >= 5
+    with pytest.raises(DataError) as caught:
+        load_site(site, site / "content", Options(hub="content/hub.yml"), NOW)
+    refused = [p for p in caught.value.problems
+               if p.message == "'javascript:__pwned(0)' is not a web address; write a full link starting with https://"]
+    assert len(refused) == len(poisoned) == len(caught.value.problems)
+
+
+def test_the_scan_finds_script_urls_wherever_they_hide(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text('<script type="application/ld+json">{"url": "javascript:x"}</script>'
+                                        '<a href=" JavaScript:x">a</a>', encoding="utf-8")
+    (tmp_path / "feed.atom").write_text('<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="html">'
+                                        '&lt;img src=x onerror=__pwned(1)&gt;</content></entry></feed>',
+                                        encoding="utf-8")
+    (tmp_path / "feed.json").write_text(json.dumps({"items": [{"content_html": '<a href="data:text/html,x">x</a>'}]}),
+                                        encoding="utf-8")
+    assert sorted(script_urls(tmp_path)) == [
+        "feed.atom content: <img onerror=__pwned(1)>", "feed.json content_html: data:text/html,x",
+        "page.html JSON-LD: javascript:x", "page.html:  JavaScript:x"]

@@ -28,9 +28,9 @@ from .paths import shown_path
 from .problems import DataError, format_field_path
 from .schemas import SCHEMA_DIR, render_schema, write_schemas
 from .site import SiteData, load_site
-from .team_photos import make_headshots
 from .social import social_post
 from .status_files import MAINTENANCE_DIR
+from .team_photos import make_headshots
 from .yamlread import read_yaml
 
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
@@ -97,8 +97,8 @@ def read_site(folder: Path) -> Site:
     try:
         config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise Refused(f"mkdocs.yml: this is not valid YAML ({error}); fix it, then run this again".replace(
-            "\n", " ")) from None
+        reason = " ".join(str(error).split())
+        raise Refused(f"mkdocs.yml: this is not valid YAML ({reason}); fix it, then run this again") from None
     if not isinstance(config, dict):
         raise Refused("mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file")
     options: dict = {}
