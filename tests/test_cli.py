@@ -98,10 +98,19 @@ def test_every_command_has_help_with_examples(site: Path, command: str) -> None:
     assert "examples:" in result.stdout and f"supporttab {command}" in result.stdout
 
 
-def test_unknown_command_is_a_usage_error(site: Path) -> None:
-    result = run(site, "chek")
+@pytest.mark.parametrize(("arguments", "expected"), [
+    (("chek",), "supporttab: error: argument COMMAND: 'chek' is not a command; did you mean 'check'?"),
+    (("check", "--format", "jsn"), "supporttab check: error: argument --format: 'jsn' is not a format; did you mean "
+     "'json'?"),
+    (("new", "incident", "Down", "--component", "api", "--impact", "majr", "--author", "bob"),
+     "supporttab new: error: argument --impact: 'majr' is not an impact; did you mean 'major'?"),
+    (("new", "incidnt", "Down", "--component", "api", "--impact", "major", "--author", "bob"),
+     "supporttab new: error: argument kind: 'incidnt' is not something `new` can open; did you mean 'incident'?"),
+])
+def test_a_mistyped_word_on_the_command_line_gets_the_closest_one(site: Path, arguments: tuple, expected: str) -> None:
+    result = run(site, *arguments)
     assert result.returncode == 2
-    assert "invalid choice: 'chek'" in result.stderr
+    assert result.stderr.splitlines()[-1] == expected
 
 
 # --- writing incidents -------------------------------------------------------------------------------------

@@ -450,7 +450,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     top = argparse.ArgumentParser(prog="supporttab", description="Author and check a Support Tab site. "
                                   f"Lint rules: {', '.join(RULES)}. Run `supporttab COMMAND --help` for examples.")
     top.add_argument("--site", default=".", help="folder holding mkdocs.yml (default: this folder)")
-    top.add_argument("command", choices=list(EXAMPLES), metavar="COMMAND", help=", ".join(EXAMPLES))
+    top.add_argument("command", type=_one_of(list(EXAMPLES), "a command"), metavar="COMMAND", help=", ".join(EXAMPLES))
     top.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     parsers: dict[str, argparse.ArgumentParser] = {}
 
@@ -463,7 +463,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         return sub
 
     check = command("check", "validate every authored file and lint the communication", command_check)
-    check.add_argument("--format", choices=("text", "json", "github"),
+    check.add_argument("--format", type=_one_of(("text", "json", "github"), "a format"),
                        help="output format (default: github inside GitHub Actions, else text)")
     check.add_argument("--since", metavar="GIT_REF", help="also check that no published update changed since "
                                                           "this git revision")
@@ -473,15 +473,19 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     schema.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 if stale")
 
     new = command("new", "open an incident with its acknowledgement, stamped now", command_new)
-    new.add_argument("kind", choices=("incident",), help="what to open (maintenance has its own command)")
+    new.add_argument("kind", type=_one_of(("incident",), "something `new` can open"), help="what to open (maintenance has its own "
+                                                                         "command)")
     new.add_argument("title", help="what is wrong, in customers' words")
     new.add_argument("message", nargs="?", help="the acknowledgement (default: one is written for you)")
     new.add_argument("--component", action="append", required=True, help="an affected component id (repeat)")
-    new.add_argument("--impact", required=True, choices=("none", "minor", "major", "critical"))
+    new.add_argument("--impact", required=True, type=_one_of(("none", "minor", "major", "critical"), "an impact"),
+                     help="none, minor, major or critical")
     new.add_argument("--author", required=True, help="your id in team/")
     new.add_argument("--region", action="append", default=[], help="an affected region id (repeat)")
-    new.add_argument("--source", choices=("internal", "external"), help="where the cause lies, if known")
-    new.add_argument("--status", default="investigating", choices=("investigating", "identified"))
+    new.add_argument("--source", type=_one_of(("internal", "external"), "a source"),
+                     help="internal or external: where the cause lies, if known")
+    new.add_argument("--status", default="investigating", type=_one_of(("investigating", "identified"), "an opening status"),
+                     help="investigating (the default) or identified")
     new.add_argument("--started-at", help="when customers were first affected, with its UTC offset")
     new.add_argument("--next-update", help="when the next update will come: 30m, 1h, or a time")
 
@@ -507,6 +511,18 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     maintenance.add_argument("--end", required=True)
     maintenance.add_argument("--author", required=True)
     return top, parsers
+
+
+def _one_of(choices: tuple[str, ...] | list[str], what: str):
+    """An argument type that accepts one of `choices` and suggests the closest one for a typo; `what` reads
+    like "an impact"."""
+
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise argparse.ArgumentTypeError(f"'{text}' is not {what}; {_suggest(text, choices)}")
+        return text
+
+    return parse
 
 
 def _update_arguments(parser: argparse.ArgumentParser, *, with_status: bool) -> None:
