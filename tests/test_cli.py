@@ -287,3 +287,16 @@ def test_check_warns_about_a_photo_the_build_could_not_use(site: Path) -> None:
     line = next(n for n, text in enumerate(amara.read_text(encoding="utf-8").splitlines(), 1) if "phone.heic" in text)
     assert (f"team/amara.yml:{line}:8: warning: photo: HEIC photos (the iPhone default) are not supported; convert it "
             "to JPEG or PNG; until then the initials avatar is shown [photo]") in result.stdout
+
+
+def test_an_update_keeps_windows_line_endings(site: Path) -> None:
+    path = site / OPEN_INCIDENT
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "patty",
+                 "Exports arrive within seconds again.")
+    assert result.returncode == 0, result.stderr
+    updated = path.read_bytes()
+    assert updated.startswith(original)
+    assert updated[len(original):] == (b"  - at: 2026-11-23T12:00:00+00:00\r\n    status: monitoring\r\n"
+                                       b"    author: patty\r\n    body: Exports arrive within seconds again.\r\n")

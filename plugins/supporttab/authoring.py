@@ -93,6 +93,14 @@ def append_update(text: str, doc: YamlDocument, fields: dict[str, object]) -> st
     return "".join(lines[:at]) + update_text(fields, indent) + "".join(lines[at:])
 
 
+def keeping_line_endings(path: Path, edit) -> str:
+    """`edit` applied to the file's text with plain newlines; the result has the file's own line endings, so
+    a file saved on Windows keeps its CRLF."""
+    original = path.read_bytes().decode("utf-8")
+    edited = edit(original.replace("\r\n", "\n"))
+    return edited.replace("\n", "\r\n") if "\r\n" in original else edited
+
+
 def append_block(text: str, block_text: str) -> str:
     """`text` with a new top-level block at its end."""
     return text.rstrip("\n") + "\n\n" + block_text
@@ -114,7 +122,7 @@ def write_validated(path: Path, text: str, validate) -> list[str]:
     """Write `text` to `path` and run `validate()`; when it finds problems in `path`, put the file back as it
     was (or remove it, if it is new) and return them."""
     original = path.read_bytes() if path.exists() else None
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8"))  # exactly these bytes: no newline translation
     try:
         problems = validate()
     except BaseException:

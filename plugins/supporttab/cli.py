@@ -234,7 +234,7 @@ def command_update(args: argparse.Namespace, site: Site, status: str | None = No
               "components": changes, "next_update_by": _next_update(getattr(args, "next_update", None), now),
               "body": body}
     doc = read_yaml(path, shown_path(site.root, path))
-    _write(site, path, authoring.append_update(path.read_text(encoding="utf-8"), doc, fields))
+    _write(site, path, authoring.keeping_line_endings(path, lambda text: authoring.append_update(text, doc, fields)))
     print(shown_path(site.root, path))
     _print_social(site, data, args.id, event.title, status, body, args.author)
     return 0
@@ -256,7 +256,7 @@ def command_postmortem(args: argparse.Namespace, site: Site) -> int:
     parts = "".join(authoring.block(name, _text_argument(getattr(args, name), f"--{name}"), "  ")
                     for name in ("apology", "cause", "prevention"))
     text = f"postmortem:\n  published_at: {authoring.stamp(site.now())}\n  author: {args.author}\n{parts}"
-    _write(site, path, authoring.append_block(path.read_text(encoding="utf-8"), text))
+    _write(site, path, authoring.keeping_line_endings(path, lambda old: authoring.append_block(old, text)))
     print(shown_path(site.root, path))
     return 0
 
