@@ -157,11 +157,11 @@ def test_photos_over_the_pixel_limit_are_refused_before_decoding() -> None:
 
 
 def test_decompression_bomb_error_is_caught() -> None:
-    # Pillow raises DecompressionBombError (not an OSError) past twice its limit, inside open().
-    data = encode(Image.new("L", (4000, 3000)), "PNG")
+    # 180 megapixels: past twice Pillow's own limit, open() raises DecompressionBombError, which is no OSError.
+    data = encode(Image.new("1", (15000, 12000)), "PNG")
     with pytest.raises(PhotoError) as caught:
-        decode(data, Framing(max_pixels=1_000_000))
-    assert "over the limit of 1 megapixels" in str(caught.value)
+        decode(data, FRAMING)
+    assert str(caught.value) == "the photo is over the limit of 40 megapixels; save a smaller copy"
 
 
 def test_cache_means_a_second_run_decodes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

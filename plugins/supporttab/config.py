@@ -46,7 +46,7 @@ class Options(Strict):
     headshot_width: int = Field(240, ge=64, le=1024, description="Headshot width in CSS pixels (4:5 portrait)")
     headshot_background: str = Field("#dde3ea", pattern=r"^#[0-9a-fA-F]{6}$",
                                      description="Background colour behind every headshot, like #dde3ea")
-    max_photo_pixels: int = Field(40_000_000, ge=1_000_000, description="Larger photos are refused")
+    max_photo_pixels: int = Field(40_000_000, ge=1_000_000, le=150_000_000, description="Larger photos are refused")
     lint: dict[str, LintSetting] = Field(default_factory=dict, description="Per-rule severity and limit for "
                                                                            "`supporttab check`")
 

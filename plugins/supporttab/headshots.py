@@ -143,8 +143,7 @@ def _store(folder: Path, files: dict[str, bytes]) -> None:
 def decode(data: bytes, framing: Framing) -> Image.Image:
     """An upright RGB image, decoded no larger than framing needs, or a PhotoError saying what is wrong."""
     _refuse_unsupported(data)
-    Image.MAX_IMAGE_PIXELS = framing.max_pixels
-    try:
+    try:  # Pillow refuses past twice its own global limit (DecompressionBombError); we check ours just below
         with warnings.catch_warnings():  # we refuse oversized photos ourselves, with a clearer message
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
