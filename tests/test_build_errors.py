@@ -96,8 +96,8 @@ def test_a_hub_link_to_an_excluded_page_fails_cleanly_and_keeps_the_site(site: P
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (f"content/hub.yml:{line_of(site, '- page: authoring.md')}:13: help_myself.guides[0].page: the page "
-            "'authoring.md' is not published (mkdocs.yml excludes it, with exclude_docs or draft_docs); link a "
-            "published page or publish this one") in result.stderr
+            "'authoring.md' is not published (MkDocs leaves it out: exclude_docs or draft_docs in mkdocs.yml, or a "
+            "name MkDocs skips); link a published page or publish this one") in result.stderr
     assert sorted(path for path in (site / "site").rglob("*") if path.is_file()) == before
 
 
@@ -112,3 +112,12 @@ def test_the_enabled_switch_turns_the_plugin_off(site: Path) -> None:
     assert (site / "site" / "articles" / "reset-password" / "index.html").is_file()
     assert not (site / "site" / "status").exists()
     assert not (site / "site" / "api").exists()
+
+
+def test_a_mkdocs_warning_about_the_content_is_said_once(site: Path) -> None:
+    (site / "content" / "guides" / "README.md").write_text("# Guides\n", encoding="utf-8")
+    (site / "content" / "guides" / "index.md").write_text("# All guides\n", encoding="utf-8")
+    result = run_mkdocs_build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Excluding 'guides/README.md' from the site because it conflicts with "
+                               "'guides/index.md'.") == 1

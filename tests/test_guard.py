@@ -135,3 +135,30 @@ def test_a_published_postmortem_is_held_to_the_same_rule(published: Path) -> Non
     assert guard_errors(published) == [
         f"{CARD}:2:1: error: the postmortem (published at HEAD) was deleted; put it back, and add a correction "
         "update if something in it was wrong [published-history]"]
+
+
+def test_the_publish_workflow_refuses_a_push_that_rewrote_history(published: Path) -> None:
+    import os
+    import sys
+
+    import yaml
+
+    from conftest import REPO
+
+    workflow = yaml.load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    script = next(step["run"] for step in workflow["jobs"]["build"]["steps"] if "supporttab check" in step.get("run", ""))
+    before = subprocess.run(["git", "rev-parse", "HEAD"], cwd=published, capture_output=True, text=True).stdout.strip()
+    edit(published, PDF, "Invoice PDFs and data exports take several minutes", "Some PDFs take a little longer")
+    git(published, "commit", "-qam", "a direct push to main")
+
+    def step(before_sha: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "BEFORE": before_sha, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+        env.pop("GITHUB_ACTIONS", None)
+        return subprocess.run(["bash", "-e", "-c", script], cwd=published, capture_output=True, text=True, env=env)
+
+    pushed = step(before)
+    assert pushed.returncode == 1
+    assert "update 1 (published at " in pushed.stdout and "changed its body" in pushed.stdout
+    manual = step("")  # a manual run, or the first push: nothing to compare with
+    assert manual.returncode == 0
+    assert manual.stdout.startswith("::warning::No earlier commit of main to compare with")

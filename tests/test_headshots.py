@@ -209,3 +209,22 @@ def test_yaml_focus_wins_over_a_detected_face() -> None:
     assert method == "focus"
     _, detected_large, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
     assert large != detected_large
+
+
+def test_a_headshot_made_while_the_installed_detector_failed_is_made_again(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from supporttab import faces
+
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(ASTRONAUT.read_bytes())
+    monkeypatch.setattr(faces, "version", lambda: "opencv 9 (installed)")
+    monkeypatch.setattr(faces, "available", lambda: False)  # installed, but it would not load
+    monkeypatch.setattr(faces, "detect", lambda image: None)
+    first = headshot(photo, None, FRAMING, tmp_path / "cache")
+    assert first.decoded and first.method == "top-biased"
+    assert headshot(photo, None, FRAMING, tmp_path / "cache").decoded  # not trusted: made again
+    monkeypatch.setattr(faces, "available", lambda: True)
+    monkeypatch.setattr(faces, "detect", lambda image: (256.0, 200.0, 150.0))
+    fixed = headshot(photo, None, FRAMING, tmp_path / "cache")
+    assert fixed.decoded and fixed.method == "face" and fixed.key == first.key
+    assert not headshot(photo, None, FRAMING, tmp_path / "cache").decoded  # and now it stays cached

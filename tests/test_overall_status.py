@@ -17,7 +17,7 @@ from test_status_errors import COMPONENTS, INCIDENT, MAINTENANCE
 OPEN = INCIDENT[:INCIDENT.index("  - at: 2026-11-23T09:30")]  # acknowledged, not resolved
 
 
-def overall(tmp_path: Path, incident: str) -> tuple[str, str]:
+def overall(tmp_path: Path, incident: str) -> tuple[str, str, str]:
     files = {"content/hub.yml": MINIMAL_HUB, "content/articles/reset-password.md": "# Reset\n",
              "incidents/components.yml": COMPONENTS, "incidents/web-down.yml": incident,
              "incidents/maintenance/db-upgrade.yml": MAINTENANCE}
@@ -26,17 +26,21 @@ def overall(tmp_path: Path, incident: str) -> tuple[str, str]:
         (tmp_path / name).write_text(text, encoding="utf-8")
     data = load_site(tmp_path, tmp_path / "content", Options(), NOW)
     index = build_status_index(data.status, now=NOW, zone=ZoneInfo("UTC"), render=escape)
-    return index.indicator, index.description
+    return index.indicator, index.description, index.sentence
 
 
 @pytest.mark.parametrize(("impact", "state", "expected"), [
-    ("major", None, ("major", "Partial System Outage")),  # no component marked yet: the impact speaks
-    ("minor", "degraded_performance", ("minor", "Partially Degraded Service")),
-    ("none", "major_outage", ("critical", "Major System Outage")),  # the component is worse than the impact
-    ("critical", "degraded_performance", ("critical", "Major System Outage")),
+    ("major", None, ("major", "Partial System Outage", "Partial System Outage: Web app (partial outage).")),  # the
+    # impact marks the incident's components until an update says otherwise
+    ("none", None, ("none", "All Systems Operational", "All systems are working normally.")),  # a notice
+    ("minor", "degraded_performance", ("minor", "Partially Degraded Service",
+                                       "Partially Degraded Service: Web app (degraded performance).")),
+    ("none", "major_outage", ("critical", "Major System Outage", "Major System Outage: Web app (major outage).")),
+    ("critical", "degraded_performance", ("critical", "Major System Outage",
+                                          "Major System Outage: Web app (degraded performance).")),
 ])
-def test_indicator_and_description_agree(tmp_path: Path, impact: str, state: str | None,
-                                         expected: tuple[str, str]) -> None:
+def test_indicator_description_and_sentence_agree(tmp_path: Path, impact: str, state: str | None,
+                                                  expected: tuple[str, str, str]) -> None:
     incident = OPEN.replace("impact: major", f"impact: {impact}")
     if state:
         incident = incident.replace("    author: Patty\n", f"    author: Patty\n    components:\n      web-app: {state}\n")
@@ -44,4 +48,4 @@ def test_indicator_and_description_agree(tmp_path: Path, impact: str, state: str
 
 
 def test_all_clear_once_resolved(tmp_path: Path) -> None:
-    assert overall(tmp_path, INCIDENT) == ("none", "All Systems Operational")
+    assert overall(tmp_path, INCIDENT) == ("none", "All Systems Operational", "All systems are working normally.")

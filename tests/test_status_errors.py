@@ -203,3 +203,13 @@ def test_a_component_cannot_take_the_overall_badges_id(tmp_path: Path) -> None:
     assert status_problems(tmp_path, components=components, maintenance=MAINTENANCE.replace("[api]", "[status]")) == [
         "incidents/components.yml:10:13: groups[0].components[1].id: the id 'status' is taken by the overall status "
         "badge (badges/status.svg); choose another id"]
+
+
+def test_a_region_or_group_may_be_called_status(tmp_path: Path) -> None:
+    components = COMPONENTS.replace("regions:\n", "regions:\n  - id: status\n    name: Status region\n").replace(
+        "groups:\n", "groups:\n  - id: status-group\n    name: Other\n    components:\n"
+        "      - id: other\n        name: Other\n")
+    assert status_problems(tmp_path, components=components) == []
+    components = components.replace("id: status-group", "id: status").replace("  - id: status\n    name: Status "
+                                                                               "region\n", "")
+    assert status_problems(tmp_path, components=components) == []

@@ -74,14 +74,18 @@ class Site:
     def load(self, *, keep_documents: bool = False) -> SiteData:
         return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents)
 
-    def load_for_writing(self) -> SiteData:
-        """What a command that writes one file needs. Problems in other files are mentioned, not fatal: an
-        outage must be postable while someone's typo in another file waits for its fix."""
+    def load_for_writing(self, event_id: str | None = None) -> SiteData:
+        """What a command that writes to the file of `event_id` (or a new file) needs. Problems in other files
+        are mentioned, not fatal: an outage must be postable while someone's typo elsewhere waits for its fix.
+        Problems in the file itself are the author's to fix first."""
         try:
             return self.load()
         except DataError as error:
             partial = error.partial
-            if not isinstance(partial, SiteData) or partial.status is None:
+            own = {shown_path(self.root, folder / f"{event_id}{suffix}") for suffix in (".yml", ".yaml")
+                   for folder in (self.incidents, self.incidents / MAINTENANCE_DIR)} if event_id else set()
+            if not isinstance(partial, SiteData) or partial.status is None or any(
+                    problem.file in own for problem in error.problems):
                 raise
             count = len(error.problems)
             print(f"supporttab: {count} problem{'s' * (count != 1)} in other files; `supporttab check` lists "
@@ -96,9 +100,13 @@ def read_site(folder: Path) -> Site:
         raise UsageError(f"no mkdocs.yml in {folder.resolve()}; run this in the site's folder or pass --site")
     try:
         config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        raise Refused(f"mkdocs.yml:{where}: this is not valid YAML ({what}); fix it, then run this again") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        reason = " ".join(str(error).split())
-        raise Refused(f"mkdocs.yml: this is not valid YAML ({reason}); fix it, then run this again") from None
+        raise Refused(f"mkdocs.yml:1:1: this file cannot be read ({error}); save it as UTF-8 YAML") from None
     if not isinstance(config, dict):
         raise Refused("mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file")
     options: dict = {}
@@ -220,7 +228,7 @@ def command_maintenance(args: argparse.Namespace, site: Site) -> int:
 
 
 def command_update(args: argparse.Namespace, site: Site, status: str | None = None) -> int:
-    data = site.load_for_writing()
+    data = site.load_for_writing(args.id)
     path, event = _find_event(site, data, args.id)
     statuses = MAINTENANCE_STATUSES if path.parent.name == MAINTENANCE_DIR else INCIDENT_STATUSES
     status = status or args.status
@@ -247,7 +255,7 @@ def command_resolve(args: argparse.Namespace, site: Site) -> int:
 
 
 def command_postmortem(args: argparse.Namespace, site: Site) -> int:
-    data = site.load_for_writing()
+    data = site.load_for_writing(args.id)
     path, event = _find_event(site, data, args.id)
     _check_known(data, author=args.author)
     if getattr(event, "postmortem", None) is not None:
@@ -309,8 +317,8 @@ def _check_known(data: SiteData, *, components: list[str] = (), regions: list[st
     for region in regions:
         if region not in region_ids:
             raise UsageError(f"'{region}' is not a region; {_suggest(region, region_ids)}")
-    if author and data.team and author not in data.team.members:
-        raise UsageError(f"'{author}' is not a member of the team; {_suggest(author, list(data.team.members))}")
+    if author and data.team and author not in data.team.ids:  # a member whose file has a typo still signs
+        raise UsageError(f"'{author}' is not a member of the team; {_suggest(author, sorted(data.team.ids))}")
 
 
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:

@@ -104,14 +104,19 @@ def _cached(cache: Path, key: str) -> Headshot | None:
     folder = cache / key
     if not (folder / "meta.json").is_file():
         return None
-    method = json.loads((folder / "meta.json").read_text())["method"]
-    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False)
+    meta = json.loads((folder / "meta.json").read_text())
+    # The key names the installed detector; if it failed to load when this was made, make it again now.
+    if meta.get("detector") is False and faces.version() is not None:
+        return None
+    return Headshot(key, folder / "1x.webp", folder / "2x.webp", meta["method"], decoded=False)
 
 
 def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot:
     folder = cache / key
     small, large, method = render(data, focus, framing)
-    _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps({"method": method}).encode()})
+    meta = {"method": method, "detector": faces.available()}
+    shutil.rmtree(folder, ignore_errors=True)  # a stale entry made without the detector
+    _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps(meta).encode()})
     return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=True)
 
 

@@ -44,8 +44,8 @@ def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: fr
         if page in pages:
             continue
         if page in existing:
-            message = (f"the page '{page}' is not published (mkdocs.yml excludes it, with exclude_docs or "
-                       "draft_docs); link a published page or publish this one")
+            message = (f"the page '{page}' is not published (MkDocs leaves it out: exclude_docs or draft_docs in "
+                       "mkdocs.yml, or a name MkDocs skips); link a published page or publish this one")
         else:
             close = difflib.get_close_matches(page, pages, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "check the path"

@@ -235,8 +235,14 @@ def _add_package_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def _published_pages(config: MkDocsConfig) -> frozenset[str]:
-    """The Markdown pages MkDocs will publish from docs_dir (not excluded, not drafts), before it has listed them."""
-    return frozenset(file.src_uri for file in get_files(config).documentation_pages())
+    """The Markdown pages MkDocs will publish from docs_dir (not excluded, not drafts), before it has listed them.
+    MkDocs lists them again itself, with its own warnings: keep ours quiet, so none is said twice."""
+    listing_log = logging.getLogger("mkdocs.structure.files")
+    was_disabled, listing_log.disabled = listing_log.disabled, True
+    try:
+        return frozenset(file.src_uri for file in get_files(config).documentation_pages())
+    finally:
+        listing_log.disabled = was_disabled
 
 
 def _page_links(files: Files) -> dict[str, PageLink]:

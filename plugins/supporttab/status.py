@@ -232,7 +232,7 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
         now=now, zone=zone, components=components, groups=_group_views(data.components, components),
         regions=tuple(Named(r.id, r.name) for r in data.components.regions), events=tuple(events),
         indicator=indicator, description=description,
-        sentence=_sentence(components, worst), recent_days=_recent_days(events, today, zone),
+        sentence=_sentence(components, events, description), recent_days=_recent_days(events, today, zone),
         history_pages=_history_pages(events, zone),
         active=tuple(sorted((e for e in events if e.active),
                             key=lambda e: (e.kind != "incident", -e.updated_at.timestamp(), e.id))),
@@ -392,14 +392,16 @@ def _overall(events: Sequence[EventView], worst: str) -> tuple[str, str]:
     return indicator, INDICATOR_DESCRIPTIONS[indicator]
 
 
-def _sentence(components: Sequence[ComponentView], worst: str) -> str:
-    """One plain sentence for the top of the status page."""
-    affected = [c for c in components if c.status != "operational"]
-    if not affected:
+def _sentence(components: Sequence[ComponentView], events: Sequence[EventView], description: str) -> str:
+    """One plain sentence for the top of the status page, in the same words as the API's description: what is
+    affected, or which incidents are open when no component is marked yet."""
+    parts = [f"{c.name} ({c.status_label.lower()})" for c in components if c.status != "operational"]
+    if not parts and description != OVERALL_DESCRIPTIONS["operational"]:
+        parts = [e.title for e in events if e.active and e.kind == "incident"]
+    if not parts:
         return "All systems are working normally."
-    parts = [f"{c.name} ({c.status_label.lower()})" for c in affected]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"{OVERALL_DESCRIPTIONS[worst]}: {listed}."
+    return f"{description}: {listed}."
 
 
 def _recent_days(events: Sequence[EventView], today: dt.date, zone: ZoneInfo):

@@ -159,7 +159,7 @@ def _check_component_ids(components: Components, doc: YamlDocument) -> list[Prob
         places += [(("groups", g, "components", c, "id"), comp.id) for c, comp in enumerate(group.components)]
     places += [(("components", c, "id"), comp.id) for c, comp in enumerate(components.components)]
     for path, name in places:
-        if name == "status" and path[-2] != "regions":
+        if name == "status" and path[-3] == "components":  # components get badges/<id>.svg
             problems.append(doc.problem(path, "the id 'status' is taken by the overall status badge "
                                               "(badges/status.svg); choose another id", field_name=format_field_path(path)))
         if name in seen:
