@@ -255,14 +255,15 @@ def test_an_update_never_moves_a_line_of_the_previous_one(site: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith(acknowledged)
 
 
-def test_a_typo_in_another_file_does_not_stop_an_update(site: Path) -> None:
+def test_a_typo_in_another_file_does_not_stop_an_update_even_by_that_member(site: Path) -> None:
     bob = site / "team" / "bob.yml"
     bob.write_text(bob.read_text(encoding="utf-8").replace("role:", "rol:"), encoding="utf-8")
-    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "patty",
+    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "bob",
                  "Exports arrive within seconds again.")
     assert result.returncode == 0, result.stderr
     assert result.stderr == "supporttab: 2 problems in other files; `supporttab check` lists them\n"  # rol, role
-    assert "Exports arrive within seconds again." in (site / OPEN_INCIDENT).read_text(encoding="utf-8")
+    assert "    author: bob\n    body: Exports arrive within seconds again.\n" in (site / OPEN_INCIDENT).read_text(
+        encoding="utf-8")
 
 
 def test_a_problem_in_the_file_being_updated_is_shown_not_passed_over(site: Path) -> None:
@@ -276,16 +277,6 @@ def test_a_problem_in_the_file_being_updated_is_shown_not_passed_over(site: Path
     assert "impact: 'minr' is not allowed; write one of" in result.stderr
     assert "in other files" not in result.stderr
     assert path.read_bytes() == before
-
-
-def test_a_member_whose_file_has_a_typo_can_still_sign(site: Path) -> None:
-    bob = site / "team" / "bob.yml"
-    bob.write_text(bob.read_text(encoding="utf-8").replace("role:", "rol:"), encoding="utf-8")
-    result = run(site, "update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "bob",
-                 "Exports arrive within seconds again.")
-    assert result.returncode == 0, result.stderr
-    assert "    author: bob\n    body: Exports arrive within seconds again.\n" in (site / OPEN_INCIDENT).read_text(
-        encoding="utf-8")
 
 
 @pytest.mark.parametrize(("config", "expected"), [
