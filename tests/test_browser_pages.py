@@ -57,10 +57,22 @@ def test_page_is_clean_and_accessible(visit, kind: str, viewport: str, scheme: s
     assert violations == []
 
 
+# Is the focus visible? A ring (outline or shadow), or a look that differs from the same element at rest.
+FOCUS_SEEN = """() => { const e = document.activeElement;
+    const look = s => [s.textDecorationLine, s.backgroundColor, s.color, s.borderColor].join('|');
+    const s = getComputedStyle(e);
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    const focused = look(s);
+    e.blur(); const rest = look(getComputedStyle(e)); e.focus();
+    return [e.getAttribute('data-st-stop'), ring || focused !== rest, e.outerHTML.slice(0, 80)]; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(visit, kind: str, viewport: str) -> None:
-    page = visit(kind, viewport, "light")
+def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(visit, kind: str, viewport: str,
+                                                                      scheme: str) -> None:
+    page = visit(kind, viewport, scheme)
     assert page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"]):not([tabindex=\"0\"])')"
                          ".length") == 0  # no positive tabindex: the order is the page's order
     page.evaluate(f"({FOCUSABLE})().forEach((e, i) => e.setAttribute('data-st-stop', i))")
@@ -71,11 +83,7 @@ def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(visit, kin
     first = page.evaluate("document.activeElement.className")
     assert "md-skip" in first  # the skip link comes first
     for _ in range(targets * 2 + 10):
-        stop = page.evaluate("""() => { const e = document.activeElement;
-            const s = getComputedStyle(e);
-            const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
-                            || s.textDecorationLine.includes('underline');
-            return [e.getAttribute('data-st-stop'), visible, e.outerHTML.slice(0, 80)]; }""")
+        stop = page.evaluate(FOCUS_SEEN)
         if stop[0] is not None and int(stop[0]) not in reached:
             reached.append(int(stop[0]))
             if not stop[1]:
