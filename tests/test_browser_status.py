@@ -38,7 +38,11 @@ def test_region_filter_narrows_the_lists_with_the_keyboard(open_page) -> None:
     page = open_page("status/")
     region = page.locator("#st-filter-region")
     assert region.is_visible()
-    region.focus()
+    for _ in range(60):  # reached with Tab alone, as a keyboard user reaches it
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "st-filter-region":
+            break
+    assert page.evaluate("document.activeElement.id") == "st-filter-region"
     page.keyboard.press("ArrowDown")  # United Kingdom
     page.keyboard.press("ArrowDown")  # European Union
     page.keyboard.press("ArrowDown")  # North America
@@ -48,7 +52,8 @@ def test_region_filter_narrows_the_lists_with_the_keyboard(open_page) -> None:
     assert not bank.is_visible()  # runs in the UK and EU only
     assert cards.is_visible()  # runs everywhere
     assert not page.locator("#upcoming li.st-event, #upcoming + ul li").first.is_visible()
-    page.locator("#st-filter-region").select_option("")
+    page.keyboard.press("Home")  # All regions
+    assert region.input_value() == ""
     assert bank.is_visible()
 
 
