@@ -64,7 +64,7 @@ def _check_site(site: Path) -> None:
     assert build_team_view(data.team, {}, 240, 300) is not None
     pages = {p.relative_to(site / "content").as_posix(): PageLink(p.stem, p.stem + "/")
              for p in (site / "content").rglob("*.md")}
-    assert build_hub_view(data.hub, data.page_views, pages, site_url=None, today=NOW.date()) is not None
+    assert build_hub_view(data.hub, data.page_views, pages, site_url=None, now=NOW) is not None
 
 
 def _with_value(site: Path, name: str, path: tuple, value) -> None:

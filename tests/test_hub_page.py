@@ -170,3 +170,25 @@ def test_site_without_page_views_lists_only_pins(site: Path) -> None:
     html = (site / "site" / "index.html").read_text(encoding="utf-8")
     popular = html[html.index('id="popular-articles"'):html.index('id="guides"')]
     assert re.findall(r'<li><a href="[^"]+">([^<]+)</a></li>', popular) == ["Reset your password"]
+
+
+def test_a_closure_is_past_once_its_day_is_over_where_the_hours_are(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from conftest import MINIMAL_HUB
+    from supporttab.hub import build_hub_view
+    from supporttab.load import load_model
+    from supporttab.model import Hub
+
+    text = MINIMAL_HUB.replace("timezone: Europe/Amsterdam", "timezone: Pacific/Auckland").replace(
+        "    weekly:\n", "    closures:\n      - date: 2026-11-23\n        name: Staff day\n    weekly:\n")
+    (tmp_path / "hub.yml").write_text(text, encoding="utf-8")
+    hub, doc = load_model(tmp_path / "hub.yml", "hub.yml", Hub)
+    assert hub is not None, doc.problems
+
+    def closures(now: str) -> list[str]:
+        view = build_hub_view(hub, {}, {}, site_url=None, now=dt.datetime.fromisoformat(now))
+        return [name for _, _, name in view.closures]
+
+    assert closures("2026-11-23T10:00:00+00:00") == ["Staff day"]  # 23:00 on the 23rd in Auckland
+    assert closures("2026-11-23T12:00:00+00:00") == []  # 01:00 on the 24th there, though still the 23rd in UTC

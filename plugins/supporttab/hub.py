@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from .model.common import phone_e164
 from .model.hub import WEEKDAYS, Channel, Hub, OpeningHours, Popular
@@ -48,9 +49,10 @@ class HubView:
 
 
 def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, PageLink], *,
-                   site_url: str | None, today: dt.date) -> HubView:
+                   site_url: str | None, now: dt.datetime) -> HubView:
     """Everything the hub template needs, computed once per build."""
     channels = [contact_link(channel) for channel in hub.help_from_us.channels]
+    today = now.astimezone(ZoneInfo(hub.help_from_us.hours.timezone)).date()  # where the closures happen
     return HubView(
         popular=rank_popular(hub.help_myself.popular, page_views, pages, site_url),
         guides=[_guide_link(guide, pages) for guide in hub.help_myself.guides],

@@ -136,7 +136,7 @@ class SupportTabPlugin(BasePlugin):
         env.filters["st_duration"] = duration_text
         env.filters["st_date"] = lambda day: f"{day:%A} {day.day} {day:%B %Y}"
         env.globals["supporttab_hub"] = build_hub_view(self.data.hub, self.data.page_views, _page_links(files),
-                                                       site_url=config.site_url, today=self.now.date())
+                                                       site_url=config.site_url, now=self.now)
         env.globals["supporttab_hub_model"] = self.data.hub
         env.globals["supporttab_status"] = self.status
         env.globals["supporttab_team"] = self.team
