@@ -71,3 +71,10 @@ def test_status_pages_fit_a_phone_without_errors(open_page, path) -> None:
     page = open_page(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.problems == []
+
+
+@pytest.mark.parametrize(("now", "expected"), [("2026-11-23T08:30:00Z", "By"), ("2026-11-23T09:30:00Z", "Was due by")])
+def test_the_next_update_promise_is_kept_current_by_the_readers_clock(open_page, now: str, expected: str) -> None:
+    page = open_page(INCIDENT.replace("2026-11-20-card-payments-failing", "2026-11-22-slow-pdf-exports"), now=now)
+    assert page.locator("[data-st-due-label]").inner_text() == expected
+    assert page.problems == []

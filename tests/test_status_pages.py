@@ -74,9 +74,9 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
         assert heading in postmortem
 
 
-def test_active_incident_promises_the_next_update(built_example: Path) -> None:
+def test_active_incident_says_when_its_promised_update_was_missed(built_example: Path) -> None:
     text = text_of(read(built_example, ACTIVE))
-    assert "Next update By 23 Nov 2026, 09:00 GMT" in text
+    assert "Next update Was due by 23 Nov 2026, 09:00 GMT" in text  # built at 12:00: the promise was missed
 
 
 def test_banner_on_every_page_while_something_is_active(built_example: Path) -> None:

@@ -113,6 +113,17 @@
   });
 })();
 
+/* A promised next update: "By 14:00" until then, "Was due by 14:00" after, however old the page is. */
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-st-due]").forEach(function (element) {
+    var due = new Date(element.getAttribute("data-st-due"));
+    var label = element.querySelector("[data-st-due-label]");
+    if (isNaN(due.getTime()) || !label) return;
+    label.textContent = Date.now() > due.getTime() ? "Was due by" : "By";
+  });
+})();
+
 /* The status page's filter: show only what affects a region or component. Without JavaScript every
    list stays whole and the form stays hidden. */
 (function () {
