@@ -237,7 +237,7 @@ def _add_package_files(files: Files, config: MkDocsConfig) -> None:
 def _published_pages(config: MkDocsConfig) -> frozenset[str]:
     """The Markdown pages MkDocs will publish from docs_dir (not excluded, not drafts), before it has listed them.
     MkDocs lists them again itself, with its own warnings: keep ours quiet, so none is said twice."""
-    listing_log = logging.getLogger("mkdocs.structure.files")
+    listing_log = logging.getLogger(get_files.__module__)  # mkdocs.structure.files, or ProperDocs' own
     was_disabled, listing_log.disabled = listing_log.disabled, True
     try:
         return frozenset(file.src_uri for file in get_files(config).documentation_pages())
