@@ -146,7 +146,8 @@ def test_the_publish_workflow_refuses_a_push_that_rewrote_history(published: Pat
     from conftest import REPO
 
     workflow = yaml.load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    script = next(step["run"] for step in workflow["jobs"]["build"]["steps"] if "supporttab check" in step.get("run", ""))
+    steps = workflow["jobs"]["build"]["steps"]
+    script = next(step["run"] for step in steps if "supporttab check" in step.get("run", ""))
     before = subprocess.run(["git", "rev-parse", "HEAD"], cwd=published, capture_output=True, text=True).stdout.strip()
     edit(published, PDF, "Invoice PDFs and data exports take several minutes", "Some PDFs take a little longer")
     git(published, "commit", "-qam", "a direct push to main")

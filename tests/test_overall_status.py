@@ -43,7 +43,8 @@ def test_indicator_description_and_sentence_agree(tmp_path: Path, impact: str, s
                                                   expected: tuple[str, str, str]) -> None:
     incident = OPEN.replace("impact: major", f"impact: {impact}")
     if state:
-        incident = incident.replace("    author: Patty\n", f"    author: Patty\n    components:\n      web-app: {state}\n")
+        incident = incident.replace("    author: Patty\n",
+                                    f"    author: Patty\n    components:\n      web-app: {state}\n")
     assert overall(tmp_path, incident) == expected
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from .status import STATUS_LABELS, StatusIndex
+from .status import INDICATOR_OF_STATUS, STATUS_LABELS, StatusIndex
 
 COLOURS = {  # dark enough for white text at 4.5:1
     "operational": "#1b7a3d", "under_maintenance": "#2457a6", "degraded_performance": "#8a5a00",
     "partial_outage": "#b34700", "major_outage": "#b3261e",
 }
-INDICATOR_STATUS = {"none": "operational", "minor": "degraded_performance", "major": "partial_outage",
-                    "critical": "major_outage", "maintenance": "under_maintenance"}
+INDICATOR_STATUS = {indicator: status for status, indicator in INDICATOR_OF_STATUS.items()}
 
 
 def badge_files(index: StatusIndex) -> dict[str, str]:

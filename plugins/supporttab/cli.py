@@ -31,7 +31,7 @@ from .site import SiteData, load_site
 from .social import social_post
 from .status_files import MAINTENANCE_DIR
 from .team_photos import make_headshots
-from .yamlread import read_yaml
+from .yamlread import read_yaml, syntax_error
 
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
 MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed")
@@ -101,10 +101,9 @@ def read_site(folder: Path) -> Site:
     try:
         config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        raise Refused(f"mkdocs.yml:{where}: this is not valid YAML ({what}); fix it, then run this again") from None
+        line, column, what = syntax_error(error)
+        raise Refused(f"mkdocs.yml:{line}:{column}: this is not valid YAML ({what}); fix it, then run this "
+                      "again") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise Refused(f"mkdocs.yml:1:1: this file cannot be read ({error}); save it as UTF-8 YAML") from None
     if not isinstance(config, dict):
@@ -227,11 +226,11 @@ def command_maintenance(args: argparse.Namespace, site: Site) -> int:
     return 0
 
 
-def command_update(args: argparse.Namespace, site: Site, status: str | None = None) -> int:
+def command_update(args: argparse.Namespace, site: Site, *, resolving: bool = False) -> int:
     data = site.load_for_writing(args.id)
     path, event = _find_event(site, data, args.id)
     statuses = MAINTENANCE_STATUSES if path.parent.name == MAINTENANCE_DIR else INCIDENT_STATUSES
-    status = status or args.status
+    status = statuses[-1] if resolving else args.status  # resolving ends either: resolved, or completed
     if status not in statuses:
         raise UsageError(f"'{status}' is not a status here; {_suggest(status, statuses)}")
     _check_known(data, author=args.author)
@@ -249,9 +248,7 @@ def command_update(args: argparse.Namespace, site: Site, status: str | None = No
 
 
 def command_resolve(args: argparse.Namespace, site: Site) -> int:
-    is_maintenance = any((site.incidents / MAINTENANCE_DIR / f"{args.id}{suffix}").exists()
-                         for suffix in (".yml", ".yaml"))
-    return command_update(args, site, status="completed" if is_maintenance else "resolved")
+    return command_update(args, site, resolving=True)
 
 
 def command_postmortem(args: argparse.Namespace, site: Site) -> int:
@@ -481,8 +478,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     schema.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 if stale")
 
     new = command("new", "open an incident with its acknowledgement, stamped now", command_new)
-    new.add_argument("kind", type=_one_of(("incident",), "something `new` can open"), help="what to open (maintenance has its own "
-                                                                         "command)")
+    new.add_argument("kind", type=_one_of(("incident",), "something `new` can open"),
+                     help="what to open (maintenance has its own command)")
     new.add_argument("title", help="what is wrong, in customers' words")
     new.add_argument("message", nargs="?", help="the acknowledgement (default: one is written for you)")
     new.add_argument("--component", action="append", required=True, help="an affected component id (repeat)")
@@ -492,7 +489,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     new.add_argument("--region", action="append", default=[], help="an affected region id (repeat)")
     new.add_argument("--source", type=_one_of(("internal", "external"), "a source"),
                      help="internal or external: where the cause lies, if known")
-    new.add_argument("--status", default="investigating", type=_one_of(("investigating", "identified"), "an opening status"),
+    new.add_argument("--status", default="investigating",
+                     type=_one_of(("investigating", "identified"), "an opening status"),
                      help="investigating (the default) or identified")
     new.add_argument("--started-at", help="when customers were first affected, with its UTC offset")
     new.add_argument("--next-update", help="when the next update will come: 30m, 1h, or a time")

@@ -32,6 +32,7 @@ def available() -> bool:
     return _opencv() is not None
 
 
+@cache
 def version() -> str | None:
     """Part of the cache key: a different detector may frame a photo differently. Read from the installed
     packages' metadata, because importing OpenCV costs a warm rebuild more than all its other work."""

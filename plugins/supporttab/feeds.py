@@ -76,9 +76,7 @@ def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
 
 def _postmortem_entry(event: EventView, page: str) -> Entry:
     pm = event.postmortem
-    html = Markup("").join((Markup("<h3>We are sorry</h3>"), pm.apology_html,
-                            Markup("<h3>How it came about and how we handled it</h3>"), pm.cause_html,
-                            Markup("<h3>What changes so it does not happen again</h3>"), pm.prevention_html))
+    html = Markup("").join(Markup("<h3>{}</h3>").format(heading) + part for _, heading, part in pm.sections)
     return Entry(event, pm.published_at, "Postmortem", pm.author, pm.apology, html, f"{page}#postmortem", page)
 
 

@@ -181,7 +181,8 @@ def _unsigned_update(event, context):
 def _minimising_language(event, context):
     texts = [(("updates", index, "body"), update.body) for index, update in enumerate(event.updates)]
     if getattr(event, "postmortem", None):
-        texts += [(("postmortem", part), getattr(event.postmortem, part)) for part in ("apology", "cause", "prevention")]
+        texts += [(("postmortem", part), getattr(event.postmortem, part))
+                  for part in ("apology", "cause", "prevention")]
     for path, text in texts:
         for pattern, advice in MINIMISING:
             found = re.search(rf"\b{pattern}\b", text, re.IGNORECASE)

@@ -89,6 +89,13 @@ class PostmortemView:
     cause_html: Markup
     prevention_html: Markup
 
+    @property
+    def sections(self) -> tuple[tuple[str, str, Markup], ...]:
+        """(anchor, heading, HTML) of each part in reading order, so the page and the feeds say them alike."""
+        return (("apology", "We are sorry", self.apology_html),
+                ("cause", "How it came about and how we handled it", self.cause_html),
+                ("prevention", "What changes so it does not happen again", self.prevention_html))
+
 
 @dataclass(frozen=True)
 class EventView:

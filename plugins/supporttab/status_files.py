@@ -161,7 +161,8 @@ def _check_component_ids(components: Components, doc: YamlDocument) -> list[Prob
     for path, name in places:
         if name == "status" and path[-3] == "components":  # components get badges/<id>.svg
             problems.append(doc.problem(path, "the id 'status' is taken by the overall status badge "
-                                              "(badges/status.svg); choose another id", field_name=format_field_path(path)))
+                                              "(badges/status.svg); choose another id",
+                                        field_name=format_field_path(path)))
         if name in seen:
             problems.append(doc.problem(path, f"the id '{name}' is declared twice; give each region, group and "
                                               "component its own id", field_name=format_field_path(path)))
@@ -211,14 +212,8 @@ def _check_incident_timeline(incident: Incident, doc: YamlDocument, now: dt.date
                                     "add the acknowledgement first"))
     resolved_at = next((i for i, u in enumerate(updates) if u.status == "resolved"), None)
     for index, update in enumerate(updates):
-        if resolved_at is not None and index > resolved_at and not update.correction:
-            problems.append(_problem_at(doc, ("updates", index, "status"), f"the incident was resolved in update "
-                                        f"{resolved_at + 1}; a later update must be marked `correction: true`, "
-                                        "or open a new incident"))
-        elif resolved_at is not None and index > resolved_at and update.status != "resolved":
-            problems.append(_problem_at(doc, ("updates", index, "status"), f"a correction does not reopen the "
-                                        f"incident resolved in update {resolved_at + 1}; keep `status: resolved`, "
-                                        "or open a new incident if the problem is back"))
+        if resolved_at is not None and index > resolved_at:
+            problems += _check_after_resolution(update, index, resolved_at, doc)
         if update.next_update_by and update.next_update_by <= update.at:
             problems.append(_problem_at(doc, ("updates", index, "next_update_by"), "the promised next update is "
                                         "not after this update; promise a later time"))
@@ -228,6 +223,19 @@ def _check_incident_timeline(incident: Incident, doc: YamlDocument, now: dt.date
     if incident.postmortem:
         problems += _check_postmortem(incident, doc, now, resolved_at)
     return problems
+
+
+def _check_after_resolution(update, index: int, resolved_at: int, doc: YamlDocument) -> list[Problem]:
+    """After `resolved` only corrections follow, and a correction does not reopen the incident."""
+    where = ("updates", index, "status")
+    if not update.correction:
+        return [_problem_at(doc, where, f"the incident was resolved in update {resolved_at + 1}; a later update must "
+                                        "be marked `correction: true`, or open a new incident")]
+    if update.status != "resolved":
+        return [_problem_at(doc, where, f"a correction does not reopen the incident resolved in update "
+                                        f"{resolved_at + 1}; keep `status: resolved`, or open a new incident if the "
+                                        "problem is back")]
+    return []
 
 
 def _check_postmortem(incident: Incident, doc: YamlDocument, now: dt.datetime,

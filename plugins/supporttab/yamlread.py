@@ -127,13 +127,18 @@ def _build(text: str, doc: YamlDocument) -> None:
         mark = refusal.event.start_mark
         doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1, "", refusal.message))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
+        line, column, what = syntax_error(error)
         doc.problems.append(Problem(doc.file, line, column, "", f"this is not valid YAML ({what}); check the "
                                     "indentation, and put text containing ': ' or '#' in quotes"))
     except yaml.YAMLError as error:
         doc.problems.append(Problem(doc.file, 1, 1, "", f"this is not valid YAML ({error})"))
+
+
+def syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """(line, column, what the parser expected) of a YAML syntax error, 1-based."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, column, " ".join(part for part in (error.context, error.problem) if part)
 
 
 class _Refused(Exception):
