@@ -98,7 +98,7 @@ def problems_for_site(root: Path, files: dict[str, str | bytes], now: dt.datetim
     """Write `files` (path -> text) under `root` beside a minimal hub and an article, load the site with
     the core loader and return its problem lines ([] when valid)."""
     from supporttab.config import Options
-    from supporttab.problems import DataError
+    from supporttab.core.problems import DataError
     from supporttab.site import load_site
 
     defaults = {"content/hub.yml": MINIMAL_HUB, "content/articles/reset-password.md": "# Reset your password\n"}

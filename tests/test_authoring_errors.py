@@ -8,7 +8,7 @@ import pytest
 
 from conftest import MINIMAL_HUB, NOW, problems_for_site
 from supporttab.config import Options
-from supporttab.problems import DataError
+from supporttab.core.problems import DataError
 from supporttab.site import load_site
 
 

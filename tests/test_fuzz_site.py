@@ -15,11 +15,11 @@ from markupsafe import escape
 
 from conftest import NOW, REPO, copy_example_site
 from supporttab.config import Options
-from supporttab.hub import PageLink, build_hub_view
-from supporttab.problems import DataError
+from supporttab.hub.view import PageLink, build_hub_view
+from supporttab.core.problems import DataError
 from supporttab.site import load_site
-from supporttab.status import build_status_index
-from supporttab.team_view import build_team_view
+from supporttab.status.index import build_status_index
+from supporttab.team.view import build_team_view
 
 AUTHORED = [REPO / "content" / "hub.yml", *sorted((REPO / "incidents").rglob("*.yml")),
             *sorted((REPO / "team").glob("*.yml"))]

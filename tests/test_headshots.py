@@ -10,9 +10,9 @@ import pytest
 from PIL import Image
 
 from conftest import REPO
-from supporttab import headshots
-from supporttab.headshots import Framing, PhotoError, decode, headshot, render
-from supporttab.model.team import Focus
+from supporttab.team import headshots
+from supporttab.team.headshots import Framing, PhotoError, decode, headshot, render
+from supporttab.team.model import Focus
 
 ASTRONAUT = REPO / "team" / "photos" / "amara.jpg"
 FRAMING = Framing()
@@ -189,7 +189,7 @@ def test_cache_key_changes_with_the_photo_and_the_framing() -> None:
 
 
 def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:
-    from supporttab import faces
+    from supporttab.team import faces
 
     if not faces.available():
         if os.environ.get("CI"):
@@ -213,7 +213,7 @@ def test_yaml_focus_wins_over_a_detected_face() -> None:
 
 def test_a_headshot_made_while_the_installed_detector_failed_is_made_again(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from supporttab import faces
+    from supporttab.team import faces
 
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(ASTRONAUT.read_bytes())

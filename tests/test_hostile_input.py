@@ -201,7 +201,7 @@ def test_urls_other_than_web_addresses_are_refused_at_load(tmp_path: Path, old: 
 
 def test_every_url_field_of_the_example_refuses_a_script_url(site: Path) -> None:
     from supporttab.config import Options
-    from supporttab.problems import DataError
+    from supporttab.core.problems import DataError
     from supporttab.site import load_site
 
     poisoned = []

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import MINIMAL_HUB, NOW
 from supporttab.config import LintSetting, Options
-from supporttab.lint import lint
+from supporttab.authoring.lint import lint
 from supporttab.site import load_site
 
 COMPONENTS = "components:\n  - id: api\n    name: API\n"
@@ -179,7 +179,7 @@ def test_a_rule_can_be_switched_off_per_incident_with_a_reason(tmp_path: Path) -
 
 
 def test_an_opt_out_needs_a_real_reason(tmp_path: Path) -> None:
-    from supporttab.problems import DataError
+    from supporttab.core.problems import DataError
 
     text = incident(ACK, head="lint_ignore:\n  stale-incident: no\n")
     with pytest.raises(DataError) as caught:

@@ -153,8 +153,14 @@ def test_api_incident_carries_its_updates_newest_first(built_example: Path) -> N
     monitoring = card["incident_updates"][1]
     assert monitoring["affected_components"] == [
         {"code": "card-payments", "name": "Card payments", "old_status": "major_outage", "new_status": "operational"},
-        {"code": "invoice-emails", "name": "Invoice emails", "old_status": "operational",
+        {"code": "invoice-emails", "name": "Invoice emails", "old_status": "partial_outage",
          "new_status": "degraded_performance"}]
+    # The acknowledgement sets every affected component: the state it names, or the one the impact implies; the
+    # API, the uptime bars and the status page tell one story.
+    assert card["incident_updates"][-1]["affected_components"] == [
+        {"code": "card-payments", "name": "Card payments", "old_status": "operational", "new_status": "major_outage"},
+        {"code": "invoice-emails", "name": "Invoice emails", "old_status": "operational",
+         "new_status": "partial_outage"}]
     assert api(built_example, "incidents/unresolved.json")["incidents"][0]["id"] == "2026-11-22-slow-pdf-exports"
 
 

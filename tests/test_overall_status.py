@@ -11,7 +11,7 @@ from markupsafe import escape
 from conftest import MINIMAL_HUB, NOW
 from supporttab.config import Options
 from supporttab.site import load_site
-from supporttab.status import build_status_index
+from supporttab.status.index import build_status_index
 from test_status_errors import COMPONENTS, INCIDENT, MAINTENANCE
 
 OPEN = INCIDENT[:INCIDENT.index("  - at: 2026-11-23T09:30")]  # acknowledged, not resolved

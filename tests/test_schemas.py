@@ -61,7 +61,7 @@ def test_published_schema_rejects_what_the_loader_rejects(built_example: Path) -
 
 def test_schema_command_regenerates_the_shipped_schemas_identically(tmp_path: Path) -> None:
     shipped = REPO / "plugins" / "supporttab" / "schemas"
-    result = subprocess.run([sys.executable, "-m", "supporttab.cli", "schema", "--out", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "supporttab.authoring.cli", "schema", "--out", str(tmp_path)],
                             capture_output=True, text=True, check=True)
     written = sorted(tmp_path.glob("*.schema.json"))
     assert [p.name for p in written] == sorted(p.name for p in shipped.glob("*.schema.json"))
@@ -71,13 +71,13 @@ def test_schema_command_regenerates_the_shipped_schemas_identically(tmp_path: Pa
 
 
 def test_schema_check_fails_when_a_schema_is_stale(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "supporttab.cli", "schema", "--out", str(tmp_path)], check=True,
+    subprocess.run([sys.executable, "-m", "supporttab.authoring.cli", "schema", "--out", str(tmp_path)], check=True,
                    capture_output=True)
-    fresh = subprocess.run([sys.executable, "-m", "supporttab.cli", "schema", "--check", "--out", str(tmp_path)],
+    fresh = subprocess.run([sys.executable, "-m", "supporttab.authoring.cli", "schema", "--check", "--out", str(tmp_path)],
                            capture_output=True, text=True)
     assert fresh.returncode == 0, fresh.stderr
     (tmp_path / "hub.schema.json").write_text("{}\n", encoding="utf-8")
-    stale = subprocess.run([sys.executable, "-m", "supporttab.cli", "schema", "--check", "--out", str(tmp_path)],
+    stale = subprocess.run([sys.executable, "-m", "supporttab.authoring.cli", "schema", "--check", "--out", str(tmp_path)],
                            capture_output=True, text=True)
     assert stale.returncode == 1
     assert stale.stderr == f"{tmp_path / 'hub.schema.json'}: out of date; run `supporttab schema`\n"

@@ -12,17 +12,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supporttab.load import load_model
-from supporttab.model import FILE_KINDS
-from supporttab.problems import Problem
-from supporttab.yamlread import parse_yaml
+from supporttab.core.validate import load_model
+from supporttab.authoring.schema import FILE_KINDS
+from supporttab.core.problems import Problem
+from supporttab.core.yamlread import parse_yaml
 
 BOUNDED = textwrap.dedent("""
     import resource, sys, time
     resource.setrlimit(resource.RLIMIT_AS, (1024 * 1024 * 1024, 1024 * 1024 * 1024))  # 1 GiB
     from pathlib import Path
-    from supporttab.load import load_model
-    from supporttab.model import Hub
+    from supporttab.core.validate import load_model
+    from supporttab.hub.model import Hub
     start = time.perf_counter()
     model, doc = load_model(Path(sys.argv[1]), "hub.yml", Hub)
     print(round(time.perf_counter() - start, 2))

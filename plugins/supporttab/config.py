@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .model.common import Strict, TimeZoneName
-
-_DURATION = re.compile(r"(\d+)\s*(m|min|h|d)")
-
-
-def parse_duration(text: str) -> dt.timedelta:
-    """'30m', '2h', '5d' -> timedelta."""
-    match = _DURATION.fullmatch(text.strip())
-    if not match:
-        raise ValueError(f"{text!r} is not a duration; write minutes, hours or days like 30m, 2h or 5d")
-    unit = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days"}[match[2]]
-    return dt.timedelta(**{unit: int(match[1])})
+from .core.fields import Strict, TimeZoneName
+from .core.rules import RULES, unknown_rule
+from .core.timefmt import parse_duration
 
 
 class LintSetting(Strict):
@@ -53,11 +42,9 @@ class Options(Strict):
     @field_validator("lint")
     @classmethod
     def _known_rules(cls, lint: dict[str, LintSetting]) -> dict[str, LintSetting]:
-        from .lint import RULES  # the rules live with the linter
-
         for rule, setting in lint.items():
-            if rule not in RULES:
-                raise ValueError(f"{rule!r} is not a lint rule; the rules are {', '.join(RULES)}")
+            if unknown_rule(rule):
+                raise ValueError(unknown_rule(rule))
             if setting.limit and RULES[rule].limit is None:
                 raise ValueError(f"the rule {rule!r} has no time limit; remove `limit` (rules with one: "
                                  f"{', '.join(r.id for r in RULES.values() if r.limit)})")

@@ -18,21 +18,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
-from .clock import build_time
+from .authoring.schema import SCHEMA_DIR
+from .build import GeneratedPage, SiteBuild, prepare_build
 from .config import Options
-from .hub import PageLink, build_hub_view
-from .load import explain_error
-from .markdown_text import MarkdownRenderer
-from .pages import HUB_PAGE, GeneratedPage, generated_pages, status_outputs
-from .problems import DataError, format_field_path
-from .schemas import SCHEMA_DIR
-from .site import SiteData, load_site
-from .site_chrome import build_chrome
-from .siteinfo import site_info
-from .status import StatusIndex, build_status_index, duration_text
-from .team_photos import make_headshots, site_framing
-from .team_view import TeamView, build_team_view
-from .timefmt import time_html
+from .core.clock import build_time
+from .core.markdown import MarkdownRenderer
+from .core.problems import DataError, format_field_path
+from .core.timefmt import date_text, duration_text, time_html
+from .core.urls import HUB_PAGE, site_info
+from .core.validate import explain_error
+from .core.vocabulary import colour_properties
+from .hub.view import PageLink, build_hub_view
+from .site import load_site
 
 log = logging.getLogger("mkdocs.plugins.supporttab")
 
@@ -42,13 +39,11 @@ _ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
 class SupportTabPlugin(BasePlugin):
-    """Builds the support hub and the status pages from the authored YAML files."""
+    """Builds the support hub, the team page and the status pages from the authored files."""
 
     def __init__(self) -> None:
         self.options = Options()
-        self.data: SiteData | None = None
-        self.status: StatusIndex | None = None
-        self.team: TeamView | None = None
+        self.build: SiteBuild | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.renderer = MarkdownRenderer()
         self.root = Path.cwd()
@@ -72,34 +67,38 @@ class SupportTabPlugin(BasePlugin):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        # Validate before MkDocs cleans site/: invalid data leaves the last good site untouched.
-        self.data = None
+        """Load, validate and derive everything before MkDocs cleans site/: bad data leaves the last good site."""
+        self.build = None
         if not self.options.enabled:
             return
         self.now = build_time()
         try:
-            self.data = load_site(self.root, Path(config.docs_dir), self.options, self.now,
-                                  published=_published_pages(config))
+            data = load_site(self.root, Path(config.docs_dir), self.options, self.now,
+                             published=_published_pages(config))
         except DataError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the authored files:\n{error}") from None
-        self.status = self._build_status_index()
+        if data.status is not None and not config.site_url:
+            log.warning("mkdocs.yml has no site_url, so feeds and the status API carry links without the "
+                        "site's address; set site_url to the address the site is published at")
+        site = site_info(config.site_name, config.site_url, config.site_description)
+        self.build = prepare_build(data, self.options, self.root, self.now, site, self.renderer)
+        for warning in self.build.warnings:
+            log.warning(str(warning))
+        for note in self.build.notes:
+            log.info(note)
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if self.data is None:
+        """Add what the build derived; an author's own page of the same name wins."""
+        if self.build is None:
             return files
-        _drop_data_files(files, self.data.data_files)
-        self.team = self._publish_team(files, config)
-        self.pages = _add_generated_pages(files, config, generated_pages(self.data.hub, self.status,
-                                                                         self.team is not None))
-        if self.status is not None:
-            if not config.site_url:
-                log.warning("mkdocs.yml has no site_url, so feeds and the status API carry links without the "
-                            "site's address; set site_url to the address the site is published at")
-            site = site_info(config.site_name, config.site_url, config.site_description)
-            for path, content in status_outputs(self.status, site).items():
-                files.append(File.generated(config, path, content=content))
+        _drop_data_files(files, self.build.data.data_files)
+        for src_uri, path in self.build.images.items():
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        self.pages = _add_generated_pages(files, config, self.build.pages)
+        for path, content in self.build.outputs.items():
+            files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
         return files
 
@@ -125,22 +124,21 @@ class SupportTabPlugin(BasePlugin):
         return None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self.data is None:
+        """Give the templates what the build derived. Only the hub's links wait until now: they show the titles
+        of Markdown pages, which MkDocs reads after on_files (the loader has checked every linked page exists)."""
+        if self.build is None:
             return env
         _expose_theme_templates(env)
-        zone = ZoneInfo(self.options.timezone)
-        env.globals["supporttab_css"] = Markup((PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8"))
-        env.filters["st_markdown"] = self.renderer.render
-        env.filters["st_markdown_inline"] = self.renderer.render_inline
-        env.filters["st_time"] = lambda moment: time_html(moment, zone)
-        env.filters["st_duration"] = duration_text
-        env.filters["st_date"] = lambda day: f"{day:%A} {day.day} {day:%B %Y}"
-        env.globals["supporttab_hub"] = build_hub_view(self.data.hub, self.data.page_views, _page_links(files),
+        _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
+        data = self.build.data
+        env.globals["supporttab_css"] = Markup(colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css")
+                                               .read_text("utf-8"))
+        env.globals["supporttab_hub"] = build_hub_view(data.hub, data.page_views, _page_links(files),
                                                        site_url=config.site_url, now=self.now)
-        env.globals["supporttab_hub_model"] = self.data.hub
-        env.globals["supporttab_status"] = self.status
-        env.globals["supporttab_team"] = self.team
-        env.globals["supporttab"] = build_chrome(self.data.hub)
+        env.globals["supporttab_hub_model"] = data.hub
+        env.globals["supporttab_status"] = self.build.status
+        env.globals["supporttab_team"] = self.build.team
+        env.globals["supporttab"] = self.build.chrome
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -152,37 +150,18 @@ class SupportTabPlugin(BasePlugin):
                 server.watch(str(path))
         return server
 
-    def _build_status_index(self) -> StatusIndex | None:
-        if self.data is None or self.data.status is None:
-            return None
-        team = self.data.team
-        return build_status_index(self.data.status, now=self.now, zone=ZoneInfo(self.options.timezone),
-                                  render=self.renderer.render,
-                                  author_name=(lambda member: team.members[member].name) if team else str)
-
-    def _publish_team(self, files: Files, config: MkDocsConfig) -> TeamView | None:
-        """Make (or fetch from the cache) every cleared headshot, add it to the site, and warn about the rest."""
-        team = self.data.team if self.data else None
-        if team is None:
-            return None
-        made, photo_warnings = make_headshots(team, self.options, self.root)
-        for warning in team.warnings + photo_warnings:
-            log.warning(str(warning))
-        urls = {}
-        for member_id, result in made.items():
-            urls[member_id] = tuple(_add_image(files, config, f"assets/team/{result.key}-{size}.webp", path)
-                                    for size, path in (("1x", result.small), ("2x", result.large)))
-            if result.decoded:
-                log.info(f"Headshot of {member_id}: framed by {result.method}")
-        decoded = sum(1 for result in made.values() if result.decoded)
-        log.info(f"Headshots: {decoded} made, {len(made) - decoded} from the cache")
-        framing = site_framing(self.options)
-        return build_team_view(team, urls, framing.width, framing.height)
-
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
             return None
         return self.pages.get(page.file.src_uri)
+
+
+def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:
+    env.filters["st_markdown"] = renderer.render
+    env.filters["st_markdown_inline"] = renderer.render_inline
+    env.filters["st_time"] = lambda moment: time_html(moment, zone)
+    env.filters["st_duration"] = duration_text
+    env.filters["st_date"] = date_text
 
 
 def _add_templates(config: MkDocsConfig) -> None:
@@ -221,11 +200,6 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         added[page.src_uri] = page
     return added
-
-
-def _add_image(files: Files, config: MkDocsConfig, src_uri: str, path: Path) -> str:
-    files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    return src_uri
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Options
-from .hub_files import load_hub
-from .model import Hub
-from .paths import confined
-from .problems import DataError, Problem
-from .status_files import StatusData, load_status
-from .team_files import TeamData, load_team
+from .core.paths import confined
+from .core.problems import DataError, Problem
+from .hub.load import load_hub
+from .hub.model import Hub
+from .status.load import StatusData, load_status
+from .team.load import TeamData, load_team
 
 
 @dataclass(frozen=True)

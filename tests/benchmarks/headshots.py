@@ -26,8 +26,8 @@ from pathlib import Path
 from PIL import Image
 from skimage import data
 
-from supporttab import faces, headshots
-from supporttab.headshots import Framing
+from supporttab.team import faces, headshots
+from supporttab.team.headshots import Framing
 
 FRAMING = Framing()
 GREY = (200, 200, 200)

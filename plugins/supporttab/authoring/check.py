@@ -1,0 +1,60 @@
+"""`supporttab check`: every authored file validated, photos framed as the build frames them, the communication
+linted and, with --since, published history guarded; findings as text, JSON or GitHub annotations."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from ..core.clock import build_time
+from ..core.problems import DataError
+from ..team.photos import make_headshots
+from .guard import GitError, guard_history
+from .lint import Finding, lint
+from .site import Site, UsageError
+
+
+def command_check(args: argparse.Namespace, site: Site) -> int:
+    findings: list[Finding] = []
+    try:
+        data = site.load(keep_documents=True)
+    except DataError as error:
+        data = None
+        findings += [Finding("invalid-data", "error", p.file, p.line, p.column,
+                             f"{p.field}: {p.message}" if p.field else p.message) for p in error.problems]
+    if data is not None:
+        if data.team:
+            _, photo_warnings = make_headshots(data.team, site.options, site.root)  # as the build will
+            findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
+                         for w in data.team.warnings + photo_warnings]
+        if data.status:
+            findings += lint(data.status, data.status.documents, build_time(), site.options.lint, data.team,
+                             data.hub.organization.name)
+    if args.since:
+        try:
+            findings += guard_history(site.root, site.incidents, args.since)
+        except GitError as error:
+            raise UsageError(str(error)) from None
+    _report(findings, args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"))
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _report(findings: list[Finding], style: str) -> None:
+    if style == "json":
+        print(json.dumps([f.__dict__ for f in findings], indent=2, ensure_ascii=False))
+        return
+    for finding in findings:
+        if style == "github":
+            message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::{finding.severity} file={finding.file},line={finding.line},col={finding.column},"
+                  f"title={finding.rule}::{message}")
+        else:
+            print(finding)
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    summary = "supporttab: every authored file is valid" if not findings else \
+        f"supporttab: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(summary, file=sys.stderr if findings else sys.stdout)
+

@@ -1,0 +1,107 @@
+"""The site a command works on: its folder, its Support Tab options read from mkdocs.yml (without MkDocs), and
+its authored files loaded for checking or for writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+from pydantic import ValidationError
+
+from ..config import Options
+from ..core.clock import build_time
+from ..core.paths import shown_path
+from ..core.problems import DataError, format_field_path
+from ..core.validate import explain_error
+from ..core.yamlread import syntax_error
+from ..site import SiteData, load_site
+from ..status.load import MAINTENANCE_DIR
+
+
+class UsageError(Exception):
+    """A mistake in the command line: exit code 2, with a sentence saying what to write instead."""
+
+
+class Refused(Exception):
+    """Invalid data, in mkdocs.yml or in what a command would write: exit code 1, with located sentences."""
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags matter to MkDocs but not to us."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    docs_dir: Path
+    options: Options
+    url: str
+
+    @property
+    def incidents(self) -> Path:
+        return self.root / self.options.incidents_dir
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.options.timezone)
+
+    def now(self) -> dt.datetime:
+        return build_time().astimezone(self.zone).replace(microsecond=0)
+
+    def load(self, *, keep_documents: bool = False) -> SiteData:
+        return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents)
+
+    def load_for_writing(self, event_id: str | None = None) -> SiteData:
+        """What a command that writes to the file of `event_id` (or a new file) needs. Problems in other files
+        are mentioned, not fatal: an outage must be postable while someone's typo elsewhere waits for its fix.
+        Problems in the file itself are the author's to fix first."""
+        try:
+            return self.load()
+        except DataError as error:
+            partial = error.partial
+            own = {shown_path(self.root, folder / f"{event_id}{suffix}") for suffix in (".yml", ".yaml")
+                   for folder in (self.incidents, self.incidents / MAINTENANCE_DIR)} if event_id else set()
+            if not isinstance(partial, SiteData) or partial.status is None or any(
+                    problem.file in own for problem in error.problems):
+                raise
+            count = len(error.problems)
+            print(f"supporttab: {count} problem{'s' * (count != 1)} in other files; `supporttab check` lists "
+                  "them", file=sys.stderr)
+            return partial
+
+
+def read_site(folder: Path) -> Site:
+    """The site whose mkdocs.yml is in `folder`, with its Support Tab options."""
+    config_path = folder / "mkdocs.yml"
+    if not config_path.is_file():
+        raise UsageError(f"no mkdocs.yml in {folder.resolve()}; run this in the site's folder or pass --site")
+    try:
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
+    except yaml.MarkedYAMLError as error:
+        line, column, what = syntax_error(error)
+        raise Refused(f"mkdocs.yml:{line}:{column}: this is not valid YAML ({what}); fix it, then run this "
+                      "again") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise Refused(f"mkdocs.yml:1:1: this file cannot be read ({error}); save it as UTF-8 YAML") from None
+    if not isinstance(config, dict):
+        raise Refused("mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file")
+    options: dict = {}
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "supporttab" in entry:
+            options = dict(entry["supporttab"] or {})
+    options.pop("enabled", None)
+    try:
+        parsed = Options.model_validate(options)
+    except ValidationError as error:
+        raise Refused("\n".join(f"mkdocs.yml: plugins.supporttab.{format_field_path(tuple(d['loc']))}: "
+                                 f"{explain_error(d)}" for d in error.errors())) from None
+    root = folder.resolve()
+    return Site(root, (root / config.get("docs_dir", "docs")).resolve(), parsed, config.get("site_url") or "")
+

@@ -1,0 +1,212 @@
+"""The commands that write: open an incident, schedule maintenance, append an update, resolve, add a postmortem.
+Each checks its arguments against the site, writes, validates the result and undoes the write when it is invalid."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..core.paths import shown_path
+from ..core.problems import DataError, suggest
+from ..core.timefmt import parse_duration
+from ..core.urls import event_url
+from ..core.vocabulary import COMPONENT_STATUSES, IMPACT_TO_STATUS, INCIDENT_STATUSES, LABELS, MAINTENANCE_STATUSES
+from ..core.yamlread import read_yaml
+from ..site import SiteData
+from ..status.load import MAINTENANCE_DIR
+from ..status.social import social_post
+from . import yamltext
+from .message import message, text_argument
+from .schema import SCHEMA_DIR
+from .site import Refused, Site, UsageError
+
+
+def command_new(args: argparse.Namespace, site: Site) -> int:
+    data = site.load_for_writing()
+    _check_known(data, components=args.component, regions=args.region, author=args.author)
+    now = site.now()
+    event_id = _free_id(site, f"{now:%Y-%m-%d}-{yamltext.slugify(args.title)}")
+    body = message(args, default=_acknowledgement(args, data, now))
+    first = {"at": now, "status": args.status, "author": args.author,
+             "components": {c: IMPACT_TO_STATUS[args.impact] for c in args.component},
+             "next_update_by": _next_update(args.next_update, now), "body": body}
+    header = {"title": args.title, "impact": args.impact, "source": args.source, "components": args.component,
+              "regions": args.region, "started_at": _time(args.started_at, "--started-at") if args.started_at else None}
+    path = site.incidents / f"{event_id}.yml"
+    text = yamltext.new_file_text(_schema_ref(site, path, "incident"), header, first)
+    _write(site, path, text)
+    print(shown_path(site.root, path))
+    _print_social(site, data, event_id, args.title, args.status, body, args.author)
+    return 0
+
+
+def command_maintenance(args: argparse.Namespace, site: Site) -> int:
+    data = site.load_for_writing()
+    _check_known(data, components=args.component, regions=args.region, author=args.author)
+    now = site.now()
+    start, end = _time(args.start, "--start"), _time(args.end, "--end")
+    event_id = _free_id(site, f"{start.astimezone(site.zone):%Y-%m-%d}-{yamltext.slugify(args.title)}")
+    body = message(args)
+    header = {"title": args.title, "scheduled_for": start, "scheduled_until": end, "components": args.component,
+              "regions": args.region}
+    path = site.incidents / MAINTENANCE_DIR / f"{event_id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yamltext.new_file_text(_schema_ref(site, path, "maintenance"),
+                                   header, {"at": now, "status": "scheduled", "author": args.author, "body": body})
+    _write(site, path, text)
+    print(shown_path(site.root, path))
+    _print_social(site, data, event_id, args.title, "scheduled", body, args.author)
+    return 0
+
+
+def command_update(args: argparse.Namespace, site: Site, *, resolving: bool = False) -> int:
+    data = site.load_for_writing(args.id)
+    path, event = _find_event(site, data, args.id)
+    statuses = MAINTENANCE_STATUSES if path.parent.name == MAINTENANCE_DIR else INCIDENT_STATUSES
+    status = statuses[-1] if resolving else args.status  # resolving ends either: resolved, or completed
+    if status not in statuses:
+        raise UsageError(f"'{status}' is not a status here; {_suggest(status, statuses)}")
+    _check_known(data, author=args.author)
+    changes = dict(_component_change(item, event.components) for item in getattr(args, "component", None) or [])
+    now = site.now()
+    body = message(args)
+    fields = {"at": now, "status": status, "author": args.author, "correction": getattr(args, "correction", False),
+              "components": changes, "next_update_by": _next_update(getattr(args, "next_update", None), now),
+              "body": body}
+    doc = read_yaml(path, shown_path(site.root, path))
+    _write(site, path, yamltext.keeping_line_endings(path, lambda text: yamltext.append_update(text, doc, fields)))
+    print(shown_path(site.root, path))
+    _print_social(site, data, args.id, event.title, status, body, args.author)
+    return 0
+
+
+def command_resolve(args: argparse.Namespace, site: Site) -> int:
+    return command_update(args, site, resolving=True)
+
+
+def command_postmortem(args: argparse.Namespace, site: Site) -> int:
+    data = site.load_for_writing(args.id)
+    path, event = _find_event(site, data, args.id)
+    _check_known(data, author=args.author)
+    if getattr(event, "postmortem", None) is not None:
+        raise UsageError(f"{args.id} already has a postmortem; published text stays, so add a correction update "
+                         "if something in it was wrong")
+    parts = "".join(yamltext.block(name, text_argument(getattr(args, name), f"--{name}"), "  ")
+                    for name in ("apology", "cause", "prevention"))
+    text = f"postmortem:\n  published_at: {yamltext.stamp(site.now())}\n  author: {args.author}\n{parts}"
+    _write(site, path, yamltext.keeping_line_endings(path, lambda old: yamltext.append_block(old, text)))
+    print(shown_path(site.root, path))
+    return 0
+
+
+def _write(site: Site, path: Path, text: str) -> None:
+    """Write, validate the whole site, and undo the write when the edited file has problems."""
+    shown = shown_path(site.root, path)
+
+    def problems_in_this_file() -> list[str]:
+        try:
+            site.load()
+        except DataError as error:
+            return [str(p) for p in error.problems if p.file == shown]
+        return []
+
+    problems = yamltext.write_validated(path, text, problems_in_this_file)
+    if problems:
+        raise Refused("\n".join(problems) + f"\nsupporttab: {shown} was left as it was")
+
+
+def _print_social(site: Site, data: SiteData, event_id: str, title: str, status: str, body: str, author: str) -> None:
+    name = data.team.members[author].name if data.team and author in data.team.members else author
+    url = f"{site.url.rstrip('/')}/{event_url(event_id)}" if site.url else f"/{event_url(event_id)}"
+    print("\nReady to post on social media:\n" + social_post(LABELS[status], title, body, url, name))
+
+
+def _find_event(site: Site, data: SiteData, event_id: str):
+    status = data.status
+    known = {**(status.incidents if status else {}), **(status.maintenances if status else {})}
+    if event_id not in known:
+        raise UsageError(f"there is no incident or maintenance '{event_id}' in {site.options.incidents_dir}/; "
+                         f"{_suggest(event_id, list(known))}")
+    folder = site.incidents / MAINTENANCE_DIR if event_id in status.maintenances else site.incidents
+    path = next(p for p in (folder / f"{event_id}.yml", folder / f"{event_id}.yaml") if p.exists())
+    return path, known[event_id]
+
+
+def _check_known(data: SiteData, *, components: list[str] = (), regions: list[str] = (),
+                 author: str | None = None) -> None:
+    if data.status is None:
+        raise UsageError("this site has no incidents folder with a components.yml; create it first (see the "
+                         "authoring guide)")
+    declared = [c.id for c in data.status.components.all]
+    for component in components:
+        if component not in declared:
+            raise UsageError(f"'{component}' is not a component; {_suggest(component, declared)}")
+    region_ids = [r.id for r in data.status.components.regions]
+    for region in regions:
+        if region not in region_ids:
+            raise UsageError(f"'{region}' is not a region; {_suggest(region, region_ids)}")
+    if author and data.team and author not in data.team.ids:  # a member whose file has a typo still signs
+        raise UsageError(f"'{author}' is not a member of the team; {_suggest(author, sorted(data.team.ids))}")
+
+
+
+def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    return suggest(word, choices, f"choose one of {', '.join(choices) or 'none yet'}")
+
+
+def _component_change(item: str, allowed: list[str]) -> tuple[str, str]:
+    name, _, state = item.partition("=")
+    if name not in allowed:
+        raise UsageError(f"'{name}' is not among this incident's components; {_suggest(name, allowed)}")
+    if state not in COMPONENT_STATUSES:
+        raise UsageError(f"'{state}' is not a component state; {_suggest(state, COMPONENT_STATUSES)} "
+                         "(write --component api=partial_outage)")
+    return name, state
+
+
+def _acknowledgement(args: argparse.Namespace, data: SiteData, now: dt.datetime) -> str:
+    names = {c.id: c.name for c in data.status.components.all}
+    affected = " and ".join(names[c] for c in args.component)
+    promise = _next_update(args.next_update, now)
+    when = f" by {promise:%H:%M}" if promise else " within 30 minutes"
+    return f"We know {affected} is not working as it should, and we are working on it. We will post again{when}."
+
+
+def _free_id(site: Site, wanted: str) -> str:
+    taken = {p.stem for folder in (site.incidents, site.incidents / MAINTENANCE_DIR) if folder.is_dir()
+             for p in folder.iterdir()}
+    candidate, number = wanted, 2
+    while candidate in taken:
+        candidate, number = f"{wanted}-{number}", number + 1
+    return candidate
+
+
+def _schema_ref(site: Site, path: Path, kind: str) -> str:
+    """The schema line's target: the repository's own copy when the site has one, else the published one."""
+    in_repository = site.root / "plugins" / "supporttab" / "schemas"
+    if in_repository.is_dir() or not site.url:
+        folder = in_repository if in_repository.is_dir() else SCHEMA_DIR
+        return os.path.relpath(folder / f"{kind}.schema.json", path.parent).replace(os.sep, "/")
+    return f"{site.url.rstrip('/')}/schemas/{kind}.schema.json"
+
+
+def _time(text: str, flag: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{flag} {text!r} is not a date and time; write it like 2026-11-23T14:05+00:00") from None
+    if moment.tzinfo is None:
+        raise UsageError(f"{flag} {text!r} has no UTC offset; add one, like 2026-11-23T14:05+00:00")
+    return moment
+
+
+def _next_update(value: str | None, now: dt.datetime) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return now + parse_duration(value)
+    except ValueError:
+        return _time(value, "--next-update")
+

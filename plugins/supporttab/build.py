@@ -1,0 +1,127 @@
+"""Everything Support Tab adds to a site, derived once per build from the loaded files, before MkDocs empties
+site/: the status index, the team with its headshots, the help strip, the generated pages and the status outputs.
+Described without MkDocs: the plugin only hands these to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .config import Options
+from .core.markdown import MarkdownRenderer
+from .core.problems import Problem
+from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, SiteInfo, event_page, history_page
+from .hub.chrome import SiteChrome, build_chrome
+from .hub.model import Hub
+from .site import SiteData
+from .status.badges import badge_files
+from .status.feeds import feed_files
+from .status.ics import maintenance_calendar
+from .status.index import StatusIndex, build_status_index
+from .status.statuspage import api_files
+from .team.photos import make_headshots, site_framing
+from .team.view import TeamView, build_team_view
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    template: str
+    title: str
+    description: str
+    in_nav: bool = False
+    hide: tuple[str, ...] = ()
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """What one build adds to the site. `images` and `outputs` map paths in the site to a file or to text."""
+
+    data: SiteData
+    status: StatusIndex | None
+    team: TeamView | None
+    chrome: SiteChrome
+    pages: list[GeneratedPage]
+    outputs: dict[str, str]
+    images: dict[str, Path]
+    warnings: list[Problem]  # photos that fall back to the initials avatar
+    notes: list[str]  # how each new headshot was framed, for the build log
+
+
+def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime, site: SiteInfo,
+                  renderer: MarkdownRenderer) -> SiteBuild:
+    """Derive every view and output from `data`, once."""
+    status = _status_index(data, options, now, renderer)
+    team, images, warnings, notes = _team(data, options, root)
+    outputs = status_outputs(status, site) if status else {}
+    return SiteBuild(data, status, team, build_chrome(data.hub), generated_pages(data.hub, status, team is not None),
+                     outputs, images, warnings, notes)
+
+
+def _status_index(data: SiteData, options: Options, now: dt.datetime,
+                  renderer: MarkdownRenderer) -> StatusIndex | None:
+    if data.status is None:
+        return None
+    team = data.team
+    return build_status_index(data.status, now=now, zone=ZoneInfo(options.timezone), render=renderer.render,
+                              author_name=(lambda member: team.members[member].name) if team else str)
+
+
+def _team(data: SiteData, options: Options, root: Path
+          ) -> tuple[TeamView | None, dict[str, Path], list[Problem], list[str]]:
+    """Make (or fetch from the cache) every cleared headshot: (the team view, the images to publish, warnings
+    about the photos that could not be used, notes on the new ones)."""
+    team = data.team
+    if team is None:
+        return None, {}, [], []
+    made, photo_warnings = make_headshots(team, options, root)
+    urls, images = {}, {}
+    for member_id, result in made.items():
+        small, large = (f"assets/team/{result.key}-{size}.webp" for size in ("1x", "2x"))
+        images.update({small: result.small, large: result.large})
+        urls[member_id] = (small, large)
+    notes = [f"Headshot of {member_id}: framed by {result.method}" for member_id, result in made.items()
+             if result.decoded]
+    decoded = sum(1 for result in made.values() if result.decoded)
+    notes.append(f"Headshots: {decoded} made, {len(made) - decoded} from the cache")
+    framing = site_framing(options)
+    return (build_team_view(team, urls, framing.width, framing.height), images,
+            team.warnings + photo_warnings, notes)
+
+
+def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> list[GeneratedPage]:
+    name = hub.organization.name
+    pages = [GeneratedPage(HUB_PAGE, "supporttab/hub.html", hub.title, hub.description, in_nav=True,
+                           hide=("navigation", "toc"))]
+    if has_team:
+        pages.append(GeneratedPage(TEAM_PAGE, "supporttab/team.html", "Meet the team",
+                                   f"The people of {name} who answer your questions and sign our status updates.",
+                                   in_nav=True, hide=("navigation", "toc")))
+    if status is None:
+        return pages
+    pages.append(GeneratedPage(STATUS_PAGE, "supporttab/status.html", f"{name} status",
+                               f"Is {name} working? Current status, incidents and planned maintenance.",
+                               in_nav=True, hide=("navigation", "toc")))
+    for history in status.history_pages:
+        suffix = "" if history.number == 1 else f" (page {history.number})"
+        pages.append(GeneratedPage(history_page(history.number), "supporttab/history.html", f"Incident history{suffix}",
+                                   f"Past incidents and maintenance of {name}, newest first.",
+                                   hide=("navigation", "toc"), context={"st_history_page": history}))
+    for event in status.events:
+        pages.append(GeneratedPage(event_page(event.id), "supporttab/incident.html", event.title,
+                                   f"{event.status_label}: {event.title}. Updates from {name}.",
+                                   hide=("navigation", "toc"), context={"st_event": event}))
+    return pages
+
+
+def status_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
+    """Feeds, the Statuspage-compatible API, the maintenance calendar and badges, by path in the site."""
+    outputs = feed_files(status, site)
+    outputs.update(api_files(status, site))
+    outputs["status/maintenance.ics"] = maintenance_calendar(status, site)
+    outputs.update(badge_files(status))
+    return outputs

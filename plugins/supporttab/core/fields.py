@@ -1,0 +1,102 @@
+"""Building blocks shared by every authored file kind: strict models and validated text types.
+
+Each validator's message says what was wrong and how to write it instead; the loader adds file, line,
+column and field path.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Annotated
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+from .vocabulary import ID_PATTERN, is_id
+
+
+class Strict(BaseModel):
+    """Base of every authored model: unknown fields are errors (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s\-.()/]+")
+
+
+def _check_phone(text: str) -> str:
+    digits = _PHONE_SEPARATORS.sub("", text)
+    if not re.fullmatch(r"\+[1-9]\d{6,14}", digits):
+        raise ValueError(f"{text!r} is not a phone number in international form; write it like +1 415 555 0100")
+    return text.strip()
+
+
+def phone_e164(text: str) -> str:
+    """'+1 (415) 555-0100' -> '+14155550100', the form `tel:` links and schema.org expect."""
+    return _PHONE_SEPARATORS.sub("", text)
+
+
+def _check_email(text: str) -> str:
+    if not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}", text.strip()):
+        raise ValueError(f"{text!r} is not an email address; write it like help@example.com")
+    return text.strip()
+
+
+def _check_web_url(text: str) -> str:
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{text!r} is not a web address; write a full link starting with https://")
+    return text.strip()
+
+
+def _check_page_path(text: str) -> str:
+    path = PurePosixPath(text.strip())
+    if path.is_absolute() or ".." in path.parts or "\\" in text or not text.endswith(".md"):
+        raise ValueError(f"{text!r} is not a page in the content folder; write its path inside content/, "
+                         "like articles/reset-password.md")
+    return str(path)
+
+
+def _check_person_name(text: str) -> str:
+    if not any(character.isalpha() for character in text):
+        raise ValueError(f"{text!r} is not a name; write the person's name as customers will see it, like "
+                         "Patty Hughes")
+    return " ".join(text.split())
+
+
+def _check_time_zone(text: str) -> str:
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{text!r} is not a time zone name; write an IANA name like Europe/Amsterdam or "
+                         "America/New_York") from None
+    return text
+
+
+def _check_id(text: str) -> str:
+    if not is_id(text):
+        raise ValueError(f"{text!r} is not a valid id; use lowercase letters, digits and dashes, like card-payments")
+    return text
+
+
+PhoneNumber = Annotated[str, AfterValidator(_check_phone), Field(
+    description="International (E.164) phone number, spaces allowed: +1 415 555 0100",
+    examples=["+1 415 555 0100"])]
+EmailAddress = Annotated[str, AfterValidator(_check_email), Field(
+    description="Email address", examples=["help@example.com"])]
+WebUrl = Annotated[str, AfterValidator(_check_web_url), Field(
+    description="Full web address starting with https://", pattern=r"^https?://")]
+PagePath = Annotated[str, AfterValidator(_check_page_path), Field(
+    description="Path of a page inside the content folder", pattern=r"\.md$",
+    examples=["articles/reset-password.md"])]
+PersonName = Annotated[str, AfterValidator(_check_person_name), Field(
+    description="As customers will see it, e.g. Patty Hughes", examples=["Patty Hughes"])]
+TimeZoneName = Annotated[str, AfterValidator(_check_time_zone), Field(
+    description="IANA time zone name", examples=["Europe/Amsterdam"])]
+MarkdownText = Annotated[str, Field(description="Markdown text; raw HTML is shown as text")]
+Slug = Annotated[str, AfterValidator(_check_id), Field(pattern=f"^{ID_PATTERN}$",
+                                                       description="Lowercase letters, digits and dashes")]
+Timestamp = Annotated[AwareDatetime, Field(description="Date and time with its UTC offset, like "
+                                                       "2026-11-23T14:05:00+01:00")]

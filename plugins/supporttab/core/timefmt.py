@@ -1,0 +1,56 @@
+"""Times and durations: as pages show them (in the site's time zone, with a machine-readable <time> underneath),
+as machines read them, and as authors write them (30m, 2h, 5d)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup, escape
+
+
+def utc_iso(moment: dt.datetime) -> str:
+    """'2026-11-20T09:04:00Z'"""
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def local_text(moment: dt.datetime, zone: ZoneInfo) -> str:
+    """'20 Nov 2026, 09:04 GMT' in the site's zone."""
+    local = moment.astimezone(zone)
+    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
+
+
+def time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
+    """A <time> element; the page's script adds the reader's own time beside it when that differs."""
+    return Markup('<time datetime="{}" data-st-local data-st-zone="{}">{}</time>').format(
+        utc_iso(moment), escape(zone.key), local_text(moment, zone))
+
+
+def date_text(day: dt.date) -> str:
+    """'Friday 25 December 2026'"""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def duration_text(delta: dt.timedelta) -> str:
+    """'1 h 05 min', '12 min', '2 d 3 h': for people, not machines."""
+    minutes = int(delta.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min"
+
+
+_DURATION = re.compile(r"(\d+)\s*(m|min|h|d)")
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """'30m', '2h', '5d' -> timedelta."""
+    match = _DURATION.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a duration; write minutes, hours or days like 30m, 2h or 5d")
+    unit = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days"}[match[2]]
+    return dt.timedelta(**{unit: int(match[1])})

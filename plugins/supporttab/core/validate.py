@@ -1,0 +1,131 @@
+"""Authored YAML -> validated models (pydantic); every problem becomes `file:line:column: field: message`."""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem, format_field_path, suggest
+from .yamlread import YamlDocument, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(path: Path, shown_as: str, model: type[M]) -> tuple[M | None, YamlDocument]:
+    """Read and validate one file. On failure the model is None and `doc.problems` says why."""
+    doc = read_yaml(path, shown_as)
+    if not doc.complete:
+        return None, doc
+    if doc.data is None:
+        doc.problems.append(Problem(shown_as, 1, 1, "", "the file is empty; expected fields like `name: value`"))
+        return None, doc
+    try:
+        validated = model.model_validate(doc.data)
+    except ValidationError as error:
+        doc.problems.extend(_problem(doc, model, detail) for detail in error.errors(include_url=False))
+        return None, doc
+    # A duplicate key does not stop validation, so the author sees every mistake at once, but still fails.
+    return (None if doc.problems else validated), doc
+
+
+def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
+    path = tuple(detail["loc"])
+    kind = detail["type"]
+    if path and path[-1] == "[key]":  # a mapping key itself is wrong, e.g. a misspelt weekday
+        path = path[:-1]
+        return doc.problem(path, explain_error(detail), key=True, field_name=format_field_path(path))
+    if kind == "extra_forbidden":
+        known = _field_names_at(model, path[:-1])
+        hint = suggest(str(path[-1]), known, "known fields here: " + ", ".join(known))
+        message = f"'{path[-1]}' is not a known field; {hint}"
+        return doc.problem(path, message, key=True, field_name=format_field_path(path))
+    return doc.problem(path, explain_error(detail), field_name=format_field_path(path))
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping (name: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+_EXPLANATIONS = {
+    "missing": "this field is required; add it",
+    "string_type": "expected text, found {found}",
+    "bool_parsing": "expected true or false, found {found}",
+    "bool_type": "expected true or false, found {found}",
+    "int_parsing": "expected a whole number, found {found}",
+    "int_type": "expected a whole number, found {found}",
+    "dict_type": "expected a mapping of fields (name: value lines), found {found}",
+    "model_type": "expected a mapping of fields (name: value lines), found {found}",
+    "model_attributes_type": "expected a mapping of fields (name: value lines), found {found}",
+    "list_type": "expected a list (lines starting with '- '), found {found}",
+    "tuple_type": "expected a list (lines starting with '- '), found {found}",
+    "date_parsing": "expected a date like 2026-12-25, found {found}",
+    "date_from_datetime_parsing": "expected a date like 2026-12-25, found {found}",
+    "date_type": "expected a date like 2026-12-25, found {found}",
+    "datetime_parsing": "expected a date and time with its UTC offset, like 2026-11-23T14:05:00+01:00, "
+                        "found {found}",
+    "datetime_from_date_parsing": "expected a date and time with its UTC offset, like "
+                                  "2026-11-23T14:05:00+01:00, found {found}",
+    "datetime_type": "expected a date and time with its UTC offset, like 2026-11-23T14:05:00+01:00, "
+                     "found {found}",
+    "timezone_aware": "{found} has no UTC offset; add one, like 2026-11-23T14:05:00+01:00",
+    "too_short": "needs at least {min_length} item(s); add one",
+    "string_too_short": "is empty; write the text",
+    "too_long": "has more than {max_length} items; remove some",
+    "greater_than_equal": "must be at least {ge}, found {found}",
+    "less_than_equal": "must be at most {le}, found {found}",
+    "string_pattern_mismatch": "{found} does not have the expected form ({pattern})",
+}
+
+
+def explain_error(detail: dict[str, Any]) -> str:
+    kind, ctx = detail["type"], detail.get("ctx", {})
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
+    if kind in ("literal_error", "enum"):
+        return f"{_found(detail['input'])} is not allowed; write one of {ctx.get('expected', '')}"
+    template = _EXPLANATIONS.get(kind)
+    if template is None:
+        return f"{detail['msg'][:1].lower()}{detail['msg'][1:]}"
+    return template.format(found=_found(detail["input"]), **ctx)
+
+
+def _field_names_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found at `path` inside `model` (for 'did you mean' hints)."""
+    annotation: Any = model
+    for part in path:
+        annotation = _inner(annotation, part)
+    candidates = [a for a in _alternatives(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+    return list(candidates[0].model_fields) if candidates else []
+
+
+def _inner(annotation: Any, part: Any) -> Any:
+    for option in _alternatives(annotation):
+        if isinstance(option, type) and issubclass(option, BaseModel) and part in option.model_fields:
+            return option.model_fields[part].annotation
+        args = typing.get_args(option)
+        origin = typing.get_origin(option)
+        if origin in (list, tuple) and args and isinstance(part, int):
+            return args[0]
+        if origin is dict and len(args) == 2:
+            return args[1]
+    return None
+
+
+def _alternatives(annotation: Any) -> list[Any]:
+    """Unwrap Annotated and Optional/Union into the plain types they allow."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [a for arg in typing.get_args(annotation) for a in _alternatives(arg)]
+    return [annotation]
+

@@ -1,0 +1,25 @@
+"""What every page shows around its content: the help entry point (WCAG 2.2 SC 3.2.6, Consistent Help)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Hub
+from .view import ContactLink, contact_link
+
+
+@dataclass(frozen=True)
+class SiteChrome:
+    """The help strip under the header: the first phone line and email, and a link to every channel."""
+
+    help_title: str
+    quick_contacts: tuple[ContactLink, ...]
+
+
+def build_chrome(hub: Hub) -> SiteChrome:
+    quick = []
+    for kind in ("phone", "email"):
+        channel = next((c for c in hub.help_from_us.channels if c.kind == kind), None)
+        if channel:
+            quick.append(contact_link(channel))
+    return SiteChrome(help_title=hub.help_from_us.title, quick_contacts=tuple(quick))

@@ -1,0 +1,85 @@
+"""Loading the hub: `hub.yml`, the pages it links to, and the optional page-view export."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..core.paths import confined, shown_path
+from ..core.problems import Problem, format_field_path, suggest
+from ..core.validate import load_model
+from ..core.yamlread import YamlDocument
+from .model import Hub
+
+
+def load_hub(root: Path, docs_dir: Path, hub_path: Path, published: frozenset[str] | None = None
+             ) -> tuple[Hub | None, dict[str, int], list[Path], list[Problem]]:
+    """(hub, page views, data files to keep out of the site, problems). `published` holds the pages the site
+    will publish (paths inside docs_dir), when the caller knows them; otherwise every Markdown file counts."""
+    hub, doc = load_model(hub_path, shown_path(root, hub_path), Hub)
+    problems = list(doc.problems)
+    page_views: dict[str, int] = {}
+    data_files = [hub_path]
+    if hub is not None:
+        problems += _check_page_links(hub, doc, docs_dir, published)
+        if hub.help_myself.popular.page_views:
+            page_views, csv_problems = _load_page_views(hub, doc, hub_path.parent, root)
+            problems += csv_problems
+            data_files.append((hub_path.parent / hub.help_myself.popular.page_views).resolve())
+    return hub, page_views, data_files, problems
+
+
+def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: frozenset[str] | None
+                      ) -> list[Problem]:
+    """Every page the hub names must exist in the content folder and be published."""
+    linked: list[tuple[tuple[str | int, ...], str]] = [
+        (("help_myself", "popular", "pins", i), pin) for i, pin in enumerate(hub.help_myself.popular.pins)]
+    linked += [(("help_myself", "guides", i, "page"), guide.page)
+               for i, guide in enumerate(hub.help_myself.guides) if guide.page]
+    existing = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    pages = existing if published is None else sorted(published)
+    problems = []
+    for path, page in linked:
+        if page in pages:
+            continue
+        if page in existing:
+            message = (f"the page '{page}' is not published (MkDocs leaves it out: exclude_docs or draft_docs in "
+                       "mkdocs.yml, or a name MkDocs skips); link a published page or publish this one")
+        else:
+            hint = suggest(page, pages, "check the path")
+            message = f"the page '{page}' does not exist in {docs_dir.name}/; {hint}"
+        problems.append(doc.problem(path, message, field_name=format_field_path(path)))
+    return problems
+
+
+def _load_page_views(hub: Hub, doc: YamlDocument, hub_dir: Path, root: Path) -> tuple[dict[str, int], list[Problem]]:
+    field = ("help_myself", "popular", "page_views")
+    name = hub.help_myself.popular.page_views
+    path = confined(hub_dir, name)
+    if path is None or not path.is_file():
+        return {}, [doc.problem(field, f"the page-view export '{name}' does not exist next to the hub file; "
+                                       "export it from your analytics as CSV with columns path,views",
+                                field_name=format_field_path(field))]
+    return read_page_views(path, shown_path(root, path))
+
+
+def read_page_views(path: Path, shown_as: str) -> tuple[dict[str, int], list[Problem]]:
+    """Read an analytics export (`path,views` CSV) into URL path -> views; problems name the bad line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return {}, [Problem(shown_as, 1, 1, "", "the file is not UTF-8 text; export it again as UTF-8 CSV")]
+    rows = list(csv.reader(text.splitlines()))
+    if not rows or [cell.strip().lower() for cell in rows[0][:2]] != ["path", "views"]:
+        return {}, [Problem(shown_as, 1, 1, "", "the first line must be the header `path,views`; add it")]
+    views: dict[str, int] = {}
+    problems = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not row:
+            continue
+        if len(row) != 2 or not row[1].strip().isdigit():
+            problems.append(Problem(shown_as, number, 1, "", f"expected `path,views` with a whole number of "
+                                                             f"views, found {','.join(row)!r}"))
+            continue
+        views[row[0].strip()] = views.get(row[0].strip(), 0) + int(row[1])
+    return views, problems

@@ -1,0 +1,176 @@
+"""What the hub page shows, derived from the authored hub: ranked articles, contact links, hours, JSON-LD."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from ..core.fields import phone_e164
+from ..core.timefmt import date_text
+from .model import WEEKDAYS, Channel, Hub, OpeningHours, Popular
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page of the site as the hub links to it; `url` is relative to the site root."""
+
+    title: str
+    url: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ContactLink:
+    """A channel as a link: `tel:`, `mailto:` or a web address, with the text to show."""
+
+    channel: Channel
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class HubView:
+    popular: list[PageLink]
+    guides: list[PageLink]
+    channels: list[ContactLink]
+    hours: list[tuple[str, str]]
+    closures: list[tuple[dt.date, str, str]]  # (day, 'Friday 25 December 2026', why)
+    hours_json: Markup
+    json_ld: Markup
+    has_live_channels: bool = field(default=False)
+
+
+def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, PageLink], *,
+                   site_url: str | None, now: dt.datetime) -> HubView:
+    """Everything the hub template needs, computed once per build."""
+    channels = [contact_link(channel) for channel in hub.help_from_us.channels]
+    today = now.astimezone(ZoneInfo(hub.help_from_us.hours.timezone)).date()  # where the closures happen
+    return HubView(
+        popular=rank_popular(hub.help_myself.popular, page_views, pages, site_url),
+        guides=[_guide_link(guide, pages) for guide in hub.help_myself.guides],
+        channels=channels,
+        hours=hours_table(hub.help_from_us.hours),
+        closures=[(c.date, date_text(c.date), c.name)
+                  for c in sorted(hub.help_from_us.hours.closures, key=lambda c: c.date) if c.date >= today],
+        hours_json=json_for_html(hours_data(hub.help_from_us.hours)),
+        json_ld=json_for_html(organization_json_ld(hub, site_url)),
+        has_live_channels=any(link.channel.is_live for link in channels),
+    )
+
+
+def rank_popular(popular: Popular, page_views: Mapping[str, int], pages: Mapping[str, PageLink],
+                 site_url: str | None) -> list[PageLink]:
+    """Pinned pages first, in their order, then the most viewed pages; at most `popular.count`."""
+    chosen = [pages[pin] for pin in popular.pins if pin in pages]
+    by_url = {page.url: page for page in pages.values()}
+    views: dict[str, int] = {}
+    prefix = urlsplit(site_url or "").path.strip("/")
+    for path, count in page_views.items():
+        url = _page_url(path, prefix)
+        if url in by_url:
+            views[url] = views.get(url, 0) + count
+    ranked = sorted(views, key=lambda url: (-views[url], by_url[url].title))
+    chosen += [by_url[url] for url in ranked if by_url[url] not in chosen]
+    return chosen[: popular.count]
+
+
+def _page_url(path: str, prefix: str) -> str:
+    """'/support/articles/reset/index.html?x=1' -> 'articles/reset/' (the form MkDocs gives page URLs)."""
+    path = urlsplit(path).path.strip("/")
+    if prefix and (path == prefix or path.startswith(prefix + "/")):
+        path = path[len(prefix):].strip("/")
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")].strip("/")
+    return f"{path}/" if path else ""
+
+
+def _guide_link(guide: Any, pages: Mapping[str, PageLink]) -> PageLink:
+    if guide.page:
+        page = pages[guide.page]
+        return PageLink(guide.title or page.title, page.url, guide.description)
+    return PageLink(guide.title, guide.url, guide.description)
+
+
+def contact_link(channel: Channel) -> ContactLink:
+    if channel.kind == "phone":
+        href, text = f"tel:{phone_e164(channel.phone)}", channel.phone
+    elif channel.kind == "email":
+        href, text = f"mailto:{channel.email}", channel.email
+    else:
+        href, text = channel.url, urlsplit(channel.url).netloc + urlsplit(channel.url).path.rstrip("/")
+    return ContactLink(channel, href, text)
+
+
+def hours_table(hours: OpeningHours) -> list[tuple[str, str]]:
+    """[('Monday', '09:00–17:30'), ..., ('Sunday', 'Closed')]"""
+    rows = []
+    for day in WEEKDAYS:
+        ranges = hours.weekly.get(day, ())
+        text = ", ".join(f"{start}–{end}" for start, end in ranges) if ranges else "Closed"
+        rows.append((day.capitalize(), text))
+    return rows
+
+
+def hours_data(hours: OpeningHours) -> dict[str, Any]:
+    """The opening hours for the browser's open-now line; weekdays numbered like JavaScript (0 = Sunday)."""
+    js_day = {day: (index + 1) % 7 for index, day in enumerate(WEEKDAYS)}
+    return {
+        "timezone": hours.timezone,
+        "weekly": {str(js_day[day]): [list(r) for r in ranges] for day, ranges in hours.weekly.items()},
+        "closures": sorted(c.date.isoformat() for c in hours.closures),
+    }
+
+
+def organization_json_ld(hub: Hub, site_url: str | None) -> dict[str, Any]:
+    """schema.org Organization with a ContactPoint per channel, for search engines."""
+    org = hub.organization
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Organization", "name": org.name}
+    if org.url or site_url:
+        data["url"] = org.url or site_url
+    if org.area_served:
+        data["areaServed"] = org.area_served
+    data["contactPoint"] = [_contact_point(channel, hub.help_from_us.hours) for channel in hub.help_from_us.channels]
+    return data
+
+
+def _contact_point(channel: Channel, hours: OpeningHours) -> dict[str, Any]:
+    point: dict[str, Any] = {"@type": "ContactPoint", "contactType": channel.contact_type, "name": channel.label}
+    if channel.phone:
+        point["telephone"] = phone_e164(channel.phone)
+    if channel.email:
+        point["email"] = channel.email
+    if channel.url:
+        point["url"] = channel.url
+    point["availableLanguage"] = list(channel.languages)
+    if channel.area_served:
+        point["areaServed"] = list(channel.area_served)
+    if channel.is_live:
+        point["hoursAvailable"] = _opening_hours_specification(hours)
+    return point
+
+
+def _opening_hours_specification(hours: OpeningHours) -> list[dict[str, str]]:
+    specs = [{"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{day.capitalize()}",
+              "opens": start, "closes": end}
+             for day in WEEKDAYS for start, end in hours.weekly.get(day, ())]
+    # schema.org's way to say "closed that day": opens and closes at midnight, valid for that date only
+    specs += [{"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00",
+               "validFrom": c.date.isoformat(), "validThrough": c.date.isoformat()} for c in hours.closures]
+    return specs
+
+
+def json_for_html(data: Any) -> Markup:
+    """JSON that is safe inside a <script> element: no `</script>`, `<!--` or line separators can break out.
+    Markup, because it is escaped for where it goes: HTML escaping on top would break the JSON."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return Markup(text)

@@ -1,0 +1,37 @@
+"""SVG status badges with a text label, so the state is never told by colour alone."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from ..core.vocabulary import LABELS, TONE_COLOURS, TONES
+from .index import StatusIndex
+
+
+def badge_files(index: StatusIndex) -> dict[str, str]:
+    files = {"badges/status.svg": badge("status", index.description.lower(), index.indicator)}
+    for component in index.components:
+        files[f"badges/{component.id}.svg"] = badge(component.name, LABELS[component.status].lower(),
+                                                     component.status)
+    return files
+
+
+def _width(text: str) -> int:
+    return 10 + round(6.6 * len(text))  # Verdana 11px averages about 6.6 px a character
+
+
+def badge(label: str, message: str, status: str) -> str:
+    """A badge coloured by `status`: a component status or an overall indicator."""
+    left, right = _width(label), _width(message)
+    total = left + right
+    title = escape(f"{label}: {message}")
+    label, message = escape(label), escape(message)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" aria-label="{title}">'
+        f"<title>{title}</title>"
+        f'<rect width="{left}" height="20" fill="#444"/>'
+        f'<rect x="{left}" width="{right}" height="20" fill="{TONE_COLOURS[TONES[status]]}"/>'
+        f'<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">'
+        f'<text x="{left / 2}" y="14">{label}</text><text x="{left + right / 2}" y="14">{message}</text></g>'
+        f"</svg>\n"
+    )

@@ -1,0 +1,160 @@
+"""Atom, RSS and JSON Feed of status updates: every update is an entry, and so is a published postmortem,
+site-wide and per component."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from email.utils import format_datetime
+
+from ..core.timefmt import utc_iso
+from ..core.urls import SiteInfo
+from .index import EventView, PostmortemView, StatusIndex, UpdateView
+from .social import social_post
+
+MAX_ENTRIES = 200  # the newest updates; the history pages keep everything
+ATOM = "http://www.w3.org/2005/Atom"
+DC = "http://purl.org/dc/elements/1.1/"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One published item of one event: an update, or its postmortem."""
+
+    event: EventView
+    item: UpdateView | PostmortemView
+    page: str  # the event's page, as an address readers can follow
+
+    @property
+    def at(self) -> dt.datetime:
+        return self.item.at
+
+    @property
+    def url(self) -> str:
+        return f"{self.page}#{self.item.anchor}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.item.status_label}: {self.event.title}"
+
+    @property
+    def social(self) -> str:
+        """The short, signed message the CLI prints, for tools that post from feeds."""
+        return social_post(self.item.status_label, self.event.title, self.item.body, self.page, self.item.author)
+
+
+def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
+    """Every feed file, by its path in the site."""
+    files = _feeds("status/history", f"{site.name} status", _entries(index.events, site), site)
+    files["status/feed.json"] = json_feed(f"{site.name} status", _entries(index.events, site), site)
+    for component in index.components:
+        events = [e for e in index.events if any(c.id == component.id for c in e.components)]
+        files.update(_feeds(f"status/components/{component.id}/history", f"{site.name} status: {component.name}",
+                            _entries(events, site), site))
+    return files
+
+
+def _feeds(stem: str, title: str, entries: list[Entry], site: SiteInfo) -> dict[str, str]:
+    return {f"{stem}.atom": atom_feed(title, entries, site, f"{stem}.atom"),
+            f"{stem}.rss": rss_feed(title, entries, site, f"{stem}.rss")}
+
+
+def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
+    entries = []
+    for event in events:
+        page = site.absolute(event.url)
+        entries += [Entry(event, update, page) for update in event.updates]
+        if event.postmortem:
+            entries.append(Entry(event, event.postmortem, page))
+    entries.sort(key=lambda entry: (entry.at, entry.url), reverse=True)
+    return entries[:MAX_ENTRIES]
+
+
+def _latest(entries: list[Entry]) -> dt.datetime:
+    return entries[0].at if entries else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _text(feed, "id", site.absolute("status/") + f"#{path}")
+    _text(feed, "title", title)
+    _text(feed, "updated", utc_iso(_latest(entries)))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=site.absolute(path))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=site.absolute("status/"))
+    for entry in entries:
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        _text(item, "id", entry.url)
+        _text(item, "title", entry.title)
+        _text(item, "published", utc_iso(entry.at))
+        _text(item, "updated", utc_iso(entry.at))
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=entry.url)
+        author = ET.SubElement(item, f"{{{ATOM}}}author")
+        _text(author, "name", entry.item.author)
+        for component in entry.event.components:
+            ET.SubElement(item, f"{{{ATOM}}}category", term=component.id, label=component.name)
+        _text(item, "summary", entry.social)
+        content = _text(item, "content", str(entry.item.body_html))
+        content.set("type", "html")
+    return _xml(feed)
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
+    element.text = text
+    return element
+
+
+def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
+    ET.register_namespace("atom", ATOM)
+    ET.register_namespace("dc", DC)
+    ET.register_namespace("content", CONTENT)
+    rss = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(rss, "channel")
+    for tag, text in (("title", title), ("link", site.absolute("status/")),
+                      ("description", f"Incidents and maintenance of {site.name}"),
+                      ("lastBuildDate", format_datetime(_latest(entries).astimezone(dt.timezone.utc)))):
+        ET.SubElement(channel, tag).text = text
+    ET.SubElement(channel, f"{{{ATOM}}}link", rel="self", type="application/rss+xml", href=site.absolute(path))
+    for entry in entries:
+        item = ET.SubElement(channel, "item")
+        ET.SubElement(item, "title").text = entry.title
+        ET.SubElement(item, "link").text = entry.url
+        ET.SubElement(item, "guid", isPermaLink="true").text = entry.url
+        ET.SubElement(item, "pubDate").text = format_datetime(entry.at.astimezone(dt.timezone.utc))
+        ET.SubElement(item, f"{{{DC}}}creator").text = entry.item.author
+        for component in entry.event.components:
+            ET.SubElement(item, "category").text = component.name
+        ET.SubElement(item, "description").text = entry.social
+        ET.SubElement(item, f"{{{CONTENT}}}encoded").text = str(entry.item.body_html)
+    return _xml(rss)
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": title,
+        "home_page_url": site.absolute("status/"),
+        "feed_url": site.absolute("status/feed.json"),
+        "items": [{
+            "id": entry.url,
+            "url": entry.url,
+            "title": entry.title,
+            "content_html": str(entry.item.body_html),
+            "summary": entry.social,
+            "date_published": utc_iso(entry.at),
+            "authors": [{"name": entry.item.author}],
+            "tags": [c.name for c in entry.event.components],
+        } for entry in entries],
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,68 @@
+"""Scheduled maintenance as an iCalendar file (RFC 5545): one VEVENT per maintenance, with a stable UID."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..core.urls import SiteInfo
+from .index import EventView, StatusIndex
+
+_MARKDOWN_NOISE = re.compile(r"[*_`#>]+")
+
+
+def maintenance_calendar(index: StatusIndex, site: SiteInfo) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Support Tab//Status//EN", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", _property("X-WR-CALNAME", f"{site.name} maintenance")]
+    for event in sorted(index.maintenances, key=lambda e: (e.scheduled_for, e.id)):
+        lines += _vevent(event, site)
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _vevent(event: EventView, site: SiteInfo) -> list[str]:
+    host = re.sub(r"^https?://", "", site.base_url).split("/")[0] or "supporttab.invalid"
+    description = _MARKDOWN_NOISE.sub("", event.updates[-1].body).strip()
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{event.id}@{host}",
+        f"DTSTAMP:{_utc(event.updated_at)}",
+        f"LAST-MODIFIED:{_utc(event.updated_at)}",
+        f"DTSTART:{_utc(event.scheduled_for)}",
+        f"DTEND:{_utc(event.scheduled_until)}",
+        f"SEQUENCE:{len(event.updates) - 1}",
+        _property("SUMMARY", f"Maintenance: {event.title}"),
+        _property("DESCRIPTION", f"{description}\n\nAffects: {', '.join(c.name for c in event.components)}\n"
+                                 f"{site.absolute(event.url)}"),
+        _property("URL", site.absolute(event.url), escape=False),
+        "STATUS:CONFIRMED",
+        "TRANSP:OPAQUE",
+        "END:VEVENT",
+    ]
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _property(name: str, value: str, *, escape: bool = True) -> str:
+    if escape:
+        value = (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                 .replace("\r\n", "\n").replace("\n", "\\n"))
+    return f"{name}:{value}"
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space (RFC 5545, 3.1)."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts, current = [], b""
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > (75 if not parts else 74):
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)

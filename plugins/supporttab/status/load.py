@@ -1,0 +1,265 @@
+"""Loading `incidents/`: components, incidents and maintenance, checked against each other and the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.paths import shown_path
+from ..core.problems import Problem, format_field_path, suggest
+from ..core.timefmt import utc_iso
+from ..core.validate import load_model
+from ..core.vocabulary import MAINTENANCE_STATUSES, OPENING_STATUSES, is_id
+from ..core.yamlread import YamlDocument
+from ..team.load import TeamData
+from .model import Components, Incident, Maintenance
+
+COMPONENTS_FILE = "components.yml"
+MAINTENANCE_DIR = "maintenance"
+
+@dataclass(frozen=True)
+class StatusData:
+    """The validated contents of `incidents/`, ids sorted."""
+
+    components: Components
+    incidents: dict[str, Incident] = field(default_factory=dict)
+    maintenances: dict[str, Maintenance] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # id -> the file as shown in messages
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # id -> positions, when asked to keep them
+
+
+def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | None = None, *,
+                keep_documents: bool = False) -> tuple[StatusData | None, list[Problem]]:
+    """Load every status file in `folder`; (None, []) when the site has no status folder. With a team, every
+    author must be a member's id."""
+    if not folder.is_dir():
+        return None, []
+    components_path = folder / COMPONENTS_FILE
+    if not components_path.is_file():
+        shown = f"{shown_path(root, folder)}/{COMPONENTS_FILE}"
+        return None, [Problem(shown, 1, 1, "", "this file is missing; declare the components the status page "
+                                               "reports on in it (see the authoring guide)")]
+    components, doc = load_model(components_path, shown_path(root, components_path), Components)
+    problems = list(doc.problems)
+    if components is None:
+        return None, problems
+    problems += _check_component_ids(components, doc)
+    known = _Known(components, team)
+    data = StatusData(components)
+    seen: dict[str, str] = {}
+    for kind, paths in (("incident", _yaml_files(folder, skip=COMPONENTS_FILE)),
+                        ("maintenance", _yaml_files(folder / MAINTENANCE_DIR))):
+        for path in paths:
+            problems += _load_one(root, path, kind, known, now, data, seen, keep_documents)
+    return data, problems  # with problems, `data` holds what the valid files say
+
+
+def _yaml_files(folder: Path, skip: str = "") -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.name != skip and p.is_file())
+
+
+def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
+              seen: dict[str, str], keep_documents: bool) -> list[Problem]:
+    shown = shown_path(root, path)
+    file_id = path.stem
+    if not is_id(file_id):
+        return [Problem(shown, 1, 1, "", f"the file name '{path.name}' does not make a valid id; rename it with "
+                                         "lowercase letters, digits and dashes, like 2026-11-20-card-payments.yml")]
+    if file_id in seen:
+        return [Problem(shown, 1, 1, "", f"the id '{file_id}' is already used by {seen[file_id]}; ids come from "
+                                         "file names and must be unique, so rename one of the files")]
+    seen[file_id] = shown
+    model_class = Incident if kind == "incident" else Maintenance
+    model, doc = load_model(path, shown, model_class)
+    if model is None:
+        return doc.problems
+    problems = known.check_references(model, doc)
+    if isinstance(model, Incident):
+        problems += _check_incident_timeline(model, doc, now)
+        data.incidents[file_id] = model
+    else:
+        problems += _check_maintenance_timeline(model, doc, now)
+        data.maintenances[file_id] = model
+    data.files[file_id] = shown
+    if keep_documents:
+        data.documents[file_id] = doc
+    return problems
+
+
+class _Known:
+    """The declared component and region ids, for checking what incidents refer to."""
+
+    def __init__(self, components: Components, team: TeamData | None):
+        self.components = [c.id for c in components.all]
+        self.regions = [r.id for r in components.regions]
+        self.team = team
+
+    def check_references(self, model: Incident | Maintenance, doc: YamlDocument) -> list[Problem]:
+        problems = self._check(doc, "components", model.components, self.components, "component")
+        problems += self._check(doc, "regions", model.regions, self.regions, "region")
+        for index, update in enumerate(getattr(model, "updates", [])):
+            for name in getattr(update, "components", {}):
+                if name not in model.components:
+                    path = ("updates", index, "components", name)
+                    problems.append(doc.problem(path, f"'{name}' is not among this incident's components; add it "
+                                                      "to `components` at the top", key=True,
+                                                field_name=format_field_path(path)))
+        return problems + self._check_authors(model, doc)
+
+    def _check_authors(self, model: Incident | Maintenance, doc: YamlDocument) -> list[Problem]:
+        if self.team is None:
+            return []
+        signed = [(("updates", i, "author"), u.author) for i, u in enumerate(model.updates)]
+        postmortem = getattr(model, "postmortem", None)
+        if postmortem:
+            signed.append((("postmortem", "author"), postmortem.author))
+        return [doc.problem(path, f"'{author}' is not a member of the team; {self.team.suggest(author)}",
+                            field_name=format_field_path(path))
+                for path, author in signed if author not in self.team.ids]
+
+    @staticmethod
+    def _check(doc: YamlDocument, field_name: str, used: Sequence[str], declared: list[str],
+               what: str) -> list[Problem]:
+        problems = []
+        for index, name in enumerate(used):
+            if name in used[:index]:
+                path = (field_name, index)
+                problems.append(doc.problem(path, f"'{name}' is listed twice; list each {what} once",
+                                            field_name=format_field_path(path)))
+            elif name not in declared:
+                hint = suggest(name, declared, f"declare it in {COMPONENTS_FILE} first")
+                path = (field_name, index)
+                problems.append(doc.problem(path, f"'{name}' is not a declared {what}; {hint}",
+                                            field_name=format_field_path(path)))
+        return problems
+
+
+def _check_component_ids(components: Components, doc: YamlDocument) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    regions = {r.id for r in components.regions}
+    places: list[tuple[tuple, str]] = [(("regions", i, "id"), r.id) for i, r in enumerate(components.regions)]
+    places += [(("groups", g, "id"), group.id) for g, group in enumerate(components.groups)]
+    for g, group in enumerate(components.groups):
+        places += [(("groups", g, "components", c, "id"), comp.id) for c, comp in enumerate(group.components)]
+    places += [(("components", c, "id"), comp.id) for c, comp in enumerate(components.components)]
+    for path, name in places:
+        if name == "status" and path[-3] == "components":  # components get badges/<id>.svg
+            problems.append(doc.problem(path, "the id 'status' is taken by the overall status badge "
+                                              "(badges/status.svg); choose another id",
+                                        field_name=format_field_path(path)))
+        if name in seen:
+            problems.append(doc.problem(path, f"the id '{name}' is declared twice; give each region, group and "
+                                              "component its own id", field_name=format_field_path(path)))
+        seen.add(name)
+    for path, component in _component_paths(components):
+        for r, region in enumerate(component.regions):
+            if region not in regions:
+                where = (*path, "regions", r)
+                problems.append(doc.problem(where, f"'{region}' is not a declared region; add it under `regions:`",
+                                            field_name=format_field_path(where)))
+    return problems
+
+
+def _component_paths(components: Components) -> Iterable[tuple[tuple, object]]:
+    for g, group in enumerate(components.groups):
+        for c, component in enumerate(group.components):
+            yield ("groups", g, "components", c), component
+    for c, component in enumerate(components.components):
+        yield ("components", c), component
+
+
+def _problem_at(doc: YamlDocument, path: tuple, message: str) -> Problem:
+    return doc.problem(path, message, field_name=format_field_path(path))
+
+
+def _check_clock_and_order(updates: Sequence, doc: YamlDocument, now: dt.datetime) -> list[Problem]:
+    """Updates are listed oldest first and none is dated after the build clock."""
+    problems = []
+    for index, update in enumerate(updates):
+        path = ("updates", index, "at")
+        if update.at > now:
+            problems.append(_problem_at(doc, path, f"this time is in the future (the build clock reads "
+                                                   f"{utc_iso(now)}); fix the date, or publish it when it is due"))
+        if index and update.at < updates[index - 1].at:
+            problems.append(_problem_at(doc, path, f"this update is dated before the one above it "
+                                                   f"({utc_iso(updates[index - 1].at)}); list updates oldest "
+                                                   "first, or fix the time"))
+    return problems
+
+
+def _check_incident_timeline(incident: Incident, doc: YamlDocument, now: dt.datetime) -> list[Problem]:
+    updates = incident.updates
+    problems = _check_clock_and_order(updates, doc, now)
+    if updates[0].status not in OPENING_STATUSES:
+        problems.append(_problem_at(doc, ("updates", 0, "status"), f"an incident opens with `investigating` or "
+                                    f"`identified` (the public acknowledgement), not `{updates[0].status}`; "
+                                    "add the acknowledgement first"))
+    resolved_at = next((i for i, u in enumerate(updates) if u.status == "resolved"), None)
+    for index, update in enumerate(updates):
+        if resolved_at is not None and index > resolved_at:
+            problems += _check_after_resolution(update, index, resolved_at, doc)
+        if update.next_update_by and update.next_update_by <= update.at:
+            problems.append(_problem_at(doc, ("updates", index, "next_update_by"), "the promised next update is "
+                                        "not after this update; promise a later time"))
+    if incident.started_at and incident.started_at > updates[0].at:
+        problems.append(_problem_at(doc, ("started_at",), "started_at is after the first update; set it to when "
+                                    "customers were first affected, no later than the acknowledgement"))
+    if incident.postmortem:
+        problems += _check_postmortem(incident, doc, now, resolved_at)
+    return problems
+
+
+def _check_after_resolution(update, index: int, resolved_at: int, doc: YamlDocument) -> list[Problem]:
+    """After `resolved` only corrections follow, and a correction does not reopen the incident."""
+    where = ("updates", index, "status")
+    if not update.correction:
+        return [_problem_at(doc, where, f"the incident was resolved in update {resolved_at + 1}; a later update must "
+                                        "be marked `correction: true`, or open a new incident")]
+    if update.status != "resolved":
+        return [_problem_at(doc, where, f"a correction does not reopen the incident resolved in update "
+                                        f"{resolved_at + 1}; keep `status: resolved`, or open a new incident if the "
+                                        "problem is back")]
+    return []
+
+
+def _check_postmortem(incident: Incident, doc: YamlDocument, now: dt.datetime,
+                      resolved_at: int | None) -> list[Problem]:
+    published = incident.postmortem.published_at
+    path = ("postmortem", "published_at")
+    if resolved_at is None:
+        return [_problem_at(doc, ("postmortem",), "a postmortem follows a resolved incident; resolve the incident "
+                                                  "first, or remove the postmortem until then")]
+    if published < incident.updates[resolved_at].at:
+        return [_problem_at(doc, path, "the postmortem is dated before the incident was resolved; fix the date")]
+    if published > now:
+        return [_problem_at(doc, path, f"this time is in the future (the build clock reads {utc_iso(now)}); fix "
+                                       "the date, or publish it when it is due")]
+    return []
+
+
+def _check_maintenance_timeline(maintenance: Maintenance, doc: YamlDocument, now: dt.datetime) -> list[Problem]:
+    updates = maintenance.updates
+    problems = _check_clock_and_order(updates, doc, now)
+    rank, completed = 0, False
+    for index, update in enumerate(updates):
+        if update.correction:
+            continue
+        step = MAINTENANCE_STATUSES.index(update.status)
+        if completed:
+            problems.append(_problem_at(doc, ("updates", index, "status"), "the maintenance was completed above; "
+                                        "a later update must be marked `correction: true`"))
+        elif step < rank:
+            problems.append(_problem_at(doc, ("updates", index, "status"), f"`{update.status}` cannot follow "
+                                        f"`{MAINTENANCE_STATUSES[rank]}`; maintenance moves through "
+                                        f"{', '.join(MAINTENANCE_STATUSES)}"))
+        if update.status == "completed" and update.at < maintenance.scheduled_for:
+            problems.append(_problem_at(doc, ("updates", index, "at"), "the maintenance is marked completed "
+                                        f"before its window opens ({utc_iso(maintenance.scheduled_for)}); fix the "
+                                        "time, or move `scheduled_for`"))
+        rank, completed = max(rank, step), completed or update.status == "completed"
+    return problems

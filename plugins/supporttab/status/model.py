@@ -1,0 +1,137 @@
+"""Status authoring: components, groups and regions (`incidents/components.yml`), incidents and maintenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+
+from ..core.fields import MarkdownText, Slug, Strict, Timestamp
+from ..core.rules import unknown_rule
+from ..core.vocabulary import COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, SOURCES
+
+
+def _check_lint_ignore(ignored: dict[str, str]) -> dict[str, str]:
+    for rule, reason in ignored.items():
+        if unknown_rule(rule):
+            raise ValueError(unknown_rule(rule))
+        if len(reason.split()) < 3:
+            raise ValueError(f"ignoring {rule} needs a written reason of a few words, not {reason!r}")
+    return ignored
+
+
+LintIgnore = Annotated[dict[str, str], AfterValidator(_check_lint_ignore), Field(
+    description="Rules not to apply to this file, each with the reason why")]
+
+
+Impact = Literal[IMPACTS]
+ComponentStatus = Literal[COMPONENT_STATUSES]
+IncidentStatus = Literal[INCIDENT_STATUSES]
+MaintenanceStatus = Literal[MAINTENANCE_STATUSES]
+
+
+# --- components.yml -------------------------------------------------------------------------------------
+
+
+class Region(Strict):
+    id: Slug
+    name: str
+
+
+class Component(Strict):
+    id: Slug
+    name: str
+    description: str | None = None
+    regions: list[Slug] = Field(default_factory=list, description="Regions it runs in; empty means all")
+
+
+class ComponentGroup(Strict):
+    id: Slug
+    name: str
+    components: list[Component] = Field(min_length=1)
+
+
+class Components(Strict):
+    """Everything the status page reports on, declared once."""
+
+    regions: list[Region] = Field(default_factory=list)
+    groups: list[ComponentGroup] = Field(default_factory=list)
+    components: list[Component] = Field(default_factory=list, description="Components outside any group")
+
+    @property
+    def all(self) -> list[Component]:
+        """Every component, grouped ones first in their group order, then the ungrouped."""
+        return [c for group in self.groups for c in group.components] + list(self.components)
+
+    @model_validator(mode="after")
+    def _something_to_report(self) -> Components:
+        if not self.groups and not self.components:
+            raise ValueError("declare at least one component, under `components:` or inside a group")
+        return self
+
+
+# --- incidents/<id>.yml ---------------------------------------------------------------------------------
+
+
+class IncidentUpdate(Strict):
+    at: Timestamp = Field(description="When this update was published")
+    status: IncidentStatus
+    body: MarkdownText = Field(min_length=1, description="What customers need to know, in Markdown")
+    author: str = Field(min_length=1, description="Who wrote it; customers relate to a name")
+    components: dict[Slug, ComponentStatus] = Field(default_factory=dict,
+                                                    description="Component states from this update on")
+    next_update_by: Timestamp | None = Field(None, description="When customers will hear from us next")
+    correction: bool = Field(False, description="Corrects an earlier update; published updates never change")
+
+
+class Postmortem(Strict):
+    published_at: Timestamp
+    author: str = Field(min_length=1)
+    apology: MarkdownText = Field(min_length=1, description="Saying sorry, and for what")
+    cause: MarkdownText = Field(min_length=1, description="How it came about and how it was handled")
+    prevention: MarkdownText = Field(min_length=1, description="What changes so it does not happen again")
+
+
+class Incident(Strict):
+    title: str = Field(min_length=1)
+    impact: Impact
+    source: Literal[SOURCES] | None = Field(None, description="Where the cause lay")
+    started_at: Timestamp | None = Field(None, description="When customers were first affected, if before "
+                                                           "the first update")
+    components: list[Slug] = Field(min_length=1, description="Affected components")
+    regions: list[Slug] = Field(default_factory=list, description="Affected regions; empty means all")
+    updates: list[IncidentUpdate] = Field(min_length=1, description="Oldest first; the first is the "
+                                                                   "public acknowledgement")
+    postmortem: Postmortem | None = None
+    lint_ignore: LintIgnore = Field(default_factory=dict)
+
+
+# --- incidents/maintenance/<id>.yml ---------------------------------------------------------------------
+
+
+class MaintenanceUpdate(Strict):
+    at: Timestamp
+    status: MaintenanceStatus
+    body: MarkdownText = Field(min_length=1)
+    author: str = Field(min_length=1)
+    correction: bool = False
+
+
+class Maintenance(Strict):
+    title: str = Field(min_length=1)
+    scheduled_for: Timestamp
+    scheduled_until: Timestamp
+    components: list[Slug] = Field(min_length=1)
+    regions: list[Slug] = Field(default_factory=list)
+    updates: list[MaintenanceUpdate] = Field(min_length=1)
+    lint_ignore: LintIgnore = Field(default_factory=dict)
+
+    @field_validator("scheduled_until")
+    @classmethod
+    def _ends_after_it_starts(cls, until: dt.datetime, info: ValidationInfo) -> dt.datetime:
+        start = info.data.get("scheduled_for")
+        if start is not None and until <= start:
+            raise ValueError(f"the maintenance ends before it starts ({start.isoformat()}); make "
+                             "scheduled_until later than scheduled_for")
+        return until

@@ -1,0 +1,69 @@
+"""Uptime: when each component was not operational, and what that makes of each of the last 90 days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from ..core.timefmt import duration_text
+from ..core.vocabulary import DOWNTIME_WEIGHT, LABELS, worst
+
+UPTIME_DAYS = 90
+
+# (start, end, status): a period in which a component was not operational.
+Interval = tuple[dt.datetime, dt.datetime, str]
+
+
+@dataclass(frozen=True)
+class UptimeDay:
+    date: dt.date
+    status: str  # the worst status that day
+    downtime: dt.timedelta  # weighted
+    affected: dt.timedelta  # how long anything was not operational
+
+    @property
+    def text(self) -> str:
+        label = f"{self.date:%a} {self.date.day} {self.date:%b}"
+        if self.status == "operational":
+            return f"{label}: no incidents"
+        return f"{label}: {LABELS[self.status].lower()} for {duration_text(self.affected)}"
+
+
+def intervals_of(changes: Iterable[tuple[dt.datetime, str]], end: dt.datetime) -> list[Interval]:
+    """A component's states over an event, [(since, state), ...] in time order, as the periods it was not
+    operational, up to `end`."""
+    steps = [(at, state) for at, state in changes if at < end]
+    periods = []
+    for (start, state), (stop, _) in zip(steps, steps[1:] + [(end, "")]):
+        if state != "operational" and stop > start:
+            periods.append((start, stop, state))
+    return periods
+
+
+def uptime_days(intervals: list[Interval], today: dt.date, zone: ZoneInfo) -> tuple[UptimeDay, ...]:
+    """The last UPTIME_DAYS days in the site's zone, each with its worst status, downtime and affected time."""
+    first = today - dt.timedelta(days=UPTIME_DAYS - 1)
+    worst_of: dict[dt.date, str] = {}
+    downtime: dict[dt.date, dt.timedelta] = defaultdict(dt.timedelta)
+    affected: dict[dt.date, dt.timedelta] = defaultdict(dt.timedelta)
+    for start, end, state in intervals:
+        day = max(start.astimezone(zone).date(), first)
+        while day <= min(end.astimezone(zone).date(), today):
+            day_start = dt.datetime.combine(day, dt.time(), zone)
+            overlap = min(end, day_start + dt.timedelta(days=1)) - max(start, day_start)
+            if overlap > dt.timedelta():
+                worst_of[day] = worst([worst_of.get(day, "operational"), state])
+                downtime[day] += overlap * DOWNTIME_WEIGHT.get(state, 0.0)
+                affected[day] += overlap
+            day += dt.timedelta(days=1)
+    one_day = dt.timedelta(days=1)
+    return tuple(UptimeDay(d, worst_of.get(d, "operational"), min(downtime[d], one_day), min(affected[d], one_day))
+                 for d in (first + dt.timedelta(days=i) for i in range(UPTIME_DAYS)))
+
+
+def uptime_percent(days: tuple[UptimeDay, ...]) -> float:
+    total = sum((d.downtime for d in days), dt.timedelta())
+    return round(100 * (1 - total / dt.timedelta(days=UPTIME_DAYS)), 2)

@@ -1,0 +1,48 @@
+"""A team member (`team/<id>.yml`): who signs incident updates, and who is on the team page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from ..core.fields import PersonName, Strict
+
+
+class PhotoRelease(Strict):
+    """The signed release that lets the site publish the photo; without it the photo is never published."""
+
+    date: dt.date = Field(description="When the release was signed, like 2026-03-02")
+    reference: str = Field(min_length=1, description="Where the signed release is kept, e.g. HR-2026-014")
+
+
+class Focus(Strict):
+    """Where the face is, as fractions of the upright photo; overrides face detection."""
+
+    x: float = Field(ge=0, le=1, description="Face centre, from the left edge (0) to the right edge (1)")
+    y: float = Field(ge=0, le=1, description="Face centre, from the top (0) to the bottom (1)")
+    height: float = Field(gt=0, le=1, description="Face height (chin to hairline) as a share of the photo height")
+
+
+class Member(Strict):
+    name: PersonName
+    role: str = Field(min_length=1, description="e.g. Support lead")
+    pronouns: str | None = Field(None, description="e.g. she/her")
+    languages: list[str] = Field(default_factory=list, description="Languages spoken with customers")
+    bio: str | None = Field(None, max_length=400, description="One or two sentences, optional")
+    order: int = Field(100, description="Position on the team page: lower comes first")
+    group: str | None = Field(None, description="A heading to group members under, e.g. Support team")
+    photo: str | None = Field(None, description="The photo's file, inside team/, e.g. photos/patty.jpg")
+    photo_release: PhotoRelease | None = None
+    focus: Focus | None = None
+    active: bool = Field(True, description="false for former staff: they keep signing old updates but leave "
+                                           "the team page")
+
+    @property
+    def initials(self) -> str:
+        """'Patty Hughes' -> 'PH', 'Łukasz' -> 'Ł', '王芳' -> '王芳' (CJK names are short already)."""
+        words = self.name.replace("-", " ").split()
+        if len(words) == 1 and ord(words[0][0]) >= 0x2E80:
+            return words[0][:2]
+        letters = [words[0][0]] + ([words[-1][0]] if len(words) > 1 else [])
+        return "".join(letters).upper()

@@ -1,0 +1,30 @@
+"""The team's cleared photos made into headshots (or fetched from the cache), for the build and for `check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..config import Options
+from ..core.problems import Problem
+from .headshots import Framing, Headshot, PhotoError, headshots
+from .load import AVATAR_FALLBACK, TeamData
+
+
+def site_framing(options: Options) -> Framing:
+    return Framing(width=options.headshot_width, background=options.headshot_background,
+                   max_pixels=options.max_photo_pixels)
+
+
+def make_headshots(team: TeamData, options: Options, root: Path) -> tuple[dict[str, Headshot], list[Problem]]:
+    """(headshot per member id, a located warning per photo that could not be used)."""
+    jobs = {member_id: (photo.path, team.members[member_id].focus) for member_id, photo in team.photos.items()}
+    results = headshots(jobs, site_framing(options), root / options.cache_dir / "headshots")
+    made: dict[str, Headshot] = {}
+    warnings = []
+    for member_id, result in results.items():
+        if isinstance(result, PhotoError):
+            at = team.photos[member_id].problem_at
+            warnings.append(Problem(at.file, at.line, at.column, at.field, f"{result}{AVATAR_FALLBACK}"))
+        else:
+            made[member_id] = result
+    return made, warnings

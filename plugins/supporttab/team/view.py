@@ -1,0 +1,69 @@
+"""What the team page and signed updates show: each person with a headshot or an initials avatar."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .load import TeamData
+from .model import Member
+
+AVATAR_COLOURS = 8  # st-avatar--0 ... st-avatar--7 in the stylesheet, each dark enough for white initials
+
+
+@dataclass(frozen=True)
+class Portrait:
+    """A published headshot (URLs relative to the site root), or the initials avatar when there is none."""
+
+    initials: str
+    colour: int  # which of the stylesheet's avatar colours
+    width: int
+    height: int
+    small_url: str | None = None
+    large_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    member: Member
+    portrait: Portrait
+
+    @property
+    def name(self) -> str:
+        return self.member.name
+
+    @property
+    def anchor(self) -> str:
+        return f"member-{self.id}"
+
+
+@dataclass(frozen=True)
+class TeamView:
+    people: dict[str, Person]  # everyone, former staff included, in page order
+
+    @property
+    def groups(self) -> list[tuple[str | None, list[Person]]]:
+        """Current staff by group, in page order; former staff stay off the team page."""
+        grouped: dict[str | None, list[Person]] = {}
+        for person in self.people.values():
+            if person.member.active:
+                grouped.setdefault(person.member.group, []).append(person)
+        return list(grouped.items())
+
+    def person(self, member_id: str) -> Person | None:
+        return self.people.get(member_id)
+
+    def name(self, member_id: str) -> str:
+        person = self.people.get(member_id)
+        return person.name if person else member_id
+
+
+def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str]], width: int, height: int) -> TeamView:
+    """`photo_urls` maps member ids to their (1x, 2x) headshot URLs; the others get avatars."""
+    people = {}
+    for member_id, member in team.members.items():
+        small, large = photo_urls.get(member_id, (None, None))
+        colour = int(hashlib.sha256(member_id.encode()).hexdigest(), 16) % AVATAR_COLOURS
+        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, width, height, small, large))
+    return TeamView(people)
