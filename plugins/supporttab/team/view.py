@@ -54,10 +54,6 @@ class TeamView:
     def person(self, member_id: str) -> Person | None:
         return self.people.get(member_id)
 
-    def name(self, member_id: str) -> str:
-        person = self.people.get(member_id)
-        return person.name if person else member_id
-
 
 def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str]], width: int, height: int) -> TeamView:
     """`photo_urls` maps member ids to their (1x, 2x) headshot URLs; the others get avatars."""
