@@ -5,16 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import importlib
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The tests' own frozen copy of the example site: the live content/, team/ and incidents/ are the company's to
+# edit, and a new incident update there must never break the tests that guard its publish job.
+EXAMPLE = REPO / "tests" / "example"
 SITE_PARTS = ("mkdocs.yml", "content", "team", "incidents")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -25,10 +32,10 @@ os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
 
 
 def copy_example_site(destination: Path) -> Path:
-    """Copy the example site (config and authored files, no build output) into `destination`."""
+    """Copy the tests' example site (config and authored files, no build output) into `destination`."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
-        source = REPO / part
+        source = EXAMPLE / part
         if source.is_dir():
             shutil.copytree(source, destination / part)
         elif source.is_file():
@@ -43,12 +50,55 @@ def copy_example_site(destination: Path) -> Path:
 HOST = os.environ.get("SUPPORTTAB_HOST", "mkdocs")
 
 
-def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build [--strict]` (or ProperDocs') in `site`, as a user runs it; returns the finished process."""
+def run_mkdocs_process(site: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build [--strict]` (or ProperDocs') in `site` as its own process, where the process itself is
+    under test (its exit code and output, no traceback); returns the finished process."""
     flags = ["--strict"] if strict else []
     return subprocess.run([sys.executable, "-m", HOST, "build", "-f", "mkdocs.yml", *flags, *extra], cwd=site,
                           capture_output=True, text=True, timeout=300,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@dataclass
+class Build:
+    """What `mkdocs build` would exit with and print (its log, as the command line formats it)."""
+
+    returncode: int
+    stderr: str
+    stdout: str = ""
+
+
+def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> Build:
+    """`mkdocs build [--strict] [--clean|--dirty]` of `site`, in this process (as mkdocs-section-index's tests
+    do): the same configuration loading, plugin events, strict-mode count and exit status as the command line,
+    without starting Python again. An unexpected exception propagates and fails the test."""
+    config = importlib.import_module(f"{HOST}.config")
+    commands = importlib.import_module(f"{HOST}.commands.build")
+    exceptions = importlib.import_module(f"{HOST}.exceptions")
+    output = io.StringIO()
+    handler = logging.StreamHandler(output)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    loggers = [logging.getLogger(name) for name in dict.fromkeys(("mkdocs", HOST))]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        cfg = config.load_config(str(site / "mkdocs.yml"), strict=strict)
+        cfg.plugins.on_startup(command="build", dirty="--dirty" in extra)
+        try:
+            commands.build(cfg, dirty="--dirty" in extra)
+        finally:
+            cfg.plugins.on_shutdown()
+    except exceptions.Abort as abort:
+        returncode = 1
+        output.write(f"{abort.message}\n")
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+    return Build(returncode, output.getvalue())
 
 
 @pytest.fixture

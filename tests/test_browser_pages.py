@@ -45,8 +45,14 @@ def visit(open_page):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_page_is_clean_and_accessible(visit, kind: str, viewport: str, scheme: str) -> None:
+def test_page_is_clean_accessible_and_keyboard_friendly(visit, kind: str, viewport: str, scheme: str) -> None:
+    """One visit per page kind, size and scheme: the page as it loads, then axe, then the keyboard."""
     page = visit(kind, viewport, scheme)
+    assert_clean_and_accessible(page, viewport, scheme)
+    assert_keyboard_reaches_every_control_in_order_with_a_visible_focus(page)
+
+
+def assert_clean_and_accessible(page, viewport: str, scheme: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport]["width"]
     assert page.problems == []
     expected_scheme = "slate" if scheme == "dark" else "default"
@@ -67,12 +73,7 @@ FOCUS_SEEN = """() => { const e = document.activeElement;
     return [e.getAttribute('data-st-stop'), ring || focused !== rest, e.outerHTML.slice(0, 80)]; }"""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("kind", list(PAGES))
-def test_keyboard_reaches_every_control_in_order_with_a_visible_focus(visit, kind: str, viewport: str,
-                                                                      scheme: str) -> None:
-    page = visit(kind, viewport, scheme)
+def assert_keyboard_reaches_every_control_in_order_with_a_visible_focus(page) -> None:
     assert page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"]):not([tabindex=\"0\"])')"
                          ".length") == 0  # no positive tabindex: the order is the page's order
     page.evaluate(f"({FOCUSABLE})().forEach((e, i) => e.setAttribute('data-st-stop', i))")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_mkdocs_build
+from conftest import run_mkdocs_build, run_mkdocs_process
 
 
 def break_hub(site: Path) -> None:
@@ -27,7 +27,7 @@ def line_of(site: Path, needle: str) -> int:
 def test_invalid_data_fails_the_build_with_every_problem_and_no_traceback(site: Path, strict: bool,
                                                                           flags: tuple) -> None:
     break_hub(site)
-    result = run_mkdocs_build(site, *flags, strict=strict)
+    result = run_mkdocs_process(site, *flags, strict=strict)  # the command itself: its exit code and output
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "Traceback" not in output

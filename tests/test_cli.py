@@ -1,17 +1,24 @@
-"""The `supporttab` command run as a user runs it: a subprocess on a copy of the example site."""
+"""The `supporttab` command as a user runs it, on a copy of the example site: in this process through its `main`
+(same arguments, folder, environment, standard input and exit status), and as the installed console script where
+the process itself is under test."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from conftest import BUILD_EPOCH, run_mkdocs_build
+from supporttab.authoring.cli import main
 
 # The console script installed beside the interpreter running the tests (a venv need not be activated).
 SUPPORTTAB = shutil.which("supporttab", path=str(Path(sys.executable).parent))
@@ -19,14 +26,58 @@ INCIDENT = "incidents/2026-11-20-card-payments-failing.yml"
 OPEN_INCIDENT = "incidents/2026-11-22-slow-pdf-exports.yml"
 
 
-def run(site: Path, *args: str, stdin: str | None = None, epoch: str = BUILD_EPOCH,
-        **env: str) -> subprocess.CompletedProcess[str]:
-    assert SUPPORTTAB, "the supporttab console script is not installed"
-    environment = {**os.environ, "PYTHONWARNINGS": "error", "SOURCE_DATE_EPOCH": epoch, **env}
-    environment.pop("GITHUB_ACTIONS", None)
-    environment.update(env)
-    return subprocess.run([SUPPORTTAB, *args], cwd=site, capture_output=True, text=True, timeout=120,
-                          env=environment, input=stdin if stdin is not None else "")
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(site: Path, *args: str, stdin: str | None = None, epoch: str = BUILD_EPOCH, process: bool = False,
+        **env: str) -> Result:
+    """`supporttab ARGS` in `site`, with the build clock at `epoch`, outside GitHub Actions, warnings as errors."""
+    environment = {"SOURCE_DATE_EPOCH": epoch, **env}
+    if process:
+        assert SUPPORTTAB, "the supporttab console script is not installed"
+        full = {**os.environ, "PYTHONWARNINGS": "error", **environment}
+        full.pop("GITHUB_ACTIONS", None)
+        full.update(env)
+        done = subprocess.run([SUPPORTTAB, *args], cwd=site, capture_output=True, text=True, timeout=120,
+                              env=full, input=stdin if stdin is not None else "")
+        return Result(done.returncode, done.stdout, done.stderr)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with _environment(environment, drop=("GITHUB_ACTIONS",)), contextlib.chdir(site), \
+            contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+            _stdin(stdin or ""), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse's usage errors and --help
+            code = exit.code if isinstance(exit.code, int) else 1
+    return Result(code, stdout.getvalue(), stderr.getvalue())
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str], drop: tuple[str, ...]):
+    saved = dict(os.environ)
+    for name in drop:
+        if name not in values:
+            os.environ.pop(name, None)
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _stdin(text: str):
+    saved, sys.stdin = sys.stdin, io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 # --- check --------------------------------------------------------------------------------------------------
@@ -108,7 +159,7 @@ def test_every_command_has_help_with_examples(site: Path, command: str) -> None:
      "supporttab new: error: argument kind: 'incidnt' is not something `new` can open; did you mean 'incident'?"),
 ])
 def test_a_mistyped_word_on_the_command_line_gets_the_closest_one(site: Path, arguments: tuple, expected: str) -> None:
-    result = run(site, *arguments)
+    result = run(site, *arguments, process=True)  # the installed command: its exit code and its own words
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == expected
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from conftest import NOW, REPO, copy_example_site
+from conftest import EXAMPLE, NOW, copy_example_site
 from supporttab.config import Options
 from supporttab.hub.view import PageLink, build_hub_view
 from supporttab.core.problems import DataError
@@ -21,8 +21,8 @@ from supporttab.site import load_site
 from supporttab.status.index import build_status_index
 from supporttab.team.view import build_team_view
 
-AUTHORED = [REPO / "content" / "hub.yml", *sorted((REPO / "incidents").rglob("*.yml")),
-            *sorted((REPO / "team").glob("*.yml"))]
+AUTHORED = [EXAMPLE / "content" / "hub.yml", *sorted((EXAMPLE / "incidents").rglob("*.yml")),
+            *sorted((EXAMPLE / "team").glob("*.yml"))]
 
 
 def _leaves(value, path=()):
@@ -36,7 +36,7 @@ def _leaves(value, path=()):
         yield path
 
 
-LEAVES = [(file.relative_to(REPO).as_posix(), leaf) for file in AUTHORED
+LEAVES = [(file.relative_to(EXAMPLE).as_posix(), leaf) for file in AUTHORED
           for leaf in _leaves(yaml.safe_load(file.read_text(encoding="utf-8")))]
 ODD_VALUES = st.one_of(st.text(max_size=30), st.sampled_from(["", " ", "-", "~", "0", "../x.jpg", "/etc/passwd",
                                                               "2026-13-45", "9999-12-31T23:59:59+14:00"]),
@@ -68,7 +68,7 @@ def _check_site(site: Path) -> None:
 
 
 def _with_value(site: Path, name: str, path: tuple, value) -> None:
-    document = yaml.safe_load((REPO / name).read_text(encoding="utf-8"))
+    document = yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8"))
     _set(document, path, value)
     (site / name).write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import REPO
+from conftest import EXAMPLE
 from supporttab.team import headshots
 from supporttab.team.headshots import Framing, PhotoError, decode, headshot, render
 from supporttab.team.model import Focus
 
-ASTRONAUT = REPO / "team" / "photos" / "amara.jpg"
+ASTRONAUT = EXAMPLE / "team" / "photos" / "amara.jpg"
 FRAMING = Framing()
 
 

@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import EXAMPLE, REPO
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
-EXAMPLE_YAML = sorted(path for folder in ("content", "team", "incidents") for path in (REPO / folder).rglob("*.yml"))
+EXAMPLE_YAML = sorted(path for folder in ("content", "team", "incidents") for path in (EXAMPLE / folder).rglob("*.yml"))
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -32,7 +32,7 @@ Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:tr
 
 
 def test_there_are_example_files_to_check() -> None:
-    assert REPO / "content" / "hub.yml" in EXAMPLE_YAML
+    assert EXAMPLE / "content" / "hub.yml" in EXAMPLE_YAML
 
 
 @pytest.mark.parametrize("path", EXAMPLE_YAML, ids=lambda p: str(p.relative_to(REPO)))
@@ -51,7 +51,7 @@ def test_example_file_names_its_schema_and_validates_against_the_published_one(p
 
 def test_published_schema_rejects_what_the_loader_rejects(built_example: Path) -> None:
     schema = json.loads((built_example / "schemas" / "hub.schema.json").read_text(encoding="utf-8"))
-    data = yaml.load((REPO / "content" / "hub.yml").read_text(encoding="utf-8"), Loader=Yaml12Loader)
+    data = yaml.load((EXAMPLE / "content" / "hub.yml").read_text(encoding="utf-8"), Loader=Yaml12Loader)
     data["help_from_us"]["channels"][0]["kind"] = "pigeon"
     data["organization"]["nmae"] = "typo"
     errors = sorted(error.message for error in jsonschema.Draft202012Validator(schema).iter_errors(data))
