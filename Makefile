@@ -12,13 +12,13 @@ serve: $(VENV)/.site
 
 ## test: install everything (Debian's chromium included) and run the whole test suite
 test: $(VENV)/.test chromium
-	$(BIN)/python -m pytest; status=$$?; \
+	$(BIN)/python -m pytest -n auto; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
 
 ## test-properdocs: the whole test suite and the example build on ProperDocs, the maintained fork of MkDocs 1.6
 test-properdocs: $(VENV)/.test chromium
 	$(BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
-	SUPPORTTAB_HOST=properdocs $(BIN)/python -m pytest; status=$$?; \
+	SUPPORTTAB_HOST=properdocs $(BIN)/python -m pytest -n auto; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
 
 ## lighthouse: Lighthouse 12 (mobile, median of 3) on every page kind of the example; fails under budget

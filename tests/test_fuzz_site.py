@@ -3,6 +3,8 @@ whole site loaded and every derived view built. The only outcomes: a site, or ou
 
 from __future__ import annotations
 
+import copy
+import functools
 import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +23,8 @@ from supporttab.site import load_site
 from supporttab.status.index import build_status_index
 from supporttab.team.view import build_team_view
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 AUTHORED = [EXAMPLE / "content" / "hub.yml", *sorted((EXAMPLE / "incidents").rglob("*.yml")),
             *sorted((EXAMPLE / "team").glob("*.yml"))]
 
@@ -67,10 +71,16 @@ def _check_site(site: Path) -> None:
     assert build_hub_view(data.hub, data.page_views, pages, site_url=None, now=NOW) is not None
 
 
+@functools.cache
+def _example(name: str):
+    """An example file as plain data, parsed once: the sweep changes a copy of it thousands of times."""
+    return yaml.load((EXAMPLE / name).read_text(encoding="utf-8"), Loader=_LOADER)
+
+
 def _with_value(site: Path, name: str, path: tuple, value) -> None:
-    document = yaml.safe_load((EXAMPLE / name).read_text(encoding="utf-8"))
+    document = copy.deepcopy(_example(name))
     _set(document, path, value)
-    (site / name).write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    (site / name).write_text(yaml.dump(document, Dumper=_DUMPER, allow_unicode=True), encoding="utf-8")
 
 
 SWEEP = ["", " ", "-", "~", None, 0, True, ["x"], {"a": "b"}, "../x"]

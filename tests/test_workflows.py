@@ -57,7 +57,7 @@ def test_pull_requests_run_the_tests_a_strict_build_and_the_history_guard() -> N
     assert set(workflow["on"]) == {"pull_request"}
     steps = workflow["jobs"]["test"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    assert "python -m pytest" in runs and 'python -m "$SUPPORTTAB_HOST" build --strict -f mkdocs.yml' in runs
+    assert "python -m pytest -n auto" in runs and 'python -m "$SUPPORTTAB_HOST" build --strict -f mkdocs.yml' in runs
     assert workflow["jobs"]["test"]["strategy"]["matrix"]["host"] == ["mkdocs", "properdocs"]
     assert workflow["jobs"]["test"]["env"]["SUPPORTTAB_HOST"] == "${{ matrix.host }}"
     guard = next(step for step in steps if "--since" in step.get("run", ""))
