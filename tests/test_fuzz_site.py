@@ -65,7 +65,7 @@ def _check_site(site: Path) -> None:
         return
     status = build_status_index(data.status, now=NOW, zone=ZoneInfo("Europe/London"), render=escape)
     assert status.sentence
-    assert build_team_view(data.team, {}, 240, 300) is not None
+    assert build_team_view(data.team, {}, 240, 300).portrait_size == (240, 300)
     pages = {p.relative_to(site / "content").as_posix(): PageLink(p.stem, p.stem + "/")
              for p in (site / "content").rglob("*.md")}
     assert build_hub_view(data.hub, data.page_views, pages, site_url=None, now=NOW) is not None

@@ -17,8 +17,6 @@ class Portrait:
 
     initials: str
     colour: int  # which of the stylesheet's avatar colours
-    width: int
-    height: int
     small_url: str | None = None
     large_url: str | None = None
 
@@ -41,6 +39,7 @@ class Person:
 @dataclass(frozen=True)
 class TeamView:
     people: dict[str, Person]  # everyone, former staff included, in page order
+    portrait_size: tuple[int, int]  # every headshot's width and height in CSS pixels
 
     @property
     def groups(self) -> list[tuple[str | None, list[Person]]]:
@@ -61,5 +60,5 @@ def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str]], widt
     for member_id, member in team.members.items():
         small, large = photo_urls.get(member_id, (None, None))
         colour = int(hashlib.sha256(member_id.encode()).hexdigest(), 16) % AVATAR_COLOURS
-        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, width, height, small, large))
-    return TeamView(people)
+        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, small, large))
+    return TeamView(people, (width, height))
