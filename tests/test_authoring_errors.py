@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_HUB, NOW, problems_for_site
 from supporttab.config import Options
 from supporttab.core.problems import DataError

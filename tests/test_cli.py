@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import BUILD_EPOCH, run_mkdocs_build
 from supporttab.authoring.cli import main
 

@@ -11,14 +11,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from conftest import EXAMPLE, NOW, copy_example_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
-
-from conftest import EXAMPLE, NOW, copy_example_site
 from supporttab.config import Options
-from supporttab.hub.view import PageLink, build_hub_view
 from supporttab.core.problems import DataError
+from supporttab.hub.view import PageLink, build_hub_view
 from supporttab.site import load_site
 from supporttab.status.index import build_status_index
 from supporttab.team.view import build_team_view

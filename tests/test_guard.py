@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from test_cli import run
 
 CARD = "incidents/2026-11-20-card-payments-failing.yml"
@@ -142,7 +141,6 @@ def test_the_publish_workflow_refuses_a_push_that_rewrote_history(published: Pat
     import sys
 
     import yaml
-
     from conftest import REPO
 
     workflow = yaml.load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

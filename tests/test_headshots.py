@@ -7,9 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from conftest import EXAMPLE
+from PIL import Image
 from supporttab.team import headshots
 from supporttab.team.headshots import Framing, PhotoError, decode, headshot, render
 from supporttab.team.model import Focus

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import MINIMAL_HUB, NOW, problems_for_site, run_mkdocs_build, serve
 
 PAYLOADS = [

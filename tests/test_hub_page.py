@@ -176,9 +176,9 @@ def test_a_closure_is_past_once_its_day_is_over_where_the_hours_are(tmp_path: Pa
     import datetime as dt
 
     from conftest import MINIMAL_HUB
-    from supporttab.hub.view import build_hub_view
     from supporttab.core.validate import load_model
     from supporttab.hub.model import Hub
+    from supporttab.hub.view import build_hub_view
 
     text = MINIMAL_HUB.replace("timezone: Europe/Amsterdam", "timezone: Pacific/Auckland").replace(
         "    weekly:\n", "    closures:\n      - date: 2026-11-23\n        name: Staff day\n    weekly:\n")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_HUB, NOW
-from supporttab.config import LintSetting, Options
 from supporttab.authoring.lint import lint
+from supporttab.config import LintSetting, Options
 from supporttab.site import load_site
 
 COMPONENTS = "components:\n  - id: api\n    name: API\n"

@@ -7,9 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from markupsafe import escape
-
 from conftest import MINIMAL_HUB, NOW
+from markupsafe import escape
 from supporttab.config import Options
 from supporttab.core.urls import site_info
 from supporttab.site import load_site

@@ -8,9 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from conftest import problems_for_site, run_mkdocs_build
+from PIL import Image
 from test_status_errors import COMPONENTS, INCIDENT, MAINTENANCE
 
 RELEASE = "photo_release: {date: 2026-01-05, reference: HR-2026-001}\n"

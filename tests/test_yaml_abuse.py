@@ -11,10 +11,9 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from supporttab.core.validate import load_model
 from supporttab.authoring.schema import FILE_KINDS
 from supporttab.core.problems import Problem
+from supporttab.core.validate import load_model
 from supporttab.core.yamlread import parse_yaml
 
 BOUNDED = textwrap.dedent("""

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from PIL import Image
 from skimage import data
-
 from supporttab.team import faces, headshots
 from supporttab.team.headshots import Framing
 
