@@ -48,6 +48,9 @@ def copy_example_site(destination: Path) -> Path:
 # The static site generator hosting the plugin: MkDocs, or ProperDocs (its maintained fork) with
 # SUPPORTTAB_HOST=properdocs, so the whole suite runs on both.
 HOST = os.environ.get("SUPPORTTAB_HOST", "mkdocs")
+if HOST == "properdocs":  # as `python -m properdocs` does: every `mkdocs.*` import (the theme's included) is its
+    importlib.import_module("properdocs.replacement")  # own, and what plugins log as `mkdocs.*` counts as its own
+    logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
 
 
 def run_mkdocs_process(site: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
@@ -78,11 +81,10 @@ def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> Build:
     output = io.StringIO()
     handler = logging.StreamHandler(output)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    loggers = [logging.getLogger(name) for name in dict.fromkeys(("mkdocs", HOST))]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    logger = logging.getLogger(HOST)
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
     returncode = 0
     try:
         cfg = config.load_config(str(site / "mkdocs.yml"), strict=strict)
@@ -95,9 +97,8 @@ def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> Build:
         returncode = 1
         output.write(f"{abort.message}\n")
     finally:
-        for logger, level in zip(loggers, levels):
-            logger.removeHandler(handler)
-            logger.setLevel(level)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
     return Build(returncode, output.getvalue())
 
 
