@@ -10,9 +10,12 @@ from ..core.problems import DataError, suggest
 from ..core.rules import RULES
 from ..core.vocabulary import IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, OPENING_STATUSES, SOURCES
 from .check import command_check
+from .files import WriteFailed
 from .schema import SCHEMA_DIR, command_schema
 from .site import Refused, UsageError, read_site
 from .write import command_maintenance, command_new, command_postmortem, command_resolve, command_update
+
+WRITERS = ("new", "update", "resolve", "postmortem", "maintenance")  # one at a time per site, under its lock
 
 EXAMPLES = {
     "check": """examples:
@@ -145,12 +148,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parsers[first.command].parse_intermixed_args(first.arguments)
     try:
         site = read_site(Path(args.site or first.site)) if first.command != "schema" else None
-        return args.run(args, site)
+        if first.command not in WRITERS:
+            return args.run(args, site)
+        with site.writing():
+            return args.run(args, site)
     except UsageError as error:
         print(f"supporttab: {error}", file=sys.stderr)
         return 2
     except (Refused, DataError) as error:
         print(error, file=sys.stderr)
+        return 1
+    except WriteFailed as error:
+        print(f"supporttab: {error}; nothing was written", file=sys.stderr)
         return 1
 
 

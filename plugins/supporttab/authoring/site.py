@@ -20,6 +20,7 @@ from ..core.validate import explain_error
 from ..core.yamlread import syntax_error
 from ..site import SiteData, load_site
 from ..status.load import MAINTENANCE_DIR
+from .files import one_writer
 
 
 class UsageError(Exception):
@@ -57,6 +58,19 @@ class Site:
 
     def load(self, *, keep_documents: bool = False) -> SiteData:
         return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents)
+
+    def problems_in(self, path: Path, data: bytes) -> list[str]:
+        """The problems `path` would have if it held `data`, the rest of the site as it is."""
+        shown = shown_path(self.root, path)
+        try:
+            load_site(self.root, self.docs_dir, self.options, build_time(), pending=(path.resolve(), data))
+        except DataError as error:
+            return [str(p) for p in error.problems if p.file == shown]
+        return []
+
+    def writing(self):
+        """The site's posting lock, held while a command reads, checks and writes (see authoring/files.py)."""
+        return one_writer(self.root / self.options.cache_dir)
 
     def load_for_writing(self, event_id: str | None = None) -> SiteData:
         """What a command that writes to the file of `event_id` (or a new file) needs. Problems in other files

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from ..core.paths import shown_path
-from ..core.problems import DataError, suggest
+from ..core.problems import suggest
 from ..core.timefmt import parse_duration
 from ..core.urls import event_url
 from ..core.vocabulary import COMPONENT_STATUSES, IMPACT_TO_STATUS, INCIDENT_STATUSES, LABELS, MAINTENANCE_STATUSES
@@ -18,6 +18,7 @@ from ..site import SiteData
 from ..status.load import MAINTENANCE_DIR
 from ..status.social import social_post
 from . import yamltext
+from .files import WriteFailed, replace_file
 from .message import message, text_argument
 from .schema import SCHEMA_DIR
 from .site import Refused, Site, UsageError
@@ -102,19 +103,17 @@ def command_postmortem(args: argparse.Namespace, site: Site) -> int:
 
 
 def _write(site: Site, path: Path, text: str) -> None:
-    """Write, validate the whole site, and undo the write when the edited file has problems."""
+    """Check the whole site as it would be with `text` in `path`, then write it in one step; on any problem the
+    file stays exactly as it was, and the command says so."""
     shown = shown_path(site.root, path)
-
-    def problems_in_this_file() -> list[str]:
-        try:
-            site.load()
-        except DataError as error:
-            return [str(p) for p in error.problems if p.file == shown]
-        return []
-
-    problems = yamltext.write_validated(path, text, problems_in_this_file)
+    data = text.encode("utf-8")  # exactly these bytes: no newline translation
+    problems = site.problems_in(path, data)
     if problems:
         raise Refused("\n".join(problems) + f"\nsupporttab: {shown} was left as it was")
+    try:
+        replace_file(path, data)
+    except WriteFailed as error:
+        raise Refused(f"supporttab: {shown} could not be written ({error}); it was left as it was") from None
 
 
 def _print_social(site: Site, data: SiteData, event_id: str, title: str, status: str, body: str, author: str) -> None:

@@ -116,25 +116,3 @@ def _end_of_top_level_block(lines: list[str], doc: YamlDocument, key: str) -> in
     while end > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
         end -= 1
     return end
-
-
-def write_validated(path: Path, text: str, validate) -> list[str]:
-    """Write `text` to `path` and run `validate()`; when it finds problems in `path`, put the file back as it
-    was (or remove it, if it is new) and return them."""
-    original = path.read_bytes() if path.exists() else None
-    path.write_bytes(text.encode("utf-8"))  # exactly these bytes: no newline translation
-    try:
-        problems = validate()
-    except BaseException:
-        _restore(path, original)
-        raise
-    if problems:
-        _restore(path, original)
-    return problems
-
-
-def _restore(path: Path, original: bytes | None) -> None:
-    if original is None:
-        path.unlink(missing_ok=True)
-    else:
-        path.write_bytes(original)

@@ -10,14 +10,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem, format_field_path, suggest
-from .yamlread import YamlDocument, read_yaml
+from .yamlread import YamlDocument, parse_yaml, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_model(path: Path, shown_as: str, model: type[M]) -> tuple[M | None, YamlDocument]:
-    """Read and validate one file. On failure the model is None and `doc.problems` says why."""
-    doc = read_yaml(path, shown_as)
+def load_model(path: Path, shown_as: str, model: type[M], raw: bytes | None = None) -> tuple[M | None, YamlDocument]:
+    """Read and validate one file (or `raw`, the bytes about to be written to it). On failure the model is None
+    and `doc.problems` says why."""
+    doc = read_yaml(path, shown_as) if raw is None else parse_yaml(raw, shown_as)
     if not doc.complete:
         return None, doc
     if doc.data is None:

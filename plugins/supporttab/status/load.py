@@ -31,9 +31,11 @@ class StatusData:
 
 
 def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | None = None, *,
-                keep_documents: bool = False) -> tuple[StatusData | None, list[Problem]]:
+                keep_documents: bool = False, pending: Pending | None = None
+                ) -> tuple[StatusData | None, list[Problem]]:
     """Load every status file in `folder`; (None, []) when the site has no status folder. With a team, every
-    author must be a member's id."""
+    author must be a member's id. `pending` is a file with the bytes a command is about to write to it: loaded
+    as if written, so a write is checked before it happens."""
     if not folder.is_dir():
         return None, []
     components_path = folder / COMPONENTS_FILE
@@ -49,21 +51,46 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
     known = _Known(components, team)
     data = StatusData(components)
     seen: dict[str, str] = {}
-    for kind, paths in (("incident", _yaml_files(folder, skip=COMPONENTS_FILE)),
-                        ("maintenance", _yaml_files(folder / MAINTENANCE_DIR))):
+    for kind, place in (("incident", folder), ("maintenance", folder / MAINTENANCE_DIR)):
+        paths, misplaced = _yaml_files(root, place, pending, skip=(COMPONENTS_FILE, MAINTENANCE_DIR))
+        problems += misplaced
         for path in paths:
-            problems += _load_one(root, path, kind, known, now, data, seen, keep_documents)
+            raw = pending[1] if pending and path == pending[0] else None
+            problems += _load_one(root, path, kind, known, now, data, seen, keep_documents, raw)
     return data, problems  # with problems, `data` holds what the valid files say
 
 
-def _yaml_files(folder: Path, skip: str = "") -> list[Path]:
+# A file about to be written, and its bytes.
+Pending = tuple[Path, bytes]
+
+
+def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[str, ...]
+                ) -> tuple[list[Path], list[Problem]]:
+    """The YAML files directly in `folder`, and a problem for each one that would be silently left out: a
+    suffix in capitals, or a subfolder (only maintenance/ is read)."""
     if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.name != skip and p.is_file())
+        return [], []
+    paths, problems = set(), []
+    for path in folder.iterdir():
+        if path.name in skip or path.name.startswith("."):
+            continue
+        shown = shown_path(root, path)
+        if path.is_dir():
+            problems.append(Problem(shown, 1, 1, "", f"the folder '{path.name}' is not read: incidents go directly "
+                                                     f"in {shown_path(root, folder)}/ and maintenance in "
+                                                     f"{MAINTENANCE_DIR}/; move its files there"))
+        elif path.suffix in (".yml", ".yaml"):
+            paths.add(path)
+        elif path.suffix.lower() in (".yml", ".yaml"):
+            problems.append(Problem(shown, 1, 1, "", f"'{path.name}' is not read: the suffix must be lowercase; "
+                                                     f"rename it to {path.stem}{path.suffix.lower()}"))
+    if pending and pending[0].parent == folder:
+        paths.add(pending[0])
+    return sorted(paths), problems
 
 
 def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
-              seen: dict[str, str], keep_documents: bool) -> list[Problem]:
+              seen: dict[str, str], keep_documents: bool, raw: bytes | None) -> list[Problem]:
     shown = shown_path(root, path)
     file_id = path.stem
     if not is_id(file_id):
@@ -74,7 +101,7 @@ def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime
                                          "file names and must be unique, so rename one of the files")]
     seen[file_id] = shown
     model_class = Incident if kind == "incident" else Maintenance
-    model, doc = load_model(path, shown, model_class)
+    model, doc = load_model(path, shown, model_class, raw)
     if model is None:
         return doc.problems
     problems = known.check_references(model, doc)
