@@ -6,6 +6,7 @@ column and field path.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import PurePosixPath
 from typing import Annotated
@@ -81,6 +82,18 @@ def _check_id(text: str) -> str:
     return text
 
 
+# Times a status page can mean: anything else is a typo, and the far ends of the calendar (year 1, year 9999)
+# cannot even be shown in every time zone.
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2999
+
+
+def _check_plausible_time(moment: dt.datetime) -> dt.datetime:
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:  # as written: converting year 9999 may overflow
+        raise ValueError(f"{moment.isoformat()} is not a plausible time; write a date between {EARLIEST_YEAR} and "
+                         f"{LATEST_YEAR} with its UTC offset, like 2026-11-23T14:05:00+01:00")
+    return moment
+
+
 PhoneNumber = Annotated[str, AfterValidator(_check_phone), Field(
     description="International (E.164) phone number, spaces allowed: +1 415 555 0100",
     examples=["+1 415 555 0100"])]
@@ -98,5 +111,5 @@ TimeZoneName = Annotated[str, AfterValidator(_check_time_zone), Field(
 MarkdownText = Annotated[str, Field(description="Markdown text; raw HTML is shown as text")]
 Slug = Annotated[str, AfterValidator(_check_id), Field(pattern=f"^{ID_PATTERN}$",
                                                        description="Lowercase letters, digits and dashes")]
-Timestamp = Annotated[AwareDatetime, Field(description="Date and time with its UTC offset, like "
-                                                       "2026-11-23T14:05:00+01:00")]
+Timestamp = Annotated[AwareDatetime, AfterValidator(_check_plausible_time), Field(
+    description="Date and time with its UTC offset, like 2026-11-23T14:05:00+01:00")]

@@ -44,6 +44,7 @@ def duration_text(delta: dt.timedelta) -> str:
     return f"{minutes} min"
 
 
+LONGEST = {"minutes": 365 * 24 * 60, "hours": 365 * 24, "days": 365}
 _DURATION = re.compile(r"(\d+)\s*(m|min|h|d)")
 
 
@@ -53,4 +54,6 @@ def parse_duration(text: str) -> dt.timedelta:
     if not match:
         raise ValueError(f"{text!r} is not a duration; write minutes, hours or days like 30m, 2h or 5d")
     unit = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days"}[match[2]]
+    if int(match[1]) > LONGEST[unit]:  # also keeps every time it is added to on the calendar
+        raise ValueError(f"{text!r} is more than a year; write at most 365d")
     return dt.timedelta(**{unit: int(match[1])})

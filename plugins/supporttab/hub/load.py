@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from ..core.paths import confined, shown_path
+from ..core.urls import HUB_PAGE
 from ..core.problems import Problem, format_field_path, suggest
 from ..core.validate import load_model
 from ..core.yamlread import YamlDocument
@@ -40,6 +41,10 @@ def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: fr
     pages = existing if published is None else sorted(published)
     problems = []
     for path, page in linked:
+        if page == HUB_PAGE:
+            problems.append(doc.problem(path, f"'{HUB_PAGE}' is the hub itself, which Support Tab makes; link "
+                                              "another page", field_name=format_field_path(path)))
+            continue
         if page in pages:
             continue
         if page in existing:

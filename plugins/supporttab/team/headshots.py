@@ -101,22 +101,30 @@ def headshots(jobs: dict[str, tuple[Path, Focus | None]], framing: Framing, cach
 
 
 def _cached(cache: Path, key: str) -> Headshot | None:
+    """The cache entry for `key`, or None to make it (again): missing, damaged or incomplete entries are misses."""
     folder = cache / key
-    if not (folder / "meta.json").is_file():
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        method = meta["method"]
+        whole = all((folder / name).stat().st_size > 0 for name in ("1x.webp", "2x.webp"))
+    except (OSError, ValueError, TypeError, KeyError):
         return None
-    meta = json.loads((folder / "meta.json").read_text())
     # The key names the installed detector; if it failed to load when this was made, make it again now.
-    if meta.get("detector") is False and faces.version() is not None:
+    if not whole or not isinstance(method, str) or (meta.get("detector") is False and faces.version() is not None):
         return None
-    return Headshot(key, folder / "1x.webp", folder / "2x.webp", meta["method"], decoded=False)
+    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False)
 
 
 def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot:
     folder = cache / key
     small, large, method = render(data, focus, framing)
     meta = {"method": method, "detector": faces.available()}
-    shutil.rmtree(folder, ignore_errors=True)  # a stale entry made without the detector
-    _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps(meta).encode()})
+    shutil.rmtree(folder, ignore_errors=True)  # a damaged entry, or one made without the detector
+    try:
+        _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps(meta).encode()})
+    except OSError as error:  # the cache's fault, not the photo's
+        raise PhotoError(f"the headshot cannot be saved in the cache folder {cache} ({error.strerror}); make that "
+                         "folder writable, or set cache_dir in mkdocs.yml to one that is") from None
     return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=True)
 
 
