@@ -104,7 +104,8 @@ def test_appending_updates_corrections_and_postmortems_is_fine(published: Path) 
     postmortem = run(published, "postmortem", "2026-11-22-slow-pdf-exports", "--author", "patty", "--apology",
                      "We are sorry: your exports took hours instead of seconds.", "--cause", "@/dev/null", "--prevention",
                      "Export servers now warn us at 70% disk, long before they fill up, and clean up old files daily.")
-    assert postmortem.returncode == 1  # an empty cause is refused, and the file is left as it was
+    assert postmortem.returncode == 2  # an empty cause is refused before anything is written
+    assert postmortem.stderr == "supporttab: your cause is empty; write the text\n"
     postmortem = run(published, "postmortem", "2026-11-22-slow-pdf-exports", "--author", "patty", "--apology",
                      "We are sorry: your exports took hours instead of seconds.", "--cause", "A year-end backlog "
                      "filled the disk of one export server, and we had no alert for it.", "--prevention",

@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 from .config import Options
 from .core.markdown import MarkdownRenderer
 from .core.problems import Problem
-from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, SiteInfo, event_page, history_page
+from .core.urls import (
+    HUB_PAGE,
+    STATUS_PAGE,
+    TEAM_PAGE,
+    SiteInfo,
+    event_page,
+    history_page,
+)
 from .hub.chrome import SiteChrome, build_chrome
 from .hub.model import Hub
 from .site import SiteData

@@ -8,12 +8,24 @@ from pathlib import Path
 
 from ..core.problems import DataError, suggest
 from ..core.rules import RULES
-from ..core.vocabulary import IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, OPENING_STATUSES, SOURCES
+from ..core.vocabulary import (
+    IMPACTS,
+    INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
+    OPENING_STATUSES,
+    SOURCES,
+)
 from .check import command_check
 from .files import WriteFailed
 from .schema import SCHEMA_DIR, command_schema
 from .site import Refused, UsageError, read_site
-from .write import command_maintenance, command_new, command_postmortem, command_resolve, command_update
+from .write import (
+    command_maintenance,
+    command_new,
+    command_postmortem,
+    command_resolve,
+    command_update,
+)
 
 WRITERS = ("new", "update", "resolve", "postmortem", "maintenance")  # one at a time per site, under its lock
 

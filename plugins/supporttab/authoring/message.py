@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from ..core.characters import forbidden_message
 from .site import UsageError
 
 
@@ -16,10 +18,21 @@ def text_argument(value: str, flag: str) -> str:
     """A text given on the command line, or read from a file when written as @file.md."""
     if value.startswith("@"):
         try:
-            return Path(value[1:]).read_text(encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"{flag}: cannot read {value[1:]} ({error.strerror})") from None
-    return value
+            value = Path(value[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            why = getattr(error, "strerror", None) or "it is not UTF-8 text"
+            raise UsageError(f"{flag}: cannot read {value[1:]} ({why})") from None
+    return checked(value, f"your {flag.lstrip('-')}")
+
+
+def checked(text: str, what: str) -> str:
+    """`text`, refused when it holds a character no page or feed can carry, or nothing but spaces."""
+    refused = forbidden_message(text, what)
+    if refused:
+        raise UsageError(refused)
+    if not text.strip():
+        raise UsageError(f"{what} is empty; write the text")
+    return text
 
 
 def message(args: argparse.Namespace, default: str | None = None) -> str:
@@ -29,18 +42,30 @@ def message(args: argparse.Namespace, default: str | None = None) -> str:
     if not sys.stdin.isatty():
         text = sys.stdin.read().strip()
         if text:
-            return text
+            return checked(text, "your message")
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if editor and sys.stdin.isatty():
         with tempfile.NamedTemporaryFile("w+", suffix=".md", encoding="utf-8") as draft:
             draft.write(default or "")
             draft.flush()
-            subprocess.run([*editor.split(), draft.name], check=False)
+            _edit(editor, draft.name)
             draft.seek(0)
             text = draft.read().strip()
             if text:
-                return text
+                return checked(text, "your message")
     if default:
         return default
     raise UsageError("write the message: as the last argument in quotes, on standard input, or in $EDITOR")
+
+
+def _edit(editor: str, path: str) -> None:
+    """Open the author's editor on the draft; an editor that fails or is abandoned writes nothing."""
+    try:
+        finished = subprocess.run([*shlex.split(editor), path], check=False)
+    except (OSError, ValueError) as error:
+        raise UsageError(f"the editor in $VISUAL or $EDITOR ({editor!r}) cannot be started ({error}); set it to an "
+                         "installed editor, or write the message as the last argument in quotes") from None
+    if finished.returncode != 0:
+        raise UsageError(f"the editor ({editor}) exited with status {finished.returncode}, so nothing was written; "
+                         "run the command again when you are ready")
 

@@ -8,23 +8,31 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from ..core.characters import visible
 from ..core.paths import shown_path
 from ..core.problems import suggest
 from ..core.timefmt import parse_duration
 from ..core.urls import event_url
-from ..core.vocabulary import COMPONENT_STATUSES, IMPACT_TO_STATUS, INCIDENT_STATUSES, LABELS, MAINTENANCE_STATUSES
+from ..core.vocabulary import (
+    COMPONENT_STATUSES,
+    IMPACT_TO_STATUS,
+    INCIDENT_STATUSES,
+    LABELS,
+    MAINTENANCE_STATUSES,
+)
 from ..core.yamlread import read_yaml
 from ..site import SiteData
 from ..status.load import MAINTENANCE_DIR
 from ..status.social import social_post
 from . import yamltext
 from .files import WriteFailed, replace_file
-from .message import message, text_argument
+from .message import checked, message, text_argument
 from .schema import SCHEMA_DIR
 from .site import Refused, Site, UsageError
 
 
 def command_new(args: argparse.Namespace, site: Site) -> int:
+    checked(args.title, "your title")
     data = site.load_for_writing()
     _check_known(data, components=args.component, regions=args.region, author=args.author)
     now = site.now()
@@ -44,6 +52,7 @@ def command_new(args: argparse.Namespace, site: Site) -> int:
 
 
 def command_maintenance(args: argparse.Namespace, site: Site) -> int:
+    checked(args.title, "your title")
     data = site.load_for_writing()
     _check_known(data, components=args.component, regions=args.region, author=args.author)
     now = site.now()
@@ -141,13 +150,14 @@ def _check_known(data: SiteData, *, components: list[str] = (), regions: list[st
     declared = [c.id for c in data.status.components.all]
     for component in components:
         if component not in declared:
-            raise UsageError(f"'{component}' is not a component; {_suggest(component, declared)}")
+            raise UsageError(f"'{visible(component)}' is not a component; {_suggest(component, declared)}")
     region_ids = [r.id for r in data.status.components.regions]
     for region in regions:
         if region not in region_ids:
-            raise UsageError(f"'{region}' is not a region; {_suggest(region, region_ids)}")
+            raise UsageError(f"'{visible(region)}' is not a region; {_suggest(region, region_ids)}")
     if author and data.team and author not in data.team.ids:  # a member whose file has a typo still signs
-        raise UsageError(f"'{author}' is not a member of the team; {_suggest(author, sorted(data.team.ids))}")
+        raise UsageError(f"'{visible(author)}' is not a member of the team; "
+                         f"{_suggest(author, sorted(data.team.ids))}")
 
 
 

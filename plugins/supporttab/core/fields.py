@@ -76,6 +76,12 @@ def _check_time_zone(text: str) -> str:
     return text
 
 
+def _check_not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("is empty (only spaces); write the text")
+    return text
+
+
 def _check_id(text: str) -> str:
     if not is_id(text):
         raise ValueError(f"{text!r} is not a valid id; use lowercase letters, digits and dashes, like card-payments")
@@ -108,7 +114,9 @@ PersonName = Annotated[str, AfterValidator(_check_person_name), Field(
     description="As customers will see it, e.g. Patty Hughes", examples=["Patty Hughes"])]
 TimeZoneName = Annotated[str, AfterValidator(_check_time_zone), Field(
     description="IANA time zone name", examples=["Europe/Amsterdam"])]
-MarkdownText = Annotated[str, Field(description="Markdown text; raw HTML is shown as text")]
+MarkdownText = Annotated[str, AfterValidator(_check_not_blank), Field(description="Markdown text; raw HTML is "
+                                                                                   "shown as text")]
+Text = Annotated[str, AfterValidator(_check_not_blank)]  # one line or more that customers read
 Slug = Annotated[str, AfterValidator(_check_id), Field(pattern=f"^{ID_PATTERN}$",
                                                        description="Lowercase letters, digits and dashes")]
 Timestamp = Annotated[AwareDatetime, AfterValidator(_check_plausible_time), Field(

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .characters import forbidden_message
 from .problems import Problem
 
 Position = tuple[int, int]
@@ -157,6 +158,9 @@ def _add_node(event: yaml.Event, stack: list[_Frame], doc: YamlDocument) -> None
     position = (event.start_mark.line + 1, event.start_mark.column + 1)
     if isinstance(event, yaml.ScalarEvent):
         value: Any = _scalar(event)
+        refused = forbidden_message(value) if value else None
+        if refused:
+            doc.problems.append(Problem(doc.file, *position, "", refused))
     else:
         value = {} if isinstance(event, yaml.MappingStartEvent) else []
 

@@ -6,8 +6,8 @@ import csv
 from pathlib import Path
 
 from ..core.paths import confined, shown_path
-from ..core.urls import HUB_PAGE
 from ..core.problems import Problem, format_field_path, suggest
+from ..core.urls import HUB_PAGE
 from ..core.validate import load_model
 from ..core.yamlread import YamlDocument
 from .model import Hub
@@ -40,7 +40,11 @@ def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: fr
     existing = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     pages = existing if published is None else sorted(published)
     problems = []
-    for path, page in linked:
+    for index, (path, page) in enumerate(linked):
+        if path[-2] == "pins" and page in [pin for _, pin in linked[:index]]:
+            problems.append(doc.problem(path, f"'{page}' is pinned twice; pin each page once",
+                                        field_name=format_field_path(path)))
+            continue
         if page == HUB_PAGE:
             problems.append(doc.problem(path, f"'{HUB_PAGE}' is the hub itself, which Support Tab makes; link "
                                               "another page", field_name=format_field_path(path)))

@@ -8,7 +8,16 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from ..core.fields import EmailAddress, MarkdownText, PagePath, PhoneNumber, Strict, TimeZoneName, WebUrl
+from ..core.fields import (
+    EmailAddress,
+    MarkdownText,
+    PagePath,
+    PhoneNumber,
+    Strict,
+    Text,
+    TimeZoneName,
+    WebUrl,
+)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -44,7 +53,7 @@ DayHours = Annotated[
 
 
 class Organization(Strict):
-    name: str = Field(description="Company name, as customers know it")
+    name: Text = Field(description="Company name, as customers know it")
     url: WebUrl | None = Field(None, description="The company's main website")
     area_served: list[str] = Field(default_factory=list, description="Countries or regions served, e.g. US, NL")
 
@@ -76,29 +85,29 @@ class Popular(Strict):
 
 
 class HelpMyself(Strict):
-    title: str = "Help myself"
+    title: Text = "Help myself"
     intro: MarkdownText | None = None
-    search_label: str = Field("Search the help articles", description="Label of the search box")
+    search_label: Text = Field("Search the help articles", description="Label of the search box")
     popular: Popular = Popular()
     guides: list[GuideLink] = Field(default_factory=list)
 
 
 class Community(Strict):
-    name: str
+    name: Text
     url: WebUrl
     description: str | None = None
-    expect: str = Field(description="What to expect there, e.g. how fast people answer")
+    expect: Text = Field(description="What to expect there, e.g. how fast people answer")
 
 
 class HelpFromOthers(Strict):
-    title: str = "Help from others"
+    title: Text = "Help from others"
     intro: MarkdownText | None = None
     communities: list[Community] = Field(min_length=1)
 
 
 class Closure(Strict):
     date: dt.date = Field(description="A day the team is closed, like 2026-12-25")
-    name: str = Field(description="Why, e.g. Christmas Day")
+    name: Text = Field(description="Why, e.g. Christmas Day")
 
 
 class OpeningHours(Strict):
@@ -112,11 +121,11 @@ _CHANNEL_TARGET = {"phone": "phone", "email": "email", "chat": "url", "form": "u
 
 class Channel(Strict):
     kind: Literal["phone", "email", "chat", "form"]
-    label: str = Field(description="What customers see, e.g. Phone (US and Canada)")
+    label: Text = Field(description="What customers see, e.g. Phone (US and Canada)")
     phone: PhoneNumber | None = None
     email: EmailAddress | None = None
     url: WebUrl | None = None
-    reply_time: str = Field(description="Expected reply time, e.g. 'Answered within 2 minutes'")
+    reply_time: Text = Field(description="Expected reply time, e.g. 'Answered within 2 minutes'")
     live: bool | None = Field(None, description="Staffed during opening hours (default for phone and chat)")
     contact_type: str = Field("customer support", description="schema.org contactType")
     languages: list[str] = Field(default_factory=lambda: ["English"], description="Languages spoken")
@@ -141,7 +150,7 @@ class Channel(Strict):
 
 
 class HelpFromUs(Strict):
-    title: str = "Help from us"
+    title: Text = "Help from us"
     intro: MarkdownText | None = None
     hours: OpeningHours
     channels: list[Channel] = Field(min_length=1)
@@ -151,8 +160,8 @@ class Hub(Strict):
     """The support hub, the site's landing page."""
 
     organization: Organization
-    title: str = Field("How can we help?", description="The hub's heading")
-    description: str = Field(description="One sentence for search engines and link previews")
+    title: Text = Field("How can we help?", description="The hub's heading")
+    description: Text = Field(description="One sentence for search engines and link previews")
     intro: MarkdownText | None = None
     help_myself: HelpMyself
     help_from_others: HelpFromOthers

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.characters import visible
 from ..core.paths import shown_path
 from ..core.problems import Problem, format_field_path, suggest
 from ..core.timefmt import utc_iso
@@ -144,7 +145,7 @@ class _Known:
         postmortem = getattr(model, "postmortem", None)
         if postmortem:
             signed.append((("postmortem", "author"), postmortem.author))
-        return [doc.problem(path, f"'{author}' is not a member of the team; {self.team.suggest(author)}",
+        return [doc.problem(path, f"'{visible(author)}' is not a member of the team; {self.team.suggest(author)}",
                             field_name=format_field_path(path))
                 for path, author in signed if author not in self.team.ids]
 
@@ -160,7 +161,7 @@ class _Known:
             elif name not in declared:
                 hint = suggest(name, declared, f"declare it in {COMPONENTS_FILE} first")
                 path = (field_name, index)
-                problems.append(doc.problem(path, f"'{name}' is not a declared {what}; {hint}",
+                problems.append(doc.problem(path, f"'{visible(name)}' is not a declared {what}; {hint}",
                                             field_name=format_field_path(path)))
         return problems
 

@@ -5,11 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from ..core.fields import MarkdownText, Slug, Strict, Timestamp
+from ..core.fields import MarkdownText, Slug, Strict, Text, Timestamp
 from ..core.rules import unknown_rule
-from ..core.vocabulary import COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, SOURCES
+from ..core.vocabulary import (
+    COMPONENT_STATUSES,
+    IMPACTS,
+    INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
+    SOURCES,
+)
 
 
 def _check_lint_ignore(ignored: dict[str, str]) -> dict[str, str]:
@@ -36,19 +48,19 @@ MaintenanceStatus = Literal[MAINTENANCE_STATUSES]
 
 class Region(Strict):
     id: Slug
-    name: str
+    name: Text
 
 
 class Component(Strict):
     id: Slug
-    name: str
+    name: Text
     description: str | None = None
     regions: list[Slug] = Field(default_factory=list, description="Regions it runs in; empty means all")
 
 
 class ComponentGroup(Strict):
     id: Slug
-    name: str
+    name: Text
     components: list[Component] = Field(min_length=1)
 
 
@@ -94,7 +106,7 @@ class Postmortem(Strict):
 
 
 class Incident(Strict):
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     impact: Impact
     source: Literal[SOURCES] | None = Field(None, description="Where the cause lay")
     started_at: Timestamp | None = Field(None, description="When customers were first affected, if before "
@@ -119,7 +131,7 @@ class MaintenanceUpdate(Strict):
 
 
 class Maintenance(Strict):
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     scheduled_for: Timestamp
     scheduled_until: Timestamp
     components: list[Slug] = Field(min_length=1)
