@@ -4,6 +4,7 @@ site-wide and per component."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -129,7 +130,7 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
         ET.SubElement(item, f"{{{DC}}}creator").text = entry.item.author
         for component in entry.event.components:
             ET.SubElement(item, "category").text = component.name
-        ET.SubElement(item, "description").text = entry.social
+        ET.SubElement(item, "description").text = html.escape(entry.social)  # RSS readers take it as HTML
         ET.SubElement(item, f"{{{CONTENT}}}encoded").text = str(entry.item.body_html)
     return _xml(rss)
 

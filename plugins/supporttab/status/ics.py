@@ -48,7 +48,7 @@ def _utc(moment: dt.datetime) -> str:
 def _property(name: str, value: str, *, escape: bool = True) -> str:
     if escape:
         value = (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                 .replace("\r\n", "\n").replace("\n", "\\n"))
+                 .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
     return f"{name}:{value}"
 
 
