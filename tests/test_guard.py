@@ -162,3 +162,52 @@ def test_the_publish_workflow_refuses_a_push_that_rewrote_history(published: Pat
     manual = step("")  # a manual run, or the first push: nothing to compare with
     assert manual.returncode == 0
     assert manual.stdout.startswith("::warning::No earlier commit of main to compare with")
+
+
+MIGRATION = "incidents/maintenance/2027-01-10-payment-provider-migration.yml"
+UPGRADE = "incidents/maintenance/2026-11-15-database-upgrade.yml"
+FACT = ("error: `{name}` (published at HEAD) changed; published facts never change: undo the edit, and add an update "
+        "with `correction: true` that says what was wrong{extra} [published-history]")
+GROWS = " (a component or region may be added at the end)"
+
+
+@pytest.mark.parametrize(("name", "file", "old", "new", "at"), [
+    ("title", CARD, "title: Card payments failing for customers in the UK and EU", "title: Card payments were slow",
+     "2:1"),
+    ("impact", CARD, "impact: major", "impact: minor", "3:1"),
+    ("source", CARD, "source: external", "source: internal", "4:1"),
+    ("started_at", CARD, "started_at: 2026-11-20T08:52:00+00:00", "started_at: 2026-11-20T09:00:00+00:00", "5:1"),
+    ("components", CARD, "components: [card-payments, invoice-emails]", "components: [card-payments]", "6:1"),
+    ("regions", CARD, "regions: [uk, eu]", "regions: [eu, uk]", "7:1"),
+    ("title", MIGRATION, "title: Moving card payments to a new connection", "title: A small change", "2:1"),
+    ("scheduled_for", UPGRADE, "scheduled_for: 2026-11-15T02:00:00+00:00", "scheduled_for: 2026-11-15T02:30:00+00:00",
+     "3:1"),
+], ids=["title", "impact", "source", "started_at", "components-removed", "regions-reordered", "maintenance-title",
+        "window-that-began"])
+def test_every_published_fact_of_an_event_is_guarded(published: Path, name: str, file: str, old: str, new: str,
+                                                     at: str) -> None:
+    edit(published, file, old, new)
+    extra = GROWS if name in ("components", "regions") else ""
+    assert f"{file}:{at}: {FACT.format(name=name, extra=extra)}" in guard_errors(published)
+
+
+@pytest.mark.parametrize(("old", "new", "what"), [
+    ("      card-payments: major_outage\n    next_update_by: 2026-11-20T09:35",
+     "      card-payments: degraded_performance\n    next_update_by: 2026-11-20T09:35", "components"),
+    ("    next_update_by: 2026-11-20T09:35:00+00:00", "    next_update_by: 2026-11-20T10:35:00+00:00",
+     "next_update_by"),
+], ids=["component-state", "promise"])
+def test_what_an_update_set_is_guarded_too(published: Path, old: str, new: str, what: str) -> None:
+    edit(published, CARD, old, new)
+    assert guard_errors(published) == [
+        f"{CARD}:10:5: error: update 1 (published at HEAD) changed its {what}; published updates never change: undo "
+        "the edit and add a new update with `correction: true` [published-history]"]
+
+
+def test_a_component_may_be_added_and_a_window_not_yet_begun_may_move(published: Path) -> None:
+    edit(published, CARD, "components: [card-payments, invoice-emails]",
+         "components: [card-payments, invoice-emails, web-app]")
+    edit(published, MIGRATION, "scheduled_for: 2027-01-10T01:00:00+00:00", "scheduled_for: 2027-01-17T01:00:00+00:00")
+    edit(published, MIGRATION, "scheduled_until: 2027-01-10T02:30:00+00:00",
+         "scheduled_until: 2027-01-17T02:30:00+00:00")
+    assert guard_errors(published) == []

@@ -34,7 +34,7 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
                              data.hub.organization.name)
     if args.since:
         try:
-            findings += guard_history(site.root, site.incidents, args.since)
+            findings += guard_history(site.root, site.incidents, args.since, build_time())
         except GitError as error:
             raise UsageError(str(error)) from None
     _report(findings, args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"))

@@ -1,9 +1,11 @@
-"""The history guard: published updates never change. Someone already has the screenshot.
+"""The history guard: what was published never changes. Someone already has the screenshot.
 
-Compares the incident files with a git revision (such as the pull request's base) and reports every published
-update that was deleted, reordered or changed in time, status, author or body, and every incident file that
-was removed or renamed; a published postmortem is held to the same rule. Appending updates (corrections
-included) and adding a postmortem are fine.
+Compares the incident and maintenance files with a git revision (such as the pull request's base) and reports
+every published fact that changed: an update deleted, reordered or edited (time, status, author, text, the
+component states it set, its promise, whether it is a correction), an incident's title, impact, source, start
+or affected components and regions, a maintenance's title or affected parts (its window may move until it
+begins), a postmortem, a file removed or renamed. Appending is fine: updates (corrections included), a
+postmortem, one more affected component or region.
 """
 
 from __future__ import annotations
@@ -19,15 +21,20 @@ from ..status.load import COMPONENTS_FILE
 from .lint import Finding
 
 RULE = "published-history"
-COMPARED = ("at", "status", "author", "body")
+COMPARED = ("at", "status", "author", "body", "components", "next_update_by", "correction")
 POSTMORTEM_COMPARED = ("published_at", "author", "apology", "cause", "prevention")
+FACTS = ("title", "impact", "source", "started_at")  # one value each, fixed once published
+WINDOW = ("scheduled_for", "scheduled_until")  # may move until the window begins
+GROWING = ("components", "regions")  # may gain entries at the end; never lose or reorder one
+TIMES = ("at", "published_at", "started_at", "next_update_by", "scheduled_for", "scheduled_until")
+TEXTS = ("body", "apology", "cause", "prevention", "title")
 
 
 class GitError(Exception):
     """The revision or repository cannot be read; the message says why."""
 
 
-def guard_history(root: Path, folder: Path, since: str) -> list[Finding]:
+def guard_history(root: Path, folder: Path, since: str, now: dt.datetime | None = None) -> list[Finding]:
     """Findings for every change to published history in `folder` since the git revision `since`."""
     _git(folder, "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}",
          failure=f"'{since}' is not a git revision here; fetch it first (for a pull request: git fetch origin main)")
@@ -43,7 +50,9 @@ def guard_history(root: Path, folder: Path, since: str) -> list[Finding]:
                                     "correction update if something in it was wrong"))
             continue
         old = parse_yaml(_git(folder, "show", f"{since}:./{name}").encode(), shown)
-        findings += _compare(old, read_yaml(path, shown), since)
+        new = read_yaml(path, shown)
+        findings += _compare_facts(old, new, since, now or dt.datetime.now(dt.timezone.utc))
+        findings += _compare(old, new, since)
     return findings
 
 
@@ -87,6 +96,32 @@ def _compare_postmortem(old: YamlDocument, new: YamlDocument, since: str) -> lis
                                         "published text never changes: undo the edit and add a correction update")]
 
 
+def _compare_facts(old: YamlDocument, new: YamlDocument, since: str, now: dt.datetime) -> list[Finding]:
+    """The event's own fields: fixed facts, a window that may move only before it begins, growing lists."""
+    before, after = _mapping(old.data), _mapping(new.data)
+    changed = [name for name in FACTS if name in before and not _same(name, before[name], after.get(name))]
+    start = _instant(before.get("scheduled_for"))
+    window_open = isinstance(start, dt.datetime) and start.tzinfo is not None and start > now
+    if not window_open:
+        changed += [name for name in WINDOW if name in before and not _same(name, before[name], after.get(name))]
+    for name in GROWING:
+        old_list, new_list = before.get(name) or [], after.get(name) or []
+        if isinstance(old_list, list) and (not isinstance(new_list, list) or new_list[:len(old_list)] != old_list):
+            changed.append(name)
+    findings = []
+    for name in changed:
+        line, column = new.position((name,), key=True)
+        findings.append(_finding(new, line, column, f"`{name}` (published at {since}) changed; published facts never "
+                                 "change: undo the edit, and add an update with `correction: true` that says what "
+                                 "was wrong" + (" (a component or region may be added at the end)"
+                                                if name in GROWING else "")))
+    return findings
+
+
+def _mapping(data: Any) -> dict[str, Any]:
+    return data if isinstance(data, dict) else {}
+
+
 def _postmortem(doc: YamlDocument) -> dict[str, Any] | None:
     postmortem = doc.data.get("postmortem") if isinstance(doc.data, dict) else None
     return postmortem if isinstance(postmortem, dict) else None
@@ -106,14 +141,18 @@ def _equal(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 
 def _same(name: str, old: Any, new: Any) -> bool:
-    if name in ("at", "published_at"):
+    if name in TIMES:
         return _instant(old) == _instant(new)
-    if name in ("body", "apology", "cause", "prevention"):
+    if name in TEXTS:
         return " ".join(str(old or "").split()) == " ".join(str(new or "").split())
-    return old == new
+    if name == "correction":
+        return (old in (None, False, "false")) == (new in (None, False, "false"))
+    return (old or None) == (new or None)
 
 
 def _instant(text: Any) -> dt.datetime | str:
+    if text is None:
+        return ""
     try:
         return dt.datetime.fromisoformat(str(text))
     except ValueError:
