@@ -113,7 +113,7 @@ def test_page_view_export_with_a_bad_row_names_its_line(tmp_path: Path) -> None:
     hub = MINIMAL_HUB.replace("  guides: []", "  popular:\n    page_views: views.csv")
     csv = "path,views\n/articles/reset-password/,12\n/pricing/,lots\n"
     assert problems_for(tmp_path, hub, **{"views.csv": csv}) == [
-        "content/views.csv:3:1: expected `path,views` with a whole number of views, found '/pricing/,lots'"]
+        "content/views.csv:3:1: expected `path,views` with a whole number of views (digits 0-9), found '/pricing/,lots'"]
 
 
 def test_missing_page_view_export_is_reported(tmp_path: Path) -> None:

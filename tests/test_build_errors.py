@@ -62,7 +62,7 @@ def test_invalid_plugin_option_is_a_config_error(site: Path) -> None:
     result = run_mkdocs_build(site)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("Plugin 'supporttab' option 'timezone': 'Moon/Base' is not a time zone name; write an "
+    assert ("Plugin 'supporttab' option 'timezone': mkdocs.yml:40:7: 'Moon/Base' is not a time zone name; write an "
             "IANA name like Europe/Amsterdam or America/New_York") in result.stderr
 
 

@@ -130,7 +130,7 @@ def test_check_reports_a_bad_plugin_option_in_mkdocs_yml(site: Path) -> None:
                       encoding="utf-8")
     result = run(site, "check")
     assert result.returncode == 1
-    assert result.stderr == ("mkdocs.yml: plugins.supporttab.timezone: 'Nowhere' is not a time zone name; write an "
+    assert result.stderr == ("mkdocs.yml:40:7: plugins.supporttab.timezone: 'Nowhere' is not a time zone name; write an "
                              "IANA name like Europe/Amsterdam or America/New_York\n")
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from .core.fields import Strict, TimeZoneName
+from .core.problems import format_field_path, suggest
 from .core.rules import RULES, unknown_rule
 from .core.timefmt import parse_duration
+from .core.validate import explain_error
 
 
 class LintSetting(Strict):
@@ -49,3 +52,38 @@ class Options(Strict):
                 raise ValueError(f"the rule {rule!r} has no time limit; remove `limit` (rules with one: "
                                  f"{', '.join(r.id for r in RULES.values() if r.limit)})")
         return lint
+
+
+def option_problems(error: ValidationError, config_text: str) -> list[tuple[str, str]]:
+    """(option, 'mkdocs.yml:line:column: what is wrong; how to fix') for each problem with the options; an
+    unknown option gets the closest known one."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        path = tuple(detail["loc"])
+        if detail["type"] == "extra_forbidden" and len(path) == 1:
+            known = list(Options.model_fields)
+            message = f"'{path[0]}' is not a Support Tab option; " + suggest(str(path[0]), known, "the options are "
+                                                                             + ", ".join(known))
+        else:
+            message = explain_error(detail)
+        line, column = _option_position(config_text, path)
+        problems.append((format_field_path(path), f"mkdocs.yml:{line}:{column}: {message}"))
+    return problems
+
+
+def _option_position(config_text: str, path: tuple) -> tuple[int, int]:
+    """Where an option is written under `- supporttab:` in mkdocs.yml, found by its key (MkDocs keeps no
+    positions); the plugin's own line when the key cannot be found."""
+    lines = config_text.splitlines()
+    start = next((n for n, line in enumerate(lines) if re.match(r"\s*-?\s*supporttab\s*:", line)), None)
+    if start is None:
+        return 1, 1
+    keys = [str(part) for part in path if isinstance(part, str)]
+    found = (start, lines[start].index("supporttab") + 1)
+    for key in keys:
+        for number in range(found[0] + 1, len(lines)):
+            match = re.match(rf"(\s*){re.escape(key)}\s*:", lines[number])
+            if match:
+                found = (number, match.end(1) + 1)
+                break
+    return found[0] + 1, found[1]

@@ -20,13 +20,12 @@ from pydantic import ValidationError
 
 from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, SiteBuild, prepare_build
-from .config import Options
+from .config import Options, option_problems
 from .core.clock import build_time
 from .core.markdown import MarkdownRenderer
-from .core.problems import DataError, format_field_path
+from .core.problems import DataError
 from .core.timefmt import date_text, duration_text, time_html
 from .core.urls import HUB_PAGE, site_info
-from .core.validate import explain_error
 from .core.vocabulary import colour_properties
 from .hub.view import PageLink, build_hub_view
 from .site import load_site
@@ -54,7 +53,7 @@ class SupportTabPlugin(BasePlugin):
         try:
             self.options = Options.model_validate(options)
         except ValidationError as error:
-            return [(format_field_path(tuple(d["loc"])), explain_error(d)) for d in error.errors()], []
+            return option_problems(error, _read_text(config_file_path)), []
         self.config = self.options.model_dump()
         return [], []
 
@@ -162,6 +161,13 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_time"] = lambda moment: time_html(moment, zone)
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
+
+
+def _read_text(path: str | None) -> str:
+    try:
+        return Path(path or "mkdocs.yml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _add_templates(config: MkDocsConfig) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -172,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except WriteFailed as error:
         print(f"supporttab: {error}; nothing was written", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into a command that stopped reading, like `head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
 
 

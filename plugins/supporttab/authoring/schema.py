@@ -11,6 +11,7 @@ from pathlib import Path
 from ..hub.model import Hub
 from ..status.model import Components, Incident, Maintenance
 from ..team.model import Member
+from .site import UsageError
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 # Every authored file kind, by the name its schema file takes.
@@ -39,6 +40,8 @@ def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
 def command_schema(args: argparse.Namespace, site: object = None) -> int:
     """Write the schemas, or with --check say which are stale (the site is not needed)."""
     folder = Path(args.out) if args.out else SCHEMA_DIR
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out {args.out} is a file; name a folder for the schemas")
     if not args.check:
         for path in write_schemas(folder):
             print(path)

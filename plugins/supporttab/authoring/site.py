@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 import yaml
 from pydantic import ValidationError
 
-from ..config import Options
+from ..config import Options, option_problems
 from ..core.clock import build_time
 from ..core.paths import shown_path
-from ..core.problems import DataError, format_field_path
-from ..core.validate import explain_error
+from ..core.problems import DataError
 from ..core.yamlread import syntax_error
 from ..site import SiteData, load_site
 from ..status.load import MAINTENANCE_DIR
@@ -97,7 +96,8 @@ def read_site(folder: Path) -> Site:
     if not config_path.is_file():
         raise UsageError(f"no mkdocs.yml in {folder.resolve()}; run this in the site's folder or pass --site")
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
+        text = config_path.read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_IgnoreTags) or {}
     except yaml.MarkedYAMLError as error:
         line, column, what = syntax_error(error)
         raise Refused(f"mkdocs.yml:{line}:{column}: this is not valid YAML ({what}); fix it, then run this "
@@ -114,8 +114,8 @@ def read_site(folder: Path) -> Site:
     try:
         parsed = Options.model_validate(options)
     except ValidationError as error:
-        raise Refused("\n".join(f"mkdocs.yml: plugins.supporttab.{format_field_path(tuple(d['loc']))}: "
-                                 f"{explain_error(d)}" for d in error.errors())) from None
+        raise Refused("\n".join(message.replace(": ", f": plugins.supporttab.{option}: ", 1)
+                                 for option, message in option_problems(error, text))) from None
     root = folder.resolve()
     return Site(root, (root / config.get("docs_dir", "docs")).resolve(), parsed, config.get("site_url") or "")
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Annotated
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -67,12 +68,20 @@ def _check_person_name(text: str) -> str:
     return " ".join(text.split())
 
 
+# Names tzdata ships that are not zones a reader's browser knows: they stand for this machine's zone or none.
+_NOT_ZONES = {"Factory", "localtime", "posixrules"}
+_zone_names = cache(available_timezones)
+
+
 def _check_time_zone(text: str) -> str:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError(f"{text!r} is not a time zone name; write an IANA name like Europe/Amsterdam or "
                          "America/New_York") from None
+    if text in _NOT_ZONES or text.startswith(("posix/", "right/")) or text not in _zone_names():
+        raise ValueError(f"{text!r} is not a time zone every browser knows; write an IANA name like "
+                         "Europe/Amsterdam or America/New_York") from None
     return text
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 from pathlib import Path
 
 from ..core.paths import confined, shown_path
@@ -78,17 +80,37 @@ def read_page_views(path: Path, shown_as: str) -> tuple[dict[str, int], list[Pro
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return {}, [Problem(shown_as, 1, 1, "", "the file is not UTF-8 text; export it again as UTF-8 CSV")]
-    rows = list(csv.reader(text.splitlines()))
-    if not rows or [cell.strip().lower() for cell in rows[0][:2]] != ["path", "views"]:
-        return {}, [Problem(shown_as, 1, 1, "", "the first line must be the header `path,views`; add it")]
+    except OSError as error:
+        return {}, [Problem(shown_as, 1, 1, "", f"the file cannot be read ({error.strerror}); export it again")]
+    header = text.split("\n", 1)[0]
+    separator = next((s for s in (";", "\t") if s in header and "," not in header), None)
+    if separator:
+        name = "a semicolon" if separator == ";" else "a tab"
+        return {}, [Problem(shown_as, 1, 1, "", f"the columns are separated by {name}, not a comma; export the file "
+                                                "as CSV with commas (path,views)")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     views: dict[str, int] = {}
     problems = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not row:
-            continue
-        if len(row) != 2 or not row[1].strip().isdigit():
-            problems.append(Problem(shown_as, number, 1, "", f"expected `path,views` with a whole number of "
-                                                             f"views, found {','.join(row)!r}"))
-            continue
-        views[row[0].strip()] = views.get(row[0].strip(), 0) + int(row[1])
+    try:
+        for row in reader:
+            number = reader.line_num
+            if number == 1:
+                if [cell.strip().lower() for cell in row[:2]] != ["path", "views"]:
+                    return {}, [Problem(shown_as, 1, 1, "", "the first line must be the header `path,views`; add it")]
+                continue
+            if not row:
+                continue
+            if len(row) != 2 or not re.fullmatch(r"[0-9]+", row[1].strip()):
+                problems.append(Problem(shown_as, number, 1, "", "expected `path,views` with a whole number of views "
+                                                                 f"(digits 0-9), found {','.join(row)!r}"))
+                continue
+            views[row[0].strip()] = views.get(row[0].strip(), 0) + int(row[1])
+    except csv.Error as error:
+        line = next((n for n, text_line in enumerate(text.splitlines(), 1) if text_line.count('"') % 2),
+                    reader.line_num)  # where the unclosed quote opens, not where the reader gave up
+        problems.append(Problem(shown_as, line, 1, "", f"this line is not valid CSV ({error}); close the quote on "
+                                                       "this line, or remove it"))
+    if not views and not problems and reader.line_num == 0:
+        problems.append(Problem(shown_as, 1, 1, "", "the file is empty; the first line must be the header "
+                                                    "`path,views`"))
     return views, problems
