@@ -13,14 +13,7 @@ from zoneinfo import ZoneInfo
 from .config import Options
 from .core.markdown import MarkdownRenderer
 from .core.problems import Problem
-from .core.urls import (
-    HUB_PAGE,
-    STATUS_PAGE,
-    TEAM_PAGE,
-    SiteInfo,
-    event_page,
-    history_page,
-)
+from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, SiteInfo, UrlScheme, event_page, history_page
 from .hub.chrome import SiteChrome, build_chrome
 from .hub.model import Hub
 from .site import SiteData
@@ -62,20 +55,20 @@ class SiteBuild:
 def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime, site: SiteInfo,
                   renderer: MarkdownRenderer) -> SiteBuild:
     """Derive every view and output from `data`, once."""
-    status = _status_index(data, options, now, renderer)
+    status = _status_index(data, options, now, renderer, site.urls)
     team, images, warnings, notes = _team(data, options, root)
     outputs = status_outputs(status, site) if status else {}
     return SiteBuild(data, status, team, build_chrome(data.hub), generated_pages(data.hub, status, team is not None),
                      outputs, images, warnings, notes)
 
 
-def _status_index(data: SiteData, options: Options, now: dt.datetime,
-                  renderer: MarkdownRenderer) -> StatusIndex | None:
+def _status_index(data: SiteData, options: Options, now: dt.datetime, renderer: MarkdownRenderer,
+                  urls: UrlScheme) -> StatusIndex | None:
     if data.status is None:
         return None
     team = data.team
     return build_status_index(data.status, now=now, zone=ZoneInfo(options.timezone), render=renderer.render,
-                              author_name=(lambda member: team.members[member].name) if team else str)
+                              author_name=(lambda member: team.members[member].name) if team else str, urls=urls)
 
 
 def _team(data: SiteData, options: Options, root: Path

@@ -25,7 +25,7 @@ from .core.clock import build_time
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.timefmt import date_text, duration_text, time_html
-from .core.urls import HUB_PAGE, site_info
+from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
 from .hub.view import PageLink, build_hub_view
 from .site import load_site
@@ -80,7 +80,8 @@ class SupportTabPlugin(BasePlugin):
         if data.status is not None and not config.site_url:
             log.warning("mkdocs.yml has no site_url, so feeds and the status API carry links without the "
                         "site's address; set site_url to the address the site is published at")
-        site = site_info(config.site_name, config.site_url, config.site_description)
+        site = site_info(config.site_name, config.site_url, config.site_description,
+                         directory_urls=config.use_directory_urls)
         self.build = prepare_build(data, self.options, self.root, self.now, site, self.renderer)
         for warning in self.build.warnings:
             log.warning(str(warning))
@@ -138,6 +139,7 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_status"] = self.build.status
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
+        env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -16,6 +16,7 @@ from ..config import Options, option_problems
 from ..core.clock import build_time
 from ..core.paths import shown_path
 from ..core.problems import DataError
+from ..core.urls import UrlScheme
 from ..core.yamlread import syntax_error
 from ..site import SiteData, load_site
 from ..status.load import MAINTENANCE_DIR
@@ -43,6 +44,7 @@ class Site:
     docs_dir: Path
     options: Options
     url: str
+    urls: UrlScheme = UrlScheme()
 
     @property
     def incidents(self) -> Path:
@@ -117,5 +119,6 @@ def read_site(folder: Path) -> Site:
         raise Refused("\n".join(message.replace(": ", f": plugins.supporttab.{option}: ", 1)
                                  for option, message in option_problems(error, text))) from None
     root = folder.resolve()
-    return Site(root, (root / config.get("docs_dir", "docs")).resolve(), parsed, config.get("site_url") or "")
+    return Site(root, (root / config.get("docs_dir", "docs")).resolve(), parsed, config.get("site_url") or "",
+                UrlScheme(config.get("use_directory_urls") is not False))
 

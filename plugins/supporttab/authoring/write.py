@@ -12,7 +12,7 @@ from ..core.characters import visible
 from ..core.paths import shown_path
 from ..core.problems import suggest
 from ..core.timefmt import parse_duration
-from ..core.urls import event_url
+from ..core.urls import site_info
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
     IMPACT_TO_STATUS,
@@ -127,7 +127,7 @@ def _write(site: Site, path: Path, text: str) -> None:
 
 def _print_social(site: Site, data: SiteData, event_id: str, title: str, status: str, body: str, author: str) -> None:
     name = data.team.members[author].name if data.team and author in data.team.members else author
-    url = f"{site.url.rstrip('/')}/{event_url(event_id)}" if site.url else f"/{event_url(event_id)}"
+    url = site_info("", site.url).absolute(site.urls.event(event_id))
     print("\nReady to post on social media:\n" + social_post(LABELS[status], title, body, url, name))
 
 

@@ -16,16 +16,41 @@ def event_page(event_id: str) -> str:
     return f"incidents/{event_id}.md"
 
 
-def event_url(event_id: str) -> str:
-    return f"incidents/{event_id}/"
-
-
 def history_page(number: int) -> str:
     return "status/history.md" if number == 1 else f"status/history/{number}.md"
 
 
-def history_url(number: int) -> str:
-    return "status/history/" if number == 1 else f"status/history/{number}/"
+@dataclass(frozen=True)
+class UrlScheme:
+    """Where a page is published, as MkDocs does it: `incidents/x/` with use_directory_urls (its default), else
+    `incidents/x.html`. Every link to a generated page is made here."""
+
+    directory_urls: bool = True
+
+    def page(self, source: str) -> str:
+        stem = source.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            folder = stem.removesuffix("index")
+            return (folder or ".") if self.directory_urls else f"{folder}index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def event(self, event_id: str) -> str:
+        return self.page(event_page(event_id))
+
+    def history(self, number: int = 1) -> str:
+        return self.page(history_page(number))
+
+    @property
+    def hub(self) -> str:
+        return self.page(HUB_PAGE)
+
+    @property
+    def status(self) -> str:
+        return self.page(STATUS_PAGE)
+
+    @property
+    def team(self) -> str:
+        return self.page(TEAM_PAGE)
 
 
 @dataclass(frozen=True)
@@ -33,6 +58,7 @@ class SiteInfo:
     name: str
     base_url: str  # absolute with a trailing slash, or "" when mkdocs.yml has no site_url
     description: str = ""
+    urls: UrlScheme = UrlScheme()
 
     def absolute(self, path: str) -> str:
         """A site-relative path as an address readers can follow from a feed or an API client."""
@@ -43,8 +69,9 @@ class SiteInfo:
         return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-") or "status"
 
 
-def site_info(name: str, site_url: str | None, description: str | None = None) -> SiteInfo:
+def site_info(name: str, site_url: str | None, description: str | None = None, *,
+              directory_urls: bool = True) -> SiteInfo:
     base = (site_url or "").strip()
     if base and not base.endswith("/"):
         base += "/"
-    return SiteInfo(name=name, base_url=base, description=description or "")
+    return SiteInfo(name=name, base_url=base, description=description or "", urls=UrlScheme(directory_urls))

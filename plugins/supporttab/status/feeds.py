@@ -82,11 +82,11 @@ def _latest(entries: list[Entry]) -> dt.datetime:
 def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _text(feed, "id", site.absolute("status/") + f"#{path}")
+    _text(feed, "id", site.absolute(site.urls.status) + f"#{path}")
     _text(feed, "title", title)
     _text(feed, "updated", utc_iso(_latest(entries)))
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=site.absolute(path))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=site.absolute("status/"))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=site.absolute(site.urls.status))
     for entry in entries:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _text(item, "id", entry.url)
@@ -116,7 +116,7 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
     ET.register_namespace("content", CONTENT)
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
-    for tag, text in (("title", title), ("link", site.absolute("status/")),
+    for tag, text in (("title", title), ("link", site.absolute(site.urls.status)),
                       ("description", f"Incidents and maintenance of {site.name}"),
                       ("lastBuildDate", format_datetime(_latest(entries).astimezone(dt.timezone.utc)))):
         ET.SubElement(channel, tag).text = text
@@ -130,7 +130,7 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
         ET.SubElement(item, f"{{{DC}}}creator").text = entry.item.author
         for component in entry.event.components:
             ET.SubElement(item, "category").text = component.name
-        ET.SubElement(item, "description").text = html.escape(entry.social)  # RSS readers take it as HTML
+        ET.SubElement(item, "description").text = html.escape(entry.social, quote=False)  # read as HTML
         ET.SubElement(item, f"{{{CONTENT}}}encoded").text = str(entry.item.body_html)
     return _xml(rss)
 
@@ -145,7 +145,7 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
-        "home_page_url": site.absolute("status/"),
+        "home_page_url": site.absolute(site.urls.status),
         "feed_url": site.absolute("status/feed.json"),
         "items": [{
             "id": entry.url,

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from ..core.urls import event_url, history_url
+from ..core.urls import UrlScheme
 from ..core.vocabulary import (
     IMPACT_TO_STATUS,
     INDICATOR_DESCRIPTIONS,
@@ -193,11 +193,12 @@ class StatusIndex:
         return tuple(e for e in self.events if e.kind == "maintenance")
 
 def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, render: Render,
-                       author_name: NameOf = str) -> StatusIndex:
+                       author_name: NameOf = str, urls: UrlScheme = UrlScheme()) -> StatusIndex:
     """Derive everything the status pages, feeds and API show, once."""
     names = _names(data.components)
-    events = [_incident_view(i, m, names, render, author_name) for i, m in data.incidents.items()]
-    events += [_maintenance_view(i, m, names, now, render, author_name) for i, m in data.maintenances.items()]
+    events = [_incident_view(i, m, names, render, author_name, urls) for i, m in data.incidents.items()]
+    events += [_maintenance_view(i, m, names, now, render, author_name, urls)
+               for i, m in data.maintenances.items()]
     events.sort(key=lambda e: (e.started_at, e.id), reverse=True)
     states = _current_component_states(events)
     timelines = _component_timelines(events, now)
@@ -211,7 +212,7 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
         regions=tuple(Named(r.id, r.name) for r in data.components.regions), events=tuple(events),
         indicator=indicator, description=description,
         sentence=_sentence(components, events, description), recent_days=_recent_days(events, today, zone),
-        history_pages=_history_pages(events, zone),
+        history_pages=_history_pages(events, zone, urls),
         active=tuple(sorted((e for e in events if e.active),
                             key=lambda e: (e.kind != "incident", -e.updated_at.timestamp(), e.id))),
         upcoming=tuple(sorted((e for e in events if e.upcoming), key=lambda e: (e.scheduled_for, e.id))),
@@ -253,7 +254,7 @@ def component_changes(incident: Incident) -> list[dict[str, tuple[str, str]]]:
 
 
 def _incident_view(event_id: str, incident: Incident, names: dict[str, str], render: Render,
-                   author_name: NameOf) -> EventView:
+                   author_name: NameOf, urls: UrlScheme) -> EventView:
     updates = _update_views(incident.updates, render, author_name, component_changes(incident))
     resolved = next((u for u in updates if u.status == "resolved"), None)
     status = "resolved" if resolved else updates[-1].status
@@ -261,7 +262,7 @@ def _incident_view(event_id: str, incident: Incident, names: dict[str, str], ren
     pm = incident.postmortem
     return EventView(
         id=event_id, kind="incident", title=incident.title, impact=incident.impact, status=status,
-        url=event_url(event_id), components=tuple(Named(c, names[c]) for c in incident.components),
+        url=urls.event(event_id), components=tuple(Named(c, names[c]) for c in incident.components),
         regions=tuple(Named(r, names[r]) for r in incident.regions), updates=updates,
         started_at=incident.started_at or updates[0].at, resolved_at=resolved.at if resolved else None,
         source=incident.source, active=resolved is None, component_states=states,
@@ -279,7 +280,7 @@ def maintenance_status(maintenance: Maintenance, now: dt.datetime) -> str:
 
 
 def _maintenance_view(event_id: str, maintenance: Maintenance, names: dict[str, str], now: dt.datetime,
-                      render: Render, author_name: NameOf) -> EventView:
+                      render: Render, author_name: NameOf, urls: UrlScheme) -> EventView:
     updates = _update_views(maintenance.updates, render, author_name)
     status = maintenance_status(maintenance, now)
     completed = next((u.at for u in updates if u.status == "completed"), None)
@@ -287,7 +288,7 @@ def _maintenance_view(event_id: str, maintenance: Maintenance, names: dict[str, 
         completed = maintenance.scheduled_until
     return EventView(
         id=event_id, kind="maintenance", title=maintenance.title, impact="maintenance", status=status,
-        url=event_url(event_id), components=tuple(Named(c, names[c]) for c in maintenance.components),
+        url=urls.event(event_id), components=tuple(Named(c, names[c]) for c in maintenance.components),
         regions=tuple(Named(r, names[r]) for r in maintenance.regions), updates=updates,
         started_at=maintenance.scheduled_for, resolved_at=completed, scheduled_for=maintenance.scheduled_for,
         scheduled_until=maintenance.scheduled_until, active=status in ("in_progress", "verifying"),
@@ -378,13 +379,13 @@ def _recent_days(events: Sequence[EventView], today: dt.date, zone: ZoneInfo):
     return tuple((day, tuple(by_day.get(day, ()))) for day in days)
 
 
-def _history_pages(events: Sequence[EventView], zone: ZoneInfo) -> tuple[HistoryPage, ...]:
+def _history_pages(events: Sequence[EventView], zone: ZoneInfo, urls: UrlScheme) -> tuple[HistoryPage, ...]:
     past = [e for e in events if not e.upcoming]
     pages = []
     for number, start in enumerate(range(0, max(len(past), 1), HISTORY_PAGE_SIZE), start=1):
         months: dict[str, list[EventView]] = {}
         for event in past[start:start + HISTORY_PAGE_SIZE]:
             months.setdefault(f"{event.started_at.astimezone(zone):%B %Y}", []).append(event)
-        pages.append(HistoryPage(number, history_url(number), tuple((m, tuple(es)) for m, es in months.items())))
+        pages.append(HistoryPage(number, urls.history(number), tuple((m, tuple(es)) for m, es in months.items())))
     return tuple(pages)
 
