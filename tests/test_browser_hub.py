@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from conftest import PHONE
 
@@ -86,3 +89,43 @@ def test_hub_search_opens_materials_search_with_the_query(open_hub) -> None:
     assert search_input.input_value() == "password"
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     assert "Reset your password" in page.locator(".md-search-result").inner_text()
+
+
+SCRIPT = Path(__file__).resolve().parent.parent / "plugins" / "supporttab" / "assets" / "supporttab.js"
+NIGHT_SHIFT = {"0": [], "1": [["22:00", "24:00"]], "2": [["00:00", "02:00"], ["09:00", "17:00"]]}
+ROUND_THE_CLOCK = {str(day): [["00:00", "24:00"]] for day in range(7)}
+EARLY = {str(day): [["00:30", "01:30"]] for day in range(7)}
+
+
+@pytest.mark.parametrize(("weekly", "zone", "now", "expected"), [
+    pytest.param(NIGHT_SHIFT, "Europe/London", "2026-11-23T23:00:00Z", "Open now until tomorrow 02:00.",
+                 id="open-across-midnight"),
+    pytest.param(NIGHT_SHIFT, "Europe/London", "2026-11-24T01:00:00Z", "Open now until 02:00.",
+                 id="after-midnight-in-the-same-stretch"),
+    pytest.param(NIGHT_SHIFT, "Europe/London", "2026-11-23T21:00:00Z", "Closed now. Opens today 22:00.",
+                 id="before-the-night-shift"),
+    pytest.param({"1": [["18:00", "24:00"]]}, "Europe/London", "2026-11-23T20:00:00Z", "Open now until midnight.",
+                 id="until-midnight"),
+    pytest.param(ROUND_THE_CLOCK, "Europe/London", "2026-11-25T03:00:00Z", "Open now, day and night.",
+                 id="round-the-clock"),
+    pytest.param(ROUND_THE_CLOCK, "Europe/London", "2026-10-25T01:30:00Z", "Open now, day and night.",
+                 id="round-the-clock-as-the-clocks-go-back"),
+    # 25 October 2026: London's clocks go back at 02:00 BST to 01:00 GMT, so 01:00-01:30 happens twice.
+    pytest.param(EARLY, "Europe/London", "2026-10-25T00:45:00Z", "Open now until 01:30.",
+                 id="in-the-hour-the-clocks-go-back"),
+    pytest.param(EARLY, "Europe/London", "2026-10-25T02:00:00Z", "Closed now. Opens tomorrow 00:30.",
+                 id="after-the-repeated-hour"),
+])
+def test_open_now_holds_across_midnight_round_the_clock_and_clock_changes(chromium, weekly, zone, now,
+                                                                         expected) -> None:
+    """The real script in Chromium on a page holding only the hours it reads, under a fixed clock."""
+    context = chromium.new_context(timezone_id=zone, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(now)
+        hours = json.dumps({"timezone": zone, "weekly": weekly, "closures": []})
+        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>')
+        page.add_script_tag(path=str(SCRIPT))
+        assert page.locator("[data-st-open-now]").inner_text() == expected
+    finally:
+        context.close()

@@ -35,48 +35,76 @@
 
   function toMinutes(text) { return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)); }
 
-  /* The next opening or closing after `now`: {open, at, wall, dayIndex, day}. */
-  function nextChange(now) {
-    var p = wallClock(zone, now);
-    var nowMinutes = p.hour * 60 + p.minute;
-    for (var dayIndex = 0; dayIndex < 15; dayIndex++) {
+  var DAY = 86400000;
+
+  /* The opening hours from yesterday to two weeks ahead as instants, [start, end] in time order, with ranges that
+     touch or overlap merged: Monday 22:00-24:00 and Tuesday 00:00-02:00 are one stretch, and a line open every
+     hour of the week is one long one. Instants, not wall times, so the hour the clocks go back counts once. */
+  function openStretches(now) {
+    var p = wallClock(zone, now), list = [];
+    for (var dayIndex = -1; dayIndex < 15; dayIndex++) {
       var day = new Date(Date.UTC(p.year, p.month - 1, p.day + dayIndex));
       if (hours.closures.indexOf(day.toISOString().slice(0, 10)) >= 0) continue;
-      var ranges = hours.weekly[String(day.getUTCDay())] || [];
-      for (var i = 0; i < ranges.length; i++) {
-        var start = toMinutes(ranges[i][0]), end = toMinutes(ranges[i][1]);
-        if (dayIndex === 0 && nowMinutes >= start && nowMinutes < end) {
-          return { open: true, at: instantAt(day, end), wall: ranges[i][1], dayIndex: 0, day: day };
-        }
-        if (dayIndex > 0 || nowMinutes < start) {
-          return { open: false, at: instantAt(day, start), wall: ranges[i][0], dayIndex: dayIndex, day: day };
-        }
-      }
+      (hours.weekly[String(day.getUTCDay())] || []).forEach(function (range) {
+        var start = instantAt(day, toMinutes(range[0])), end = instantAt(day, toMinutes(range[1]));
+        if (end > start) list.push([start, end]);
+      });
     }
-    return null;
+    list.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    list.forEach(function (stretch) {
+      var last = merged[merged.length - 1];
+      if (last && stretch[0] <= last[1]) last[1] = new Date(Math.max(last[1], stretch[1]));
+      else merged.push([stretch[0], stretch[1]]);
+    });
+    return merged;
   }
 
-  function dayName(day, dayIndex) {
-    if (dayIndex === 0) return "today";
-    if (dayIndex === 1) return "tomorrow";
-    return new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" }).format(day);
+  /* 0 for the team's today, 1 for tomorrow..., counted on the team's calendar. */
+  function daysAhead(instant, now) {
+    var a = wallClock(zone, now), b = wallClock(zone, instant);
+    return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY);
+  }
+
+  function dayName(instant, now) {
+    var ahead = daysAhead(instant, now);
+    if (ahead === 0) return "today";
+    if (ahead === 1) return "tomorrow";
+    return new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: zone }).format(instant);
+  }
+
+  function clock(instant) {
+    var p = wallClock(zone, instant);
+    return String(p.hour).padStart(2, "0") + ":" + String(p.minute).padStart(2, "0");
   }
 
   /* " (your time 15:00)" when the reader's clock differs from the team's, else "". */
-  function yourTime(change) {
-    var local = -change.at.getTimezoneOffset() * 60000;
-    if (local === offset(zone, change.at)) return "";
+  function yourTime(instant) {
+    var local = -instant.getTimezoneOffset() * 60000;
+    if (local === offset(zone, instant)) return "";
     var format = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-    if (wallClock(zone, change.at).day !== change.at.getDate()) format.weekday = "long";
-    return " (your time " + new Intl.DateTimeFormat("en-GB", format).format(change.at) + ")";
+    if (wallClock(zone, instant).day !== instant.getDate()) format.weekday = "long";
+    return " (your time " + new Intl.DateTimeFormat("en-GB", format).format(instant) + ")";
+  }
+
+  /* When an open stretch ends: "20:00", "midnight", or "tomorrow 02:00" when it runs past midnight. */
+  function until(end, now) {
+    var wall = clock(end);
+    if (wall === "00:00" && daysAhead(end, now) === 1) return "midnight";
+    return daysAhead(end, now) === 0 ? wall : dayName(end, now) + " " + wall;
   }
 
   function describe(now) {
-    var change = nextChange(now);
-    if (!change) return "Closed now.";
-    if (change.open) return "Open now until " + change.wall + yourTime(change) + ".";
-    var day = dayName(change.day, change.dayIndex);
-    return "Closed now. Opens " + day + " " + change.wall + yourTime(change) + ".";
+    var stretches = openStretches(now);
+    for (var i = 0; i < stretches.length; i++) {
+      var start = stretches[i][0], end = stretches[i][1];
+      if (start <= now && now < end) {
+        if (end - now > 7 * DAY) return "Open now, day and night.";
+        return "Open now until " + until(end, now) + yourTime(end) + ".";
+      }
+      if (start > now) return "Closed now. Opens " + dayName(start, now) + " " + clock(start) + yourTime(start) + ".";
+    }
+    return "Closed now.";
   }
 
   function update() {
