@@ -35,6 +35,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     maintenance.write_text(maintenance.read_text(encoding="utf-8").replace(
         "title: Moving card payments to a new connection", 'title: "Moving card payments\\rto a new connection"'),
         encoding="utf-8")
+    (site / "content" / "articles" / "meta.md").write_text(
+        '---\ntitle: "Fees <script>alert(3)</script> & refunds"\ndescription: \'Costs "><script>alert(4)</script>\'\n'
+        "---\n\nWhat a refund costs.\n", encoding="utf-8")
+    (site / "content" / "articles" / "heading.md").write_text(
+        "# Closing &lt;/title&gt;&lt;script&gt;alert(5)&lt;/script&gt; `</title><b>`\n\nText.\n", encoding="utf-8")
     result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stderr
     return site / "site"
@@ -61,3 +66,14 @@ def test_opted_in_raw_html_passes_the_allow_list_only(built: Path) -> None:
     body = body[:body.index("</div>")]
     assert "javascript:" not in body and "onerror" not in body and "<script" not in body and "alert(2)" not in body
     assert '<a>link</a> <img src="x.png">' in body
+
+
+@pytest.mark.parametrize("page", ["articles/meta/index.html", "articles/heading/index.html", "index.html"])
+def test_an_articles_title_and_description_stay_text_everywhere_the_theme_prints_them(built: Path, page: str) -> None:
+    html = (built / page).read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    head = html[:html.index("</head>")]
+    assert head.count("<title>") == 1 and head.count("</title>") == 1
+    if page == "articles/meta/index.html":
+        assert "<title>Fees &lt;script&gt;alert(3)&lt;/script&gt; &amp; refunds - Brightwell Support</title>" in head
+        assert '<meta name="description" content="Costs &#34;&gt;&lt;script&gt;alert(4)&lt;/script&gt;">' in head

@@ -105,6 +105,7 @@ class SupportTabPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self._generated(page)
         if generated is None:
+            _escape_metadata(page.meta)
             return None
         # mkdocs-material prints title and description without escaping: escape them here.
         page.meta.update(template=generated.template, title=escape(generated.title),
@@ -163,6 +164,14 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_time"] = lambda moment: time_html(moment, zone)
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
+
+
+def _escape_metadata(meta: dict[str, Any]) -> None:
+    """An article's front-matter title and description as text: the theme prints them into the navigation, the
+    title and a meta attribute without escaping."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
 
 
 def _read_text(path: str | None) -> str:
