@@ -33,7 +33,9 @@ def forbidden_message(text: str, what: str = "the text") -> str | None:
     if found is None:
         return None
     index, description = found
-    before = text[max(0, index - 20):index].split("\n")[-1]
+    before = text[max(0, index - 24):index].split("\n")[-1]
+    if index > 24 and " " in before:  # whole words only
+        before = before[before.index(" ") + 1:]
     where = f" after '{visible(before)}'" if before.strip() else " at its start" if index == 0 else ""
     return (f"{what} contains the invisible control character {description}{where}; delete it (it often comes "
             "with text pasted from a terminal)")
