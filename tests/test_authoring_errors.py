@@ -32,10 +32,11 @@ def test_minimal_hub_is_valid(tmp_path: Path) -> None:
                  "mean 'timezone'?", id="unknown-field-typo"),
     pytest.param("  communities:\n    - name: Forum\n      url: https://forum.example.com\n"
                  "      expect: Answers within a day.\n", "  communities: Forum\n",
-                 "content/hub.yml:7:16: help_from_others.communities: expected a list (lines starting with "
-                 "'- '), found 'Forum'", id="wrong-type-text-for-list"),
+                 "content/hub.yml:7:16: help_from_others.communities: expected a list, found 'Forum'; write [a, b], "
+                 "or one item per line starting with '- '", id="wrong-type-text-for-list"),
     pytest.param("  name: Acme", "  name: [Acme, Inc]",
-                 "content/hub.yml:2:9: organization.name: expected text, found a list", id="wrong-type-list-for-text"),
+                 "content/hub.yml:2:9: organization.name: expected text, found a list; write the text",
+                 id="wrong-type-list-for-text"),
     pytest.param("description: Help with Acme.\n", "",
                  "content/hub.yml:1:1: description: this field is required; add it", id="missing-field"),
     pytest.param("      monday: 09:00-17:00", "      monday: 9 to 5",
@@ -85,7 +86,7 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
     pytest.param("# only a comment\n", "content/hub.yml:1:1: the file is empty; expected fields like "
                  "`name: value`", id="comment-only"),
     pytest.param("- one\n- two\n", "content/hub.yml:1:1: expected a mapping of fields (name: value lines), "
-                 "found a list", id="list-instead-of-mapping"),
+                 "found a list; indent the fields under this key", id="list-instead-of-mapping"),
     pytest.param("organization:\n\tname: Acme\n", "content/hub.yml:2:1: a tab is used for indentation; indent "
                  "with spaces instead", id="tab-indent"),
     pytest.param(b"organization:\n  name: Acme \xff\n", "content/hub.yml:2:14: byte 0xff is not valid UTF-8; "
@@ -113,7 +114,8 @@ def test_page_view_export_with_a_bad_row_names_its_line(tmp_path: Path) -> None:
     hub = MINIMAL_HUB.replace("  guides: []", "  popular:\n    page_views: views.csv")
     csv = "path,views\n/articles/reset-password/,12\n/pricing/,lots\n"
     assert problems_for(tmp_path, hub, **{"views.csv": csv}) == [
-        "content/views.csv:3:1: expected `path,views` with a whole number of views (digits 0-9), found '/pricing/,lots'"]
+        "content/views.csv:3:1: found '/pricing/,lots', not a path and a whole number of views; write `path,views` "
+        "with digits 0-9, or remove the line"]
 
 
 def test_missing_page_view_export_is_reported(tmp_path: Path) -> None:
@@ -135,7 +137,7 @@ def test_missing_hub_file_is_reported(tmp_path: Path) -> None:
 def test_null_and_empty_values_count_as_missing_not_as_text(tmp_path: Path, null: str, column: int) -> None:
     hub = MINIMAL_HUB.replace("description: Help with Acme.", f"description: {null}".rstrip())
     assert problems_for(tmp_path, hub) == [
-        f"content/hub.yml:3:{column}: description: expected text, found nothing"]
+        f"content/hub.yml:3:{column}: description: expected text, found nothing; write the text"]
 
 
 def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file(tmp_path: Path) -> None:

@@ -183,8 +183,8 @@ def test_an_opt_out_needs_a_real_reason(tmp_path: Path) -> None:
     text = incident(ACK, head="lint_ignore:\n  stale-incident: no\n")
     with pytest.raises(DataError) as caught:
         findings(tmp_path, text)
-    assert str(caught.value) == ("incidents/api.yml:5:3: lint_ignore: ignoring stale-incident needs a written reason "
-                                 "of a few words, not 'no'")
+    assert str(caught.value) == ("incidents/api.yml:5:3: lint_ignore: ignoring stale-incident needs a written reason, "
+                                 "not 'no'; say in a few words why")
 
 
 def test_site_settings_change_severity_and_limits(tmp_path: Path) -> None:

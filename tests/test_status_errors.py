@@ -108,8 +108,8 @@ def test_valid_status_files_load(tmp_path: Path) -> None:
     pytest.param("    body: The web app does not load. We are on it.", "    body: \"\"",
                  "incidents/web-down.yml:9:11: updates[0].body: is empty; write the text", id="empty-body"),
     pytest.param("  - at: 2026-11-23T09:00:00+00:00", "  - at: yesterday morning",
-                 "incidents/web-down.yml:6:9: updates[0].at: expected a date and time with its UTC offset, like "
-                 "2026-11-23T14:05:00+01:00, found 'yesterday morning'", id="not-a-time"),
+                 "incidents/web-down.yml:6:9: updates[0].at: expected a date and time with its UTC offset, found "
+                 "'yesterday morning'; write it like 2026-11-23T14:05:00+01:00", id="not-a-time"),
 ])
 def test_bad_incident_is_reported_with_its_position(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert old in INCIDENT

@@ -220,7 +220,8 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", abs_src_path=str(PACKAGE_DIR / "assets" / SCRIPT)))
+    script = PACKAGE_DIR / "assets" / SCRIPT
+    files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", abs_src_path=str(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
 

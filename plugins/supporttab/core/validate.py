@@ -57,34 +57,39 @@ def _found(value: Any) -> str:
     return repr(value)
 
 
-_EXPLANATIONS = {
+_EXPLANATIONS = {  # what is wrong; how to write it instead
     "missing": "this field is required; add it",
-    "string_type": "expected text, found {found}",
-    "bool_parsing": "expected true or false, found {found}",
-    "bool_type": "expected true or false, found {found}",
-    "int_parsing": "expected a whole number, found {found}",
-    "int_type": "expected a whole number, found {found}",
-    "dict_type": "expected a mapping of fields (name: value lines), found {found}",
-    "model_type": "expected a mapping of fields (name: value lines), found {found}",
-    "model_attributes_type": "expected a mapping of fields (name: value lines), found {found}",
-    "list_type": "expected a list (lines starting with '- '), found {found}",
-    "tuple_type": "expected a list (lines starting with '- '), found {found}",
-    "date_parsing": "expected a date like 2026-12-25, found {found}",
-    "date_from_datetime_parsing": "expected a date like 2026-12-25, found {found}",
-    "date_type": "expected a date like 2026-12-25, found {found}",
-    "datetime_parsing": "expected a date and time with its UTC offset, like 2026-11-23T14:05:00+01:00, "
-                        "found {found}",
-    "datetime_from_date_parsing": "expected a date and time with its UTC offset, like "
-                                  "2026-11-23T14:05:00+01:00, found {found}",
-    "datetime_type": "expected a date and time with its UTC offset, like 2026-11-23T14:05:00+01:00, "
-                     "found {found}",
+    "string_type": "expected text, found {found}; write the text",
+    "bool_parsing": "expected true or false, found {found}; write true or false",
+    "bool_type": "expected true or false, found {found}; write true or false",
+    "int_parsing": "expected a whole number, found {found}; write digits only, like 5",
+    "int_type": "expected a whole number, found {found}; write digits only, like 5",
+    "float_parsing": "expected a number, found {found}; write it like 0.5",
+    "float_type": "expected a number, found {found}; write it like 0.5",
+    "dict_type": "expected a mapping of fields (name: value lines), found {found}; indent the fields under this key",
+    "model_type": "expected a mapping of fields (name: value lines), found {found}; indent the fields under this key",
+    "model_attributes_type": "expected a mapping of fields (name: value lines), found {found}; indent the fields "
+                             "under this key",
+    "list_type": "expected a list, found {found}; write [a, b], or one item per line starting with '- '",
+    "tuple_type": "expected a list, found {found}; write [a, b], or one item per line starting with '- '",
+    "date_parsing": "expected a date, found {found}; write it like 2026-12-25",
+    "date_from_datetime_parsing": "expected a date, found {found}; write it like 2026-12-25",
+    "date_type": "expected a date, found {found}; write it like 2026-12-25",
+    "datetime_parsing": "expected a date and time with its UTC offset, found {found}; write it like "
+                        "2026-11-23T14:05:00+01:00",
+    "datetime_from_date_parsing": "expected a date and time with its UTC offset, found {found}; write it like "
+                                  "2026-11-23T14:05:00+01:00",
+    "datetime_type": "expected a date and time with its UTC offset, found {found}; write it like "
+                     "2026-11-23T14:05:00+01:00",
     "timezone_aware": "{found} has no UTC offset; add one, like 2026-11-23T14:05:00+01:00",
     "too_short": "needs at least {min_length} item(s); add one",
     "string_too_short": "is empty; write the text",
+    "string_too_long": "is longer than {max_length} characters; shorten it",
     "too_long": "has more than {max_length} items; remove some",
-    "greater_than_equal": "must be at least {ge}, found {found}",
-    "less_than_equal": "must be at most {le}, found {found}",
-    "string_pattern_mismatch": "{found} does not have the expected form ({pattern})",
+    "greater_than": "must be more than {gt}, found {found}; write a larger number",
+    "greater_than_equal": "must be at least {ge}, found {found}; write {ge} or more",
+    "less_than_equal": "must be at most {le}, found {found}; write {le} or less",
+    "string_pattern_mismatch": "{found} does not have the expected form ({pattern}); write it in that form",
 }
 
 

@@ -101,8 +101,9 @@ def read_page_views(path: Path, shown_as: str) -> tuple[dict[str, int], list[Pro
             if not row:
                 continue
             if len(row) != 2 or not re.fullmatch(r"[0-9]+", row[1].strip()):
-                problems.append(Problem(shown_as, number, 1, "", "expected `path,views` with a whole number of views "
-                                                                 f"(digits 0-9), found {','.join(row)!r}"))
+                problems.append(Problem(shown_as, number, 1, "", f"found {','.join(row)!r}, not a path and a whole "
+                                                                 "number of views; write `path,views` with digits "
+                                                                 "0-9, or remove the line"))
                 continue
             views[row[0].strip()] = views.get(row[0].strip(), 0) + int(row[1])
     except csv.Error as error:

@@ -116,6 +116,10 @@ class OpeningHours(Strict):
     closures: list[Closure] = Field(default_factory=list, description="Holidays and other closed days")
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 _CHANNEL_TARGET = {"phone": "phone", "email": "email", "chat": "url", "form": "url"}
 
 
@@ -137,11 +141,12 @@ class Channel(Strict):
         examples = {"phone": "phone: +1 415 555 0100", "email": "email: help@example.com",
                     "url": "url: https://example.com/chat"}
         if getattr(self, wanted) is None:
-            raise ValueError(f"a {self.kind} channel needs `{wanted}`; add it, like `{examples[wanted]}`")
+            raise ValueError(f"{_article(self.kind)} {self.kind} channel needs `{wanted}`; add it, like "
+                             f"`{examples[wanted]}`")
         extra = [name for name in ("phone", "email", "url") if name != wanted and getattr(self, name)]
         if extra:
-            raise ValueError(f"a {self.kind} channel takes `{wanted}`, not `{extra[0]}`; make it a channel "
-                             "of its own")
+            raise ValueError(f"{_article(self.kind)} {self.kind} channel takes `{wanted}`, not `{extra[0]}`; make "
+                             "it a channel of its own")
         return self
 
     @property

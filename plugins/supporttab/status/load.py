@@ -76,10 +76,11 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
         if path.name in skip or path.name.startswith("."):
             continue
         shown = shown_path(root, path)
-        if path.is_dir():
-            problems.append(Problem(shown, 1, 1, "", f"the folder '{path.name}' is not read: incidents go directly "
-                                                     f"in {shown_path(root, folder)}/ and maintenance in "
-                                                     f"{MAINTENANCE_DIR}/; move its files there"))
+        if path.is_dir():  # every YAML file in it would be silently left out
+            problems += [Problem(shown_path(root, lost), 1, 1, "", f"this file is not read: incidents go directly in "
+                                                                 f"{shown_path(root, folder)}/ and maintenance in "
+                                                                 f"{MAINTENANCE_DIR}/; move it there")
+                         for lost in sorted(path.rglob("*")) if lost.suffix.lower() in (".yml", ".yaml")]
         elif path.suffix in (".yml", ".yaml"):
             paths.add(path)
         elif path.suffix.lower() in (".yml", ".yaml"):

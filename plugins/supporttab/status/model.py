@@ -29,7 +29,7 @@ def _check_lint_ignore(ignored: dict[str, str]) -> dict[str, str]:
         if unknown_rule(rule):
             raise ValueError(unknown_rule(rule))
         if len(reason.split()) < 3:
-            raise ValueError(f"ignoring {rule} needs a written reason of a few words, not {reason!r}")
+            raise ValueError(f"ignoring {rule} needs a written reason, not {reason!r}; say in a few words why")
     return ignored
 
 

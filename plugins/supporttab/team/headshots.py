@@ -74,7 +74,8 @@ def headshot(photo_path: Path, focus: Focus | None, framing: Framing, cache: Pat
     return _cached(cache, key) or _make(data, key, focus, framing, cache)
 
 
-def headshots(jobs: dict[str, tuple[Path, Focus | None]], framing: Framing, cache: Path) -> dict[str, Headshot | PhotoError]:
+def headshots(jobs: dict[str, tuple[Path, Focus | None]], framing: Framing,
+              cache: Path) -> dict[str, Headshot | PhotoError]:
     """Process many photos; cold ones in parallel on every core. Errors are returned, not raised."""
     results: dict[str, Headshot | PhotoError] = {}
     cold = {}
