@@ -364,3 +364,13 @@ def test_an_update_keeps_windows_line_endings(site: Path) -> None:
     assert updated.startswith(original)
     assert updated[len(original):] == (b"  - at: 2026-11-23T12:00:00+00:00\r\n    status: monitoring\r\n"
                                        b"    author: patty\r\n    body: Exports arrive within seconds again.\r\n")
+
+
+def test_check_warns_that_html_in_an_articles_title_shows_as_text(site: Path) -> None:
+    (site / "content" / "articles" / "fees.md").write_text(
+        '---\ntitle: "New <b>fees</b>"\ndescription: Plain words are fine.\n---\n\nBody.\n', encoding="utf-8")
+    result = run(site, "check")
+    assert result.returncode == 0
+    assert ("content/articles/fees.md:2:8: warning: title: the title holds HTML (<b…), which the site shows as "
+            "text; write plain words [article-metadata]") in result.stdout.splitlines()
+    assert "description" not in result.stdout

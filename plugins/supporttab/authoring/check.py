@@ -10,6 +10,7 @@ import sys
 
 from ..core.clock import build_time
 from ..core.problems import DataError
+from ..hub.articles import metadata_warnings
 from ..team.photos import make_headshots
 from .guard import GitError, guard_history
 from .lint import Finding, lint
@@ -24,6 +25,8 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
         data = None
         findings += [Finding("invalid-data", "error", p.file, p.line, p.column,
                              f"{p.field}: {p.message}" if p.field else p.message) for p in error.problems]
+    findings += [Finding("article-metadata", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
+                 for w in metadata_warnings(site.root, site.docs_dir)]
     if data is not None:
         if data.team:
             _, photo_warnings = make_headshots(data.team, site.options, site.root)  # as the build will
