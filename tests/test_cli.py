@@ -374,3 +374,40 @@ def test_check_warns_that_html_in_an_articles_title_shows_as_text(site: Path) ->
     assert ("content/articles/fees.md:2:8: warning: title: the title holds HTML (<b…), which the site shows as "
             "text; write plain words [article-metadata]") in result.stdout.splitlines()
     assert "description" not in result.stdout
+
+
+class _Terminal(io.StringIO):
+    """Standard input as a person's terminal, so the command offers the editor."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("editor", "says"), [
+    ("false", "the editor (false) exited with status 1, so nothing was written; run the command again when you are "
+              "ready"),
+    ("no-such-editor --wait", "the editor in $VISUAL or $EDITOR ('no-such-editor --wait') cannot be started"),
+])
+def test_an_editor_that_fails_or_is_missing_writes_nothing(site: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture, editor: str,
+                                                           says: str) -> None:
+    before = (site / OPEN_INCIDENT).read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    monkeypatch.setenv("EDITOR", editor)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr(sys, "stdin", _Terminal(""))
+    monkeypatch.chdir(site)
+    assert main(["update", "2026-11-22-slow-pdf-exports", "--status", "monitoring", "--author", "bob"]) == 2
+    assert capsys.readouterr().err.startswith(f"supporttab: {says}")
+    assert (site / OPEN_INCIDENT).read_bytes() == before
+
+
+def test_output_piped_into_head_ends_quietly(site: Path) -> None:
+    """`supporttab check --format json | head -1`: no BrokenPipeError traceback once head stops reading."""
+    for number in range(400):  # over 64 KB of findings: more than a pipe holds once head has gone
+        (site / "team" / f"x{number}.yml").write_text("name: Someone\n", encoding="utf-8")
+    shell = f"'{SUPPORTTAB}' check --format json | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], cwd=site, capture_output=True, text=True,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH})
+    assert done.stdout == "[\n"
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

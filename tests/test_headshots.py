@@ -227,3 +227,39 @@ def test_a_headshot_made_while_the_installed_detector_failed_is_made_again(tmp_p
     fixed = headshot(photo, None, FRAMING, tmp_path / "cache")
     assert fixed.decoded and fixed.method == "face" and fixed.key == first.key
     assert not headshot(photo, None, FRAMING, tmp_path / "cache").decoded  # and now it stays cached
+
+
+@pytest.mark.parametrize("damage", ["truncated-meta", "meta-not-json", "meta-without-method", "missing-2x",
+                                    "empty-1x"])
+def test_a_damaged_cache_entry_is_a_miss_made_again(tmp_path: Path, damage: str) -> None:
+    """Every way a cache entry can be damaged (a crash, a full disk, a hand edit) heals on the next build."""
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(ASTRONAUT.read_bytes())
+    first = headshot(photo, None, FRAMING, tmp_path / "cache")
+    folder = first.small.parent
+    meta = folder / "meta.json"
+    if damage == "truncated-meta":
+        meta.write_bytes(meta.read_bytes()[:5])
+    elif damage == "meta-not-json":
+        meta.write_text("[]", encoding="utf-8")
+    elif damage == "meta-without-method":
+        meta.write_text('{"detector": true}', encoding="utf-8")
+    elif damage == "missing-2x":
+        first.large.unlink()
+    else:
+        first.small.write_bytes(b"")
+    again = headshot(photo, None, FRAMING, tmp_path / "cache")
+    assert again.decoded and again.key == first.key
+    assert again.small.stat().st_size > 0 and again.large.stat().st_size > 0
+    assert headshot(photo, None, FRAMING, tmp_path / "cache").decoded is False  # healed: cached again
+
+
+def test_a_cache_that_cannot_be_written_is_blamed_on_the_cache(tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(ASTRONAUT.read_bytes())
+    cache = tmp_path / "cache"
+    cache.write_text("not a folder", encoding="utf-8")  # as unwritable as a read-only folder, even for root
+    results = headshots.headshots({"amara": (photo, None)}, FRAMING, cache / "headshots")
+    assert isinstance(results["amara"], PhotoError)
+    assert str(results["amara"]).startswith(f"the headshot cannot be saved in the cache folder {cache / 'headshots'}")
+    assert "set cache_dir in mkdocs.yml" in str(results["amara"])
