@@ -79,6 +79,7 @@ CASES = [
     ("views-not-a-number", VIEWS, "/pricing/,15001", "/pricing/,lots", "whole number of views"),
     ("views-superscript", VIEWS, "/pricing/,15001", "/pricing/,3²", "write `path,views` with digits 0-9"),
     ("views-stray-quote", VIEWS, "/pricing/,15001", '"/pricing/,15001', "close the quote on this line"),
+    ("views-broken-address", VIEWS, "/pricing/,15001", "http://[oops/,5", "not a path and a whole number"),
     ("views-three-columns", VIEWS, "/pricing/,15001", "/pricing/,15001,12", "not a path and a whole number"),
     # --- components ---
     ("components-bad-id", COMPONENTS, "- id: web-app", "- id: Web App", "is not a valid id"),
@@ -265,7 +266,7 @@ def test_the_catalogue_covers_every_file_kind_and_over_a_hundred_inputs() -> Non
 OPEN = "2026-11-22-slow-pdf-exports"
 COMMAND_CASES = [
     ("cli-next-update-huge", ("update", OPEN, "--status", "monitoring", "--author", "bob", "--next-update",
-                              "999999999d", "Still slow."), 2, "is not a date and time"),
+                              "999999999d", "Still slow."), 2, "'999999999d' is more than a year; write at most 365d"),
     ("cli-next-update-naive", ("update", OPEN, "--status", "monitoring", "--author", "bob", "--next-update",
                                "2026-11-23T10:00", "Still slow."), 2, "has no UTC offset"),
     ("cli-started-at", ("new", "incident", "Down", "--component", "api", "--impact", "major", "--author", "bob",
@@ -296,6 +297,9 @@ COMMAND_CASES = [
     ("cli-postmortem-unresolved", ("postmortem", OPEN, "--author", "bob", "--apology", "We are sorry.", "--cause",
                                    "A full disk on one export server.", "--prevention", "Alerts at 70% disk."), 1,
      "a postmortem follows a resolved incident"),
+    ("cli-start-year-1", ("maintenance", "Upgrade", "--component", "api", "--start", "0001-01-01T00:00+05:00",
+                          "--end", "2026-12-06T02:00+00:00", "--author", "bob", "We upgrade."), 2,
+     "is not a plausible time"),
     ("cli-window-backwards", ("maintenance", "Upgrade", "--component", "api", "--start", "2026-12-06T03:00+00:00",
                               "--end", "2026-12-06T02:00+00:00", "--author", "bob", "We upgrade."), 1,
      "the maintenance ends before it starts"),
@@ -304,6 +308,8 @@ COMMAND_CASES = [
     ("cli-impact", ("new", "incident", "Down", "--component", "api", "--impact", "majr", "--author", "bob"), 2,
      "did you mean 'major'?"),
     ("cli-schema-out-file", ("schema", "--out", "mkdocs.yml"), 2, "is a file; name a folder"),
+    ("cli-plugin-options-not-a-mapping", ("check",), 1, "plugins: supporttab: expected its options as `name: "
+     "value` lines"),
     ("cli-since-unknown", ("check", "--since", "no-such-revision"), 2, "is not a git revision here"),
 ]
 
@@ -311,7 +317,12 @@ COMMAND_CASES = [
 @pytest.mark.parametrize(("arguments", "code", "says"), [case[1:] for case in COMMAND_CASES],
                          ids=[case[0] for case in COMMAND_CASES])
 def test_a_bad_command_is_one_sentence_and_writes_nothing(site: Path, arguments: tuple, code: int,
-                                                           says: str) -> None:
+                                                           says: str, request: pytest.FixtureRequest) -> None:
+    if "plugin-options-not-a-mapping" in request.node.name:
+        config = site / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "  - supporttab:\n      hub: content/hub.yml\n      timezone: Europe/London\n", "  - supporttab: yes\n"),
+            encoding="utf-8")
     authored = [site / part for part in ("content", "team", "incidents", "mkdocs.yml")]
     before = {p: p.read_bytes() for part in authored for p in [part, *part.rglob("*")] if p.is_file()}
     result = run(site, *arguments)

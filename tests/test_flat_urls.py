@@ -62,6 +62,15 @@ def test_every_link_in_every_page_reaches_a_file(flat: Path) -> None:
     assert missing == []
 
 
+def test_the_most_visited_articles_still_follow_the_page_views(flat: Path) -> None:
+    hub = (flat / "index.html").read_text(encoding="utf-8")
+    popular = hub[hub.index('id="popular-articles"'):]
+    popular = popular[:popular.index("</ol>")]
+    assert re.findall(r'href="([^"]+)"', popular) == [
+        "articles/reset-password.html", "articles/card-payment-failed.html", "articles/send-first-invoice.html",
+        "guides/getting-started.html", "articles/two-step-verification.html"]  # the pin, then by views
+
+
 def test_feeds_the_api_and_the_calendar_link_to_files(flat: Path) -> None:
     links = [link.get("href") for link in ET.parse(flat / "status/history.atom").getroot().iter()
              if link.tag.endswith("link")]

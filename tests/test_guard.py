@@ -204,6 +204,24 @@ def test_what_an_update_set_is_guarded_too(published: Path, old: str, new: str, 
         "the edit and add a new update with `correction: true` [published-history]"]
 
 
+@pytest.mark.parametrize(("old", "new", "what"), [
+    ("    status: identified\n    author: amara\n", "    status: identified\n    correction: yes\n    author: amara\n",
+     "correction"),
+    ("      We found the cause: our payment provider rejects requests after a certificate change on their side.\n"
+     "      We are switching", "      We found the cause: our payment provider rejects requests after a certificate "
+     "change on their side.\n\n      We are switching", "body"),
+], ids=["made-a-correction-with-yes", "paragraph-split"])
+def test_a_published_update_cannot_change_its_meaning_in_another_spelling(published: Path, old: str, new: str,
+                                                                          what: str) -> None:
+    edit(published, CARD, old, new)
+    assert [line for line in guard_errors(published) if f"changed its {what}" in line], guard_errors(published)
+
+
+def test_rewrapping_a_published_paragraph_is_not_a_change(published: Path) -> None:
+    edit(published, CARD, "side.\n      We are switching", "side. We are\n      switching")
+    assert guard_errors(published) == []
+
+
 def test_a_component_may_be_added_and_a_window_not_yet_begun_may_move(published: Path) -> None:
     edit(published, CARD, "components: [card-payments, invoice-emails]",
          "components: [card-payments, invoice-emails, web-app]")

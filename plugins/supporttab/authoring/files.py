@@ -33,9 +33,9 @@ def one_writer(lock_folder: Path) -> Iterator[None]:
             print("supporttab: another supporttab command is writing to this site; waiting for it to finish",
                   file=sys.stderr)
             lock.acquire(timeout=WAIT_SECONDS)
-    except Timeout:
-        raise WriteFailed(f"another supporttab command has been writing to this site for {WAIT_SECONDS} seconds; "
-                          f"if none is running, delete {lock_folder / LOCK_NAME} and try again") from None
+    except Timeout:  # the lock dies with its holder, so someone is still at it
+        raise WriteFailed(f"another supporttab command has been writing to this site for {WAIT_SECONDS} seconds "
+                          "(perhaps someone is still in its editor); try again when it has finished") from None
     except OSError as error:
         raise WriteFailed(f"the lock {lock_folder / LOCK_NAME} cannot be made ({error.strerror}); make the "
                           "folder writable, or set cache_dir in mkdocs.yml to one that is") from None
@@ -46,9 +46,13 @@ def one_writer(lock_folder: Path) -> Iterator[None]:
 
 
 def replace_file(path: Path, data: bytes) -> None:
-    """Put exactly `data` in `path` in one step: all of it, or nothing (the old file stays)."""
+    """Put exactly `data` in `path` in one step: all of it, or nothing (the old file stays). A new file never
+    replaces one that appeared meanwhile; an existing one keeps its permissions and owner, and a link keeps
+    pointing at its file, which is the one replaced."""
+    path = path.resolve()
     folder = path.parent
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise WriteFailed(f"no file can be written in {folder} ({error.strerror})") from None
@@ -58,14 +62,23 @@ def replace_file(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
+            _keep_ownership(path, temporary)
+            os.replace(temporary, path)
         else:
             os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+            os.link(temporary, path)  # fails, rather than overwrites, if the file appeared meanwhile
+            os.unlink(temporary)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise WriteFailed(error.strerror or str(error)) from None
     _sync_folder(folder)
+
+
+def _keep_ownership(path: Path, temporary: str) -> None:
+    status = path.stat()
+    os.chmod(temporary, status.st_mode & 0o7777)
+    with contextlib.suppress(OSError):  # only root may give a file away; anyone may keep their own
+        os.chown(temporary, status.st_uid, status.st_gid)
 
 
 def _umask() -> int:

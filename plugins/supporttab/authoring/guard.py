@@ -11,9 +11,12 @@ postmortem, one more affected component or region.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from ..core.paths import shown_path
 from ..core.yamlread import YamlDocument, parse_yaml, read_yaml
@@ -143,11 +146,26 @@ def _equal(one: dict[str, Any], other: dict[str, Any]) -> bool:
 def _same(name: str, old: Any, new: Any) -> bool:
     if name in TIMES:
         return _instant(old) == _instant(new)
-    if name in TEXTS:
-        return " ".join(str(old or "").split()) == " ".join(str(new or "").split())
+    if name in TEXTS:  # re-wrapped lines are the same text; merged or split paragraphs and list items are not
+        return _paragraphs(old) == _paragraphs(new)
     if name == "correction":
-        return (old in (None, False, "false")) == (new in (None, False, "false"))
+        return _flag(old) == _flag(new)
     return (old or None) == (new or None)
+
+
+def _flag(value: Any) -> bool | Any:
+    """A yes/no value as the model reads it (true, yes, on, 1...), absent as no; anything else as written."""
+    if value is None:
+        return False
+    try:
+        return TypeAdapter(bool).validate_python(value)
+    except ValidationError:
+        return value
+
+
+def _paragraphs(text: Any) -> list[str]:
+    blocks = re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)", str(text or "").strip())
+    return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
 def _instant(text: Any) -> dt.datetime | str:

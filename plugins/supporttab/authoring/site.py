@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import ValidationError
+from yaml_env_tag import construct_env_tag
 
 from ..config import Options, option_problems
 from ..core.clock import build_time
@@ -32,10 +33,12 @@ class Refused(Exception):
 
 
 class _IgnoreTags(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags matter to MkDocs but not to us."""
+    """Reads mkdocs.yml as MkDocs does where it matters to us (`!ENV` takes the environment's value, with its
+    default), ignoring the tags that matter only to MkDocs (`!!python/name:`)."""
 
 
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+_IgnoreTags.add_constructor("!ENV", construct_env_tag)
 
 
 @dataclass(frozen=True)
@@ -108,17 +111,35 @@ def read_site(folder: Path) -> Site:
         raise Refused(f"mkdocs.yml:1:1: this file cannot be read ({error}); save it as UTF-8 YAML") from None
     if not isinstance(config, dict):
         raise Refused("mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file")
-    options: dict = {}
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and "supporttab" in entry:
-            options = dict(entry["supporttab"] or {})
-    options.pop("enabled", None)
+    options = _plugin_options(config)
+    docs_dir = config.get("docs_dir") or "docs"
+    if not isinstance(docs_dir, str):
+        raise Refused(f"mkdocs.yml: docs_dir: expected a folder name, found {docs_dir!r}; write it like docs_dir: "
+                      "content")
     try:
         parsed = Options.model_validate(options)
     except ValidationError as error:
         raise Refused("\n".join(message.replace(": ", f": plugins.supporttab.{option}: ", 1)
                                  for option, message in option_problems(error, text))) from None
     root = folder.resolve()
-    return Site(root, (root / config.get("docs_dir", "docs")).resolve(), parsed, config.get("site_url") or "",
+    site_url = config.get("site_url")
+    return Site(root, (root / docs_dir).resolve(), parsed, site_url if isinstance(site_url, str) else "",
                 UrlScheme(config.get("use_directory_urls") is not False))
+
+
+def _plugin_options(config: dict) -> dict:
+    """What mkdocs.yml says under `- supporttab:`, as MkDocs reads it (`enabled` is MkDocs' own switch)."""
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else (entry, None)
+        for entry in plugins if isinstance(entry, (str, dict))]
+    for name, options in entries:
+        if name == "supporttab":
+            if options is not None and not isinstance(options, dict):
+                raise Refused(f"mkdocs.yml: plugins: supporttab: expected its options as `name: value` lines, found "
+                              f"{options!r}; write them indented under `- supporttab:`, or leave it empty")
+            options = dict(options or {})
+            options.pop("enabled", None)
+            return options
+    return {}
 

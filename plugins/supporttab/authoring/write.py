@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from ..core.characters import visible
+from ..core.fields import EARLIEST_YEAR, LATEST_YEAR
 from ..core.paths import shown_path
 from ..core.problems import suggest
 from ..core.timefmt import parse_duration
@@ -62,7 +64,6 @@ def command_maintenance(args: argparse.Namespace, site: Site) -> int:
     header = {"title": args.title, "scheduled_for": start, "scheduled_until": end, "components": args.component,
               "regions": args.region}
     path = site.incidents / MAINTENANCE_DIR / f"{event_id}.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = yamltext.new_file_text(_schema_ref(site, path, "maintenance"),
                                    header, {"at": now, "status": "scheduled", "author": args.author, "body": body})
     _write(site, path, text)
@@ -208,14 +209,19 @@ def _time(text: str, flag: str) -> dt.datetime:
         raise UsageError(f"{flag} {text!r} is not a date and time; write it like 2026-11-23T14:05+00:00") from None
     if moment.tzinfo is None:
         raise UsageError(f"{flag} {text!r} has no UTC offset; add one, like 2026-11-23T14:05+00:00")
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise UsageError(f"{flag} {text!r} is not a plausible time; write a date between {EARLIEST_YEAR} and "
+                         f"{LATEST_YEAR}, like 2026-11-23T14:05+00:00")
     return moment
 
 
 def _next_update(value: str | None, now: dt.datetime) -> dt.datetime | None:
     if not value:
         return None
+    if not re.fullmatch(r"\s*\d+\s*[a-z]+\s*", value):  # not a duration: a time
+        return _time(value, "--next-update")
     try:
         return now + parse_duration(value)
-    except ValueError:
-        return _time(value, "--next-update")
+    except ValueError as error:
+        raise UsageError(f"--next-update: {error}") from None
 

@@ -31,7 +31,6 @@ LABELS = {
 INDICATORS = ("none", "maintenance", "minor", "major", "critical")
 INDICATOR_OF_STATUS = {"operational": "none", "under_maintenance": "maintenance", "degraded_performance": "minor",
                        "partial_outage": "major", "major_outage": "critical"}
-STATUS_OF_INDICATOR = {indicator: status for status, indicator in INDICATOR_OF_STATUS.items()}
 OVERALL_DESCRIPTIONS = {
     "operational": "All Systems Operational", "degraded_performance": "Partially Degraded Service",
     "partial_outage": "Partial System Outage", "major_outage": "Major System Outage",

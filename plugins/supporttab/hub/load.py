@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..core.paths import confined, shown_path
 from ..core.problems import Problem, format_field_path, suggest
@@ -74,6 +75,14 @@ def _load_page_views(hub: Hub, doc: YamlDocument, hub_dir: Path, root: Path) -> 
     return read_page_views(path, shown_path(root, path))
 
 
+def _is_path(text: str) -> bool:
+    try:
+        urlsplit(text.strip())
+    except ValueError:  # e.g. http://[oops/
+        return False
+    return True
+
+
 def read_page_views(path: Path, shown_as: str) -> tuple[dict[str, int], list[Problem]]:
     """Read an analytics export (`path,views` CSV) into URL path -> views; problems name the bad line."""
     try:
@@ -100,7 +109,7 @@ def read_page_views(path: Path, shown_as: str) -> tuple[dict[str, int], list[Pro
                 continue
             if not row:
                 continue
-            if len(row) != 2 or not re.fullmatch(r"[0-9]+", row[1].strip()):
+            if len(row) != 2 or not re.fullmatch(r"[0-9]+", row[1].strip()) or not _is_path(row[0]):
                 problems.append(Problem(shown_as, number, 1, "", f"found {','.join(row)!r}, not a path and a whole "
                                                                  "number of views; write `path,views` with digits "
                                                                  "0-9, or remove the line"))

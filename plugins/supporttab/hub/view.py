@@ -69,11 +69,11 @@ def rank_popular(popular: Popular, page_views: Mapping[str, int], pages: Mapping
                  site_url: str | None) -> list[PageLink]:
     """Pinned pages first, in their order, then the most viewed pages; at most `popular.count`."""
     chosen = [pages[pin] for pin in popular.pins if pin in pages]
-    by_url = {page.url: page for page in pages.values()}
+    by_url = {_page_key(page.url, ""): page for page in pages.values()}
     views: dict[str, int] = {}
     prefix = urlsplit(site_url or "").path.strip("/")
     for path, count in page_views.items():
-        url = _page_url(path, prefix)
+        url = _page_key(path, prefix)
         if url in by_url:
             views[url] = views.get(url, 0) + count
     ranked = sorted(views, key=lambda url: (-views[url], by_url[url].title))
@@ -81,14 +81,15 @@ def rank_popular(popular: Popular, page_views: Mapping[str, int], pages: Mapping
     return chosen[: popular.count]
 
 
-def _page_url(path: str, prefix: str) -> str:
-    """'/support/articles/reset/index.html?x=1' -> 'articles/reset/' (the form MkDocs gives page URLs)."""
-    path = urlsplit(path).path.strip("/")
+def _page_key(path: str, prefix: str) -> str:
+    """'/support/articles/reset/index.html?x=1', 'articles/reset/' and 'articles/reset.html' -> 'articles/reset':
+    one key for a page however the analytics export or MkDocs (with or without directory URLs) writes it."""
+    path = urlsplit(path).path.strip("/")  # the loader has checked each path parses
     if prefix and (path == prefix or path.startswith(prefix + "/")):
         path = path[len(prefix):].strip("/")
-    if path.endswith("index.html"):
-        path = path[: -len("index.html")].strip("/")
-    return f"{path}/" if path else ""
+    for ending in ("index.html", ".html"):
+        path = path.removesuffix(ending).strip("/")
+    return path
 
 
 def _guide_link(guide: Any, pages: Mapping[str, PageLink]) -> PageLink:

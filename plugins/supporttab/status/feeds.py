@@ -117,7 +117,7 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     for tag, text in (("title", title), ("link", site.absolute(site.urls.status)),
-                      ("description", f"Incidents and maintenance of {site.name}"),
+                      ("description", html.escape(f"Incidents and maintenance of {site.name}", quote=False)),
                       ("lastBuildDate", format_datetime(_latest(entries).astimezone(dt.timezone.utc)))):
         ET.SubElement(channel, tag).text = text
     ET.SubElement(channel, f"{{{ATOM}}}link", rel="self", type="application/rss+xml", href=site.absolute(path))

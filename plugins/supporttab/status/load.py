@@ -69,9 +69,10 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
                 ) -> tuple[list[Path], list[Problem]]:
     """The YAML files directly in `folder`, and a problem for each one that would be silently left out: a
     suffix in capitals, or a subfolder (only maintenance/ is read)."""
+    waiting = [pending[0]] if pending and pending[0].parent == folder else []  # a file about to be written
     if not folder.is_dir():
-        return [], []
-    paths, problems = set(), []
+        return waiting, []
+    paths, problems = set(waiting), []
     for path in folder.iterdir():
         if path.name in skip or path.name.startswith("."):
             continue
@@ -86,8 +87,6 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
         elif path.suffix.lower() in (".yml", ".yaml"):
             problems.append(Problem(shown, 1, 1, "", f"'{path.name}' is not read: the suffix must be lowercase; "
                                                      f"rename it to {path.stem}{path.suffix.lower()}"))
-    if pending and pending[0].parent == folder:
-        paths.add(pending[0])
     return sorted(paths), problems
 
 

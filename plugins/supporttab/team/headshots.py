@@ -147,8 +147,10 @@ def _store(folder: Path, files: dict[str, bytes]) -> None:
         (temporary / name).write_bytes(content)
     try:
         temporary.rename(folder)
-    except OSError:  # another process stored the same photo first; theirs is identical
+    except OSError:
         shutil.rmtree(temporary, ignore_errors=True)
+        if not (folder / "meta.json").is_file():  # not another process storing the same photo first
+            raise
 
 
 # --- decoding --------------------------------------------------------------------------------------------
