@@ -176,3 +176,33 @@ def test_a_stop_signal_while_checking_a_refused_update_writes_nothing(site: Path
     pid = fork(stopped_while_checking)
     assert wait(pid) is None  # ended by the signal
     assert (site / RELATIVE).read_bytes() == before
+
+
+def test_a_post_does_not_wait_for_someone_still_in_their_editor(site: Path, tmp_path: Path) -> None:
+    """The editor opens before the site is locked: a second author's post lands at once, and the first one's
+    update lands after it when they save."""
+    import io
+    import sys
+
+    editor = tmp_path / "slow-editor"
+    editor.write_text("#!/bin/sh\nsleep 3\nprintf 'Written slowly in an editor.' > \"$1\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def in_the_editor() -> int:
+        os.environ.update(EDITOR=str(editor))
+        os.environ.pop("VISUAL", None)
+        sys.stdin = Terminal("")
+        os.chdir(site)
+        return main(["update", INCIDENT, "--status", "monitoring", "--author", "patty"])
+
+    slow = fork(in_the_editor)
+    time.sleep(0.5)
+    started = time.monotonic()
+    assert wait(fork(lambda: post(site, "Posted while someone else was writing."))) == 0
+    assert time.monotonic() - started < 2.5  # not held up by the editor's 3 seconds
+    assert wait(slow) == 0
+    assert bodies(site)[-2:] == ["Posted while someone else was writing.", "Written slowly in an editor."]

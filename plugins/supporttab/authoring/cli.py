@@ -20,13 +20,7 @@ from .check import command_check
 from .files import WriteFailed
 from .schema import SCHEMA_DIR, command_schema
 from .site import Refused, UsageError, read_site
-from .write import (
-    command_maintenance,
-    command_new,
-    command_postmortem,
-    command_resolve,
-    command_update,
-)
+from .write import command_maintenance, command_new, command_postmortem, command_resolve, command_update, take_message
 
 WRITERS = ("new", "update", "resolve", "postmortem", "maintenance")  # one at a time per site, under its lock
 
@@ -163,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         site = read_site(Path(args.site or first.site)) if first.command != "schema" else None
         if first.command not in WRITERS:
             return args.run(args, site)
+        args.command = first.command
+        args.text = take_message(args, site) if hasattr(args, "message") else None
         with site.writing():
             return args.run(args, site)
     except UsageError as error:

@@ -8,6 +8,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.characters import forbidden_message
@@ -35,27 +36,28 @@ def checked(text: str, what: str) -> str:
     return text
 
 
-def message(args: argparse.Namespace, default: str | None = None) -> str:
-    """The update's text: the argument, else standard input when piped, else the editor, else `default`."""
+def message(args: argparse.Namespace, draft: Callable[[], str | None] = lambda: None) -> str | None:
+    """The update's text: the argument, else standard input when piped, else what the author writes in their
+    editor (starting from `draft()`); None when none of them gives any. Asked before the site is locked for
+    writing: a person may spend minutes in the editor while others post."""
     if args.message:
         return text_argument(args.message, "message")
     if not sys.stdin.isatty():
         text = sys.stdin.read().strip()
-        if text:
-            return checked(text, "your message")
+        return checked(text, "your message") if text else None
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if editor and sys.stdin.isatty():
-        with tempfile.NamedTemporaryFile("w+", suffix=".md", encoding="utf-8") as draft:
-            draft.write(default or "")
-            draft.flush()
-            _edit(editor, draft.name)
-            draft.seek(0)
-            text = draft.read().strip()
-            if text:
-                return checked(text, "your message")
-    if default:
-        return default
-    raise UsageError("write the message: as the last argument in quotes, on standard input, or in $EDITOR")
+    if not editor:
+        return None
+    with tempfile.NamedTemporaryFile("w+", suffix=".md", encoding="utf-8") as page:
+        page.write(draft() or "")
+        page.flush()
+        _edit(editor, page.name)
+        page.seek(0)
+        text = page.read().strip()
+    return checked(text, "your message") if text else None
+
+
+NO_MESSAGE = "write the message: as the last argument in quotes, on standard input, or in $EDITOR"
 
 
 def _edit(editor: str, path: str) -> None:

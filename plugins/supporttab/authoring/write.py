@@ -28,7 +28,7 @@ from ..status.load import MAINTENANCE_DIR
 from ..status.social import social_post
 from . import yamltext
 from .files import WriteFailed, replace_file
-from .message import checked, message, text_argument
+from .message import NO_MESSAGE, checked, message, text_argument
 from .schema import SCHEMA_DIR
 from .site import Refused, Site, UsageError
 
@@ -39,7 +39,7 @@ def command_new(args: argparse.Namespace, site: Site) -> int:
     _check_known(data, components=args.component, regions=args.region, author=args.author)
     now = site.now()
     event_id = _free_id(site, f"{now:%Y-%m-%d}-{yamltext.slugify(args.title)}")
-    body = message(args, default=_acknowledgement(args, data, now))
+    body = args.text or _acknowledgement(args, data, now)  # post first, perfect later
     first = {"at": now, "status": args.status, "author": args.author,
              "components": {c: IMPACT_TO_STATUS[args.impact] for c in args.component},
              "next_update_by": _next_update(args.next_update, now), "body": body}
@@ -60,7 +60,7 @@ def command_maintenance(args: argparse.Namespace, site: Site) -> int:
     now = site.now()
     start, end = _time(args.start, "--start"), _time(args.end, "--end")
     event_id = _free_id(site, f"{start.astimezone(site.zone):%Y-%m-%d}-{yamltext.slugify(args.title)}")
-    body = message(args)
+    body = _required(args.text)
     header = {"title": args.title, "scheduled_for": start, "scheduled_until": end, "components": args.component,
               "regions": args.region}
     path = site.incidents / MAINTENANCE_DIR / f"{event_id}.yml"
@@ -82,7 +82,7 @@ def command_update(args: argparse.Namespace, site: Site, *, resolving: bool = Fa
     _check_known(data, author=args.author)
     changes = dict(_component_change(item, event.components) for item in getattr(args, "component", None) or [])
     now = site.now()
-    body = message(args)
+    body = _required(args.text)
     fields = {"at": now, "status": status, "author": args.author, "correction": getattr(args, "correction", False),
               "components": changes, "next_update_by": _next_update(getattr(args, "next_update", None), now),
               "body": body}
@@ -174,6 +174,20 @@ def _component_change(item: str, allowed: list[str]) -> tuple[str, str]:
         raise UsageError(f"'{state}' is not a component state; {_suggest(state, COMPONENT_STATUSES)} "
                          "(write --component api=partial_outage)")
     return name, state
+
+
+def take_message(args: argparse.Namespace, site: Site) -> str | None:
+    """The text of a new update, asked for before the site is locked (see message.py); a new incident's editor
+    draft is its plain acknowledgement."""
+    if args.command != "new":
+        return message(args)
+    return message(args, draft=lambda: _acknowledgement(args, site.load_for_writing(), site.now()))
+
+
+def _required(text: str | None) -> str:
+    if text is None:
+        raise UsageError(NO_MESSAGE)
+    return text
 
 
 def _acknowledgement(args: argparse.Namespace, data: SiteData, now: dt.datetime) -> str:
