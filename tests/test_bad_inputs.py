@@ -38,6 +38,8 @@ CASES = [
      "is not a page in the content folder"),
     ("hub-page-not-md", HUB, "- page: guides/getting-started.md", "- page: guides/getting-started.html",
      "is not a page in the content folder"),
+    ("hub-links-an-excluded-page", HUB, "- page: guides/getting-started.md", "- page: authoring.md",
+     "is not published (MkDocs leaves it out"),
     ("hub-links-itself", HUB, "- page: guides/getting-started.md", "- page: index.md", "is the hub itself"),
     ("hub-pinned-twice", HUB, "      - articles/reset-password.md\n",
      "      - articles/reset-password.md\n      - articles/reset-password.md\n", "is pinned twice"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
+from pathspec.gitignore import GitIgnoreSpec
 from pydantic import ValidationError
 from yaml_env_tag import construct_env_tag
 
@@ -48,6 +49,7 @@ class Site:
     options: Options
     url: str
     urls: UrlScheme = UrlScheme()
+    published: frozenset[str] | None = None  # the pages `mkdocs build` publishes from docs_dir
 
     @property
     def incidents(self) -> Path:
@@ -61,13 +63,15 @@ class Site:
         return build_time().astimezone(self.zone).replace(microsecond=0)
 
     def load(self, *, keep_documents: bool = False) -> SiteData:
-        return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents)
+        return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents,
+                         published=self.published)
 
     def problems_in(self, path: Path, data: bytes) -> list[str]:
         """The problems `path` would have if it held `data`, the rest of the site as it is."""
         shown = shown_path(self.root, path)
         try:
-            load_site(self.root, self.docs_dir, self.options, build_time(), pending=(path.resolve(), data))
+            load_site(self.root, self.docs_dir, self.options, build_time(), pending=(path.resolve(), data),
+                      published=self.published)
         except DataError as error:
             return [str(p) for p in error.problems if p.file == shown]
         return []
@@ -123,8 +127,25 @@ def read_site(folder: Path) -> Site:
                                  for option, message in option_problems(error, text))) from None
     root = folder.resolve()
     site_url = config.get("site_url")
-    return Site(root, (root / docs_dir).resolve(), parsed, site_url if isinstance(site_url, str) else "",
-                UrlScheme(config.get("use_directory_urls") is not False))
+    docs = (root / docs_dir).resolve()
+    return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
+                UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config))
+
+
+def _published_pages(docs_dir: Path, config: dict) -> frozenset[str]:
+    """The Markdown pages `mkdocs build` publishes, worked out as MkDocs does without importing it: its default
+    exclusions, then exclude_docs and draft_docs as gitignore patterns, and index.md over a README.md beside it.
+    So `check` refuses a hub link to a page the build leaves out, as the build does."""
+    def patterns(value: object) -> list[str]:
+        return value.splitlines() if isinstance(value, str) else []
+
+    excluded = GitIgnoreSpec.from_lines([".*", "/templates/", *patterns(config.get("exclude_docs"))])
+    drafts = GitIgnoreSpec.from_lines(patterns(config.get("draft_docs")))
+    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")} if docs_dir.is_dir() else set()
+    pages = {page for page in pages if not excluded.match_file(page) and not drafts.match_file(page)}
+    readmes = {page for page in pages if page.rsplit("/", 1)[-1].lower() == "readme.md"
+               and f"{page[:-len('readme.md')]}index.md" in pages}
+    return frozenset(pages - readmes)
 
 
 def _plugin_options(config: dict) -> dict:
