@@ -103,6 +103,8 @@ class SupportTabPlugin(BasePlugin):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.build is None:
+            return None
         generated = self._generated(page)
         if generated is None:
             _escape_metadata(page.meta)
