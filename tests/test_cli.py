@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import BUILD_EPOCH, run_mkdocs_build
 from supporttab.authoring.cli import main
 
@@ -98,9 +99,11 @@ def test_check_lists_invalid_data_and_exits_1(site: Path) -> None:
     result = run(site, "check")
     assert result.returncode == 1
     line = next(n for n, text in enumerate(hub.read_text(encoding="utf-8").splitlines(), 1) if "email: help" in text)
-    assert result.stdout == (f"content/hub.yml:{line}:14: error: help_from_us.channels[3].email: 'help' is not an "
-                             "email address; write it like help@example.com [invalid-data]\n")
-    assert result.stderr == "supporttab: 1 error, 0 warnings\n"
+    assert result.stdout.splitlines()[0] == (f"content/hub.yml:{line}:14: error: help_from_us.channels[3].email: "
+                                             "'help' is not an email address; write it like help@example.com "
+                                             "[invalid-data]")
+    assert result.stdout.splitlines()[1].endswith("[stale-incident]")  # the other files' warnings, beside it
+    assert result.stderr == "supporttab: 1 error, 1 warning\n"
 
 
 def test_check_formats_for_machines_and_pull_requests(site: Path) -> None:
@@ -411,3 +414,23 @@ def test_output_piped_into_head_ends_quietly(site: Path) -> None:
                           env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH})
     assert done.stdout == "[\n"
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_an_acknowledgement_written_for_you_keeps_its_promise(site: Path) -> None:
+    result = run(site, "new", "incident", "Exports failing", "--component", "pdf-exports", "--component", "api",
+                 "--impact", "major", "--author", "bob")
+    assert result.returncode == 0, result.stderr
+    path = site / result.stdout.splitlines()[0]
+    update = yaml.safe_load(path.read_text(encoding="utf-8"))["updates"][0]
+    assert update["body"].strip() == ("PDF exports, Public API: we know something is wrong, and we are working on it. We "
+                              "will post again by 12:30 GMT.")
+    assert str(update["next_update_by"]) == "2026-11-23 12:30:00+00:00"  # the promise in words, held in data
+
+
+def test_warnings_are_shown_beside_errors_in_other_files(site: Path) -> None:
+    components = site / "team" / "patty.yml"
+    components.write_text(components.read_text(encoding="utf-8").replace("order: 1", "order: first"),
+                          encoding="utf-8")
+    result = run(site, "check")
+    assert result.returncode == 1
+    assert "[invalid-data]" in result.stdout and "[stale-incident]" in result.stdout

@@ -67,6 +67,9 @@ def test_stale_incident_without_updates_or_past_its_promise(tmp_path: Path) -> N
         "post an update now, even if nothing has changed"]
     kept = promised.replace("11:30:00", "12:30:00")
     assert findings(tmp_path, incident(ACK + kept)) == []
+    # A promise made long ago that still stands is kept, however long the silence before it falls due.
+    long_promise = ACK.replace('    body:', '    next_update_by: 2026-11-23T18:00:00+00:00\n    body:')
+    assert findings(tmp_path, incident(long_promise)) == []
 
 
 def test_no_closure_for_a_bare_resolution(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import sys
 from ..core.clock import build_time
 from ..core.problems import DataError
 from ..hub.articles import metadata_warnings
+from ..site import SiteData
 from ..team.photos import make_headshots
 from .guard import GitError, guard_history
 from .lint import Finding, lint
@@ -21,8 +22,8 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
     findings: list[Finding] = []
     try:
         data = site.load(keep_documents=True)
-    except DataError as error:
-        data = None
+    except DataError as error:  # the valid files are still checked: warnings do not wait for every error's fix
+        data = error.partial if isinstance(error.partial, SiteData) else None
         findings += [Finding("invalid-data", "error", p.file, p.line, p.column,
                              f"{p.field}: {p.message}" if p.field else p.message) for p in error.problems]
     findings += [Finding("article-metadata", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
@@ -34,7 +35,7 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
                          for w in data.team.warnings + photo_warnings]
         if data.status:
             findings += lint(data.status, data.status.documents, build_time(), site.options.lint, data.team,
-                             data.hub.organization.name)
+                             data.hub.organization.name if data.hub else "")
     if args.since:
         try:
             findings += guard_history(site.root, site.incidents, args.since, build_time())

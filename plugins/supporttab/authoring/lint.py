@@ -99,10 +99,11 @@ def _stale_incident(event, context):
     last = event.updates[-1]
     promised = next((u.next_update_by for u in reversed(event.updates) if u.next_update_by), None)
     index = len(event.updates) - 1
-    if promised and promised < context.now and promised >= last.at:
-        yield ("stale-incident", ("updates", index, "next_update_by"),
-               f"the next update was promised by {_clock(promised)} and is {_minutes(context.now - promised)} "
-               "late; post an update now, even if nothing has changed")
+    if promised and promised >= last.at:  # a promise stands: it is kept until it falls due
+        if promised < context.now:
+            yield ("stale-incident", ("updates", index, "next_update_by"),
+                   f"the next update was promised by {_clock(promised)} and is {_minutes(context.now - promised)} "
+                   "late; post an update now, even if nothing has changed")
     elif context.now - last.at > context.limit("stale-incident"):
         yield ("stale-incident", ("updates", index, "at"),
                f"no update for {_minutes(context.now - last.at)} on an open incident; post one now, and say when "

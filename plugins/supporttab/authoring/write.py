@@ -40,9 +40,10 @@ def command_new(args: argparse.Namespace, site: Site) -> int:
     now = site.now()
     event_id = _free_id(site, f"{now:%Y-%m-%d}-{yamltext.slugify(args.title)}")
     body = args.text or _acknowledgement(args, data, now)  # post first, perfect later
+    promise = _next_update(args.next_update, now) or (None if args.text else now + ACKNOWLEDGEMENT_PROMISE)
     first = {"at": now, "status": args.status, "author": args.author,
              "components": {c: IMPACT_TO_STATUS[args.impact] for c in args.component},
-             "next_update_by": _next_update(args.next_update, now), "body": body}
+             "next_update_by": promise, "body": body}
     header = {"title": args.title, "impact": args.impact, "source": args.source, "components": args.component,
               "regions": args.region, "started_at": _time(args.started_at, "--started-at") if args.started_at else None}
     path = site.incidents / f"{event_id}.yml"
@@ -191,11 +192,16 @@ def _required(text: str | None) -> str:
 
 
 def _acknowledgement(args: argparse.Namespace, data: SiteData, now: dt.datetime) -> str:
+    """Posted when the author gives no text: names the components as they are written (at the start, so a name
+    keeps its capital) and promises the next update, which the update's next_update_by then holds it to."""
     names = {c.id: c.name for c in data.status.components.all}
-    affected = " and ".join(names[c] for c in args.component)
-    promise = _next_update(args.next_update, now)
-    when = f" by {promise:%H:%M}" if promise else " within 30 minutes"
-    return f"We know {affected} is not working as it should, and we are working on it. We will post again{when}."
+    affected = ", ".join(names[c] for c in args.component)
+    promise = _next_update(args.next_update, now) or now + ACKNOWLEDGEMENT_PROMISE
+    return (f"{affected}: we know something is wrong, and we are working on it. We will post again by "
+            f"{promise:%H:%M} {promise.tzname()}.")
+
+
+ACKNOWLEDGEMENT_PROMISE = dt.timedelta(minutes=30)
 
 
 def _free_id(site: Site, wanted: str) -> str:
