@@ -173,6 +173,8 @@ CASES = [
      "the suffix must be lowercase"),
     ("incident-in-a-subfolder", "incidents/2026/2026-11-24-outage.yml", None, "title: Outage\n",
      "this file is not read: incidents go directly in"),
+    ("maintenance-in-a-subfolder", "incidents/maintenance/2027/2027-01-02-upgrade.yml", None, "title: Upgrade\n",
+     "this file is not read: incidents go directly in"),
     ("incident-id-taken", "incidents/maintenance/2026-11-22-slow-pdf-exports.yml", None,
      "title: Upgrade\nscheduled_for: 2026-12-01T02:00:00+00:00\nscheduled_until: 2026-12-01T03:00:00+00:00\n"
      "components: [api]\nupdates:\n  - at: 2026-11-20T10:00:00+00:00\n    status: scheduled\n    author: bob\n"

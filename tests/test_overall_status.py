@@ -20,7 +20,8 @@ from test_status_errors import COMPONENTS, INCIDENT, MAINTENANCE
 OPEN = INCIDENT[:INCIDENT.index("  - at: 2026-11-23T09:30")]  # acknowledged, not resolved
 
 
-def overall(tmp_path: Path, incident: str) -> tuple[str, str, str]:
+def status_index(tmp_path: Path, incident: str):
+    """The status index of a small site holding `incident` beside the components and a maintenance."""
     files = {"content/hub.yml": MINIMAL_HUB, "content/articles/reset-password.md": "# Reset\n",
              "incidents/components.yml": COMPONENTS, "incidents/web-down.yml": incident,
              "incidents/maintenance/db-upgrade.yml": MAINTENANCE}
@@ -28,7 +29,11 @@ def overall(tmp_path: Path, incident: str) -> tuple[str, str, str]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     data = load_site(tmp_path, tmp_path / "content", Options(), NOW)
-    index = build_status_index(data.status, now=NOW, zone=ZoneInfo("UTC"), render=escape)
+    return build_status_index(data.status, now=NOW, zone=ZoneInfo("UTC"), render=escape)
+
+
+def overall(tmp_path: Path, incident: str) -> tuple[str, str, str]:
+    index = status_index(tmp_path, incident)
     return index.indicator, index.description, index.sentence
 
 
@@ -85,14 +90,7 @@ updates:
 def test_uptime_and_the_api_tell_one_story_of_each_component(tmp_path: Path) -> None:
     """The acknowledgement sets every affected component (what it names, else what the impact implies) from the
     moment customers were affected; the API's old and new states and the uptime record both follow from that."""
-    files = {"content/hub.yml": MINIMAL_HUB, "content/articles/reset-password.md": "# Reset\n",
-             "incidents/components.yml": COMPONENTS, "incidents/story.yml": STORY,
-             "incidents/maintenance/db-upgrade.yml": MAINTENANCE}
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    data = load_site(tmp_path, tmp_path / "content", Options(), NOW)
-    index = build_status_index(data.status, now=NOW, zone=ZoneInfo("UTC"), render=escape)
+    index = status_index(tmp_path, STORY)
     api = json.loads(api_files(index, site_info("Acme", None))["api/v2/incidents.json"])
     changes = [[(c["code"], c["old_status"], c["new_status"]) for c in update["affected_components"]]
                for update in reversed(api["incidents"][0]["incident_updates"])]

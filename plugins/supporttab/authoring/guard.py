@@ -37,7 +37,7 @@ class GitError(Exception):
     """The revision or repository cannot be read; the message says why."""
 
 
-def guard_history(root: Path, folder: Path, since: str, now: dt.datetime | None = None) -> list[Finding]:
+def guard_history(root: Path, folder: Path, since: str, now: dt.datetime) -> list[Finding]:
     """Findings for every change to published history in `folder` since the git revision `since`."""
     _git(folder, "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}",
          failure=f"'{since}' is not a git revision here; fetch it first (for a pull request: git fetch origin main)")
@@ -54,7 +54,7 @@ def guard_history(root: Path, folder: Path, since: str, now: dt.datetime | None 
             continue
         old = parse_yaml(_git(folder, "show", f"{since}:./{name}").encode(), shown)
         new = read_yaml(path, shown)
-        findings += _compare_facts(old, new, since, now or dt.datetime.now(dt.timezone.utc))
+        findings += _compare_facts(old, new, since, now)
         findings += _compare(old, new, since)
     return findings
 
@@ -126,7 +126,7 @@ def _mapping(data: Any) -> dict[str, Any]:
 
 
 def _postmortem(doc: YamlDocument) -> dict[str, Any] | None:
-    postmortem = doc.data.get("postmortem") if isinstance(doc.data, dict) else None
+    postmortem = _mapping(doc.data).get("postmortem")
     return postmortem if isinstance(postmortem, dict) else None
 
 
@@ -135,7 +135,7 @@ def _finding(doc: YamlDocument, line: int, column: int, message: str) -> Finding
 
 
 def _updates(doc: YamlDocument) -> list[dict[str, Any]]:
-    updates = doc.data.get("updates") if isinstance(doc.data, dict) else None
+    updates = _mapping(doc.data).get("updates")
     return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []
 
 

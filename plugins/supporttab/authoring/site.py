@@ -21,7 +21,7 @@ from ..core.problems import DataError
 from ..core.urls import UrlScheme
 from ..core.yamlread import syntax_error
 from ..site import SiteData, load_site
-from ..status.load import MAINTENANCE_DIR
+from ..status.load import MAINTENANCE_DIR, Pending
 from .files import one_writer
 
 
@@ -62,16 +62,15 @@ class Site:
     def now(self) -> dt.datetime:
         return build_time().astimezone(self.zone).replace(microsecond=0)
 
-    def load(self, *, keep_documents: bool = False) -> SiteData:
+    def load(self, *, keep_documents: bool = False, pending: Pending | None = None) -> SiteData:
         return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents,
-                         published=self.published)
+                         published=self.published, pending=pending)
 
     def problems_in(self, path: Path, data: bytes) -> list[str]:
         """The problems `path` would have if it held `data`, the rest of the site as it is."""
         shown = shown_path(self.root, path)
         try:
-            load_site(self.root, self.docs_dir, self.options, build_time(), pending=(path.resolve(), data),
-                      published=self.published)
+            self.load(pending=(path.resolve(), data))
         except DataError as error:
             return [str(p) for p in error.problems if p.file == shown]
         return []

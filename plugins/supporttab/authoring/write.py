@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..core.characters import visible
-from ..core.fields import EARLIEST_YEAR, LATEST_YEAR
+from ..core.fields import EARLIEST_YEAR, LATEST_YEAR, is_plausible_time
 from ..core.paths import shown_path
 from ..core.problems import suggest
 from ..core.timefmt import parse_duration
@@ -39,8 +39,8 @@ def command_new(args: argparse.Namespace, site: Site) -> int:
     _check_known(data, components=args.component, regions=args.region, author=args.author)
     now = site.now()
     event_id = _free_id(site, f"{now:%Y-%m-%d}-{yamltext.slugify(args.title)}")
-    body = args.text or _acknowledgement(args, data, now)  # post first, perfect later
-    promise = _next_update(args.next_update, now) or (None if args.text else now + ACKNOWLEDGEMENT_PROMISE)
+    promise = _next_update(args.next_update, now) if args.text else _acknowledgement_promise(args, now)
+    body = args.text or _acknowledgement(args, data, promise)  # post first, perfect later
     first = {"at": now, "status": args.status, "author": args.author,
              "components": {c: IMPACT_TO_STATUS[args.impact] for c in args.component},
              "next_update_by": promise, "body": body}
@@ -162,7 +162,6 @@ def _check_known(data: SiteData, *, components: list[str] = (), regions: list[st
                          f"{_suggest(author, sorted(data.team.ids))}")
 
 
-
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return suggest(word, choices, f"choose one of {', '.join(choices) or 'none yet'}")
 
@@ -182,7 +181,8 @@ def take_message(args: argparse.Namespace, site: Site) -> str | None:
     draft is its plain acknowledgement."""
     if args.command != "new":
         return message(args)
-    return message(args, draft=lambda: _acknowledgement(args, site.load_for_writing(), site.now()))
+    return message(args, draft=lambda: _acknowledgement(args, site.load_for_writing(),
+                                                        _acknowledgement_promise(args, site.now())))
 
 
 def _required(text: str | None) -> str:
@@ -191,17 +191,18 @@ def _required(text: str | None) -> str:
     return text
 
 
-def _acknowledgement(args: argparse.Namespace, data: SiteData, now: dt.datetime) -> str:
+def _acknowledgement(args: argparse.Namespace, data: SiteData, promise: dt.datetime) -> str:
     """Posted when the author gives no text: names the components as they are written (at the start, so a name
     keeps its capital) and promises the next update, which the update's next_update_by then holds it to."""
     names = {c.id: c.name for c in data.status.components.all}
     affected = ", ".join(names[c] for c in args.component)
-    promise = _next_update(args.next_update, now) or now + ACKNOWLEDGEMENT_PROMISE
     return (f"{affected}: we know something is wrong, and we are working on it. We will post again by "
             f"{promise:%H:%M} {promise.tzname()}.")
 
 
-ACKNOWLEDGEMENT_PROMISE = dt.timedelta(minutes=30)
+def _acknowledgement_promise(args: argparse.Namespace, now: dt.datetime) -> dt.datetime:
+    """When the acknowledgement says the next update comes: --next-update, or within half an hour."""
+    return _next_update(args.next_update, now) or now + dt.timedelta(minutes=30)
 
 
 def _free_id(site: Site, wanted: str) -> str:
@@ -229,7 +230,7 @@ def _time(text: str, flag: str) -> dt.datetime:
         raise UsageError(f"{flag} {text!r} is not a date and time; write it like 2026-11-23T14:05+00:00") from None
     if moment.tzinfo is None:
         raise UsageError(f"{flag} {text!r} has no UTC offset; add one, like 2026-11-23T14:05+00:00")
-    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+    if not is_plausible_time(moment):
         raise UsageError(f"{flag} {text!r} is not a plausible time; write a date between {EARLIEST_YEAR} and "
                          f"{LATEST_YEAR}, like 2026-11-23T14:05+00:00")
     return moment

@@ -102,8 +102,12 @@ def _check_id(text: str) -> str:
 EARLIEST_YEAR, LATEST_YEAR = 1970, 2999
 
 
+def is_plausible_time(moment: dt.datetime) -> bool:
+    return EARLIEST_YEAR <= moment.year <= LATEST_YEAR  # as written: converting year 9999 may overflow
+
+
 def _check_plausible_time(moment: dt.datetime) -> dt.datetime:
-    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:  # as written: converting year 9999 may overflow
+    if not is_plausible_time(moment):
         raise ValueError(f"{moment.isoformat()} is not a plausible time; write a date between {EARLIEST_YEAR} and "
                          f"{LATEST_YEAR} with its UTC offset, like 2026-11-23T14:05:00+01:00")
     return moment

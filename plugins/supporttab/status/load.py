@@ -52,8 +52,9 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
     known = _Known(components, team)
     data = StatusData(components)
     seen: dict[str, str] = {}
-    for kind, place in (("incident", folder), ("maintenance", folder / MAINTENANCE_DIR)):
-        paths, misplaced = _yaml_files(root, place, pending, skip=(COMPONENTS_FILE, MAINTENANCE_DIR))
+    for kind, place, skip in (("incident", folder, (COMPONENTS_FILE, MAINTENANCE_DIR)),
+                              ("maintenance", folder / MAINTENANCE_DIR, ())):
+        paths, misplaced = _yaml_files(root, place, pending, skip)
         problems += misplaced
         for path in paths:
             raw = pending[1] if pending and path == pending[0] else None
@@ -76,7 +77,6 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
     for path in folder.iterdir():
         if path.name in skip or path.name.startswith("."):
             continue
-        shown = shown_path(root, path)
         if path.is_dir():  # every YAML file in it would be silently left out
             problems += [Problem(shown_path(root, lost), 1, 1, "", f"this file is not read: incidents go directly in "
                                                                  f"{shown_path(root, folder)}/ and maintenance in "
@@ -85,7 +85,8 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
         elif path.suffix in (".yml", ".yaml"):
             paths.add(path)
         elif path.suffix.lower() in (".yml", ".yaml"):
-            problems.append(Problem(shown, 1, 1, "", f"'{path.name}' is not read: the suffix must be lowercase; "
+            problems.append(Problem(shown_path(root, path), 1, 1, "", f"'{path.name}' is not read: the suffix must "
+                                    "be lowercase; "
                                                      f"rename it to {path.stem}{path.suffix.lower()}"))
     return sorted(paths), problems
 
