@@ -34,8 +34,9 @@ class Result:
 
 
 def run(site: Path, *args: str, stdin: str | None = None, epoch: str = BUILD_EPOCH, process: bool = False,
-        **env: str) -> Result:
-    """`supporttab ARGS` in `site`, with the build clock at `epoch`, outside GitHub Actions, warnings as errors."""
+        terminal: bool = False, **env: str) -> Result:
+    """`supporttab ARGS` in `site`, with the build clock at `epoch`, outside GitHub Actions, warnings as errors;
+    with `terminal`, standard input and output are a person's terminal, who types `stdin`."""
     environment = {"SOURCE_DATE_EPOCH": epoch, **env}
     if process:
         assert SUPPORTTAB, "the supporttab console script is not installed"
@@ -45,10 +46,10 @@ def run(site: Path, *args: str, stdin: str | None = None, epoch: str = BUILD_EPO
         done = subprocess.run([SUPPORTTAB, *args], cwd=site, capture_output=True, text=True, timeout=120,
                               env=full, input=stdin if stdin is not None else "")
         return Result(done.returncode, done.stdout, done.stderr)
-    stdout, stderr = io.StringIO(), io.StringIO()
+    stdout, stderr = _Terminal() if terminal else io.StringIO(), io.StringIO()
     with _environment(environment, drop=("GITHUB_ACTIONS",)), contextlib.chdir(site), \
             contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
-            _stdin(stdin or ""), warnings.catch_warnings():
+            _stdin(_Terminal(stdin or "") if terminal else io.StringIO(stdin or "")), warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
             code = main(list(args))
@@ -72,8 +73,8 @@ def _environment(values: dict[str, str], drop: tuple[str, ...]):
 
 
 @contextlib.contextmanager
-def _stdin(text: str):
-    saved, sys.stdin = sys.stdin, io.StringIO(text)
+def _stdin(stream: io.StringIO):
+    saved, sys.stdin = sys.stdin, stream
     try:
         yield
     finally:
@@ -380,7 +381,7 @@ def test_check_warns_that_html_in_an_articles_title_shows_as_text(site: Path) ->
 
 
 class _Terminal(io.StringIO):
-    """Standard input as a person's terminal, so the command offers the editor."""
+    """Standard input or output as a person's terminal, so the command offers the editor and asks questions."""
 
     def isatty(self) -> bool:
         return True
@@ -434,3 +435,173 @@ def test_warnings_are_shown_beside_errors_in_other_files(site: Path) -> None:
     result = run(site, "check")
     assert result.returncode == 1
     assert "[invalid-data]" in result.stdout and "[stale-incident]" in result.stdout
+
+
+# --- linting what is about to be posted --------------------------------------------------------------------
+
+OPEN_ID = "2026-11-22-slow-pdf-exports"
+MINIMISING = "Sorry for any inconvenience."  # minimising-language: say sorry for what happened, specifically
+
+
+def _findings(stderr: str, file: str) -> list[str]:
+    """The finding lines in a command's standard error, for `file`: `file:line:col: severity: ... [rule]`."""
+    return [line for line in stderr.splitlines() if line.startswith(f"{file}:") and line.endswith("]")]
+
+
+def _line_of(site: Path, file: str, text: str) -> int:
+    return next(n for n, line in enumerate((site / file).read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def _role_account(site: Path) -> None:
+    """A team file for a shared account, as some teams have: updates it signs are not signed by a person."""
+    (site / "team" / "support.yml").write_text("name: Support Team\nrole: Shared inbox\n", encoding="utf-8")
+
+
+def test_a_script_posts_minimising_words_and_is_told_where_and_why(site: Path) -> None:
+    result = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{OPEN_INCIDENT}\n")
+    assert MINIMISING in (site / OPEN_INCIDENT).read_text(encoding="utf-8")  # written all the same
+    line = _line_of(site, OPEN_INCIDENT, MINIMISING)
+    found = _findings(result.stderr, OPEN_INCIDENT)
+    assert len(found) == 1
+    assert found[0].startswith(f"{OPEN_INCIDENT}:{line}:") and found[0].endswith("[minimising-language]")
+    assert ": warning: " in found[0]
+    assert result.stderr.splitlines()[-1].startswith("supporttab: written as it is, with 1 warning")
+
+
+def test_a_clean_update_prints_no_finding_even_where_the_file_had_one(site: Path) -> None:
+    assert "[stale-incident]" in run(site, "check").stdout  # the open incident's missed promise, before
+    result = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "patty",
+                 "The backlog is cleared. Exports arrive within seconds again.")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_findings_already_in_the_file_are_not_repeated(site: Path) -> None:
+    _role_account(site)
+    first = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "support",
+                "Exports arrive within seconds again.")
+    assert first.returncode == 0, first.stderr
+    assert [f[f.rindex("["):] for f in _findings(first.stderr, OPEN_INCIDENT)] == ["[unsigned-update]"]
+    lines_before = len((site / OPEN_INCIDENT).read_text(encoding="utf-8").splitlines())
+    second = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "support",
+                 "The backlog from this afternoon is cleared too.")
+    found = _findings(second.stderr, OPEN_INCIDENT)
+    assert len(found) == 1 and found[0].endswith("[unsigned-update]")  # only the second update's signature:
+    assert int(found[0].split(":")[1]) > lines_before  # on a line the second update added
+    third = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", "Still fine an hour on.")
+    assert third.returncode == 0 and third.stderr == ""  # two old findings in the file, none of them new
+
+
+@pytest.mark.parametrize("arguments", [
+    ("--component", "web-app"),
+    ("--component", "card-payments", "--component", "api", "--region", "uk", "--next-update", "1h"),
+    ("--component", "pdf-exports", "--status", "identified", "--source", "internal"),
+])
+def test_the_acknowledgement_written_for_you_has_nothing_for_the_linter(site: Path, arguments: tuple) -> None:
+    result = run(site, "new", "incident", "Something is wrong", *arguments, "--impact", "major", "--author", "bob")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_a_postmortem_that_minimises_gets_a_finding(site: Path) -> None:
+    closed = run(site, "resolve", OPEN_ID, "--author", "patty", "Exports arrive within seconds again, and every "
+                 "export asked for yesterday has arrived. We will explain what happened.")
+    assert closed.returncode == 0 and closed.stderr == "", closed.stderr
+    result = run(site, "postmortem", OPEN_ID, "--author", "patty", "--apology", MINIMISING,
+                 "--cause", "A year-end backlog filled one export server's disk, and nothing warned us before "
+                 "exports slowed down.", "--prevention", "Every export server now warns us at 70% disk use, and "
+                 "a backlog spreads over every server instead of one.")
+    assert result.returncode == 0, result.stderr
+    found = _findings(result.stderr, OPEN_INCIDENT)
+    assert any(f.startswith(f"{OPEN_INCIDENT}:{_line_of(site, OPEN_INCIDENT, 'apology')}:")
+               and f.endswith("[minimising-language]") for f in found), result.stderr
+    assert "postmortem:" in (site / OPEN_INCIDENT).read_text(encoding="utf-8")
+
+
+def test_a_scheduled_maintenance_is_linted_too(site: Path) -> None:
+    result = run(site, "maintenance", "Search index rebuild", "--component", "web-app", "--start",
+                 "2026-12-06T02:00+00:00", "--end", "2026-12-06T03:00+00:00", "--author", "oystein",
+                 f"Search may be briefly unavailable. {MINIMISING}")
+    assert result.returncode == 0, result.stderr
+    path = "incidents/maintenance/2026-12-06-search-index-rebuild.yml"
+    assert _findings(result.stderr, path) and all(f.endswith("[minimising-language]")
+                                                  for f in _findings(result.stderr, path))
+
+
+def test_at_a_terminal_cancel_writes_nothing(site: Path) -> None:
+    before = (site / OPEN_INCIDENT).read_bytes()
+    result = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING, stdin="c\n",
+                 terminal=True, EDITOR="true", VISUAL="")
+    assert result.returncode == 1
+    assert (site / OPEN_INCIDENT).read_bytes() == before
+    assert _findings(result.stderr, OPEN_INCIDENT)[0].endswith("[minimising-language]")
+    assert "Post it as it is, edit it, or cancel? [p/e/c] " in result.stderr
+    assert result.stderr.endswith("supporttab: cancelled; nothing was written\n")
+    assert result.stdout == ""
+
+
+def test_at_a_terminal_no_answer_is_cancel_and_without_an_editor_edit_is_not_offered(site: Path) -> None:
+    before = (site / OPEN_INCIDENT).read_bytes()
+    result = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING, stdin="",
+                 terminal=True, EDITOR="", VISUAL="")
+    assert result.returncode == 1
+    assert "Post it as it is, or cancel? [p/c] \n" in result.stderr
+    assert (site / OPEN_INCIDENT).read_bytes() == before
+    posted = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING, stdin="e\np\n",
+                 terminal=True, EDITOR="", VISUAL="")
+    assert posted.returncode == 0, posted.stderr  # "e" is not a choice here: asked again
+    assert posted.stderr.count("[p/c]") == 2
+    assert MINIMISING in (site / OPEN_INCIDENT).read_text(encoding="utf-8")
+    assert "written as it is" not in posted.stderr  # the author has seen the findings once
+
+
+def test_at_a_terminal_edit_reopens_the_text_then_post_writes_the_edited_one(site: Path, tmp_path: Path) -> None:
+    seen = tmp_path / "seen.md"
+    editor = tmp_path / "editor.py"
+    editor.write_text("import pathlib, sys\npage = pathlib.Path(sys.argv[1])\n"
+                      f"pathlib.Path({str(seen)!r}).write_text(page.read_text())\n"
+                      "page.write_text('We apologise for any inconvenience: exports took hours.\\n')\n",
+                      encoding="utf-8")
+    result = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING,
+                 stdin="e\np\n", terminal=True, EDITOR=f"{sys.executable} {editor}", VISUAL="")
+    assert result.returncode == 0, result.stderr
+    assert seen.read_text(encoding="utf-8") == MINIMISING  # the editor opened on the text as it was
+    text = (site / OPEN_INCIDENT).read_text(encoding="utf-8")
+    assert "We apologise for any inconvenience: exports took hours." in text and MINIMISING not in text
+    assert result.stderr.count("[p/e/c]") == 2  # linted again after the edit, and asked again
+    assert result.stdout.startswith(f"{OPEN_INCIDENT}\n")
+
+
+def test_at_a_terminal_an_edit_that_fixes_it_is_posted_without_another_question(site: Path, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nprintf 'We are sorry: exports took hours this afternoon.' > \"$1\"\n",
+                      encoding="utf-8")
+    editor.chmod(0o755)
+    result = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING,
+                 stdin="e\n", terminal=True, EDITOR=str(editor), VISUAL="")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("[p/e/c]") == 1
+    assert "We are sorry: exports took hours this afternoon." in (site / OPEN_INCIDENT).read_text(encoding="utf-8")
+
+
+def test_a_rule_the_site_made_an_error_holds_the_update_back(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      timezone: Europe/London\n",
+        "      timezone: Europe/London\n      lint:\n        minimising-language: {severity: error}\n"),
+        encoding="utf-8")
+    before = (site / OPEN_INCIDENT).read_bytes()
+    result = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING)
+    assert result.returncode == 1
+    assert (site / OPEN_INCIDENT).read_bytes() == before
+    found = _findings(result.stderr, OPEN_INCIDENT)
+    assert len(found) == 1 and ": error: " in found[0] and found[0].endswith("[minimising-language]")
+    assert result.stderr.splitlines()[-1].startswith(f"supporttab: {OPEN_INCIDENT} was left as it was: this site "
+                                                     "makes minimising-language an error")
+    asked = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING, stdin="p\nc\n",
+                terminal=True, EDITOR="true", VISUAL="")
+    assert asked.returncode == 1 and "Edit it, or cancel? [e/c] " in asked.stderr
+    assert asked.stderr.count("[e/c]") == 2  # "p" is not a choice when publishing would stop on it
+    assert (site / OPEN_INCIDENT).read_bytes() == before

@@ -10,7 +10,8 @@ from supporttab.authoring.lint import lint
 from supporttab.config import LintSetting, Options
 from supporttab.site import load_site
 
-COMPONENTS = "components:\n  - id: api\n    name: API\n"
+COMPONENTS = ("regions:\n  - id: uk\n    name: United Kingdom\n  - id: eu\n    name: European Union\n"
+              "components:\n  - id: api\n    name: API\n  - id: dashboard\n    name: Dashboard\n")
 TEAM = {"team/patty.yml": "name: Patty Hughes\nrole: Support lead\n",
         "team/support.yml": "name: Support\nrole: Shared inbox\n"}
 
@@ -23,12 +24,13 @@ def update(at: str, status: str, body: str, author: str = "patty", extra: str = 
     return f"  - at: {at}\n    status: {status}\n    author: {author}\n{extra}    body: \"{body}\"\n"
 
 
-ACK = update("2026-11-23T09:00:00+00:00", "investigating", "The API fails for some requests. We are on it.")
+ACK = update("2026-11-23T09:00:00+00:00", "investigating",
+             "The API fails for some requests. We are on it, and will post again within the hour.")
 RESOLVED = update("2026-11-23T10:00:00+00:00", "resolved",
                   "The API works normally again. Requests that failed can be sent again now.")
 POSTMORTEM = ("postmortem:\n  published_at: 2026-11-23T11:00:00+00:00\n  author: patty\n"
               "  apology: We are sorry for the hour your integrations failed.\n"
-              "  cause: A configuration change reached every server at once, and our checks missed the API.\n"
+              "  cause: A configuration change reached every server at once, because our checks missed the API.\n"
               "  prevention: Changes now reach one server first for ten minutes, with checks for the API too.\n")
 
 
@@ -75,13 +77,14 @@ def test_stale_incident_without_updates_or_past_its_promise(tmp_path: Path) -> N
 def test_no_closure_for_a_bare_resolution(tmp_path: Path) -> None:
     bare = update("2026-11-23T10:00:00+00:00", "resolved", "Resolved.")
     assert findings(tmp_path, incident(ACK + bare, tail=POSTMORTEM)) == [
-        "12:11 warning no-closure: the resolving update is too short to close the incident; say what works again, "
-        "what customers need to do, and that an explanation will follow"]
+        "12:11 warning no-closure: the resolving update closes nothing; say what works again, what customers need "
+        "to do (or that they need do nothing), and when you will explain what happened"]
 
 
 def test_no_closure_for_an_incident_open_too_long(tmp_path: Path) -> None:
     old_ack = ACK.replace("2026-11-23T09:00", "2026-11-10T09:00")
-    recent = update("2026-11-23T11:30:00+00:00", "monitoring", "Still watching the fix; errors are rare now.")
+    recent = update("2026-11-23T11:30:00+00:00", "monitoring", "We are watching the fix; errors are rare now.",
+                    extra="    next_update_by: 2026-11-23T13:00:00+00:00\n")
     assert findings(tmp_path, incident(old_ack + recent)) == [
         "5:9 warning no-closure: open for 13 days; resolve it when it is over, or say why it is still open"]
 
@@ -95,22 +98,21 @@ def test_missing_postmortem_after_the_limit(tmp_path: Path) -> None:
     assert findings(tmp_path, incident(old).replace("impact: major", "impact: minor")) == []
 
 
-def test_incomplete_postmortem(tmp_path: Path) -> None:
+def test_incomplete_postmortem_points_at_each_hollow_part(tmp_path: Path) -> None:
     hollow = POSTMORTEM.replace("We are sorry for the hour your integrations failed.",
                                 "This incident is regrettable.").replace(
-        "A configuration change reached every server at once, and our checks missed the API.", "Human error.")
-    assert findings(tmp_path, incident(ACK + RESOLVED, tail=hollow)) == [
-        "16:12 warning incomplete-postmortem: the apology does not say sorry; say it plainly, and say what it cost "
-        "customers",
-        "17:10 warning incomplete-postmortem: the cause is too short; explain how it came about and how it was "
-        "handled"]
+        "A configuration change reached every server at once, because our checks missed the API.",
+        "The incident was caused by an unexpected technical issue in one of our systems.")
+    assert [f.split(":")[0] + " " + f.split("warning ")[1].split(":")[0] for f in
+            findings(tmp_path, incident(ACK + RESOLVED, tail=hollow))] == [
+        "16 incomplete-postmortem", "17 incomplete-postmortem"]
 
 
-def test_unsigned_update(tmp_path: Path) -> None:
+def test_a_role_account_signature(tmp_path: Path) -> None:
     by_role = ACK.replace("author: patty", "author: support")
     assert findings(tmp_path, incident(by_role + RESOLVED, tail=POSTMORTEM)) == [
-        "7:13 warning unsigned-update: signed by 'support', not a person; sign with your own name, customers relate "
-        "to people"]
+        "7:13 warning unsigned-update: signed by 'support', a role or a team, not a person; sign with your own name "
+        "(customers relate to people), and add your role after a comma if it helps"]
 
 
 def test_a_postmortem_or_an_update_signed_by_a_role_or_the_company(tmp_path: Path) -> None:
@@ -118,20 +120,8 @@ def test_a_postmortem_or_an_update_signed_by_a_role_or_the_company(tmp_path: Pat
     (tmp_path / "team" / "acme.yml").write_text("name: Acme\nrole: Company account\n", encoding="utf-8")
     by_company = ACK.replace("author: patty", "author: acme")  # Acme is MINIMAL_HUB's organization
     text = incident(by_company + RESOLVED, tail=POSTMORTEM.replace("author: patty", "author: support"))
-    assert findings(tmp_path, text) == [
-        "7:13 warning unsigned-update: signed by 'acme', not a person; sign with your own name, customers relate "
-        "to people",
-        "15:11 warning unsigned-update: signed by 'support', not a person; sign with your own name, customers "
-        "relate to people"]
-
-
-def test_minimising_language_in_a_postmortem(tmp_path: Path) -> None:
-    sorry_for_any = POSTMORTEM.replace("We are sorry for the hour your integrations failed.",
-                                       "We apologise for any inconvenience caused.")
-    assert findings(tmp_path, incident(ACK + RESOLVED, tail=sorry_for_any)) == [
-        "16:12 warning minimising-language: \"apologise for any inconvenience\" minimises the problem; say sorry "
-        "for what happened, specifically (say \"the website is up and running\", not \"the outage only lasted "
-        "10 minutes\")"]
+    assert [f.split(" warning ")[0] + " " + f.split("signed by ")[1].split(",")[0] for f in findings(tmp_path, text)
+            ] == ["7:13 'acme'", "15:11 'support'"]
 
 
 @pytest.mark.parametrize(("rule", "within", "beyond"), [
@@ -150,29 +140,6 @@ def test_default_limits(tmp_path: Path, rule: str, within: str, beyond: str) -> 
 
     assert run(within) == []
     assert len(run(beyond)) == 1
-
-
-@pytest.mark.parametrize("phrase", [
-    "The outage only lasted 10 minutes.", "Just a few customers were affected.", "Sorry for the minor inconvenience.",
-    "The site has never been down.", "Some users may have seen errors.", "A small number of requests failed.",
-    "The API was briefly unavailable.", "There was no real impact.", "We apologise for any inconvenience.",
-])
-def test_minimising_language_fires(tmp_path: Path, phrase: str) -> None:
-    found = findings(tmp_path, incident(ACK + update("2026-11-23T10:00:00+00:00", "resolved",
-                                                     f"The API works again. {phrase}"), tail=POSTMORTEM))
-    assert len(found) == 1 and "warning minimising-language:" in found[0]
-    assert "say \"the website is up and running\", not \"the outage only lasted 10 minutes\"" in found[0]
-
-
-@pytest.mark.parametrize("phrase", [
-    "The website is up and running.", "Customers in the UK could not pay by card for 40 minutes.",
-    "Only one thing matters now: your payments work.", "We are sorry: invoices were not sent for an hour.",
-    "A few minutes after the fix, everything was back.", "Some customers saw errors when they paid.",
-])
-def test_minimising_language_does_not_fire_on_plain_honest_text(tmp_path: Path, phrase: str) -> None:
-    text = incident(ACK + update("2026-11-23T10:00:00+00:00", "resolved", f"The API works again. {phrase}"),
-                    tail=POSTMORTEM)
-    assert findings(tmp_path, text) == []
 
 
 def test_a_rule_can_be_switched_off_per_incident_with_a_reason(tmp_path: Path) -> None:
@@ -203,4 +170,4 @@ def test_a_limit_on_a_rule_without_one_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         Options.model_validate({"lint": {"unsigned-update": {"limit": "2h"}}})
     assert ("the rule 'unsigned-update' has no time limit; remove `limit` (rules with one: slow-acknowledgement, "
-            "stale-incident, no-closure, missing-postmortem)") in str(caught.value)
+            "stale-incident, no-closure, missing-postmortem, overdue-maintenance)") in str(caught.value)

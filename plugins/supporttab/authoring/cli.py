@@ -20,7 +20,7 @@ from .check import command_check
 from .files import WriteFailed
 from .schema import SCHEMA_DIR, command_schema
 from .site import Refused, UsageError, read_site
-from .write import command_maintenance, command_new, command_postmortem, command_resolve, command_update, take_message
+from .write import command_post, take_texts
 
 WRITERS = ("new", "update", "resolve", "postmortem", "maintenance")  # one at a time per site, under its lock
 
@@ -82,7 +82,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     schema.add_argument("--out", help=f"folder to write to (default: the package's {SCHEMA_DIR.name}/)")
     schema.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 if stale")
 
-    new = command("new", "open an incident with its acknowledgement, stamped now", command_new)
+    new = command("new", "open an incident with its acknowledgement, stamped now", command_post)
     new.add_argument("kind", type=_one_of(("incident",), "something `new` can open"),
                      help="what to open (maintenance has its own command)")
     new.add_argument("title", help="what is wrong, in customers' words")
@@ -100,20 +100,20 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     new.add_argument("--started-at", help="when customers were first affected, with its UTC offset")
     new.add_argument("--next-update", help="when the next update will come: 30m, 1h, or a time")
 
-    update = command("update", "append a signed, time-stamped update", command_update)
+    update = command("update", "append a signed, time-stamped update", command_post)
     _update_arguments(update, with_status=True)
 
-    resolve = command("resolve", "append the resolving update (completes a maintenance)", command_resolve)
+    resolve = command("resolve", "append the resolving update (completes a maintenance)", command_post)
     _update_arguments(resolve, with_status=False)
 
-    postmortem = command("postmortem", "add the postmortem to a resolved incident", command_postmortem)
+    postmortem = command("postmortem", "add the postmortem to a resolved incident", command_post)
     postmortem.add_argument("id", help="the incident's id (its file name)")
     postmortem.add_argument("--author", required=True, help="your id in team/")
     for name, what in (("apology", "saying sorry, and for what"), ("cause", "how it came about and was handled"),
                        ("prevention", "what changes so it does not happen again")):
         postmortem.add_argument(f"--{name}", required=True, help=f"Markdown {what}; @file.md reads a file")
 
-    maintenance = command("maintenance", "schedule a maintenance window", command_maintenance)
+    maintenance = command("maintenance", "schedule a maintenance window", command_post)
     maintenance.add_argument("title")
     maintenance.add_argument("message", nargs="?", help="what will happen and what customers will notice")
     maintenance.add_argument("--component", action="append", required=True)
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         if first.command not in WRITERS:
             return args.run(args, site)
         args.command = first.command
-        args.text = take_message(args, site) if hasattr(args, "message") else None
+        take_texts(args, site)  # before the lock: the editor, and the question about the linter's findings
         with site.writing():
             return args.run(args, site)
     except UsageError as error:

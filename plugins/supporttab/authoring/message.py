@@ -45,19 +45,35 @@ def message(args: argparse.Namespace, draft: Callable[[], str | None] = lambda: 
     if not sys.stdin.isatty():
         text = sys.stdin.read().strip()
         return checked(text, "your message") if text else None
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    editor = editor_command()
     if not editor:
         return None
-    with tempfile.NamedTemporaryFile("w+", suffix=".md", encoding="utf-8") as page:
-        page.write(draft() or "")
-        page.flush()
-        _edit(editor, page.name)
-        page.seek(0)
-        text = page.read().strip()
+    text = _written_in(editor, draft() or "")
     return checked(text, "your message") if text else None
 
 
 NO_MESSAGE = "write the message: as the last argument in quotes, on standard input, or in $EDITOR"
+
+
+def editor_command() -> str | None:
+    """The author's editor, as $VISUAL or $EDITOR name it; None when neither is set."""
+    return os.environ.get("VISUAL") or os.environ.get("EDITOR")
+
+
+def edited(text: str, what: str) -> str:
+    """`text` as the author leaves it after changing it in their editor (which must be set); `what` names it in
+    a refusal, like "your apology"."""
+    return checked(_written_in(editor_command(), text), what)
+
+
+def _written_in(editor: str, start: str) -> str:
+    """What the author writes in `editor`, starting from `start`, without the blank lines around it."""
+    with tempfile.NamedTemporaryFile("w+", suffix=".md", encoding="utf-8") as page:
+        page.write(start)
+        page.flush()
+        _edit(editor, page.name)
+        page.seek(0)
+        return page.read().strip()
 
 
 def _edit(editor: str, path: str) -> None:

@@ -66,14 +66,15 @@ class Site:
         return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents,
                          published=self.published, pending=pending)
 
-    def problems_in(self, path: Path, data: bytes) -> list[str]:
-        """The problems `path` would have if it held `data`, the rest of the site as it is."""
+    def as_if_written(self, path: Path, data: bytes) -> tuple[SiteData | None, list[str]]:
+        """The site as it would be if `path` held `data` (positions kept, for the linter), and the problems `path`
+        would have; the data is None only when the site could not be read at all."""
         shown = shown_path(self.root, path)
         try:
-            self.load(pending=(path.resolve(), data))
+            return self.load(keep_documents=True, pending=(path.resolve(), data)), []
         except DataError as error:
-            return [str(p) for p in error.problems if p.file == shown]
-        return []
+            partial = error.partial if isinstance(error.partial, SiteData) else None
+            return partial, [str(p) for p in error.problems if p.file == shown]
 
     def writing(self):
         """The site's posting lock, held while a command reads, checks and writes (see authoring/files.py)."""
@@ -82,9 +83,9 @@ class Site:
     def load_for_writing(self, event_id: str | None = None) -> SiteData:
         """What a command that writes to the file of `event_id` (or a new file) needs. Problems in other files
         are mentioned, not fatal: an outage must be postable while someone's typo elsewhere waits for its fix.
-        Problems in the file itself are the author's to fix first."""
+        Problems in the file itself are the author's to fix first. Positions are kept, to lint the file as it is."""
         try:
-            return self.load()
+            return self.load(keep_documents=True)
         except DataError as error:
             partial = error.partial
             own = {shown_path(self.root, folder / f"{event_id}{suffix}") for suffix in (".yml", ".yaml")

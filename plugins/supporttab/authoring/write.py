@@ -1,5 +1,6 @@
 """The commands that write: open an incident, schedule maintenance, append an update, resolve, add a postmortem.
-Each checks its arguments against the site, writes, validates the result and undoes the write when it is invalid."""
+Each drafts the file's new text from its arguments and the site, then it is checked, linted and written in one step
+only when the whole site is valid with it."""
 
 from __future__ import annotations
 
@@ -29,11 +30,38 @@ from ..status.social import social_post
 from . import yamltext
 from .files import WriteFailed, replace_file
 from .message import NO_MESSAGE, checked, message, text_argument
+from .review import (
+    Draft,
+    added_findings,
+    held_back,
+    interactive,
+    show_after_writing,
+    until_approved,
+)
 from .schema import SCHEMA_DIR
 from .site import Refused, Site, UsageError
 
 
-def command_new(args: argparse.Namespace, site: Site) -> int:
+def command_post(args: argparse.Namespace, site: Site) -> int:
+    """Any command that writes, under the site's lock: its draft, checked, written, then shown with what the linter
+    says of it, unless the author has already answered to that (see review.py)."""
+    return _post(site, DRAFTS[args.command](args, site), reviewed=args.reviewed)
+
+
+def take_texts(args: argparse.Namespace, site: Site) -> None:
+    """What the author says, asked before the site is locked (a person may spend minutes in an editor): the
+    message (see message.py) or the postmortem's parts; then, at a terminal, their answer to the linter."""
+    if args.command == "postmortem":
+        for name in POSTMORTEM_PARTS:
+            setattr(args, name, text_argument(getattr(args, name), f"--{name}"))
+    else:
+        args.text = _take_message(args, site)
+    args.reviewed = interactive()
+    if args.reviewed:
+        until_approved(args, site, DRAFTS[args.command])
+
+
+def _draft_new(args: argparse.Namespace, site: Site) -> Draft:
     checked(args.title, "your title")
     data = site.load_for_writing()
     _check_known(data, components=args.component, regions=args.region, author=args.author)
@@ -48,13 +76,11 @@ def command_new(args: argparse.Namespace, site: Site) -> int:
               "regions": args.region, "started_at": _time(args.started_at, "--started-at") if args.started_at else None}
     path = site.incidents / f"{event_id}.yml"
     text = yamltext.new_file_text(_schema_ref(site, path, "incident"), header, first)
-    _write(site, path, text)
-    print(shown_path(site.root, path))
-    _print_social(site, data, event_id, args.title, args.status, body, args.author)
-    return 0
+    return Draft(path, text, data, {"text": body},
+                 _social(site, data, event_id, args.title, args.status, body, args.author))
 
 
-def command_maintenance(args: argparse.Namespace, site: Site) -> int:
+def _draft_maintenance(args: argparse.Namespace, site: Site) -> Draft:
     checked(args.title, "your title")
     data = site.load_for_writing()
     _check_known(data, components=args.component, regions=args.region, author=args.author)
@@ -67,13 +93,11 @@ def command_maintenance(args: argparse.Namespace, site: Site) -> int:
     path = site.incidents / MAINTENANCE_DIR / f"{event_id}.yml"
     text = yamltext.new_file_text(_schema_ref(site, path, "maintenance"),
                                    header, {"at": now, "status": "scheduled", "author": args.author, "body": body})
-    _write(site, path, text)
-    print(shown_path(site.root, path))
-    _print_social(site, data, event_id, args.title, "scheduled", body, args.author)
-    return 0
+    return Draft(path, text, data, {"text": body},
+                 _social(site, data, event_id, args.title, "scheduled", body, args.author))
 
 
-def command_update(args: argparse.Namespace, site: Site, *, resolving: bool = False) -> int:
+def _draft_update(args: argparse.Namespace, site: Site, *, resolving: bool = False) -> Draft:
     data = site.load_for_writing(args.id)
     path, event = _find_event(site, data, args.id)
     statuses = MAINTENANCE_STATUSES if path.parent.name == MAINTENANCE_DIR else INCIDENT_STATUSES
@@ -88,49 +112,60 @@ def command_update(args: argparse.Namespace, site: Site, *, resolving: bool = Fa
               "components": changes, "next_update_by": _next_update(getattr(args, "next_update", None), now),
               "body": body}
     doc = read_yaml(path, shown_path(site.root, path))
-    _write(site, path, yamltext.keeping_line_endings(path, lambda text: yamltext.append_update(text, doc, fields)))
-    print(shown_path(site.root, path))
-    _print_social(site, data, args.id, event.title, status, body, args.author)
-    return 0
+    text = yamltext.keeping_line_endings(path, lambda old: yamltext.append_update(old, doc, fields))
+    return Draft(path, text, data, {"text": body}, _social(site, data, args.id, event.title, status, body, args.author))
 
 
-def command_resolve(args: argparse.Namespace, site: Site) -> int:
-    return command_update(args, site, resolving=True)
+def _draft_resolve(args: argparse.Namespace, site: Site) -> Draft:
+    return _draft_update(args, site, resolving=True)
 
 
-def command_postmortem(args: argparse.Namespace, site: Site) -> int:
+def _draft_postmortem(args: argparse.Namespace, site: Site) -> Draft:
     data = site.load_for_writing(args.id)
     path, event = _find_event(site, data, args.id)
     _check_known(data, author=args.author)
     if getattr(event, "postmortem", None) is not None:
         raise UsageError(f"{args.id} already has a postmortem; published text stays, so add a correction update "
                          "if something in it was wrong")
-    parts = "".join(yamltext.block(name, text_argument(getattr(args, name), f"--{name}"), "  ")
-                    for name in ("apology", "cause", "prevention"))
-    text = f"postmortem:\n  published_at: {yamltext.stamp(site.now())}\n  author: {args.author}\n{parts}"
-    _write(site, path, yamltext.keeping_line_endings(path, lambda old: yamltext.append_block(old, text)))
-    print(shown_path(site.root, path))
+    parts = {name: getattr(args, name) for name in POSTMORTEM_PARTS}  # read by take_texts, @files included
+    blocks = "".join(yamltext.block(name, text, "  ") for name, text in parts.items())
+    block = f"postmortem:\n  published_at: {yamltext.stamp(site.now())}\n  author: {args.author}\n{blocks}"
+    return Draft(path, yamltext.keeping_line_endings(path, lambda old: yamltext.append_block(old, block)), data, parts)
+
+
+POSTMORTEM_PARTS = ("apology", "cause", "prevention")
+DRAFTS = {"new": _draft_new, "update": _draft_update, "resolve": _draft_resolve, "postmortem": _draft_postmortem,
+          "maintenance": _draft_maintenance}
+
+
+def _post(site: Site, draft: Draft, *, reviewed: bool) -> int:
+    """Check the whole site as it would be with the draft, then write it in one step; on any problem, or a
+    finding the site made an error, the file stays exactly as it was, and the command says so. Then print the
+    path, the social message and, unless the author has seen them, what the linter says of the new text."""
+    shown = shown_path(site.root, draft.path)
+    data = draft.text.encode("utf-8")  # exactly these bytes: no newline translation
+    after, problems = site.as_if_written(draft.path, data)
+    if problems:
+        raise Refused("\n".join(problems) + f"\nsupporttab: {shown} was left as it was")
+    findings = [] if reviewed else added_findings(site, draft, after)
+    refusal = held_back(findings, shown)
+    if refusal:
+        raise Refused(refusal)
+    try:
+        replace_file(draft.path, data)
+    except WriteFailed as error:
+        raise Refused(f"supporttab: {shown} could not be written ({error}); it was left as it was") from None
+    print(shown)
+    if draft.social:
+        print(f"\nReady to post on social media:\n{draft.social}")
+    show_after_writing(findings)
     return 0
 
 
-def _write(site: Site, path: Path, text: str) -> None:
-    """Check the whole site as it would be with `text` in `path`, then write it in one step; on any problem the
-    file stays exactly as it was, and the command says so."""
-    shown = shown_path(site.root, path)
-    data = text.encode("utf-8")  # exactly these bytes: no newline translation
-    problems = site.problems_in(path, data)
-    if problems:
-        raise Refused("\n".join(problems) + f"\nsupporttab: {shown} was left as it was")
-    try:
-        replace_file(path, data)
-    except WriteFailed as error:
-        raise Refused(f"supporttab: {shown} could not be written ({error}); it was left as it was") from None
-
-
-def _print_social(site: Site, data: SiteData, event_id: str, title: str, status: str, body: str, author: str) -> None:
+def _social(site: Site, data: SiteData, event_id: str, title: str, status: str, body: str, author: str) -> str:
     name = data.team.members[author].name if data.team and author in data.team.members else author
     url = site_info("", site.url).absolute(site.urls.event(event_id))
-    print("\nReady to post on social media:\n" + social_post(LABELS[status], title, body, url, name))
+    return social_post(LABELS[status], title, body, url, name)
 
 
 def _find_event(site: Site, data: SiteData, event_id: str):
@@ -176,9 +211,8 @@ def _component_change(item: str, allowed: list[str]) -> tuple[str, str]:
     return name, state
 
 
-def take_message(args: argparse.Namespace, site: Site) -> str | None:
-    """The text of a new update, asked for before the site is locked (see message.py); a new incident's editor
-    draft is its plain acknowledgement."""
+def _take_message(args: argparse.Namespace, site: Site) -> str | None:
+    """The text of a new update (see message.py); a new incident's editor draft is its plain acknowledgement."""
     if args.command != "new":
         return message(args)
     return message(args, draft=lambda: _acknowledgement(args, site.load_for_writing(),

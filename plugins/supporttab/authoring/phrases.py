@@ -1,0 +1,122 @@
+r"""The wording linter's engine: texts as sentences of tokens, and phrase patterns over those tokens, read from
+`phrases.yml` so the words live as data beside their exceptions and advice, not inside code.
+
+A pattern is written in plain words and matches whole tokens of one sentence:
+
+    may|might have (noticed|been affected)     alternatives, and groups of several words
+    sorry for any? inconvenience               `?` makes the word (or group) before it optional
+    our ... systems                            `...` skips up to four words
+    apologi*                                   `*` ends a word with anything (apologise, apologized)
+    # minutes                                  `#` is any token with a digit (5, 14:30, 2%)
+    now _                                      `_` is any one word
+    /\d+:\d\d/                                  a regular expression between slashes matches one token
+
+Texts are lower-cased and contractions are spelled out first ("won't" -> "will not", "we're" -> "we are"),
+so a pattern names each form once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+PHRASES_FILE = Path(__file__).with_name("phrases.yml")
+
+_CONTRACTIONS = [
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"), (r"\bshan't\b", "shall not"),
+    (r"n't\b", " not"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"), (r"'d\b", " would"),
+    (r"'m\b", " am"), (r"\b(it|that|there|what|here|who|everything|nothing|this)'s\b", r"\1 is"), (r"'s\b", ""),
+]
+_TOKEN = re.compile(r"[a-z0-9]+(?:['.:/,-][a-z0-9]+)*%?|[%&]|,")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*(?:[-*]|\d+[.)])\s+|\n{2,}")
+_MARKDOWN = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+|[*_#>\[\]]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    original: str  # as written, for messages and for the capitals of names
+    words: str  # normalised tokens joined by single spaces, with a trailing space: "we are sorry "
+    listing: str  # the same with its commas, which separate the items of a list: "leeds , york and hull "
+
+    def find(self, pattern: re.Pattern) -> re.Match | None:
+        return pattern.search(self.words)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The text's sentences; Markdown marks, links and code are dropped first."""
+    plain = _MARKDOWN.sub(" ", text.replace("\u2019", "'").replace("\u2018", "'"))
+    found = []
+    for part in _SENTENCE_END.split(plain):
+        lowered = part.lower()
+        for contraction, spelled in _CONTRACTIONS:
+            lowered = re.sub(contraction, spelled, lowered)
+        listing = _TOKEN.findall(lowered)
+        tokens = [token for token in listing if token != ","]
+        if tokens:
+            found.append(Sentence(" ".join(part.split()), " ".join(tokens) + " ", " ".join(listing) + " "))
+    return found
+
+
+@cache
+def compile_pattern(pattern: str) -> re.Pattern:
+    """A regular expression over a sentence's `words` for one pattern in the syntax above."""
+    body = []
+    for piece in re.findall(r"/[^/\s]+/|\.\.\.|[()|?]|[^\s()|?]+", pattern):
+        if piece.startswith("/") and len(piece) > 1:
+            body.append(f"(?:{piece[1:-1]} )")
+        elif piece == "_":
+            body.append(r"(?:\S+ )")
+        elif piece == "...":
+            body.append(r"(?:\S+ ){0,4}")
+        elif piece in "()|?":
+            body.append({"(": "(?:", ")": ")", "|": "|", "?": "?"}[piece])
+        elif piece == "#":
+            body.append(r"(?:\S*\d\S* )")
+        else:
+            word = re.escape(piece.rstrip("*")) + (r"\S*" if piece.endswith("*") else "")
+            body.append(f"(?:{word} )")
+    return re.compile(r"(?:^|(?<= ))(?:" + "".join(body) + ")")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """One kind of wording: what to look for, what excuses it within the same sentence, and what to say."""
+
+    name: str
+    match: tuple[re.Pattern, ...]
+    unless: tuple[re.Pattern, ...] = ()
+    say: str = ""
+
+    def matches(self, sentence: Sentence) -> str | None:
+        """The words of `sentence` that are this kind of wording, unless an exception is in it too."""
+        match = next((m for m in map(sentence.find, self.match) if m), None)
+        if match and not any(sentence.find(p) for p in self.unless):
+            return match[0].strip()
+        return None
+
+    def hits(self, text: str) -> list[tuple[Sentence, str]]:
+        """Each sentence of `text` this kind of wording is in, with the words found; one hit per sentence."""
+        return [(sentence, words) for sentence in sentences(text) if (words := self.matches(sentence))]
+
+    def first(self, text: str) -> tuple[Sentence, str] | None:
+        hits = self.hits(text)
+        return hits[0] if hits else None
+
+    def found_in(self, text: str) -> bool:
+        return bool(self.hits(text))
+
+
+@cache
+def phrase_book() -> dict[str, Phrases]:
+    """Every kind of wording in phrases.yml, by name."""
+    data = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
+    return {name: Phrases(name, tuple(map(compile_pattern, _listed(entry["match"]))),
+                          tuple(map(compile_pattern, _listed(entry.get("unless", [])))), entry.get("say", ""))
+            for name, entry in data.items()}
+
+
+def _listed(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else value

@@ -1,0 +1,326 @@
+"""The lint rules that read what was written, beside what the incident's own fields say: minimising, no closure,
+an incomplete postmortem, an unsigned update, no next update promised, words that contradict the status, affected
+places or parts the data does not list, an impact the words understate, and a person blamed instead of the
+system. The words themselves live in phrases.yml; this module decides what they mean in context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..status.index import component_changes
+from ..status.model import Components, Incident, Maintenance
+from .phrases import Phrases, Sentence, phrase_book, sentences
+
+Event = Incident | Maintenance
+Finding = tuple[str, tuple, str]  # rule, path inside the event, message
+
+MINIMISING = ("hedged-impact", "vague-quantity", "dismissive-words", "blame-elsewhere")
+PARTS = ("apology", "cause", "prevention")
+_LISTED_TOO = re.compile(r"^(?:in|at|on|the|across|and|also|our)\s+")
+_LEAD = {"in", "at", "on", "the", "across", "our"}  # words that may open a list item: "Leeds and in York"
+_STOP = {"is", "are", "was", "were", "have", "has", "had", "in", "on", "at", "for", "to", "from", "can", "could",
+         "will", "would", "not", "since", "with", "by", "both", "also", "it", "they", "we", "of", "after"}
+_NAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? (?:on|from|in) (?:our|the) [\w\s-]{0,30}?team\b|, (?:one of "
+                    r"our|a|an|our) [\w\s-]{0,30}?(?:engineers?|developers?|team|member))")
+
+
+_PERSON_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+|\b[Hh]e|\b[Ss]he)\s+(?:has|had|was)\b")
+
+
+def _book(name: str) -> Phrases:
+    return phrase_book()[name]
+
+
+def texts(event: Event, *, postmortem: bool = True) -> Iterator[tuple[tuple, str, int | None]]:
+    """(path, text, update index) for each update's body and, when asked, each postmortem part."""
+    for index, update in enumerate(event.updates):
+        yield ("updates", index, "body"), update.body, index
+    pm = getattr(event, "postmortem", None)
+    if postmortem and pm is not None:
+        for part in PARTS:
+            yield ("postmortem", part), getattr(pm, part), None
+
+
+def minimising_language(event: Event, context) -> Iterator[Finding]:
+    for path, text, _ in texts(event):
+        hit = next(((kind, found) for kind in MINIMISING if (found := _book(kind).first(text))), None)
+        if hit:
+            kind, found = hit
+            yield ("minimising-language", path, f"\"{_quote(found)}\" makes the problem smaller than it was; "
+                   f"{_book(kind).say}")
+
+
+def no_closure(event: Event, context) -> Iterator[Finding]:
+    if not isinstance(event, Incident):
+        return
+    for index, update in enumerate(event.updates):
+        if update.status == "resolved" and not any(_book(kind).found_in(update.body) for kind in
+                                                   ("works-again", "customer-action", "explanation-follows")):
+            yield ("no-closure", ("updates", index, "body"),
+                   "the resolving update closes nothing; say what works again, what customers need to do (or that "
+                   "they need do nothing), and when you will explain what happened")
+            return
+
+
+def incomplete_postmortem(event: Event, context) -> Iterator[Finding]:
+    pm = getattr(event, "postmortem", None)
+    if pm is None:
+        return
+    apologies = [sentence for sentence, _ in _book("apology").hits(pm.apology)]
+    if not any(not _in(sentence, "conditional-apology") for sentence in apologies):
+        said = "says sorry only on a condition (\"if\", \"any inconvenience\")" if apologies else "does not say sorry"
+        yield ("incomplete-postmortem", ("postmortem", "apology"),
+               f"the apology {said}; say sorry plainly, and for what it cost customers (\"we are sorry: for two "
+               "hours you could not send invoices\")")
+    if not _book("mechanism").found_in(pm.cause):
+        yield ("incomplete-postmortem", ("postmortem", "cause"),
+               "the cause names no mechanism; say what happened, when, and why it was not caught (\"a migration "
+               "locked the invoices table at 09:10 because it ran without a time limit\")")
+    if not _book("concrete-change").found_in(pm.prevention):
+        yield ("incomplete-postmortem", ("postmortem", "prevention"),
+               "the prevention promises no concrete change; name what changes and when (\"migrations now stop "
+               "after 5 seconds of waiting for a lock\"), not \"we are reviewing our processes\"")
+
+
+def unsigned_update(event: Event, context) -> Iterator[Finding]:
+    signed = [(("updates", index, "author"), update.author) for index, update in enumerate(event.updates)]
+    if getattr(event, "postmortem", None):
+        signed.append((("postmortem", "author"), event.postmortem.author))
+    for path, author in signed:
+        name = context.team.members[author].name if context.team and author in context.team.members else author
+        if is_role(name, context.organization):
+            yield ("unsigned-update", path,
+                   f"signed by '{author}', a role or a team, not a person; sign with your own name (customers "
+                   "relate to people), and add your role after a comma if it helps")
+
+
+def is_role(name: str, organization: str = "") -> bool:
+    """True when a signature names a team, a role or the company rather than a person ("Acme Support",
+    "On-call Engineer", "Status Bot"); a person's name before a comma keeps its role ("Sam Lee, Incident lead")."""
+    person = name.split(",")[0].strip()
+    if organization and person.lower() in {organization.strip().lower(), f"the {organization.strip().lower()}"}:
+        return True
+    return _book("role-words").found_in(person) or person.isupper() and len(person) <= 5
+
+
+def no_next_update(event: Event, context) -> Iterator[Finding]:
+    if not isinstance(event, Incident) or any(u.status == "resolved" for u in event.updates):
+        return
+    index, last = len(event.updates) - 1, event.updates[-1]
+    if last.next_update_by is None and not _book("next-update-promise").found_in(last.body):
+        yield ("no-next-update", ("updates", index, "body"),
+               "the latest update on an open incident does not say when the next one comes; add \"next update by "
+               "14:30\" (supporttab update --next-update 30m records it as next_update_by), and keep that promise")
+
+
+def contradicts_status(event: Event, context) -> Iterator[Finding]:
+    if not isinstance(event, Incident):
+        return
+    for index, update in enumerate(event.updates):
+        said = _contradiction(update.status, update.body)
+        if said:
+            yield ("contradicts-status", ("updates", index, "body"),
+                   f"the text {said} while the status is '{update.status}'; change the status to match what you "
+                   "say, or say what is still wrong")
+
+
+def _contradiction(status: str, body: str) -> str | None:
+    if status in ("investigating", "identified") and _book("fixed-claim").found_in(body):
+        return "says it is fixed"
+    if status == "identified" and _book("cause-unknown").found_in(body):
+        return "says the cause is not found yet"
+    if status == "monitoring" and _book("cause-unknown").found_in(body) and not (
+            _book("fix-in-place").found_in(body) or _book("fixed-claim").found_in(body)):
+        return "says no fix is in place yet"
+    if status in ("monitoring", "resolved") and _book("still-failing").found_in(body):
+        return "says it is still failing"
+    return None
+
+
+def understated_impact(event: Event, context) -> Iterator[Finding]:
+    if not isinstance(event, Incident):
+        return
+    for index, (update, changes) in enumerate(zip(event.updates, component_changes(event), strict=True)):
+        states = {c: after for step in component_changes(event)[:index + 1] for c, (_, after) in step.items()}
+        severe = "major_outage" in states.values() or event.impact == "critical" or (
+            event.impact == "major" and ("partial_outage" in states.values() or update.status == "resolved"))
+        soft = _book("soft-impact").first(update.body)
+        hard = _book("hard-impact").found_in(update.body)
+        if severe and soft and not hard:
+            yield ("understated-impact", ("updates", index, "body"),
+                   f"\"{_quote(soft)}\" sounds milder than the data ({_worst(states, event.impact)}); say what "
+                   "customers cannot do (\"you cannot log in\"), or correct the component states")
+        elif event.impact in ("none", "minor") and hard and _book("total-outage").found_in(update.body):
+            yield ("understated-impact", ("impact",),
+                   f"the text describes a full outage, but the incident is filed as {event.impact}; raise its "
+                   "impact (major or critical), so the page, the feeds and the postmortem reminder tell the truth")
+    pm = event.postmortem
+    if pm and event.impact in ("major", "critical") and not _book("hard-impact").found_in(pm.apology):
+        soft = _book("soft-impact").first(pm.apology)
+        if soft:
+            yield ("understated-impact", ("postmortem", "apology"),
+                   f"\"{_quote(soft)}\" sounds milder than a {event.impact} incident; say what customers could not "
+                   "do, and for how long")
+
+
+def _worst(states: dict[str, str], impact: str) -> str:
+    order = ("major_outage", "partial_outage", "degraded_performance", "under_maintenance", "operational")
+    worst = min(states.values(), key=order.index, default="operational")
+    return f"a component in {worst}" if worst != "operational" else f"a {impact} incident"
+
+
+def unlisted_affected(event: Event, context) -> Iterator[Finding]:
+    catalogue: Components | None = context.components
+    for path, text, _ in texts(event, postmortem=False):
+        named = _unlisted(text, event, catalogue)
+        if named:
+            yield ("unlisted-affected", path,
+                   f"the text says {named} is affected, but the incident does not list it; add it to the "
+                   "incident's components or regions (or declare it in components.yml), so the right customers "
+                   "are told")
+
+
+def _unlisted(text: str, event: Event, catalogue: Components | None) -> str | None:
+    listed = _aliases(event.components, catalogue, regions=False) | _aliases(event.regions, catalogue, regions=True)
+    others = _declared(catalogue, event)
+    for sentence in sentences(text):
+        if _in(sentence, "unaffected"):
+            continue
+        also = _book("also-affected").matches(sentence)
+        if also and not any(f" {alias} " in f" {_clause(sentence, also)}" for alias in listed):
+            return f"\"{also}\""
+        rest = f" {sentence.words}"
+        for alias in sorted(listed, key=len, reverse=True):  # "card payments" is not a mention of "payments"
+            rest = rest.replace(f" {alias} ", " | ")
+        affected = _in(sentence, "hard-impact") or _in(sentence, "soft-impact")
+        for name, aliases in others.items():
+            if affected and any(f" {alias} " in rest and _written_as_a_name(alias, sentence.original)
+                                for alias in aliases):
+                return name
+        extra = _coordinated(sentence.listing, sentence.original, event, catalogue)
+        if extra:
+            return f"'{extra}'"
+    return None
+
+
+def _clause(sentence: Sentence, words: str) -> str:
+    """The clause of `sentence` (between commas and semicolons) that holds `words`, normalised."""
+    clauses = [_words(part) + " " for part in re.split(r"[,;:]", sentence.original)]
+    return next((c for c in clauses if words.split()[-1] in c.split()), sentence.words)
+
+
+def _coordinated(listing: str, original: str, event: Event, catalogue: Components | None) -> str | None:
+    """A name listed side by side with a listed region or component ("Dublin and Belfast") when the text names
+    more of them than the incident lists: the extra one is the same kind of thing, and not listed."""
+    for ids, regions in ((event.regions, True), (event.components, False)):
+        aliases = _aliases(ids, catalogue, regions=regions)
+        for alias in aliases:
+            at = f" {listing}".find(f" {alias} ")
+            if at < 0:
+                continue
+            conjuncts = _conjuncts(listing, at, alias)
+            unmatched = [c for c in conjuncts if not any(a in c or c in a for a in aliases)
+                         and (not regions or _looks_like_a_place(c, original))]
+            if unmatched and len(conjuncts) > len(ids):
+                return unmatched[0]
+    return None
+
+
+def _written_as_a_name(alias: str, original: str) -> bool:
+    """A one-word name counts only when written with its capital ("API", "Payments"): "the app" and "payments"
+    are everyday words before they are a component."""
+    return " " in alias or bool(re.search(rf"\b{re.escape(alias[0].upper())}{re.escape(alias[1:])}\b", original,
+                                          re.IGNORECASE if alias.isupper() else 0))
+
+
+def _looks_like_a_place(words: str, original: str) -> bool:
+    """A place is written as a name ("Belfast", "US East") or an id ("eu-west-1"), not as a common noun."""
+    found = re.search(r"\b" + r"\W+".join(map(re.escape, words.split())), original, re.IGNORECASE)
+    return bool(found) and (found[0][0].isupper() or bool(re.search(r"[-\d]", found[0])))
+
+
+def _conjuncts(listing: str, at: int, alias: str) -> list[str]:
+    """The items of the list "A, B and C" that `alias` (found at `at` in a sentence's listing) is one of."""
+    before, after = listing[:at].split(), listing[at + len(alias) + 1:].split()
+    return [*_items(before[::-1], reverse=True), alias, *_items(after)]
+
+
+def _items(tokens: list[str], *, reverse: bool = False) -> list[str]:
+    """The list items at the start of `tokens` (read backwards with `reverse`), each up to three words."""
+    items = []
+    while tokens and tokens[0] in (",", "and", "or"):
+        if not items and tokens[:2] in ([",", "and"], ["and", ","]):  # ", and" after one item starts a clause
+            break
+        while tokens and tokens[0] in (",", "and", "or"):
+            tokens = tokens[1:]
+        item = []
+        for token in tokens:
+            if token in (",", "and", "or") or len(item) == 3 or (token in _STOP and (item or token not in _LEAD)):
+                break
+            item.append(token)
+        tokens = tokens[len(item):]
+        words = " ".join(item[::-1] if reverse else item)
+        cleaned = _LISTED_TOO.sub("", words).strip()
+        if cleaned and cleaned not in _STOP:
+            items.append(cleaned)
+    return items
+
+
+def _aliases(ids: list[str], catalogue: Components | None, *, regions: bool) -> set[str]:
+    names = {}
+    if catalogue is not None:
+        declared = catalogue.regions if regions else catalogue.all
+        names = {item.id: item.name for item in declared}
+    found = set()
+    for item in ids:
+        found |= {item, item.replace("-", " "), _words(names.get(item, item))}
+    return {alias for alias in found if alias}
+
+
+def _declared(catalogue: Components | None, event: Event) -> dict[str, set[str]]:
+    """The site's other components (and regions, when the incident names some), by how the text may name them."""
+    if catalogue is None:
+        return {}
+    found = {f"'{c.name}'": {c.id.replace("-", " "), _words(c.name)} for c in catalogue.all
+             if c.id not in event.components}
+    if event.regions:
+        found |= {f"'{r.name}'": {r.id.replace("-", " "), _words(r.name)} for r in catalogue.regions
+                  if r.id not in event.regions}
+    return {name: {alias for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
+
+
+def blames_person(event: Event, context) -> Iterator[Finding]:
+    for path, text, _ in texts(event):
+        if _book("system-framing").found_in(text):
+            continue
+        for sentence in sentences(text):
+            if _blames(sentence):
+                yield ("blames-person", path,
+                       "the text blames a person; say what in the system let the mistake through and what changes "
+                       "(\"the deploy tool allowed an untested change to reach every server\"), and leave names out")
+                break
+
+
+def _blames(sentence: Sentence) -> bool:
+    if _in(sentence, "person-punished"):
+        return _in(sentence, "person-at-fault") or bool(_PERSON_SUBJECT.search(sentence.original))
+    if _in(sentence, "credit") or not _in(sentence, "person-mistake"):
+        return False
+    return _in(sentence, "person-at-fault") or bool(_NAMED.search(sentence.original))
+
+
+def _in(sentence: Sentence, kind: str) -> bool:
+    return _book(kind).matches(sentence) is not None
+
+
+def _words(text: str) -> str:
+    return " ".join(s.words.strip() for s in sentences(text))
+
+
+def _quote(hit: tuple[Sentence, str]) -> str:
+    return hit[1]
+
+
+TEXT_CHECKS = [minimising_language, no_closure, incomplete_postmortem, unsigned_update, no_next_update,
+               contradicts_status, understated_impact, unlisted_affected, blames_person]

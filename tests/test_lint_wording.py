@@ -1,0 +1,177 @@
+"""The rules that read the words, one class of wording at a time, through the real loader: each class the issue
+names must fire in phrasings other than the corpus's, and the same words used honestly must stay quiet. The
+corpus benchmark (tests/benchmarks/lint_quality.py) measures them; these keep each class from coming back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_lint import ACK, POSTMORTEM, RESOLVED, findings, incident, update
+
+LATER = "2026-11-23T10:00:00+00:00"
+PROMISE = "    next_update_by: 2026-11-23T12:30:00+00:00\n"
+
+
+def rules(tmp_path: Path, text: str) -> set[str]:
+    return {line.split(" ")[2].rstrip(":") for line in findings(tmp_path, text)}
+
+
+def in_update(status: str, body: str, *, extra: str = PROMISE, head: str = "") -> str:
+    follow = update(LATER, status, body.replace('"', '\\"'), extra=extra if status != "resolved" else "")
+    return incident(ACK + follow, head=head, tail=POSTMORTEM if status == "resolved" else "")
+
+
+def in_postmortem(part: str, text: str) -> str:
+    original = {"apology": "We are sorry for the hour your integrations failed.",
+                "cause": "A configuration change reached every server at once, because our checks missed the API.",
+                "prevention": "Changes now reach one server first for ten minutes, with checks for the API too."}
+    return incident(ACK + RESOLVED, tail=POSTMORTEM.replace(original[part], text.replace(":", " -")))
+
+
+@pytest.mark.parametrize("body", [
+    "Some of you may have noticed slow pages this morning.",  # hedged impact
+    "You probably didn't notice anything, but exports failed.",
+    "Most customers won't have noticed a thing.",
+    "A handful of accounts could not sign in.",  # vague small quantities
+    "A tiny fraction of requests failed.",
+    "There was a brief blip in sign-ins.",  # dismissive words
+    "The impact was negligible.",
+    "It was just a minor hiccup with the API.",
+    "This was not an issue on our side: our servers ran perfectly throughout.",  # blame shifted away
+    "The problem lies entirely with our hosting provider.",
+    "Sorry if anyone was affected.",  # conditional apology
+    "We apologise for any inconvenience this may have caused.",
+])
+def test_minimising_language_in_its_many_forms(tmp_path: Path, body: str) -> None:
+    assert "minimising-language" in rules(tmp_path, in_update("monitoring", f"The API works again. {body}"))
+
+
+@pytest.mark.parametrize("body", [
+    "We have just restored sign-ins; the API works again.",  # "just" meaning a moment ago
+    "Only customers in the EU were affected; the API works again.",  # "only" scoping who
+    "We only spotted it at 10:05, when you told us. The API works again.",  # "only" timing a step
+    "The dashboard never went down; only the API failed, and it works again.",  # a group told it was fine
+    "We have never been down this long before, and we are sorry. The API works again.",
+    "A few minutes after the fix, the API worked again.",
+])
+def test_the_same_words_used_honestly_stay_quiet(tmp_path: Path, body: str) -> None:
+    assert "minimising-language" not in rules(tmp_path, in_update("monitoring", body))
+
+
+@pytest.mark.parametrize(("body", "fires"), [
+    ("This incident has now been resolved and is closed.", True),  # length is not content
+    ("Following the deployment of remediation measures, this incident has been transitioned to a resolved state. "
+     "We thank you for your patience and continued partnership.", True),
+    ("The API works normally again.", False),  # what works
+    ("Nothing for you to do: failed requests were retried for you.", False),  # what customers need to do
+    ("Resolved. We will publish a postmortem on Friday.", False),  # an explanation follows
+])
+def test_no_closure_reads_what_the_resolution_says(tmp_path: Path, body: str, fires: bool) -> None:
+    assert ("no-closure" in rules(tmp_path, in_update("resolved", body))) is fires
+
+
+@pytest.mark.parametrize(("part", "text", "fires"), [
+    ("apology", "Sorry if anyone was affected by the outage.", True),  # conditional
+    ("apology", "We apologise for any inconvenience caused.", True),
+    ("apology", "This postmortem describes the timeline of the incident.", True),  # no apology at all
+    ("apology", "We let you down on Tuesday, and we know what it cost you.", False),  # apologies in other words
+    ("apology", "Please accept our apology for the two hours without invoices.", False),
+    ("apology", "We regret that you could not send invoices for two hours.", False),
+    ("cause", "The incident was caused by an unexpected technical issue in one of our systems.", True),
+    ("cause", "At 09:10 a migration locked the invoices table, so invoices stopped.", False),
+    ("prevention", "We are reviewing our processes to make sure this never happens again.", True),
+    ("prevention", "Migrations now stop after five seconds of waiting for a lock.", False),
+])
+def test_a_postmortem_needs_a_real_apology_a_mechanism_and_a_change(tmp_path: Path, part: str, text: str,
+                                                                    fires: bool) -> None:
+    assert ("incomplete-postmortem" in rules(tmp_path, in_postmortem(part, text))) is fires
+
+
+@pytest.mark.parametrize(("name", "fires"), [
+    ("The Acme Team", True), ("Acme Support", True), ("On-call Engineer", True), ("Status Bot", True),
+    ("NOC", True), ("Sam Lee, Incident lead", False), ("Dr. Amara Obi", False),
+])
+def test_signatures_of_roles_and_teams(tmp_path: Path, name: str, fires: bool) -> None:
+    (tmp_path / "team").mkdir(exist_ok=True)
+    (tmp_path / "team" / "signer.yml").write_text(f"name: {name}\nrole: Signs updates\n", encoding="utf-8")
+    text = incident(ACK.replace("author: patty", "author: signer") + RESOLVED, tail=POSTMORTEM)
+    assert ("unsigned-update" in rules(tmp_path, text)) is fires
+
+
+@pytest.mark.parametrize(("status", "body", "extra", "fires"), [
+    ("investigating", "We are looking into errors on the API.", "", True),
+    ("identified", "We found the cause. We'll post again within the hour.", "", False),  # promised in words
+    ("identified", "We found the cause.", PROMISE, False),  # promised in the data
+    ("monitoring", "We will provide further updates as they become available.", "", True),  # no time, no promise
+])
+def test_an_open_incident_says_when_it_will_speak_next(tmp_path: Path, status: str, body: str, extra: str,
+                                                       fires: bool) -> None:
+    assert ("no-next-update" in rules(tmp_path, in_update(status, body, extra=extra))) is fires
+
+
+@pytest.mark.parametrize(("status", "body", "fires"), [
+    ("investigating", "Good news: this is fixed now.", True),
+    ("identified", "We have not yet been able to work out why the API fails.", True),
+    ("monitoring", "The cause is still unknown; we are looking further.", True),
+    ("resolved", "Some customers are still unable to sign in; we are working on it.", True),
+    ("resolved", "The API works again. If you still see errors, refresh the page.", False),  # advice
+    ("investigating", "Other regions are not affected. We are looking into the API.", False),
+    ("monitoring", "We rolled back the change; we are still investigating why it failed.", False),
+])
+def test_the_words_and_the_status_agree(tmp_path: Path, status: str, body: str, fires: bool) -> None:
+    assert ("contradicts-status" in rules(tmp_path, in_update(status, body))) is fires
+
+
+@pytest.mark.parametrize(("regions", "body", "fires"), [
+    ("[uk]", "The API and the Dashboard are failing in the United Kingdom.", True),  # a declared component
+    ("[uk]", "Customers in the United Kingdom and in Norway cannot use the API.", True),  # a list names one more
+    ("[uk, eu]", "Customers in the United Kingdom and the European Union cannot use the API.", False),
+    ("[uk]", "The API fails in the United Kingdom. The Dashboard is not affected.", False),
+    ("[uk]", "The API is failing, and exports are also not working.", True),
+])
+def test_places_and_parts_named_as_affected_are_in_the_data(tmp_path: Path, regions: str, body: str,
+                                                             fires: bool) -> None:
+    text = in_update("investigating", body, head=f"regions: {regions}\n")
+    assert ("unlisted-affected" in rules(tmp_path, text)) is fires
+
+
+@pytest.mark.parametrize(("impact", "state", "body", "fires"), [
+    ("major", "major_outage", "API calls are a little slower than usual.", True),  # words milder than the data
+    ("critical", "partial_outage", "Some users may see some slowness.", True),
+    ("minor", "major_outage", "Nobody can use the API at the moment.", True),  # data milder than the words
+    ("major", "major_outage", "Every API call fails at the moment.", False),
+    ("minor", "degraded_performance", "API calls are slower than usual, by about a second.", False),
+])
+def test_the_impact_in_the_data_and_in_the_words_agree(tmp_path: Path, impact: str, state: str, body: str,
+                                                       fires: bool) -> None:
+    text = in_update("investigating", body, extra=f"    components:\n      api: {state}\n" + PROMISE)
+    assert ("understated-impact" in rules(tmp_path, text.replace("impact: major", f"impact: {impact}"))) is fires
+
+
+@pytest.mark.parametrize(("part", "text", "fires"), [
+    ("cause", "The outage happened because Dave on our database team dropped a table.", True),
+    ("cause", "A junior engineer pushed an untested change on Friday at 17:00.", True),
+    ("prevention", "The engineer responsible has received additional training since 12 May.", True),
+    ("cause", "At 09:10 an engineer ran a script against production, because our tooling allowed it; that is "
+              "what we are fixing, not the person.", False),
+    ("cause", "Thanks to Priya on our support team, who spotted the pattern at 09:20, we rolled back.", False),
+])
+def test_the_system_is_blamed_not_a_person(tmp_path: Path, part: str, text: str, fires: bool) -> None:
+    assert ("blames-person" in rules(tmp_path, in_postmortem(part, text))) is fires
+
+
+def test_a_maintenance_window_that_passed_without_completing(tmp_path: Path) -> None:
+    maintenance = ("title: Database upgrade\nscheduled_for: 2026-11-23T08:00:00+00:00\n"
+                   "scheduled_until: 2026-11-23T09:00:00+00:00\ncomponents: [api]\nupdates:\n"
+                   "  - at: 2026-11-23T08:00:00+00:00\n    status: in_progress\n    author: patty\n"
+                   "    body: The upgrade has started.\n")
+    (tmp_path / "incidents" / "maintenance").mkdir(parents=True)
+    (tmp_path / "incidents" / "maintenance" / "upgrade.yml").write_text(maintenance, encoding="utf-8")
+    found = findings(tmp_path, incident(ACK + RESOLVED, tail=POSTMORTEM))
+    assert found == ["3:18 warning overdue-maintenance: the window ended 3 h ago without a completing update; "
+                     "post one (supporttab resolve), or say it overran and when it will end"]
+    completed = maintenance + ("  - at: 2026-11-23T09:00:00+00:00\n    status: completed\n    author: patty\n"
+                               "    body: The upgrade is complete.\n")
+    (tmp_path / "incidents" / "maintenance" / "upgrade.yml").write_text(completed, encoding="utf-8")
+    assert findings(tmp_path, incident(ACK + RESOLVED, tail=POSTMORTEM)) == []
