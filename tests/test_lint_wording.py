@@ -175,3 +175,4 @@ def test_a_maintenance_window_that_passed_without_completing(tmp_path: Path) -> 
                                "    body: The upgrade is complete.\n")
     (tmp_path / "incidents" / "maintenance" / "upgrade.yml").write_text(completed, encoding="utf-8")
     assert findings(tmp_path, incident(ACK + RESOLVED, tail=POSTMORTEM)) == []
+

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -45,7 +45,8 @@ class Sentence:
         return pattern.search(self.words)
 
 
-def sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=4096)  # every rule reads the same texts
+def sentences(text: str) -> tuple[Sentence, ...]:
     """The text's sentences; Markdown marks, links and code are dropped first."""
     plain = _MARKDOWN.sub(" ", text.replace("\u2019", "'").replace("\u2018", "'"))
     found = []
@@ -57,7 +58,7 @@ def sentences(text: str) -> list[Sentence]:
         tokens = [token for token in listing if token != ","]
         if tokens:
             found.append(Sentence(" ".join(part.split()), " ".join(tokens) + " ", " ".join(listing) + " "))
-    return found
+    return tuple(found)
 
 
 @cache
