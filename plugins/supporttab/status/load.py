@@ -109,10 +109,10 @@ def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime
     problems = known.check_references(model, doc)
     if isinstance(model, Incident):
         problems += _check_incident_timeline(model, doc, now)
-        data.incidents[file_id] = model
     else:
         problems += _check_maintenance_timeline(model, doc, now)
-        data.maintenances[file_id] = model
+    if not problems:  # what is left for the linter and for other files' writers is only what is whole
+        (data.incidents if isinstance(model, Incident) else data.maintenances)[file_id] = model
     data.files[file_id] = shown
     if keep_documents:
         data.documents[file_id] = doc
