@@ -617,3 +617,35 @@ def test_a_rule_the_site_made_an_error_holds_the_update_back(site: Path) -> None
     assert asked.returncode == 1 and "Edit it, or cancel? [e/c] " in asked.stderr
     assert asked.stderr.count("[e/c]") == 2  # "p" is not a choice when publishing would stop on it
     assert (site / OPEN_INCIDENT).read_bytes() == before
+
+
+def test_the_same_mistake_in_a_new_update_is_reported_again(site: Path) -> None:
+    first = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "bob", MINIMISING)
+    assert {f.rsplit("[", 1)[1] for f in _findings(first.stderr, OPEN_INCIDENT)} == {
+        "minimising-language]", "no-next-update]"}
+    again = run(site, "update", OPEN_ID, "--status", "monitoring", "--author", "patty", MINIMISING)
+    found = _findings(again.stderr, OPEN_INCIDENT)
+    assert {f.rsplit("[", 1)[1] for f in found} == {"minimising-language]", "no-next-update]"}, again.stderr
+    assert all(int(f.split(":")[1]) > _line_of(site, OPEN_INCIDENT, "author: bob") for f in found)
+
+
+def test_a_timing_rule_the_site_made_an_error_never_holds_a_post_back(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      timezone: Europe/London\n",
+        "      timezone: Europe/London\n      lint:\n        slow-acknowledgement: {severity: error}\n"),
+        encoding="utf-8")
+    result = run(site, "new", "incident", "Logins failing", "--component", "web-app", "--impact", "major",
+                 "--author", "bob", "--started-at", "2026-11-23T07:00:00+00:00")
+    assert result.returncode == 0, result.stderr  # no rewording can make a late acknowledgement early
+    found = [line for line in result.stderr.splitlines() if line.endswith("[slow-acknowledgement]")]
+    assert len(found) == 1 and ": error: " in found[0]
+
+
+def test_the_acknowledgement_drafted_in_the_editor_keeps_its_promise(site: Path) -> None:
+    result = run(site, "new", "incident", "Logins failing", "--component", "web-app", "--impact", "major",
+                 "--author", "bob", stdin="", terminal=True, EDITOR="true", VISUAL="")  # saved as drafted
+    assert result.returncode == 0, result.stderr
+    written = (site / result.stdout.splitlines()[0]).read_text(encoding="utf-8")
+    assert "We will post again by " in written and "next_update_by: " in written
+    assert "[no-next-update]" not in result.stderr

@@ -47,7 +47,8 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
 
 def _report(findings: list[Finding], style: str) -> None:
     if style == "json":
-        print(json.dumps([f.__dict__ for f in findings], indent=2, ensure_ascii=False))
+        shown = [{key: value for key, value in f.__dict__.items() if key != "where"} for f in findings]
+        print(json.dumps(shown, indent=2, ensure_ascii=False))
         return
     for finding in findings:
         if style == "github":

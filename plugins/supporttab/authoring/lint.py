@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import LintSetting
 from ..core.rules import RULES
@@ -25,6 +25,7 @@ class Finding:
     line: int
     column: int
     message: str
+    where: tuple = field(default=(), compare=False)  # the path inside the event: ("updates", 2, "body")
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
@@ -63,7 +64,7 @@ def lint(status: StatusData, docs: dict[str, YamlDocument], now: dt.datetime,
                 if context.severity(rule) == "off" or rule in event.lint_ignore:
                     continue
                 line, column = doc.position(path)
-                findings.append(Finding(rule, context.severity(rule), doc.file, line, column, message))
+                findings.append(Finding(rule, context.severity(rule), doc.file, line, column, message, path))
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,17 +39,12 @@ def interactive() -> bool:
 
 def added_findings(site: Site, draft: Draft, after: SiteData | None) -> list[Finding]:
     """The findings in the draft's file once written (`after`) that were not there before: an old finding on an
-    earlier update is not this post's to answer. Compared by rule and message, not position, because a new
-    update moves a postmortem below it down."""
+    earlier update is not this post's to answer. Compared by rule and place in the event (the update's number, the
+    postmortem's part), not by line, because a new update moves a postmortem below it down; and not by message,
+    because the same words in a new update are a new finding."""
     shown = shown_path(site.root, draft.path)
-    before = Counter((f.rule, f.message) for f in _findings_in(site, draft.before, shown))
-    added = []
-    for finding in _findings_in(site, after, shown):
-        if before[finding.rule, finding.message]:
-            before[finding.rule, finding.message] -= 1
-        else:
-            added.append(finding)
-    return added
+    before = {(f.rule, f.where) for f in _findings_in(site, draft.before, shown)}
+    return [f for f in _findings_in(site, after, shown) if (f.rule, f.where) not in before]
 
 
 def _findings_in(site: Site, data: SiteData | None, shown: str) -> list[Finding]:
@@ -67,7 +61,8 @@ def _findings_in(site: Site, data: SiteData | None, shown: str) -> list[Finding]
 
 
 def held_back(findings: list[Finding], shown: str) -> str | None:
-    """Why a write with these findings is refused, or None: only a rule the site made an error holds it back."""
+    """Why a write with these findings is refused, or None: only a rule the site made an error, on the words
+    being written, holds it back (no rewording fixes a late acknowledgement, so a rule on timing never does)."""
     errors = _error_rules(findings)
     if not errors:
         return None
@@ -139,4 +134,10 @@ def _answer(findings: list[Finding]) -> str:
 
 
 def _error_rules(findings: list[Finding]) -> list[str]:
-    return sorted({finding.rule for finding in findings if finding.severity == "error"})
+    """The rules the site made errors among findings on the new words themselves (an update's body, a
+    postmortem's part): the ones that rewording can answer."""
+    return sorted({f.rule for f in findings if f.severity == "error" and _on_words(f.where)})
+
+
+def _on_words(where: tuple) -> bool:
+    return where[-1:] == ("body",) or where[:1] == ("postmortem",) and where[-1:] != ("author",)

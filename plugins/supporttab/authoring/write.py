@@ -68,6 +68,9 @@ def _draft_new(args: argparse.Namespace, site: Site) -> Draft:
     now = site.now()
     event_id = _free_id(site, f"{now:%Y-%m-%d}-{yamltext.slugify(args.title)}")
     promise = _next_update(args.next_update, now) if args.text else _acknowledgement_promise(args, now)
+    drafted = getattr(args, "draft_promise", None)  # the acknowledgement drafted in the editor, and its time
+    if args.text and not args.next_update and drafted and f"{drafted:%H:%M}" in args.text:
+        promise = drafted  # kept as written, or edited around its promise: the promise still holds
     body = args.text or _acknowledgement(args, data, promise)  # post first, perfect later
     first = {"at": now, "status": args.status, "author": args.author,
              "components": {c: IMPACT_TO_STATUS[args.impact] for c in args.component},
@@ -215,8 +218,11 @@ def _take_message(args: argparse.Namespace, site: Site) -> str | None:
     """The text of a new update (see message.py); a new incident's editor draft is its plain acknowledgement."""
     if args.command != "new":
         return message(args)
-    return message(args, draft=lambda: _acknowledgement(args, site.load_for_writing(),
-                                                        _acknowledgement_promise(args, site.now())))
+    def draft() -> str:
+        args.draft_promise = _acknowledgement_promise(args, site.now())
+        return _acknowledgement(args, site.load_for_writing(), args.draft_promise)
+
+    return message(args, draft=draft)
 
 
 def _required(text: str | None) -> str:
