@@ -42,6 +42,10 @@ def in_postmortem(part: str, text: str) -> str:
     "The problem lies entirely with our hosting provider.",
     "Sorry if anyone was affected.",  # conditional apology
     "We apologise for any inconvenience this may have caused.",
+    "The outage lasted only 10 minutes.",  # the same classes, in other words and orders (a skeptical review)
+    "Sign-ins were down for just 5 minutes.",
+    "This was caused by AWS, not by us.",
+    "It was merely a short delay.",
 ])
 def test_minimising_language_in_its_many_forms(tmp_path: Path, body: str) -> None:
     assert "minimising-language" in rules(tmp_path, in_update("monitoring", f"The API works again. {body}"))
@@ -54,6 +58,10 @@ def test_minimising_language_in_its_many_forms(tmp_path: Path, body: str) -> Non
     "The dashboard never went down; only the API failed, and it works again.",  # a group told it was fine
     "We have never been down this long before, and we are sorry. The API works again.",
     "A few minutes after the fix, the API worked again.",
+    "The fault lies with a bad certificate we deployed at 09:10; the API works again.",
+    "The blame is on us. The API works again.",
+    "There is nothing we can do to bring back the lost hour, but we will credit every account.",
+    "For 10 minutes after 10:00 you may see old balances while caches warm up; the API works again.",
 ])
 def test_the_same_words_used_honestly_stay_quiet(tmp_path: Path, body: str) -> None:
     assert "minimising-language" not in rules(tmp_path, in_update("monitoring", body))
@@ -66,6 +74,10 @@ def test_the_same_words_used_honestly_stay_quiet(tmp_path: Path, body: str) -> N
     ("The API works normally again.", False),  # what works
     ("Nothing for you to do: failed requests were retried for you.", False),  # what customers need to do
     ("Resolved. We will publish a postmortem on Friday.", False),  # an explanation follows
+    ("Fixed. Thanks for your patience again.", True),  # "again" is not what works again
+    ("Service restored at 10:42 UTC.", False),
+    ("Login is working for everyone now.", False),
+    ("Emails queued during the outage have all gone out.", False),
 ])
 def test_no_closure_reads_what_the_resolution_says(tmp_path: Path, body: str, fires: bool) -> None:
     assert ("no-closure" in rules(tmp_path, in_update("resolved", body))) is fires
@@ -78,10 +90,15 @@ def test_no_closure_reads_what_the_resolution_says(tmp_path: Path, body: str, fi
     ("apology", "We let you down on Tuesday, and we know what it cost you.", False),  # apologies in other words
     ("apology", "Please accept our apology for the two hours without invoices.", False),
     ("apology", "We regret that you could not send invoices for two hours.", False),
+    ("apology", "Apologies for the inconvenience caused.", True),  # stock words
+    ("apology", "Sorry to those impacted.", True),
     ("cause", "The incident was caused by an unexpected technical issue in one of our systems.", True),
     ("cause", "At 09:10 a migration locked the invoices table, so invoices stopped.", False),
+    ("cause", "So far we are still investigating what went wrong with the upgrade.", True),
+    ("cause", "The disk ran out of space, as logs were never rotated.", False),
     ("prevention", "We are reviewing our processes to make sure this never happens again.", True),
     ("prevention", "Migrations now stop after five seconds of waiting for a lock.", False),
+    ("prevention", "Deploys wait ten minutes on one server before reaching the rest.", False),
 ])
 def test_a_postmortem_needs_a_real_apology_a_mechanism_and_a_change(tmp_path: Path, part: str, text: str,
                                                                     fires: bool) -> None:
@@ -91,6 +108,8 @@ def test_a_postmortem_needs_a_real_apology_a_mechanism_and_a_change(tmp_path: Pa
 @pytest.mark.parametrize(("name", "fires"), [
     ("The Acme Team", True), ("Acme Support", True), ("On-call Engineer", True), ("Status Bot", True),
     ("NOC", True), ("Sam Lee, Incident lead", False), ("Dr. Amara Obi", False),
+    ("Marcus Bell (SRE)", False), ("Sam Lee - Support Lead", False), ("Sam Lee | Incident lead", False), ("JJ", False),
+    ("Acme Inc.", True), ("Your friends at Acme", True), ("Trust & Safety", True),  # Acme is the organisation
 ])
 def test_signatures_of_roles_and_teams(tmp_path: Path, name: str, fires: bool) -> None:
     (tmp_path / "team").mkdir(exist_ok=True)
@@ -104,6 +123,13 @@ def test_signatures_of_roles_and_teams(tmp_path: Path, name: str, fires: bool) -
     ("identified", "We found the cause. We'll post again within the hour.", "", False),  # promised in words
     ("identified", "We found the cause.", PROMISE, False),  # promised in the data
     ("monitoring", "We will provide further updates as they become available.", "", True),  # no time, no promise
+    ("monitoring", "We will update you as soon as we can.", "", True),
+    ("monitoring", "We will confirm the cause when we know it.", "", True),
+    ("monitoring", "More news by 3pm.", "", False),
+    ("monitoring", "Next status at 10:00 CET.", "", False),
+    ("monitoring", "Updates every 30 minutes until this is over.", "", False),
+    ("monitoring", "We will write again within the hour.", "", False),
+    ("monitoring", "Follow-up at 12:00 UTC.", "", False),
 ])
 def test_an_open_incident_says_when_it_will_speak_next(tmp_path: Path, status: str, body: str, extra: str,
                                                        fires: bool) -> None:
@@ -118,6 +144,11 @@ def test_an_open_incident_says_when_it_will_speak_next(tmp_path: Path, status: s
     ("resolved", "The API works again. If you still see errors, refresh the page.", False),  # advice
     ("investigating", "Other regions are not affected. We are looking into the API.", False),
     ("monitoring", "We rolled back the change; we are still investigating why it failed.", False),
+    ("investigating", "We've fixed it.", True),
+    ("identified", "Service has recovered.", True),
+    ("resolved", "Some users still can't log in.", True),
+    ("resolved", "We are still seeing elevated error rates.", True),
+    ("investigating", "The API is back up in the EU, but the UK is still down.", False),  # a partial recovery
 ])
 def test_the_words_and_the_status_agree(tmp_path: Path, status: str, body: str, fires: bool) -> None:
     assert ("contradicts-status" in rules(tmp_path, in_update(status, body))) is fires
@@ -129,6 +160,9 @@ def test_the_words_and_the_status_agree(tmp_path: Path, status: str, body: str, 
     ("[uk, eu]", "Customers in the United Kingdom and the European Union cannot use the API.", False),
     ("[uk]", "The API fails in the United Kingdom. The Dashboard is not affected.", False),
     ("[uk]", "The API is failing, and exports are also not working.", True),
+    ("[uk]", "Between 09:00 and 10:00, the API failed.", False),  # times are not places
+    ("[uk]", "Please use the Dashboard, which works, while the API is down.", False),
+    ("[uk]", "The API is down. Unless you call it often, you will see few errors.", False),
 ])
 def test_places_and_parts_named_as_affected_are_in_the_data(tmp_path: Path, regions: str, body: str,
                                                              fires: bool) -> None:
@@ -142,6 +176,9 @@ def test_places_and_parts_named_as_affected_are_in_the_data(tmp_path: Path, regi
     ("minor", "major_outage", "Nobody can use the API at the moment.", True),  # data milder than the words
     ("major", "major_outage", "Every API call fails at the moment.", False),
     ("minor", "degraded_performance", "API calls are slower than usual, by about a second.", False),
+    ("major", "major_outage", "We are investigating an issue with the API.", False),  # vague, not milder
+    ("major", "major_outage", "We are seeing elevated error rates on the API.", True),
+    ("critical", "partial_outage", "Some customers are experiencing issues with the API.", True),
 ])
 def test_the_impact_in_the_data_and_in_the_words_agree(tmp_path: Path, impact: str, state: str, body: str,
                                                        fires: bool) -> None:
@@ -156,6 +193,12 @@ def test_the_impact_in_the_data_and_in_the_words_agree(tmp_path: Path, impact: s
     ("cause", "At 09:10 an engineer ran a script against production, because our tooling allowed it; that is "
               "what we are fixing, not the person.", False),
     ("cause", "Thanks to Priya on our support team, who spotted the pattern at 09:20, we rolled back.", False),
+    ("cause", "Tom Baker ran the migration against production by mistake at 09:10.", True),
+    ("cause", "Kevin did not follow the runbook, so the database went down at 09:10.", True),
+    ("cause", "It was caused by Priya, who pushed an untested config at 09:10.", True),
+    ("cause", "A careless intern deleted the production database at 09:10.", True),
+    ("cause", "Dave, a database engineer, dropped a table at 09:10. Nothing stopped him.", True),  # named
+    ("cause", "The fibre between Carlisle and Dumfries ran along one route, so one cut took out both.", False),
 ])
 def test_the_system_is_blamed_not_a_person(tmp_path: Path, part: str, text: str, fires: bool) -> None:
     assert ("blames-person" in rules(tmp_path, in_postmortem(part, text))) is fires

@@ -31,8 +31,11 @@ _CONTRACTIONS = [
     (r"'m\b", " am"), (r"\b(it|that|there|what|here|who|everything|nothing|this)'s\b", r"\1 is"), (r"'s\b", ""),
 ]
 _TOKEN = re.compile(r"[a-z0-9]+(?:['.:/,-][a-z0-9]+)*%?|[%&]|,")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*(?:[-*]|\d+[.)])\s+|\n{2,}")
-_MARKDOWN = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+|[*_#>\[\]]")
+# A sentence ends at . ! or ? before a space (not after an abbreviation), at a list item, a heading or a blank line.
+_BREAK = re.compile(r"[.!?][\"')\]]*\s+|\n\s*(?:[-*]|\d+[.)]|#+)\s+|\n{2,}")
+_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "no.", "jr.", "sr.", "prof.", "approx.", "etc.", "inc.",
+                  "ltd.", "e.g.", "i.e.", "a.m.", "p.m.", "u.s.", "u.k.", "e.u."}
+_MARKDOWN = re.compile(r"`[^`]*`|<[^>]*>|\]\([^)]*\)|https?://\S+|[*_#>\[\]]")
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,10 @@ class Sentence:
 @lru_cache(maxsize=4096)  # every rule reads the same texts
 def sentences(text: str) -> tuple[Sentence, ...]:
     """The text's sentences; Markdown marks, links and code are dropped first."""
-    plain = _MARKDOWN.sub(" ", text.replace("\u2019", "'").replace("\u2018", "'"))
+    headed = re.sub(r"(?m)^(\s*#+\s.*?)[.!?]?\s*$", r"\1.", text)  # a heading is a sentence of its own
+    plain = _MARKDOWN.sub(" ", headed.replace("\u2019", "'").replace("\u2018", "'"))
     found = []
-    for part in _SENTENCE_END.split(plain):
+    for part in _split(plain):
         lowered = part.lower()
         for contraction, spelled in _CONTRACTIONS:
             lowered = re.sub(contraction, spelled, lowered)
@@ -59,6 +63,17 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         if tokens:
             found.append(Sentence(" ".join(part.split()), " ".join(tokens) + " ", " ".join(listing) + " "))
     return tuple(found)
+
+
+def _split(text: str) -> list[str]:
+    parts, start = [], 0
+    for end in _BREAK.finditer(text):
+        word = text[:end.start() + 1].rsplit(maxsplit=1)[-1].lower() if text[:end.start() + 1].strip() else ""
+        if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", word):  # "Dr. Lee", "J. Smith"
+            continue
+        parts.append(text[start:end.start() + 1])
+        start = end.end()
+    return [*parts, text[start:]]
 
 
 @cache

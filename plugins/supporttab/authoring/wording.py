@@ -13,18 +13,25 @@ from ..status.model import Components, Incident, Maintenance
 from .phrases import Phrases, Sentence, phrase_book, sentences
 
 Event = Incident | Maintenance
-Finding = tuple[str, tuple, str]  # rule, path inside the event, message
+Found = tuple[str, tuple, str]  # rule, path inside the event, message
 
-MINIMISING = ("hedged-impact", "vague-quantity", "dismissive-words", "blame-elsewhere")
+MINIMISING = ("hedged-impact", "vague-quantity", "dismissive-words", "softened-size", "blame-elsewhere")
 PARTS = ("apology", "cause", "prevention")
-_LISTED_TOO = re.compile(r"^(?:in|at|on|the|across|and|also|our)\s+")
 _LEAD = {"in", "at", "on", "the", "across", "our"}  # words that may open a list item: "Leeds and in York"
+_LISTED_TOO = re.compile(r"^(?:(?:" + "|".join(_LEAD | {"and", "also"}) + r")\s+)+")
 _STOP = {"is", "are", "was", "were", "have", "has", "had", "in", "on", "at", "for", "to", "from", "can", "could",
          "will", "would", "not", "since", "with", "by", "both", "also", "it", "they", "we", "of", "after"}
 _NAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? (?:on|from|in) (?:our|the) [\w\s-]{0,30}?team\b|, (?:one of "
                     r"our|a|an|our) [\w\s-]{0,30}?(?:engineers?|developers?|team|member))")
 
 
+_NAME_THEN_VERB = re.compile(
+    r"(?:^|[^.!?]\s)(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,? who)? (?:ran|pushed|deployed|deleted|dropped|did not|"
+    r"didn't|forgot|made a|entered|applied|restarted|merged|approved|misconfigured|mistyped|skipped|ignored)\b")
+_MISTAKE = re.compile(r"\b(?:by mistake|accidentally|without|untested|wrong|instead of|did not|didn't|forgot|failed "
+                      r"to|careless|human error|mistake|error)\b", re.IGNORECASE)
+_NOT_NAMES = {"we", "our", "the", "this", "that", "it", "they", "he", "she", "someone", "nobody", "customers",
+              "engineers", "a", "an", "then", "which", "who", "and", "but", "kubernetes", "linux", "windows"}
 _PERSON_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+|\b[Hh]e|\b[Ss]he)\s+(?:has|had|was)\b")
 
 
@@ -32,26 +39,26 @@ def _book(name: str) -> Phrases:
     return phrase_book()[name]
 
 
-def texts(event: Event, *, postmortem: bool = True) -> Iterator[tuple[tuple, str, int | None]]:
-    """(path, text, update index) for each update's body and, when asked, each postmortem part."""
+def texts(event: Event, *, postmortem: bool = True) -> Iterator[tuple[tuple, str]]:
+    """(path, text) for each update's body and, when asked, each postmortem part."""
     for index, update in enumerate(event.updates):
-        yield ("updates", index, "body"), update.body, index
+        yield ("updates", index, "body"), update.body
     pm = getattr(event, "postmortem", None)
     if postmortem and pm is not None:
         for part in PARTS:
-            yield ("postmortem", part), getattr(pm, part), None
+            yield ("postmortem", part), getattr(pm, part)
 
 
-def minimising_language(event: Event, context) -> Iterator[Finding]:
-    for path, text, _ in texts(event):
-        hit = next(((kind, found) for kind in MINIMISING if (found := _book(kind).first(text))), None)
-        if hit:
-            kind, found = hit
-            yield ("minimising-language", path, f"\"{_quote(found)}\" makes the problem smaller than it was; "
-                   f"{_book(kind).say}")
+def minimising_language(event: Event, context) -> Iterator[Found]:
+    for path, text in texts(event):
+        hits = [(kind, hit) for kind in MINIMISING for hit in _book(kind).hits(text)]
+        if hits:
+            quoted = ", ".join(dict.fromkeys(_excerpt(sentence) for _, (sentence, _) in hits))
+            yield ("minimising-language", path, f"{quoted}: this makes the problem smaller than it was; "
+                   f"{_book(hits[0][0]).say}")
 
 
-def no_closure(event: Event, context) -> Iterator[Finding]:
+def no_closure(event: Event, context) -> Iterator[Found]:
     if not isinstance(event, Incident):
         return
     for index, update in enumerate(event.updates):
@@ -63,7 +70,7 @@ def no_closure(event: Event, context) -> Iterator[Finding]:
             return
 
 
-def incomplete_postmortem(event: Event, context) -> Iterator[Finding]:
+def incomplete_postmortem(event: Event, context) -> Iterator[Found]:
     pm = getattr(event, "postmortem", None)
     if pm is None:
         return
@@ -83,7 +90,7 @@ def incomplete_postmortem(event: Event, context) -> Iterator[Finding]:
                "after 5 seconds of waiting for a lock\"), not \"we are reviewing our processes\"")
 
 
-def unsigned_update(event: Event, context) -> Iterator[Finding]:
+def unsigned_update(event: Event, context) -> Iterator[Found]:
     signed = [(("updates", index, "author"), update.author) for index, update in enumerate(event.updates)]
     if getattr(event, "postmortem", None):
         signed.append((("postmortem", "author"), event.postmortem.author))
@@ -98,13 +105,14 @@ def unsigned_update(event: Event, context) -> Iterator[Finding]:
 def is_role(name: str, organization: str = "") -> bool:
     """True when a signature names a team, a role or the company rather than a person ("Acme Support",
     "On-call Engineer", "Status Bot"); a person's name before a comma keeps its role ("Sam Lee, Incident lead")."""
-    person = name.split(",")[0].strip()
-    if organization and person.lower() in {organization.strip().lower(), f"the {organization.strip().lower()}"}:
+    person = re.split(r",| \(| [-–—|] ", name)[0].strip()  # "Sam Lee, Incident lead", "Sam Lee (SRE)"
+    company = organization.strip().lower()
+    if company and f" {company} " in f" {_words(person)} ":
         return True
-    return _book("role-words").found_in(person) or person.isupper() and len(person) <= 5
+    return _book("role-words").found_in(person) or person.isupper() and 3 <= len(person) <= 5
 
 
-def no_next_update(event: Event, context) -> Iterator[Finding]:
+def no_next_update(event: Event, context) -> Iterator[Found]:
     if not isinstance(event, Incident) or any(u.status == "resolved" for u in event.updates):
         return
     index, last = len(event.updates) - 1, event.updates[-1]
@@ -114,7 +122,7 @@ def no_next_update(event: Event, context) -> Iterator[Finding]:
                "14:30\" (supporttab update --next-update 30m records it as next_update_by), and keep that promise")
 
 
-def contradicts_status(event: Event, context) -> Iterator[Finding]:
+def contradicts_status(event: Event, context) -> Iterator[Found]:
     if not isinstance(event, Incident):
         return
     for index, update in enumerate(event.updates):
@@ -138,18 +146,19 @@ def _contradiction(status: str, body: str) -> str | None:
     return None
 
 
-def understated_impact(event: Event, context) -> Iterator[Finding]:
+def understated_impact(event: Event, context) -> Iterator[Found]:
     if not isinstance(event, Incident):
         return
+    states: dict[str, str] = {}
     for index, (update, changes) in enumerate(zip(event.updates, component_changes(event), strict=True)):
-        states = {c: after for step in component_changes(event)[:index + 1] for c, (_, after) in step.items()}
+        states |= {component: after for component, (_, after) in changes.items()}
         severe = "major_outage" in states.values() or event.impact == "critical" or (
             event.impact == "major" and ("partial_outage" in states.values() or update.status == "resolved"))
         soft = _book("soft-impact").first(update.body)
         hard = _book("hard-impact").found_in(update.body)
         if severe and soft and not hard:
             yield ("understated-impact", ("updates", index, "body"),
-                   f"\"{_quote(soft)}\" sounds milder than the data ({_worst(states, event.impact)}); say what "
+                   f"\"{soft[1]}\" sounds milder than the data ({_worst(states, event.impact)}); say what "
                    "customers cannot do (\"you cannot log in\"), or correct the component states")
         elif event.impact in ("none", "minor") and hard and _book("total-outage").found_in(update.body):
             yield ("understated-impact", ("impact",),
@@ -160,7 +169,7 @@ def understated_impact(event: Event, context) -> Iterator[Finding]:
         soft = _book("soft-impact").first(pm.apology)
         if soft:
             yield ("understated-impact", ("postmortem", "apology"),
-                   f"\"{_quote(soft)}\" sounds milder than a {event.impact} incident; say what customers could not "
+                   f"\"{soft[1]}\" sounds milder than a {event.impact} incident; say what customers could not "
                    "do, and for how long")
 
 
@@ -170,9 +179,9 @@ def _worst(states: dict[str, str], impact: str) -> str:
     return f"a component in {worst}" if worst != "operational" else f"a {impact} incident"
 
 
-def unlisted_affected(event: Event, context) -> Iterator[Finding]:
+def unlisted_affected(event: Event, context) -> Iterator[Found]:
     catalogue: Components | None = context.components
-    for path, text, _ in texts(event, postmortem=False):
+    for path, text in texts(event, postmortem=False):
         named = _unlisted(text, event, catalogue)
         if named:
             yield ("unlisted-affected", path,
@@ -221,7 +230,7 @@ def _coordinated(listing: str, original: str, event: Event, catalogue: Component
                 continue
             conjuncts = _conjuncts(listing, at, alias)
             unmatched = [c for c in conjuncts if not any(a in c or c in a for a in aliases)
-                         and (not regions or _looks_like_a_place(c, original))]
+                         and not re.search(r"\d[:.]\d|^\d+$", c) and (not regions or _looks_like_a_place(c, original))]
             if unmatched and len(conjuncts) > len(ids):
                 return unmatched[0]
     return None
@@ -243,16 +252,23 @@ def _looks_like_a_place(words: str, original: str) -> bool:
 def _conjuncts(listing: str, at: int, alias: str) -> list[str]:
     """The items of the list "A, B and C" that `alias` (found at `at` in a sentence's listing) is one of."""
     before, after = listing[:at].split(), listing[at + len(alias) + 1:].split()
-    return [*_items(before[::-1], reverse=True), alias, *_items(after)]
+    preceding, _ = _items(before[::-1], reverse=True)
+    following, rest = _items(after)
+    if rest[:1] in (["is"], ["was"], ["has"]):  # "the dashboard and the loading is normal": a clause, not a list
+        following = []
+    return [*preceding, alias, *following]
 
 
-def _items(tokens: list[str], *, reverse: bool = False) -> list[str]:
-    """The list items at the start of `tokens` (read backwards with `reverse`), each up to three words."""
-    items = []
+def _items(tokens: list[str], *, reverse: bool = False) -> tuple[list[str], list[str]]:
+    """The list items at the start of `tokens` (read backwards with `reverse`), each up to three words, and the
+    tokens after them. Commas alone join clauses as often as lists ("the API, you will not"): an "and" or "or"
+    makes it a list."""
+    items, joined = [], False
     while tokens and tokens[0] in (",", "and", "or"):
         if not items and tokens[:2] in ([",", "and"], ["and", ","]):  # ", and" after one item starts a clause
             break
         while tokens and tokens[0] in (",", "and", "or"):
+            joined = joined or tokens[0] != ","
             tokens = tokens[1:]
         item = []
         for token in tokens:
@@ -262,9 +278,9 @@ def _items(tokens: list[str], *, reverse: bool = False) -> list[str]:
         tokens = tokens[len(item):]
         words = " ".join(item[::-1] if reverse else item)
         cleaned = _LISTED_TOO.sub("", words).strip()
-        if cleaned and cleaned not in _STOP:
+        if cleaned and cleaned not in _STOP and cleaned not in _NOT_NAMES | {"you", "i"}:
             items.append(cleaned)
-    return items
+    return (items if joined else []), tokens
 
 
 def _aliases(ids: list[str], catalogue: Components | None, *, regions: bool) -> set[str]:
@@ -290,24 +306,37 @@ def _declared(catalogue: Components | None, event: Event) -> dict[str, set[str]]
     return {name: {alias for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
 
 
-def blames_person(event: Event, context) -> Iterator[Finding]:
-    for path, text, _ in texts(event):
-        if _book("system-framing").found_in(text):
-            continue
+def blames_person(event: Event, context) -> Iterator[Found]:
+    for path, text in texts(event):
+        framed = _book("system-framing").found_in(text)  # "...that is what we are fixing, not the person"
         for sentence in sentences(text):
-            if _blames(sentence):
+            if _blames(sentence, framed):
                 yield ("blames-person", path,
                        "the text blames a person; say what in the system let the mistake through and what changes "
                        "(\"the deploy tool allowed an untested change to reach every server\"), and leave names out")
                 break
 
 
-def _blames(sentence: Sentence) -> bool:
+def _blames(sentence: Sentence, framed: bool) -> bool:
+    """A person punished, or named as the one who made the mistake: always blame. A role ("an engineer") who
+    made it: blame, unless the text says the system let it through."""
     if _in(sentence, "person-punished"):
         return _in(sentence, "person-at-fault") or bool(_PERSON_SUBJECT.search(sentence.original))
     if _in(sentence, "credit") or not _in(sentence, "person-mistake"):
         return False
-    return _in(sentence, "person-at-fault") or bool(_NAMED.search(sentence.original))
+    named = _NAMED.search(sentence.original) or _named_subject(sentence.original)
+    return bool(named) or (_in(sentence, "person-at-fault") and not framed)
+
+
+def _named_subject(original: str) -> bool:
+    """A name right before a mistake ("Tom Baker ran the migration by mistake", "caused by Priya, who pushed an
+    untested change"): the verb alone is not enough ("Dumfries ran along one route", "Fix deployed at 12:20")."""
+    if not _MISTAKE.search(original):
+        return False
+    for found in _NAME_THEN_VERB.finditer(original):
+        if not set(found["name"].lower().split()) & _NOT_NAMES:
+            return True
+    return False
 
 
 def _in(sentence: Sentence, kind: str) -> bool:
@@ -318,8 +347,10 @@ def _words(text: str) -> str:
     return " ".join(s.words.strip() for s in sentences(text))
 
 
-def _quote(hit: tuple[Sentence, str]) -> str:
-    return hit[1]
+def _excerpt(sentence: Sentence) -> str:
+    """The sentence as written, shortened, for the author to find it in the file."""
+    text = sentence.original
+    return f"\"{text if len(text) <= 70 else text[:67].rstrip() + '...'}\""
 
 
 TEXT_CHECKS = [minimising_language, no_closure, incomplete_postmortem, unsigned_update, no_next_update,
