@@ -8,7 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from supporttab.core.vocabulary import INDICATOR_DESCRIPTIONS, LABELS, OVERALL_DESCRIPTIONS
+from supporttab.core.vocabulary import (
+    INDICATOR_DESCRIPTIONS,
+    LABELS,
+    OVERALL_DESCRIPTIONS,
+)
 from supporttab.status.summary import ALL_WELL, plain_summary
 from test_overall_status import OPEN, status_index
 from test_status_errors import INCIDENT

@@ -162,7 +162,7 @@
       var sheet = new CSSStyleSheet(); // a constructed sheet: no inline <style> for a strict CSP to refuse
       sheet.replaceSync(CSS);
       shadow.adoptedStyleSheets = [sheet];
-      var dot = h("span", { class: "dot", hidden: "" }), note = h("span", { class: "sr" });
+      var dot = h("span", { class: "dot" }), note = h("span", { class: "sr" });
       var tab = h("button", { class: "tab", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false" },
         [dot, this.getAttribute("label") || "Help", note]);
       var dialog = h("dialog", { "aria-labelledby": "title" });
@@ -177,10 +177,9 @@
         if (event.clientX < box.left || event.clientX > box.right) dialog.close();
       });
       request.then(function () {
-        var tone = live && live.status ? live.status.tone : "good";
-        dot.hidden = tone === "good";
+        var tone = live && live.status ? live.status.tone : "unknown"; // the dot's place is kept: nothing shifts
         dot.className = "dot t-" + tone;
-        note.textContent = tone === "good" ? "" : " (something is not working)";
+        note.textContent = tone === "good" || tone === "unknown" ? "" : " (something is not working)";
         var part = dialog.querySelector(".state");
         if (part) part.replaceWith(statusPart(BAKED));
       });
