@@ -321,3 +321,16 @@ def test_payloads_in_every_field_reach_the_widget_as_text(product, hostile_suppo
     hrefs = dialog.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(href.startswith(("http:", "https:", "tel:", "mailto:")) for href in hrefs)
     assert not [p for p in page.problems if not p.startswith("failed: ") and "ERR_INTERNET_DISCONNECTED" not in p]
+
+
+def test_the_demo_page_shows_the_snippet_and_a_live_preview(open_page, built_example: Path) -> None:
+    page = open_page("guides/add-support-to-your-product/", now=MONDAY_MORNING)
+    snippet = page.locator("pre code").first.inner_text().strip()
+    assert snippet == ('<support-tab></support-tab>\n<script src="https://support.brightwell.example/widget/'
+                       'support-tab.js" defer></script>')
+    dialog = open_panel(page)
+    assert dialog.get_by_role("link", name="Reset your password").get_attribute("href").endswith(
+        "/articles/reset-password/")
+    assert page.problems == []
+    hub = (built_example / "index.html").read_text(encoding="utf-8")
+    assert 'href="guides/add-support-to-your-product/"' in hub  # published through the hub, like the guides
