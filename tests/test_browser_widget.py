@@ -14,6 +14,7 @@ import axe_playwright_python
 import pytest
 import yaml
 from conftest import PHONE, copy_example_site, run_mkdocs_build
+from playwright.sync_api import expect
 from test_hostile_input import CORPUS, poison_site
 
 pytestmark = pytest.mark.browser
@@ -22,8 +23,10 @@ AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 MONDAY_MORNING = "2026-11-23T10:00:00Z"
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Brightwell: invoices</title>
 {head}</head><body><main><h1>Your invoices</h1><p><a href="#new">New invoice</a></p>
-<p>Invoice INV-0042 is due on 30 November.</p></main>
-<support-tab></support-tab><script src="{support}widget/support-tab.js" defer></script></body></html>"""
+<p>Invoice INV-0042 is due on 30 November.</p>{inline}</main>
+{edge}<script src="{support}widget/support-tab.js" defer></script></body></html>"""
+EDGE = "<support-tab></support-tab>"
+INLINE = "<p>Stuck with an invoice? <support-tab inline>Ask us</support-tab> and we will sort it out.</p>"
 # A host page at its worst: every property of every element reset and overridden with !important.
 RESET = ("*, *::before, *::after { all: unset !important; font: italic 40px/3 serif !important; "
          "color: red !important; letter-spacing: 4px !important; text-transform: uppercase !important; }")
@@ -47,7 +50,7 @@ class _CorsHandler(http.server.SimpleHTTPRequestHandler):
 
 class _ProductHandler(http.server.BaseHTTPRequestHandler):
     """The company's own web app, another origin than the support site: `/?support=URL` is a page with the
-    widget from the support site at URL; `&hostile=1` adds the reset stylesheet and the strict CSP."""
+    widget from the support site at URL; `&hostile=1` adds the reset stylesheet and the strict CSP, `&inline=1` puts it inline in a sentence."""
 
     def do_GET(self) -> None:
         query = parse_qs(urlsplit(self.path).query)
@@ -62,7 +65,9 @@ class _ProductHandler(http.server.BaseHTTPRequestHandler):
             headers = {"Content-Type": "text/html; charset=utf-8"}
             if hostile:
                 headers["Content-Security-Policy"] = CSP.format(support=support.rstrip("/"))
-            body = PAGE.format(head='<link rel="stylesheet" href="/reset.css">' if hostile else "", support=support)
+            inline = "inline" in query
+            body = PAGE.format(head='<link rel="stylesheet" href="/reset.css">' if hostile else "", support=support,
+                               inline=INLINE if inline else "", edge="" if inline else EDGE)
         self.send_response(200)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -101,7 +106,7 @@ def product(chromium, support, product_url):
     contexts = []
 
     def _open(*, hostile: bool = False, viewport: dict = PHONE, scheme: str = "light", motion: str = "no-preference",
-              site: str | None = None, block_json: bool = False, init: str | None = None):
+              site: str | None = None, block_json: bool = False, init: str | None = None, inline: bool = False):
         site = site or support
         context = chromium.new_context(viewport=viewport, color_scheme=scheme, reduced_motion=motion,
                                        locale="en-GB", timezone_id="Europe/London")
@@ -117,7 +122,8 @@ def product(chromium, support, product_url):
         page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
         page.on("request", lambda r: page.requests.append(r.url))
         page.clock.set_fixed_time(MONDAY_MORNING)
-        page.goto(product_url + "?" + urlencode({"support": site, **({"hostile": 1} if hostile else {})}))
+        query = {"support": site, **({"hostile": 1} if hostile else {}), **({"inline": 1} if inline else {})}
+        page.goto(product_url + "?" + urlencode(query))
         page.wait_for_function("!!customElements.get('support-tab')")
         return page
 
@@ -152,7 +158,8 @@ def assert_panel_answers(page, support: str) -> None:
 
 def test_on_a_plain_page_the_panel_answers_and_nothing_leaves_for_anywhere_else(product, support) -> None:
     page = product()
-    tab = page.get_by_role("button", name="Help (something is not working)")
+    tab = page.get_by_role("button", name="Help", exact=True)
+    expect(tab).to_have_accessible_description("Something is not working right now.")
     assert tab.get_attribute("aria-haspopup") == "dialog" and tab.get_attribute("aria-expanded") == "false"
     box = tab.bounding_box()
     assert box["x"] + box["width"] == PHONE["width"] and box["height"] >= 44  # at the screen's edge
@@ -175,19 +182,38 @@ def test_search_opens_the_support_sites_search_in_a_new_tab(product, support) ->
     assert page.locator("dialog").is_hidden()  # the product is left as it was
 
 
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => list.getEntries().forEach(e => { total += e.value; }))
+        .observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(total), 300); })"""
+
+
 def test_the_widget_takes_no_space_and_shifts_nothing_on_the_host_page(product) -> None:
     page = product()
     page.wait_for_function("document.querySelector('support-tab').shadowRoot.querySelector('.tab')")
-    shift = page.evaluate("""() => new Promise(resolve => {
-        let total = 0;
-        new PerformanceObserver(list => list.getEntries().forEach(e => { total += e.value; }))
-            .observe({type: 'layout-shift', buffered: true});
-        setTimeout(() => resolve(total), 300); })""")
-    assert shift == 0
+    assert page.evaluate(LAYOUT_SHIFT) == 0
     size = page.evaluate("(() => { const r = document.querySelector('support-tab').getBoundingClientRect();"
                          " return [r.width, r.height]; })()")
     assert size == [0, 0]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_inline_it_is_a_button_in_the_sentence_that_moves_nothing(product, support) -> None:
+    page = product(inline=True)
+    sentence = page.locator("main p").last
+    button = page.get_by_role("button", name="Ask us")
+    expect(button).to_have_accessible_description("Something is not working right now.")
+    assert page.evaluate(LAYOUT_SHIFT) == 0  # the text after the button stayed where it was
+    assert button.evaluate("e => [getComputedStyle(e).position, getComputedStyle(e).fontFamily]") == [
+        "static", sentence.evaluate("e => getComputedStyle(e).fontFamily")]  # in the page's own font
+    button.focus()
+    page.keyboard.press("Enter")
+    page.locator(".state").get_by_text("PDF exports: slower than usual.").wait_for()
+    assert_panel_answers(page, support)
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.shadowRoot.activeElement.getAttribute('aria-expanded')") == "false"
+    assert page.problems == []
 
 
 def test_a_hostile_page_neither_breaks_the_widget_nor_is_broken_by_it(product, support) -> None:
@@ -216,7 +242,7 @@ def test_keyboard_only_opens_goes_round_the_panel_and_returns(product) -> None:
     page.keyboard.press("Tab")
     focused = "(() => { const a = document.activeElement; return a.localName === 'support-tab' ? " \
               "a.shadowRoot.activeElement.textContent.trim() : 'page: ' + a.textContent.trim(); })()"
-    assert page.evaluate(focused) == "Help (something is not working)"
+    assert page.evaluate(focused) == "Help"
     page.keyboard.press("Enter")
     page.locator(".state").get_by_text("PDF exports: slower than usual.").wait_for()
     assert page.evaluate(focused) == "×"  # the close button, "Close" to a screen reader
@@ -233,7 +259,7 @@ def test_keyboard_only_opens_goes_round_the_panel_and_returns(product) -> None:
     assert page.evaluate(focused) == "All help from Brightwell"
     page.keyboard.press("Escape")
     assert page.locator("dialog").is_hidden()
-    assert page.evaluate(focused) == "Help (something is not working)"
+    assert page.evaluate(focused) == "Help"
     assert page.locator(".tab").get_attribute("aria-expanded") == "false"
 
 
@@ -270,6 +296,7 @@ def test_without_its_json_the_panel_still_shows_every_channel(product, support, 
     tab = page.get_by_role("button", name="Help", exact=True)
     open_panel(page, settled="We could not load the current status.")
     assert tab.is_visible()
+    expect(tab).to_have_accessible_description("")  # nothing to say about a status it could not load
     status_link = page.locator(".state").get_by_role("link", name="See the status page")
     assert status_link.get_attribute("href") == site + "status/"
     hrefs = page.locator(".channels a").evaluate_all("links => links.map(a => a.getAttribute('href'))")

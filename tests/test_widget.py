@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import run_mkdocs_build
 from supporttab.core.vocabulary import (
     INDICATOR_DESCRIPTIONS,
     LABELS,
@@ -74,3 +76,14 @@ def test_script_carries_the_channels_and_its_styles(built_example: Path) -> None
 def test_script_and_styles_fit_the_budget(built_example: Path) -> None:
     script = (built_example / "widget" / "support-tab.js").read_bytes()
     assert len(gzip.compress(script, compresslevel=9)) <= BUDGET
+
+
+def test_a_site_without_a_status_page_publishes_the_hub_alone(site: Path) -> None:
+    shutil.rmtree(site / "incidents")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Status: status/index.md\n", ""), "utf-8")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((site / "site" / "widget" / "support-tab.json").read_text(encoding="utf-8"))
+    assert data["status"] is None and data["status_page"] is None  # the panel then shows no status part
+    assert data["channels"][0]["href"] == "tel:+442079460321"

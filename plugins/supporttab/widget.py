@@ -21,19 +21,19 @@ SOURCE = Path(__file__).parent / "assets" / "widget"
 
 def widget_data(hub: Hub, view: HubView, status: StatusIndex | None, site: SiteInfo) -> dict[str, Any]:
     """Everything the panel shows: the hub's details and, on a site with a status page, the status now."""
-    data = hub_details(hub, view, site)
+    data = hub_details(hub, view, site, has_status=status is not None)
     data["status"] = _status(status, site) if status else None
     return data
 
 
-def hub_details(hub: Hub, view: HubView, site: SiteInfo) -> dict[str, Any]:
+def hub_details(hub: Hub, view: HubView, site: SiteInfo, *, has_status: bool) -> dict[str, Any]:
     """What the script keeps for when the live JSON cannot be fetched: name, search, hours, channels, articles."""
     urls = site.urls
     return {
         "name": hub.organization.name,
         "hub": urls.hub,
         "script": site.absolute(WIDGET_SCRIPT) if site.base_url else "",
-        "status_page": urls.status,
+        "status_page": urls.status if has_status else None,
         "search": urls.hub,
         "search_label": hub.help_myself.search_label,
         "hours": hours_data(hub.help_from_us.hours),

@@ -101,11 +101,11 @@
 
   /* --- the panel's parts ---------------------------------------------------------------------------------- */
   function statusPart(data) {
-    if (live === undefined) return h("section", { class: "state t-good", "aria-live": "polite" },
+    if (!data.status_page) return null; // a support site without a status page
+    if (live === undefined) return h("section", { class: "state t-wait", "aria-live": "polite" },
       h("p", null, "Checking the current status…"));
-    if (!live || !live.status) return h("section", { class: "state t-major", "aria-live": "polite" }, [
-      h("p", null, "We could not load the current status."),
-      data.status_page ? link(data.status_page, "See the status page") : null]);
+    if (!live) return h("section", { class: "state t-major", "aria-live": "polite" }, [
+      h("p", null, "We could not load the current status."), link(data.status_page, "See the status page")]);
     var status = live.status, event = status.event, update = event && event.update;
     return h("section", { class: "state t-" + status.tone, "aria-live": "polite" }, [
       h("p", null, status.text),
@@ -136,24 +136,26 @@
       h("strong", null, channel.label), h("br"), link(channel.href, channel.text), h("small", null, channel.reply_time)]);
   }
 
-  function panel(tab, dialog) {
+  /* The status first, then how to reach a person, then help to find the answer yourself. */
+  function panel(dialog) {
     var data = live || BAKED;
     var close = h("button", { class: "close", type: "button", "aria-label": "Close" }, "×");
     close.addEventListener("click", function () { dialog.close(); });
     return [
       h("header", null, [h("h2", { id: "title" }, "Help from " + data.name), close]),
-      statusPart(BAKED)
+      statusPart(BAKED),
+      h("h3", null, "Talk to us"),
+      h("p", { class: "open" }, openNow(data.hours, Date.now())),
+      h("ul", { class: "channels" }, data.channels.map(channelItem))
     ].concat(searchPart(data, dialog), [
       data.articles.length ? h("h3", null, "Most visited help articles") : null,
       data.articles.length ? h("ul", null, data.articles.map(function (article) {
         return h("li", null, link(article.url, article.title));
       })) : null,
-      h("h3", null, "Talk to us"),
-      h("p", { class: "open" }, openNow(data.hours, Date.now())),
-      h("ul", { class: "channels" }, data.channels.map(channelItem)),
       link(data.hub, "All help from " + data.name, "all")
-    ]);
+    ]).filter(Boolean);
   }
+
 
   customElements.define("support-tab", class extends HTMLElement {
     connectedCallback() {
@@ -162,11 +164,14 @@
       var sheet = new CSSStyleSheet(); // a constructed sheet: no inline <style> for a strict CSP to refuse
       sheet.replaceSync(CSS);
       shadow.adoptedStyleSheets = [sheet];
-      var dot = h("span", { class: "dot" }), note = h("span", { class: "sr" });
-      var tab = h("button", { class: "tab", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false" },
-        [dot, this.getAttribute("label") || "Help", note]);
+      var dot = h("span", { class: "dot" }), note = h("span", { id: "note", hidden: "" }); // read as the tab's description
+      // Inline, the button shows the element's own text in the page's font, so it takes the place that text
+      // had before the script ran; at the screen's edge, the label attribute or "Help".
+      var label = this.hasAttribute("inline") ? h("slot", null, "Help") : this.getAttribute("label") || "Help";
+      var tab = h("button", { class: "tab", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false",
+        "aria-describedby": "note" }, [dot, label]);
       var dialog = h("dialog", { "aria-labelledby": "title" });
-      shadow.append(h("div", { class: "root" }, [tab, dialog]));
+      shadow.append(tab, note, dialog);
       this.tab = tab;
       this.dialog = dialog;
       tab.addEventListener("click", this.open.bind(this));
@@ -179,15 +184,15 @@
       request.then(function () {
         var tone = live && live.status ? live.status.tone : "unknown"; // the dot's place is kept: nothing shifts
         dot.className = "dot t-" + tone;
-        note.textContent = tone === "good" || tone === "unknown" ? "" : " (something is not working)";
+        note.textContent = tone === "good" || tone === "unknown" ? "" : "Something is not working right now.";
         var part = dialog.querySelector(".state");
-        if (part) part.replaceWith(statusPart(BAKED));
+        if (part) part.replaceWith(statusPart(BAKED) || "");
       });
     }
 
     open() {
       if (!this.dialog || this.dialog.open) return;
-      this.dialog.replaceChildren.apply(this.dialog, panel(this.tab, this.dialog));
+      this.dialog.replaceChildren.apply(this.dialog, panel(this.dialog));
       this.dialog.showModal();
       this.tab.setAttribute("aria-expanded", "true");
       this.dialog.querySelector(".close").focus();
