@@ -106,10 +106,11 @@ def product(chromium, support, product_url):
     contexts = []
 
     def _open(*, hostile: bool = False, viewport: dict = PHONE, scheme: str = "light", motion: str = "no-preference",
-              site: str | None = None, block_json: bool = False, init: str | None = None, inline: bool = False):
+              site: str | None = None, block_json: bool = False, init: str | None = None, inline: bool = False,
+              now: str = MONDAY_MORNING, timezone: str = "Europe/London"):
         site = site or support
         context = chromium.new_context(viewport=viewport, color_scheme=scheme, reduced_motion=motion,
-                                       locale="en-GB", timezone_id="Europe/London")
+                                       locale="en-GB", timezone_id=timezone)
         contexts.append(context)
         if block_json:
             context.route("**/support-tab.json", lambda route: route.abort("internetdisconnected"))
@@ -121,7 +122,7 @@ def product(chromium, support, product_url):
         page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
         page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
         page.on("request", lambda r: page.requests.append(r.url))
-        page.clock.set_fixed_time(MONDAY_MORNING)
+        page.clock.set_fixed_time(now)
         query = {"support": site, **({"hostile": 1} if hostile else {}), **({"inline": 1} if inline else {})}
         page.goto(product_url + "?" + urlencode(query))
         page.wait_for_function("!!customElements.get('support-tab')")
@@ -263,6 +264,23 @@ def test_keyboard_only_opens_goes_round_the_panel_and_returns(product) -> None:
     assert page.locator(".tab").get_attribute("aria-expanded") == "false"
 
 
+@pytest.mark.parametrize(("reader_zone", "now", "expected"), [
+    pytest.param("Europe/London", "2026-11-23T19:59:00Z", "Open now until 20:00.", id="a-minute-before-closing"),
+    pytest.param("America/New_York", "2026-11-23T10:00:00Z", "Open now until 15:00.", id="in-the-readers-time"),
+    pytest.param("Europe/London", "2026-11-22T12:00:00Z", "Closed now. Opens tomorrow 08:00.", id="closed-sunday"),
+    pytest.param("Asia/Tokyo", "2026-11-22T12:00:00Z", "Closed now. Opens tomorrow 17:00.",
+                 id="sunday-night-in-tokyo"),
+    pytest.param("Europe/London", "2026-11-23T07:00:00Z", "Closed now. Opens 08:00.", id="opens-later-today"),
+    pytest.param("Europe/London", "2026-12-25T12:00:00Z", "Closed now. Opens Monday 08:00.",
+                 id="christmas-and-boxing-day-closures"),
+    pytest.param("Europe/London", "2026-11-28T13:00:00Z", "Open now until 14:00.", id="saturday-short-day"),
+])
+def test_open_now_follows_the_hours_in_the_readers_time(product, reader_zone, now, expected) -> None:
+    page = product(block_json=True, timezone=reader_zone, now=now)  # the hours baked in are enough
+    open_panel(page, settled="We could not load the current status.")
+    assert page.locator(".open").inner_text() == expected
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_the_open_panel(product, scheme: str) -> None:
     page = product(scheme=scheme)
@@ -359,5 +377,7 @@ def test_the_demo_page_shows_the_snippet_and_a_live_preview(open_page, built_exa
     assert dialog.get_by_role("link", name="Reset your password").get_attribute("href").endswith(
         "/articles/reset-password/")
     assert page.problems == []
+    page.add_script_tag(path=str(AXE))  # the panel over a page of the site itself
+    assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
     hub = (built_example / "index.html").read_text(encoding="utf-8")
     assert 'href="guides/add-support-to-your-product/"' in hub  # published through the hub, like the guides
