@@ -50,7 +50,8 @@ class _CorsHandler(http.server.SimpleHTTPRequestHandler):
 
 class _ProductHandler(http.server.BaseHTTPRequestHandler):
     """The company's own web app, another origin than the support site: `/?support=URL` is a page with the
-    widget from the support site at URL; `&hostile=1` adds the reset stylesheet and the strict CSP, `&inline=1` puts it inline in a sentence."""
+    widget from the support site at URL; `&hostile=1` adds the reset stylesheet and the strict CSP; `&inline=1`
+    puts the widget in a sentence."""
 
     def do_GET(self) -> None:
         query = parse_qs(urlsplit(self.path).query)

@@ -25,7 +25,8 @@ STATUSPAGE_WORDS = {*OVERALL_DESCRIPTIONS.values(), *INDICATOR_DESCRIPTIONS.valu
 
 def with_state(state: str) -> str:
     """The open incident with no impact of its own, marking the web app `state`: the tone follows the part."""
-    return OPEN.replace("impact: major", "impact: none").replace("    author: Patty\n", f"    author: Patty\n    components:\n      web-app: {state}\n")
+    marked = f"    author: Patty\n    components:\n      web-app: {state}\n"
+    return OPEN.replace("impact: major", "impact: none").replace("    author: Patty\n", marked)
 
 
 @pytest.mark.parametrize(("state", "text", "tone"), [
@@ -87,3 +88,11 @@ def test_a_site_without_a_status_page_publishes_the_hub_alone(site: Path) -> Non
     data = json.loads((site / "site" / "widget" / "support-tab.json").read_text(encoding="utf-8"))
     assert data["status"] is None and data["status_page"] is None  # the panel then shows no status part
     assert data["channels"][0]["href"] == "tel:+442079460321"
+
+
+def test_a_page_asks_for_the_widget_in_its_front_matter(built_example: Path) -> None:
+    demo = (built_example / "guides" / "add-support-to-your-product" / "index.html").read_text(encoding="utf-8")
+    assert '<script defer src="../../widget/support-tab.js"></script>' in demo
+    assert "<support-tab></support-tab>" in demo
+    article = (built_example / "articles" / "reset-password" / "index.html").read_text(encoding="utf-8")
+    assert "widget/support-tab.js" not in article

@@ -132,8 +132,8 @@
   }
 
   function channelItem(channel) {
-    return h("li", null, [
-      h("strong", null, channel.label), h("br"), link(channel.href, channel.text), h("small", null, channel.reply_time)]);
+    return h("li", null, [h("strong", null, channel.label), h("br"), link(channel.href, channel.text),
+      h("small", null, channel.reply_time)]);
   }
 
   /* The status first, then how to reach a person, then help to find the answer yourself. */
@@ -145,7 +145,8 @@
       h("header", null, [h("h2", { id: "title" }, "Help from " + data.name), close]),
       statusPart(BAKED),
       h("h3", null, "Talk to us"),
-      h("p", { class: "open" }, openNow(data.hours, Date.now())),
+      data.channels.some(function (channel) { return channel.live; }) ?
+        h("p", { class: "open" }, openNow(data.hours, Date.now())) : null,
       h("ul", { class: "channels" }, data.channels.map(channelItem))
     ].concat(searchPart(data, dialog), [
       data.articles.length ? h("h3", null, "Most visited help articles") : null,
@@ -156,7 +157,6 @@
     ]).filter(Boolean);
   }
 
-
   customElements.define("support-tab", class extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return;
@@ -164,7 +164,8 @@
       var sheet = new CSSStyleSheet(); // a constructed sheet: no inline <style> for a strict CSP to refuse
       sheet.replaceSync(CSS);
       shadow.adoptedStyleSheets = [sheet];
-      var dot = h("span", { class: "dot" }), note = h("span", { id: "note", hidden: "" }); // read as the tab's description
+      var dot = h("span", { class: "dot" });
+      var note = h("span", { id: "note", hidden: "" }); // the tab's description, read out, never shown
       // Inline, the button shows the element's own text in the page's font, so it takes the place that text
       // had before the script ran; at the screen's edge, the label attribute or "Help".
       var label = this.hasAttribute("inline") ? h("slot", null, "Help") : this.getAttribute("label") || "Help";
