@@ -55,9 +55,9 @@ CASES = [
     ("hub-closure-date", HUB, "- date: 2026-12-25", "- date: 25/12/2026", "expected a date, found '25/12/2026'; write it like 2026-12-25"),
     ("hub-channel-kind", HUB, "- kind: email", "- kind: pigeon", "is not allowed; write one of"),
     ("hub-channel-target", HUB, "      email: help@brightwell.example\n", "",
-     "an email channel needs `email`", 81),  # the channel's own line: the whole channel is what is wrong
+     "an email channel needs `email`", 83),  # the channel's own line: the whole channel is what is wrong
     ("hub-channel-two-targets", HUB, "      email: help@brightwell.example\n",
-     "      email: help@brightwell.example\n      phone: +44 20 7946 0321\n", "takes `email`, not `phone`", 81),
+     "      email: help@brightwell.example\n      phone: +44 20 7946 0321\n", "takes `email`, not `phone`", 83),
     ("hub-count-zero", HUB, "count: 5", "count: 0", "must be at least 1"),
     ("hub-count-text", HUB, "count: 5", "count: five", "expected a whole number"),
     ("hub-list-expected", HUB, "area_served: [GB, IE, US, CA]", "area_served: GB", "expected a list"),

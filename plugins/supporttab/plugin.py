@@ -27,8 +27,9 @@ from .core.problems import DataError
 from .core.timefmt import date_text, duration_text, time_html
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
-from .hub.view import PageLink, build_hub_view
+from .hub.view import HubView, PageLink, build_hub_view
 from .site import load_site
+from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
 
 log = logging.getLogger("mkdocs.plugins.supporttab")
 
@@ -47,6 +48,7 @@ class SupportTabPlugin(BasePlugin):
         self.renderer = MarkdownRenderer()
         self.root = Path.cwd()
         self.now = build_time()
+        self.widget_files: tuple[File, File] | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -100,6 +102,7 @@ class SupportTabPlugin(BasePlugin):
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
+        self.widget_files = _add_widget_files(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -136,13 +139,15 @@ class SupportTabPlugin(BasePlugin):
         data = self.build.data
         env.globals["supporttab_css"] = Markup(colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css")
                                                .read_text("utf-8"))
-        env.globals["supporttab_hub"] = build_hub_view(data.hub, data.page_views, _page_links(files),
-                                                       site_url=config.site_url, now=self.now)
+        hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
+                                  now=self.now)
+        env.globals["supporttab_hub"] = hub_view
         env.globals["supporttab_hub_model"] = data.hub
         env.globals["supporttab_status"] = self.build.status
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
+        self._fill_widget(hub_view, config)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -153,6 +158,17 @@ class SupportTabPlugin(BasePlugin):
             if path.exists():
                 server.watch(str(path))
         return server
+
+    def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
+        """Write the widget's JSON and script into the files added for them: they list the most visited articles
+        by title, which MkDocs knows only now."""
+        if self.build is None or self.widget_files is None:
+            return
+        site = site_info(config.site_name, config.site_url, directory_urls=config.use_directory_urls)
+        data = widget_data(self.build.data.hub, hub_view, self.build.status, site)
+        json_file, script_file = self.widget_files
+        json_file.content_string = widget_json(data)
+        script_file.content_string = widget_script(data)
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
@@ -226,6 +242,14 @@ def _add_package_files(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", abs_src_path=str(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
+
+
+def _add_widget_files(files: Files, config: MkDocsConfig) -> tuple[File, File]:
+    """The embeddable widget's data and script, filled in by on_env."""
+    added = (File.generated(config, WIDGET_JSON, content=""), File.generated(config, WIDGET_SCRIPT, content=""))
+    for file in added:
+        files.append(file)
+    return added
 
 
 def _published_pages(config: MkDocsConfig) -> frozenset[str]:
