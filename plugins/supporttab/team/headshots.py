@@ -29,6 +29,7 @@ ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
 EYES_ABOVE_CENTRE = 0.13  # the eye line's height above the box's centre, in box heights
+FRONTAL = 0.85  # eyes closer than this share of a frontal face's eye distance: the face is turned aside
 MAX_TILT = 20.0  # degrees of head tilt levelled; beyond it the photo is levelled this far and the author told
 ZOOM_RANGE = 0.15  # a face may come out this much larger or smaller, where that keeps the frame inside the photo
 PADDED_WARNING = 0.08  # share of the headshot filled in past the photo's edge that earns a warning
@@ -276,9 +277,11 @@ def _prominence(face: faces.Face, size: tuple[int, int]) -> float:
 
 
 def _placement(face: faces.Face) -> Placement:
-    if face.eye_distance < 0.2 * face.height:  # landmarks that make no sense: trust the box
-        return Placement.from_box(face.x, face.y, face.height)
+    """By the eyes: their line gives the height and the tilt, their distance the scale. A face turned aside
+    shows its eyes closer together than they are, so there the box gives the scale and the middle across."""
     x, y = face.eye_centre
+    if face.eye_distance < FRONTAL * EYES_PER_FACE * face.height:
+        return Placement(face.x, y, EYES_PER_FACE * face.height, face.tilt)
     return Placement(x, y, face.eye_distance, face.tilt)
 
 
