@@ -120,13 +120,14 @@ def corners_lab(image: Image.Image) -> tuple[float, float, float]:
     return tuple(float(sum(column) / len(column)) for column in zip(*lab))
 
 
-def measure_uniformity(folder: Path) -> None:
+def measure_uniformity(folder: Path, sheet: Path | None) -> None:
     people = portraits(folder)
-    rows, backgrounds = [], {}
+    rows, backgrounds, tiles = [], {}, []
     for person, portrait in people.items():
         for name, photo in framings(portrait).items():
             _, large, method, notes = headshots.render(photo, None, FRAMING)
             output = Image.open(io.BytesIO(large)).convert("RGB")
+            tiles.append(output.resize((120, 150), Image.Resampling.LANCZOS))
             rows.append((person, name, method, eye_line(output), eye_line(centre_crop(photo)), len(notes)))
             if name == "as sent":
                 backgrounds[person] = corners_lab(output)
@@ -136,6 +137,13 @@ def measure_uniformity(folder: Path) -> None:
     for person, name, method, ours, _, warned in rows:
         shown = "no face found" if ours is None else "{:.0f}, {:.0f}, {:.0f}, {:+.1f}".format(*ours)
         print(f"{person:<14}{name:<22}{method:<8}{shown:>30}{warned:>9}")
+    if sheet:
+        columns = len(tiles) // max(1, len(people))
+        contact = Image.new("RGB", (columns * 124 + 4, len(people) * 154 + 4), "white")
+        for index, tile in enumerate(tiles):
+            contact.paste(tile, (4 + index % columns * 124, 4 + index // columns * 154))
+        contact.save(sheet)
+        print(f"contact sheet: {sheet} (one row per person, the framings in the order above)")
     print(f"\n{'measure':<16}{'pipeline: range':>16}{'sd':>8}{'centre crop: range':>20}{'sd':>8}   target")
     targets = ("8 px", "8 px", "10 %", "3 deg")
     for index, (label, target) in enumerate(zip(("eye centre x", "eye centre y", "eye distance", "eye angle"),
@@ -150,6 +158,12 @@ def measure_uniformity(folder: Path) -> None:
         unit = "%" if index == 2 else ("deg" if index == 3 else "px")
         print(f"{label:<16}{cells[0]:>12.1f} {unit:<3}{cells[1]:>8.1f}{cells[2]:>16.1f} {unit:<3}{cells[3]:>8.1f}"
               f"   {target}")
+    print("\nper person, pipeline (range of eye x, eye y in px; eye distance in % of that person's median; angle):")
+    for person in people:
+        mine = [row[3] for row in rows if row[0] == person and row[3]]
+        middle = statistics.median(m[2] for m in mine)
+        print(f"  {person:<26} x {spread([m[0] for m in mine]):5.1f}  y {spread([m[1] for m in mine]):5.1f}  "
+              f"distance {spread([100 * m[2] / middle for m in mine]):5.1f} %  angle {spread([m[3] for m in mine]):5.1f}")
     found = sum(1 for row in rows if row[3])
     print(f"faces found again on outputs: pipeline {found}/{len(rows)}, centre crop "
           f"{sum(1 for row in rows if row[4])}/{len(rows)}")
@@ -233,10 +247,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--photos", type=Path, default=Path(__file__).resolve().parents[1] / "example" / "team"
                         / "photos", help="a folder of portraits, one person each")
+    parser.add_argument("--contact-sheet", type=Path, help="also save every output, small, in one PNG")
     args = parser.parse_args()
     if not faces.available():
         sys.exit("install the faces extra first: pip install -e '.[faces,bench]'")
-    measure_uniformity(args.photos)
+    measure_uniformity(args.photos, args.contact_sheet)
     measure_speed(next(iter(portraits(args.photos).values())), args.runs)
     measure_rebuild(max(3, args.runs // 2))
 

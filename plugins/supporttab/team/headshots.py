@@ -278,10 +278,11 @@ def _prominence(face: faces.Face, size: tuple[int, int]) -> float:
 
 def _placement(face: faces.Face) -> Placement:
     """By the eyes: their line gives the height and the tilt, their distance the scale. A face turned aside
-    shows its eyes closer together than they are, so there the box gives the scale and the middle across."""
+    shows its eyes closer together than they are, and their line says nothing about the head's tilt: there the
+    box gives the scale and the middle across, and the photo is left as upright as it was taken."""
     x, y = face.eye_centre
     if face.eye_distance < FRONTAL * EYES_PER_FACE * face.height:
-        return Placement(face.x, y, EYES_PER_FACE * face.height, face.tilt)
+        return Placement(face.x, y, EYES_PER_FACE * face.height)
     return Placement(x, y, face.eye_distance, face.tilt)
 
 
