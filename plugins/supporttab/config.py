@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from .core.fields import Strict, TimeZoneName
+from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
 from .core.problems import format_field_path, suggest
 from .core.rules import RULES, unknown_rule
 from .core.timefmt import parse_duration
@@ -26,6 +26,71 @@ class LintSetting(Strict):
         return limit
 
 
+ENV_NAME = r"^[A-Z_][A-Z0-9_]*$"
+
+
+def _env(what: str):
+    """A field naming the environment variable that holds a secret: the secret itself never sits in mkdocs.yml."""
+    return Field(pattern=ENV_NAME, description=f"Name of the environment variable holding {what}, like "
+                                               "SLACK_WEBHOOK_URL (the value itself never goes in mkdocs.yml)")
+
+
+class Channel(Strict):
+    """Where `supporttab notify` announces updates; `components`, `regions` and `impacts` narrow what it takes
+    (empty: everything)."""
+
+    name: Slug | None = Field(None, description="A short name for this channel in summaries; default: its type")
+    components: list[Slug] = Field(default_factory=list, description="Only updates affecting these components")
+    regions: list[Slug] = Field(default_factory=list, description="Only updates affecting these regions")
+    impacts: list[Literal["none", "minor", "major", "critical", "maintenance"]] = Field(
+        default_factory=list, description="Only incidents of these impacts (maintenance for planned work)")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.type  # type: ignore[attr-defined]
+
+
+class WebhookChannel(Channel):
+    type: Literal["webhook"]
+    url: WebUrl = Field(description="Where to POST the Statuspage-shaped JSON")
+    secret_env: str | None = _env("the shared secret that signs each request (HMAC-SHA256)")
+
+
+class ChatChannel(Channel):
+    """Slack, Microsoft Teams, Discord and Google Chat take a secret incoming-webhook address."""
+
+    type: Literal["slack", "teams", "discord", "google_chat"]
+    url_env: str = _env("the incoming webhook's address")
+
+
+class MastodonChannel(Channel):
+    type: Literal["mastodon"]
+    instance: WebUrl = Field(description="Your Mastodon server, like https://mastodon.social")
+    token_env: str = _env("an access token with the write:statuses scope")
+
+
+class BlueskyChannel(Channel):
+    type: Literal["bluesky"]
+    service: WebUrl = Field("https://bsky.social", description="Your account's PDS (default https://bsky.social)")
+    handle: str = Field(min_length=3, description="The account, like brightwell.bsky.social")
+    password_env: str = _env("an app password (Settings, Privacy and security, App passwords)")
+
+
+class EmailChannel(Channel):
+    type: Literal["email"]
+    host: str = Field(min_length=1, description="SMTP server, like smtp.example.com")
+    port: int = Field(587, ge=1, le=65535, description="587 for STARTTLS (the default)")
+    starttls: bool = Field(True, description="Encrypt with STARTTLS before logging in; false only for a local relay")
+    sender: EmailAddress = Field(description="The From address, like status@example.com")
+    to: list[EmailAddress] = Field(min_length=1, description="Addresses or mailing lists to send to")
+    username_env: str | None = _env("the SMTP user name")
+    password_env: str | None = _env("the SMTP password")
+
+
+AnyChannel = Annotated[WebhookChannel | ChatChannel | MastodonChannel | BlueskyChannel | EmailChannel,
+                       Field(discriminator="type")]
+
+
 class Options(Strict):
     enabled: bool = Field(True, description="Turn the plugin off without removing its settings")
     hub: str = Field("content/hub.yml", description="The support hub file, relative to mkdocs.yml")
@@ -41,6 +106,8 @@ class Options(Strict):
     max_photo_pixels: int = Field(40_000_000, ge=1_000_000, le=150_000_000, description="Larger photos are refused")
     lint: dict[str, LintSetting] = Field(default_factory=dict, description="Per-rule severity and limit for "
                                                                            "`supporttab check`")
+    notify: list[AnyChannel] = Field(default_factory=list, description="Where `supporttab notify` announces each "
+                                                                       "new update, once")
 
     @field_validator("lint")
     @classmethod
@@ -52,6 +119,15 @@ class Options(Strict):
                 raise ValueError(f"the rule {rule!r} has no time limit; remove `limit` (rules with one: "
                                  f"{', '.join(r.id for r in RULES.values() if r.limit)})")
         return lint
+
+    @field_validator("notify")
+    @classmethod
+    def _distinct_names(cls, channels: list[Channel]) -> list[Channel]:
+        labels = [channel.label for channel in channels]
+        twice = sorted({label for label in labels if labels.count(label) > 1})
+        if twice:
+            raise ValueError(f"two channels are called {twice[0]!r}; give each a different `name`")
+        return channels
 
 
 def option_problems(error: ValidationError, config_text: str) -> list[tuple[str, str]]:
