@@ -29,9 +29,9 @@ class LintSetting(Strict):
 ENV_NAME = r"^[A-Z_][A-Z0-9_]*$"
 
 
-def _env(what: str):
+def _env(what: str, **default):
     """A field naming the environment variable that holds a secret: the secret itself never sits in mkdocs.yml."""
-    return Field(pattern=ENV_NAME, description=f"Name of the environment variable holding {what}, like "
+    return Field(**default, pattern=ENV_NAME, description=f"Name of the environment variable holding {what}, like "
                                                "SLACK_WEBHOOK_URL (the value itself never goes in mkdocs.yml)")
 
 
@@ -53,7 +53,7 @@ class Channel(Strict):
 class WebhookChannel(Channel):
     type: Literal["webhook"]
     url: WebUrl = Field(description="Where to POST the Statuspage-shaped JSON")
-    secret_env: str | None = _env("the shared secret that signs each request (HMAC-SHA256)")
+    secret_env: str | None = _env("the shared secret that signs each request (HMAC-SHA256)", default=None)
 
 
 class ChatChannel(Channel):
@@ -83,8 +83,8 @@ class EmailChannel(Channel):
     starttls: bool = Field(True, description="Encrypt with STARTTLS before logging in; false only for a local relay")
     sender: EmailAddress = Field(description="The From address, like status@example.com")
     to: list[EmailAddress] = Field(min_length=1, description="Addresses or mailing lists to send to")
-    username_env: str | None = _env("the SMTP user name")
-    password_env: str | None = _env("the SMTP password")
+    username_env: str | None = _env("the SMTP user name", default=None)
+    password_env: str | None = _env("the SMTP password", default=None)
 
 
 AnyChannel = Annotated[WebhookChannel | ChatChannel | MastodonChannel | BlueskyChannel | EmailChannel,

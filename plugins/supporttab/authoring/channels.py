@@ -29,7 +29,7 @@ from ..status.announcements import Announcement
 from ..status.index import StatusIndex
 from ..status.statuspage import incident_object
 from .delivery import DeliveryFailed, Http, Request
-from .posts import LIMITS, Message, message, short_post
+from .posts import Message, message, short_post
 
 SIGNATURE_HEADER = "X-Supporttab-Signature"
 DELIVERY_HEADER = "X-Supporttab-Delivery"
@@ -87,7 +87,7 @@ def _requests(channel: Channel, item: Announcement, context: Context, *, dry_run
         return [Request(url or "", f"${channel.url_env}", _json(body), {"Content-Type": JSON})]
     if isinstance(channel, MastodonChannel):
         token = "(secret)" if dry_run else context.secret(channel, channel.token_env)
-        body = {"status": short_post(item, LIMITS["mastodon"]), "visibility": "public", "language": "en"}
+        body = {"status": short_post(item, "mastodon"), "visibility": "public", "language": "en"}
         url = f"{channel.instance.rstrip('/')}/api/v1/statuses"
         return [Request(url, url, _json(body), {"Content-Type": JSON, "Authorization": f"Bearer {token}",
                                                 "Idempotency-Key": idempotency_key(context.site, channel, item)})]
@@ -176,7 +176,7 @@ def _bluesky_session(channel: BlueskyChannel, password: str) -> Request:
 
 
 def _bluesky_post(channel: BlueskyChannel, item: Announcement, did: str, token: str) -> Request:
-    text = short_post(item, LIMITS["bluesky"])
+    text = short_post(item, "bluesky")
     start = text.encode().index(item.url.encode())
     record = {"$type": "app.bsky.feed.post", "text": text, "langs": ["en"],
               "createdAt": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),

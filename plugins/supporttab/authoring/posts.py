@@ -12,32 +12,52 @@ from ..core.timefmt import local_text
 from ..status.announcements import Announcement
 from ..status.social import signature
 
-# Each network's limit, and how it counts: X-style 280 characters, Mastodon 500, Bluesky 300 graphemes (what a
-# reader sees as one character: an emoji with its skin tone, a letter with its accent).
+# Each network's limit. Mastodon and Bluesky count graphemes (what a reader sees as one character: an emoji with
+# its skin tone, a letter with its accent); X weighs each: 1 for Latin and the like, 2 for CJK and for an emoji.
 LIMITS = {"x": 280, "mastodon": 500, "bluesky": 300}
+_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))  # X's ranges that weigh 1
 
 
-def graphemes(text: str) -> int:
-    return len(regex.findall(r"\X", text))
+def _clusters(text: str) -> list[str]:
+    return regex.findall(r"\X", text)
 
 
-def short_post(item: Announcement, limit: int) -> str:
-    """'Identified: Card payments failing. What to know… https://… ^PH', never over `limit` graphemes."""
+def _weight(cluster: str, network: str) -> int:
+    if network != "x":
+        return 1
+    if len(cluster) > 1 and regex.search(r"\p{Extended_Pictographic}|\p{Regional_Indicator}", cluster):
+        return 2  # an emoji sequence counts once, as 2
+    return sum(1 if any(lo <= ord(c) <= hi for lo, hi in _LIGHT) else 2 for c in cluster)
+
+
+def length(text: str, network: str) -> int:
+    """How `network` counts `text` against its limit."""
+    return sum(_weight(cluster, network) for cluster in _clusters(text))
+
+
+def short_post(item: Announcement, network: str) -> str:
+    """'Identified: Card payments failing. What to know… https://… ^PH', within the network's limit."""
+    limit = LIMITS[network]
     head = f"{item.status_label}: {item.event.title.rstrip('.')}."
     tail = f" {item.url} {signature(item.author)}"
-    room = limit - graphemes(head) - graphemes(tail) - 1
+    room = limit - length(head, network) - length(tail, network) - 1
     if room < 20:  # a very long title: shorten it and leave the details to the link
-        return _cut(head, limit - graphemes(tail)) + tail
+        return _cut(head, limit - length(tail, network), network) + tail
     summary = item.text
-    return f"{head} {_cut(summary, room) if graphemes(summary) > room else summary}{tail}"
+    return f"{head} {_cut(summary, room, network) if length(summary, network) > room else summary}{tail}"
 
 
-def _cut(text: str, room: int) -> str:
-    """`text` cut at a word within `room` graphemes, with an ellipsis."""
-    clusters = regex.findall(r"\X", text)[: max(room - 1, 1)]
-    cut = "".join(clusters)
-    if " " in cut:
-        cut = cut[: cut.rfind(" ")]
+def _cut(text: str, room: int, network: str) -> str:
+    """`text` cut at a word so that it and an ellipsis fit in `room`."""
+    kept, used = [], length("…", network)
+    for cluster in _clusters(text):
+        used += _weight(cluster, network)
+        if used > room:
+            break
+        kept.append(cluster)
+    cut = "".join(kept)
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rfind(" ")]
     return cut.rstrip(",;:. ") + "…"
 
 
