@@ -369,3 +369,59 @@ def test_email_refuses_a_server_without_starttls(site: Path, tmp_path: Path) -> 
     assert result.returncode == 1
     assert f"email: sent 0; FAILED at {EXPORTS}-3: the mail server localhost:{port} refused the message " \
            "(SMTPNotSupportedError)" in result.stdout
+
+
+# --- configuration: one located sentence per mistake, the same from `check` and the build ---------------------
+
+@pytest.mark.parametrize(("channel", "expected"), [
+    ("- type: slak\n          url_env: SLACK_URL",
+     "mkdocs.yml:41:7: plugins.supporttab.notify[0]: 'slak' is not a kind of channel; did you mean 'slack'?"),
+    ("- type: slack\n          url_env: https://hooks.slack.com/services/T0/B0/x",
+     "mkdocs.yml:43:11: plugins.supporttab.notify[0].url_env: 'https://hooks.slack.com/services/T0/B0/x' is not the "
+     "name of an environment variable; write the variable's name in capitals, like SLACK_WEBHOOK_URL, and keep the "
+     "secret itself out of mkdocs.yml"),
+    ("- type: slack\n          url_env: A\n        - type: slack\n          url_env: B",
+     "mkdocs.yml:41:7: plugins.supporttab.notify: two channels are called 'slack'; give each a different `name`"),
+    ("- type: mastodon\n          instance: mastodon.social\n          token_env: T",
+     "mkdocs.yml:43:11: plugins.supporttab.notify[0].instance: 'mastodon.social' is not a web address; write a full "
+     "link starting with https://"),
+    ("- type: email\n          host: smtp.example.com\n          sender: status@example.com\n          to: []",
+     "mkdocs.yml:45:11: plugins.supporttab.notify[0].to: needs at least 1 item(s); add one"),
+    ("- type: discord\n          url_env: D\n          impacts: [huge]",
+     "mkdocs.yml:44:11: plugins.supporttab.notify[0].impacts[0]: 'huge' is not allowed; write one of 'none', "
+     "'minor', 'major', 'critical' or 'maintenance'"),
+])
+def test_a_mistake_in_a_channel_is_one_located_sentence(site: Path, channel: str, expected: str) -> None:
+    configure(site, f"      notify:\n        {channel}\n")
+    for command in (("check",), ("notify", "--dry-run", "--start-after", "now")):
+        result = run(site, *command)
+        assert (result.returncode, result.stderr) == (1, expected + "\n")
+
+
+def test_the_build_refuses_a_bad_channel_with_the_same_sentence(site: Path) -> None:
+    from conftest import run_mkdocs_build
+    configure(site, "      notify:\n        - type: slack\n          url_env: slack_url\n")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("mkdocs.yml:43:11: 'slack_url' is not the name of an environment variable; write the variable's name in "
+            "capitals") in result.stderr
+
+
+def test_the_site_publishes_the_state_notify_starts_from(built_example: Path, site: Path) -> None:
+    state = json.loads((built_example / "api" / "supporttab" / "published.json").read_text(encoding="utf-8"))
+    assert state == {"version": 1, "published": sorted(EVERY)}
+    # announcing from it: the next deploy with nothing new sends nothing
+    configure(site, "      notify:\n        - type: slack\n          url_env: SLACK_URL\n")
+    result = run(site, "notify", "--published", str(built_example / "api" / "supporttab" / "published.json"),
+                 "--dry-run")
+    assert (result.returncode, result.stdout) == (0, "supporttab: nothing new to announce\n")
+
+
+@pytest.mark.parametrize("content", ["", "{}", '{"version": 2, "published": []}', "[1, 2]", "not json"])
+def test_a_state_file_that_is_not_one_is_refused(site: Path, content: str) -> None:
+    configure(site, "      notify:\n        - type: slack\n          url_env: SLACK_URL\n")
+    (site / "before.json").write_text(content, encoding="utf-8")
+    result = run(site, "notify", "--published", "before.json")
+    assert result.returncode == 1
+    assert result.stderr.startswith("supporttab: before.json is not a Support Tab state file (version 1), so what "
+                                    "was announced before is unknown; nothing was sent.")

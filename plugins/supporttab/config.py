@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator
 
 from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
 from .core.problems import format_field_path, suggest
@@ -26,13 +26,23 @@ class LintSetting(Strict):
         return limit
 
 
-ENV_NAME = r"^[A-Z_][A-Z0-9_]*$"
+CHANNEL_TYPES = ("webhook", "slack", "teams", "discord", "google_chat", "mastodon", "bluesky", "email")
+
+
+def _check_env_name(name: str) -> str:
+    if not re.fullmatch(r"[A-Z_][A-Z0-9_]*", name):
+        raise ValueError(f"{name!r} is not the name of an environment variable; write the variable's name in "
+                         "capitals, like SLACK_WEBHOOK_URL, and keep the secret itself out of mkdocs.yml")
+    return name
+
+
+EnvName = Annotated[str, AfterValidator(_check_env_name)]
 
 
 def _env(what: str, **default):
     """A field naming the environment variable that holds a secret: the secret itself never sits in mkdocs.yml."""
-    return Field(**default, pattern=ENV_NAME, description=f"Name of the environment variable holding {what}, like "
-                                               "SLACK_WEBHOOK_URL (the value itself never goes in mkdocs.yml)")
+    return Field(**default, description=f"Name of the environment variable holding {what}, like "
+                                        "SLACK_WEBHOOK_URL (the value itself never goes in mkdocs.yml)")
 
 
 class Channel(Strict):
@@ -53,27 +63,27 @@ class Channel(Strict):
 class WebhookChannel(Channel):
     type: Literal["webhook"]
     url: WebUrl = Field(description="Where to POST the Statuspage-shaped JSON")
-    secret_env: str | None = _env("the shared secret that signs each request (HMAC-SHA256)", default=None)
+    secret_env: EnvName | None = _env("the shared secret that signs each request (HMAC-SHA256)", default=None)
 
 
 class ChatChannel(Channel):
     """Slack, Microsoft Teams, Discord and Google Chat take a secret incoming-webhook address."""
 
     type: Literal["slack", "teams", "discord", "google_chat"]
-    url_env: str = _env("the incoming webhook's address")
+    url_env: EnvName = _env("the incoming webhook's address")
 
 
 class MastodonChannel(Channel):
     type: Literal["mastodon"]
     instance: WebUrl = Field(description="Your Mastodon server, like https://mastodon.social")
-    token_env: str = _env("an access token with the write:statuses scope")
+    token_env: EnvName = _env("an access token with the write:statuses scope")
 
 
 class BlueskyChannel(Channel):
     type: Literal["bluesky"]
     service: WebUrl = Field("https://bsky.social", description="Your account's PDS (default https://bsky.social)")
     handle: str = Field(min_length=3, description="The account, like brightwell.bsky.social")
-    password_env: str = _env("an app password (Settings, Privacy and security, App passwords)")
+    password_env: EnvName = _env("an app password (Settings, Privacy and security, App passwords)")
 
 
 class EmailChannel(Channel):
@@ -83,8 +93,8 @@ class EmailChannel(Channel):
     starttls: bool = Field(True, description="Encrypt with STARTTLS before logging in; false only for a local relay")
     sender: EmailAddress = Field(description="The From address, like status@example.com")
     to: list[EmailAddress] = Field(min_length=1, description="Addresses or mailing lists to send to")
-    username_env: str | None = _env("the SMTP user name", default=None)
-    password_env: str | None = _env("the SMTP password", default=None)
+    username_env: EnvName | None = _env("the SMTP user name", default=None)
+    password_env: EnvName | None = _env("the SMTP password", default=None)
 
 
 AnyChannel = Annotated[WebhookChannel | ChatChannel | MastodonChannel | BlueskyChannel | EmailChannel,
@@ -135,8 +145,12 @@ def option_problems(error: ValidationError, config_text: str) -> list[tuple[str,
     unknown option gets the closest known one."""
     problems = []
     for detail in error.errors(include_url=False):
-        path = tuple(detail["loc"])
-        if detail["type"] == "extra_forbidden" and len(path) == 1:
+        path = _without_channel_tag(tuple(detail["loc"]))
+        if detail["type"] == "union_tag_invalid":
+            tag = str(detail["ctx"]["tag"])
+            message = f"{tag!r} is not a kind of channel; " + suggest(tag, CHANNEL_TYPES, "the kinds are "
+                                                                      + ", ".join(CHANNEL_TYPES))
+        elif detail["type"] == "extra_forbidden" and len(path) == 1:
             known = list(Options.model_fields)
             message = f"'{path[0]}' is not a Support Tab option; " + suggest(str(path[0]), known, "the options are "
                                                                              + ", ".join(known))
@@ -145,6 +159,14 @@ def option_problems(error: ValidationError, config_text: str) -> list[tuple[str,
         line, column = _option_position(config_text, path)
         problems.append((format_field_path(path), f"mkdocs.yml:{line}:{column}: {message}"))
     return problems
+
+
+def _without_channel_tag(path: tuple) -> tuple:
+    """('notify', 0, 'slack', 'url_env') -> ('notify', 0, 'url_env'): pydantic names the channel's type in the
+    path, which is not where the author wrote it."""
+    if len(path) > 2 and path[0] == "notify" and path[2] in CHANNEL_TYPES:
+        return path[:2] + path[3:]
+    return path
 
 
 def _option_position(config_text: str, path: tuple) -> tuple[int, int]:
