@@ -80,10 +80,10 @@ def published_before(site: Path, keys: list[str]) -> Path:
 
 
 def notify(site: Path, *, sleeps: list[float] | None = None, dry_run: bool = False, before: Path | None = None,
-           start_after: str | None = None) -> int:
+           start_after: str | None = None, earlier: str | None = None) -> int:
     """notify in this process, with the build clock of the tests and waits recorded instead of slept."""
     args = argparse.Namespace(published=str(before) if before else None, start_after=start_after, ledger=None,
-                              dry_run=dry_run)
+                              dry_run=dry_run, save_published=None, earlier_ledgers=earlier)
     http = Http(sleep=(sleeps.append if sleeps is not None else lambda s: None), timeout=0.3)
     return command_notify(args, read_site(site), http)
 
@@ -425,3 +425,50 @@ def test_a_state_file_that_is_not_one_is_refused(site: Path, content: str) -> No
     assert result.returncode == 1
     assert result.stderr.startswith("supporttab: before.json is not a Support Tab state file (version 1), so what "
                                     "was announced before is unknown; nothing was sent.")
+
+
+def test_before_a_deploy_the_live_state_is_saved_fresh_and_a_missing_one_is_not_guessed(built_example: Path,
+                                                                                        site: Path) -> None:
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Live(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(built_example), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            asked.append(self.path)
+            self.path = self.path.split("?")[0]
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Live)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        config = site / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "https://support.brightwell.example/", f"http://127.0.0.1:{server.server_address[1]}/"), encoding="utf-8")
+        saved = run(site, "notify", "--published", "live", "--save-published", "before.json")
+        assert saved.returncode == 0, saved.stderr
+        assert json.loads((site / "before.json").read_text(encoding="utf-8"))["published"] == sorted(EVERY)
+        assert asked[0].startswith("/api/supporttab/published.json?fresh=")  # past any CDN's cached copy
+        missing = run(site, "notify", "--published", f"http://127.0.0.1:{server.server_address[1]}/nothing.json",
+                      "--save-published", "again.json")
+    finally:
+        server.shutdown()
+    assert missing.returncode == 1 and not (site / "again.json").exists()
+    assert "answered 404 File not found; nothing was saved, so notify will refuse to send" in missing.stderr
+
+
+def test_what_an_earlier_try_sent_is_not_sent_again(site: Path, providers) -> None:
+    earlier = site / "earlier" / "notify-ledger-1"
+    earlier.mkdir(parents=True)
+    sent = [f"{channel} {key}" for channel in HTTP_CHANNELS for key in EVERY[:-1]]
+    (earlier / "notify-sent.json").write_text(json.dumps({"version": 1, "sent": sent}), encoding="utf-8")
+    assert notify(site, before=published_before(site, []), earlier=str(site / "earlier")) == 0
+    for channel, keys in delivered(providers).items():
+        assert keys == EVERY[-1:], channel

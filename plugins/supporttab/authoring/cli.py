@@ -57,7 +57,7 @@ EXAMPLES = {
   supporttab notify --published before.json --dry-run    show every post that would go out, send nothing
   supporttab notify --published before.json              announce what is new since before.json, once
   supporttab notify --start-after now                    first run: count everything so far as announced
-  (before.json is the live site's api/supporttab/published.json, saved before the deploy)""",
+  supporttab notify --published live --save-published before.json    before a deploy: keep what is live""",
 }
 
 
@@ -130,11 +130,15 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
 
     notify = command("notify", "announce each new update once on every channel in mkdocs.yml", command_notify)
     notify.add_argument("--published", metavar="FILE_OR_URL", help="api/supporttab/published.json as the site "
-                                                                   "had it before this deploy")
+                                                                   "had it before this deploy; live: the site's")
     notify.add_argument("--start-after", metavar="TIME", help="when --published cannot be read: announce only "
                                                              "updates after this time (or now)")
     notify.add_argument("--ledger", metavar="FILE", help="where each send is recorded (default: "
                                                          ".supporttab-cache/notify-sent.json)")
+    notify.add_argument("--earlier-ledgers", metavar="FOLDER", help="ledgers of earlier tries: what they sent "
+                                                                    "is not sent again")
+    notify.add_argument("--save-published", metavar="FILE", help="before a deploy: save --published to FILE and "
+                                                                 "send nothing")
     notify.add_argument("--dry-run", action="store_true", help="print exactly what would be sent; send nothing")
     return top, parsers
 

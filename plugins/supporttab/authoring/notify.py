@@ -12,6 +12,8 @@ import argparse
 import datetime as dt
 import json
 import os
+import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
@@ -22,7 +24,7 @@ from ..config import Channel
 from ..core.clock import build_time
 from ..core.markdown import MarkdownRenderer
 from ..core.urls import site_info
-from ..status.announcements import STATE_VERSION, Announcement, announcements
+from ..status.announcements import STATE_FILE, STATE_VERSION, Announcement, announcements
 from ..status.index import build_status_index
 from .channels import Context, preview, send
 from .delivery import DeliveryFailed, Http
@@ -33,20 +35,49 @@ LEDGER_VERSION = 1
 
 
 def command_notify(args: argparse.Namespace, site: Site, http: Http | None = None) -> int:
+    source = _live(site) if args.published == "live" else args.published
+    if args.save_published:
+        return _save_published(source, Path(args.save_published))
     channels = site.options.notify
     if not channels:
         print("supporttab: no channels under `notify:` in mkdocs.yml; nothing to announce")
         return 0
     context, items = _announcements(site)
-    before = published_before(args.published, args.start_after, items)
+    before = published_before(source, args.start_after, items)
     new = [item for item in items if item.key not in before]
     if args.dry_run:
         _print_dry_run(channels, new, context)
         return 0
     ledger = Ledger.read(Path(args.ledger) if args.ledger else site.root / site.options.cache_dir / "notify-sent.json")
+    if args.earlier_ledgers:  # what earlier tries of this deploy sent (the workflow keeps each try's ledger)
+        for path in sorted(Path(args.earlier_ledgers).rglob("*.json")):
+            ledger.sent |= Ledger.read(path).sent
     tally = [_announce(channel, new, context, http or Http(), ledger) for channel in channels]
     _report(tally)
     return 1 if any(t.failed for t in tally) else 0
+
+
+def _live(site: Site) -> str:
+    if not site.url:
+        raise UsageError("--published live needs site_url in mkdocs.yml, the address the site is published at")
+    return site.url.rstrip("/") + "/" + STATE_FILE
+
+
+def _save_published(source: str | None, destination: Path) -> int:
+    """Keep what the site publishes now, before a deploy replaces it; 1 (and no file) when it cannot be read, so
+    the notify after the deploy refuses instead of guessing."""
+    if not source:
+        raise UsageError("--save-published needs --published (a file, an address or live) to read from")
+    try:
+        keys = _read_state(source)
+    except ValueError as error:
+        print(f"supporttab: {error}; nothing was saved, so notify will refuse to send until told where to start "
+              "(--start-after)", file=sys.stderr)
+        return 1
+    replace_file(destination, (json.dumps({"version": STATE_VERSION, "published": sorted(keys)}, indent=1)
+                               + "\n").encode())
+    print(f"supporttab: saved the {len(keys)} updates {source} lists to {destination}")
+    return 0
 
 
 def _announcements(site: Site) -> tuple[Context, list[Announcement]]:
@@ -81,7 +112,10 @@ def published_before(source: str | None, start_after: str | None, items: list[An
 def _read_state(source: str) -> set[str]:
     try:
         if source.startswith(("https://", "http://")):
-            with urllib.request.urlopen(source, timeout=30) as response:
+            # a query the CDN has never seen, so the answer is the deployed file, not a copy cached minutes ago
+            fresh = f"{source}{'&' if '?' in source else '?'}fresh={time.time_ns()}"
+            request = urllib.request.Request(fresh, headers={"Cache-Control": "no-cache"})
+            with urllib.request.urlopen(request, timeout=30) as response:
                 text = response.read()
         else:
             text = Path(source).read_bytes()
