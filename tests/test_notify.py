@@ -472,3 +472,36 @@ def test_what_an_earlier_try_sent_is_not_sent_again(site: Path, providers) -> No
     assert notify(site, before=published_before(site, []), earlier=str(site / "earlier")) == 0
     for channel, keys in delivered(providers).items():
         assert keys == EVERY[-1:], channel
+
+
+def test_templates_get_the_configured_channels_for_a_get_updates_list_without_secrets(site: Path,
+                                                                                     monkeypatch) -> None:
+    from conftest import run_mkdocs_build
+    monkeypatch.setenv("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/secret")
+    configure(site, """      notify:
+        - type: mastodon
+          instance: https://mastodon.social
+          token_env: MASTODON_TOKEN
+          subscribe: https://mastodon.social/@brightwell
+        - type: bluesky
+          handle: brightwell.bsky.social
+          password_env: BLUESKY_PASSWORD
+        - type: slack
+          url_env: SLACK_WEBHOOK_URL
+          components: [api]
+""")
+    (site / "overrides").mkdir()
+    (site / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block footer %}{{ super() }}<ul id="channels">{% for c in '
+        'supporttab_update_channels %}<li>{{ c.kind_name }}|{{ c.link }}|{{ c.components|join(",") }}</li>'
+        '{% endfor %}</ul>{% endblock %}', encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                 "  name: material\n  custom_dir: overrides\n"),
+                      encoding="utf-8")
+    assert run_mkdocs_build(site).returncode == 0
+    page = (site / "site" / "index.html").read_text(encoding="utf-8")
+    listed = regex.search(r'<ul id="channels">(.*?)</ul>', page).group(1)
+    assert listed == ("<li>Mastodon|https://mastodon.social/@brightwell|</li>"
+                      "<li>Bluesky|https://bsky.app/profile/brightwell.bsky.social|</li><li>Slack|None|api</li>")
+    assert "hooks.slack.com" not in page and "SLACK_WEBHOOK_URL" not in page

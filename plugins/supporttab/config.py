@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationError, field_validator
@@ -45,11 +46,31 @@ def _env(what: str, **default):
                                         "SLACK_WEBHOOK_URL (the value itself never goes in mkdocs.yml)")
 
 
+KIND_NAMES = {"webhook": "Webhook", "slack": "Slack", "teams": "Microsoft Teams", "discord": "Discord",
+              "google_chat": "Google Chat", "mastodon": "Mastodon", "bluesky": "Bluesky", "email": "Email"}
+
+
+@dataclass(frozen=True)
+class UpdateChannel:
+    """A configured channel as customers may see it on a "Get updates" page: no address that is a secret."""
+
+    kind: str  # the channel's type, like mastodon
+    kind_name: str  # as people say it, like Microsoft Teams
+    name: str  # the site's own name for it
+    link: str | None  # where to follow or join it, when the site says
+    components: tuple[str, ...]
+    regions: tuple[str, ...]
+    impacts: tuple[str, ...]
+
+
 class Channel(Strict):
     """Where `supporttab notify` announces updates; `components`, `regions` and `impacts` narrow what it takes
     (empty: everything)."""
 
     name: Slug | None = Field(None, description="A short name for this channel in summaries; default: its type")
+    subscribe: WebUrl | None = Field(None, description="Where customers follow or join this channel (a profile, "
+                                                       "a community, a mailing list's sign-up page), for the "
+                                                       "site's Get updates list")
     components: list[Slug] = Field(default_factory=list, description="Only updates affecting these components")
     regions: list[Slug] = Field(default_factory=list, description="Only updates affecting these regions")
     impacts: list[Literal["none", "minor", "major", "critical", "maintenance"]] = Field(
@@ -58,6 +79,14 @@ class Channel(Strict):
     @property
     def label(self) -> str:
         return self.name or self.type  # type: ignore[attr-defined]
+
+    def for_customers(self) -> UpdateChannel:
+        kind = self.type  # type: ignore[attr-defined]
+        return UpdateChannel(kind, KIND_NAMES[kind], self.label, self.subscribe or self._public_link(),
+                             tuple(self.components), tuple(self.regions), tuple(self.impacts))
+
+    def _public_link(self) -> str | None:
+        return None
 
 
 class WebhookChannel(Channel):
@@ -84,6 +113,9 @@ class BlueskyChannel(Channel):
     service: WebUrl = Field("https://bsky.social", description="Your account's PDS (default https://bsky.social)")
     handle: str = Field(min_length=3, description="The account, like brightwell.bsky.social")
     password_env: EnvName = _env("an app password (Settings, Privacy and security, App passwords)")
+
+    def _public_link(self) -> str | None:
+        return f"https://bsky.app/profile/{self.handle}"
 
 
 class EmailChannel(Channel):
@@ -129,6 +161,11 @@ class Options(Strict):
                 raise ValueError(f"the rule {rule!r} has no time limit; remove `limit` (rules with one: "
                                  f"{', '.join(r.id for r in RULES.values() if r.limit)})")
         return lint
+
+    @property
+    def update_channels(self) -> tuple[UpdateChannel, ...]:
+        """The channels `notify` announces on, as a "Get updates" page lists them (never a secret)."""
+        return tuple(channel.for_customers() for channel in self.notify)
 
     @field_validator("notify")
     @classmethod

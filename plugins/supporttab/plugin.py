@@ -143,6 +143,7 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
+        env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
