@@ -191,6 +191,7 @@ class Tally:
     channel: str
     sent: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
+    skipped: int = 0  # new updates this channel does not take (its components, regions, impacts)
     failed: str | None = None
     left: int = 0
 
@@ -198,8 +199,9 @@ class Tally:
 def _announce(channel: Channel, items: Iterable[Announcement], context: Context, http: Http, ledger: Ledger) -> Tally:
     """Send each item the channel takes, oldest first; after a failure, stop (the order of updates matters) and
     leave the rest for the re-run."""
-    tally = Tally(channel.label)
+    items = list(items)
     wanted = [item for item in items if takes(channel, item)]
+    tally = Tally(channel.label, skipped=len(items) - len(wanted))
     for position, item in enumerate(wanted):
         if ledger.has(channel, item):
             tally.already.append(item.key)
@@ -221,6 +223,8 @@ def _report(tally: list[Tally]) -> None:
         line = f"{t.channel}: sent {len(t.sent)}" + (f" ({', '.join(t.sent)})" if t.sent else "")
         if t.already:
             line += f", {len(t.already)} sent by an earlier run"
+        if t.skipped:
+            line += f", {t.skipped} not for this channel"
         if t.failed:
             line += f"; FAILED at {t.failed}; {t.left} left for the next run"
         lines.append(line)
