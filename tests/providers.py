@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 BLUESKY_JWT = "jwt-for-tests"
+TIMEOUT = 2.0  # seconds the client waits in the tests: ample for an answer on a busy machine, short for a test
 BLUESKY_DID = "did:plc:brightwelltests"
 
 
@@ -26,6 +27,7 @@ class Providers:
     accepted: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     script: dict[str, list[str | tuple]] = field(default_factory=lambda: defaultdict(list))
     refused: list[str] = field(default_factory=list)  # contract violations, with the reason
+    tries: list[tuple[str, dict, bytes]] = field(default_factory=list)  # every request, answered or not
     kill_after: int | None = None  # SIGKILL the sender when this many requests have been accepted
     sender_pid: int | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -111,10 +113,12 @@ def _bluesky_session(headers, body, raw):
     return None
 
 
-@check("/xrpc/com.atproto.repo.createRecord")
+@check("/xrpc/com.atproto.repo.putRecord")
 def _bluesky_post(headers, body, raw):
     if headers.get("Authorization") != f"Bearer {BLUESKY_JWT}" or body["repo"] != BLUESKY_DID:
         return "not authorised with the session"
+    if not regex.fullmatch(r"[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}", body["rkey"]):
+        return "the record key is not a TID"
     record = body["record"]
     if body["collection"] != "app.bsky.feed.post" or record["$type"] != "app.bsky.feed.post":
         return "not a post record"
@@ -136,9 +140,10 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
             raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             path = self.path
             with providers.lock:
+                providers.tries.append((path, dict(self.headers), raw))
                 step = providers.script[path].pop(0) if providers.script[path] else "ok"
             if step == "timeout":
-                time.sleep(1.0)  # longer than the client's timeout in the tests
+                time.sleep(TIMEOUT + 1)  # longer than the client waits
                 return self._answer(200, {})
             if isinstance(step, tuple):  # (status, headers)
                 return self._answer(step[0], {"error": "scripted"}, step[1])

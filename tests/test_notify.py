@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import regex
 from conftest import BUILD_EPOCH, EXAMPLE
-from providers import Providers, serve
+from providers import TIMEOUT, Providers, serve
 from test_cli import run
 
 from supporttab.authoring.delivery import Http
@@ -84,7 +84,7 @@ def notify(site: Path, *, sleeps: list[float] | None = None, dry_run: bool = Fal
     """notify in this process, with the build clock of the tests and waits recorded instead of slept."""
     args = argparse.Namespace(published=str(before) if before else None, start_after=start_after, ledger=None,
                               dry_run=dry_run, save_published=None, earlier_ledgers=earlier)
-    http = Http(sleep=(sleeps.append if sleeps is not None else lambda s: None), timeout=0.3)
+    http = Http(sleep=(sleeps.append if sleeps is not None else lambda s: None), timeout=TIMEOUT)
     return command_notify(args, read_site(site), http)
 
 
@@ -106,7 +106,7 @@ def delivered(state: Providers) -> dict[str, list[str]]:
     for path, requests in state.accepted.items():
         if "createSession" in path:
             continue
-        channel = next(c for c in ("hooks", "slack", "teams", "discord", "chat", "statuses", "createRecord")
+        channel = next(c for c in ("hooks", "slack", "teams", "discord", "chat", "statuses", "putRecord")
                        if c in path)
         got[channel] = [_key_of(r["body"]) for r in requests]
     return got
@@ -127,14 +127,16 @@ def test_each_new_update_reaches_every_channel_once_in_the_documented_shape(site
     assert providers.refused == []
     new = EVERY[5:]
     got = delivered(providers)
-    assert set(got) == {"hooks", "slack", "teams", "discord", "chat", "statuses", "createRecord"}
+    assert set(got) == {"hooks", "slack", "teams", "discord", "chat", "statuses", "putRecord"}
     for channel, keys in got.items():
         assert keys == new, channel  # in the order they were published
     # a second run, with the same state: nothing again
     assert notify(site, before=before) == 0
     assert delivered(providers) == got
     keys = [r["headers"]["Idempotency-Key"] for r in providers.accepted["/api/v1/statuses"]]
-    assert len(set(keys)) == len(keys)
+    record_keys = [r["body"]["rkey"] for r in providers.accepted["/xrpc/com.atproto.repo.putRecord"]]
+    assert len(set(keys)) == len(keys) and len(set(record_keys)) == len(record_keys)
+    assert record_keys == sorted(record_keys)  # TIDs sort by time, as the updates do
 
 
 def test_a_new_site_without_state_refuses_to_send_unless_told_where_to_start(site: Path, providers) -> None:
@@ -156,6 +158,18 @@ def test_500_timeouts_and_429_are_retried_with_backoff_honouring_retry_after(sit
     assert notify(site, before=published_before(site, EVERY[:-1]), sleeps=sleeps) == 0
     assert sleeps == [1, 2, 7, 1]  # backoff 1 s then 2 s; then as long as Retry-After asked; Teams' backoff
     assert [len(v) for k, v in providers.accepted.items() if "slack" in k or "teams" in k] == [1, 1]
+    slack = [raw for path, _, raw in providers.tries if "slack" in path]
+    assert len(slack) == 4 and len(set(slack)) == 1  # every try the same request
+
+
+def test_every_try_of_one_update_carries_the_same_idempotency_and_record_keys(site: Path, providers) -> None:
+    providers.script["/api/v1/statuses"] = [(502, {}), "timeout"]
+    providers.script["/xrpc/com.atproto.repo.putRecord"] = [(500, {}), (429, {"Retry-After": "1"})]
+    assert notify(site, before=published_before(site, EVERY[:-1])) == 0
+    mastodon = [h["Idempotency-Key"] for path, h, _ in providers.tries if path == "/api/v1/statuses"]
+    bluesky = [json.loads(raw)["rkey"] for path, _, raw in providers.tries if path.endswith("putRecord")]
+    assert len(mastodon) == 3 and len(set(mastodon)) == 1
+    assert len(bluesky) == 3 and len(set(bluesky)) == 1
 
 
 def test_a_channel_that_keeps_failing_fails_the_run_and_the_rerun_sends_only_the_rest(site: Path, providers,
@@ -186,7 +200,7 @@ def test_killed_half_way_then_run_again_every_update_arrives_exactly_once(site: 
     command = [sys.executable, "-m", "supporttab.authoring.cli", "notify", "--published", str(before)]
     env = {**providers.environment, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin",
            "PYTHONPATH": str(Path(__file__).parent.parent / "plugins")}
-    process = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     providers.sender_pid = process.pid
     process.wait(timeout=120)
     assert process.returncode == -9 and providers.total() == 9

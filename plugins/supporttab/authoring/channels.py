@@ -3,8 +3,8 @@ environment only when sending (a dry run shows where the secret goes, never the 
 
 Generic webhook: Statuspage's incident webhook body, signed with HMAC-SHA256. Slack, Discord, Google Chat and
 Microsoft Teams (a Workflows "When a Teams webhook request is received" address): their incoming-webhook JSON.
-Mastodon: POST /api/v1/statuses with an Idempotency-Key. Bluesky: a session, then an app.bsky.feed.post record with
-the link as a facet. Email: SMTP with STARTTLS, a plain-text and an HTML part."""
+Mastodon: POST /api/v1/statuses with an Idempotency-Key. Bluesky: a session, then an app.bsky.feed.post record (under a
+key made from the update) with the link as a facet. Email: SMTP with STARTTLS, a plain-text and an HTML part."""
 
 from __future__ import annotations
 
@@ -176,15 +176,29 @@ def _bluesky_session(channel: BlueskyChannel, password: str) -> Request:
 
 
 def _bluesky_post(channel: BlueskyChannel, item: Announcement, did: str, token: str) -> Request:
+    """putRecord under a record key made from the update, so a second try writes the same post again instead of
+    a second post (createRecord would pick a new key each time)."""
     text = short_post(item, "bluesky")
     start = text.encode().index(item.url.encode())
     record = {"$type": "app.bsky.feed.post", "text": text, "langs": ["en"],
               "createdAt": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
               "facets": [{"index": {"byteStart": start, "byteEnd": start + len(item.url.encode())},
                           "features": [{"$type": "app.bsky.richtext.facet#link", "uri": item.url}]}]}
-    url = f"{channel.service.rstrip('/')}/xrpc/com.atproto.repo.createRecord"
-    return Request(url, url, _json({"repo": did, "collection": "app.bsky.feed.post", "record": record}),
-                   {"Content-Type": JSON, "Authorization": f"Bearer {token}"})
+    url = f"{channel.service.rstrip('/')}/xrpc/com.atproto.repo.putRecord"
+    body = {"repo": did, "collection": "app.bsky.feed.post", "rkey": record_key(item), "record": record}
+    return Request(url, url, _json(body), {"Content-Type": JSON, "Authorization": f"Bearer {token}"})
+
+
+TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def record_key(item: Announcement) -> str:
+    """A timestamp identifier (TID, the key type of Bluesky posts) for this update: its time in microseconds and a
+    clock id from its key, in base32-sortable, the same on every try."""
+    micros = int(item.at.timestamp() * 1_000_000)
+    clock = int(hashlib.sha256(item.key.encode()).hexdigest(), 16) % 1024
+    number = (micros << 10) | clock
+    return "".join(TID_ALPHABET[(number >> shift) & 31] for shift in range(60, -1, -5))
 
 
 def _send_bluesky(channel: BlueskyChannel, item: Announcement, context: Context, http: Http) -> None:
