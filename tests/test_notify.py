@@ -14,14 +14,13 @@ import pytest
 import regex
 from conftest import BUILD_EPOCH, EXAMPLE
 from providers import TIMEOUT, Providers, serve
-from test_cli import run
-
 from supporttab.authoring.delivery import Http
 from supporttab.authoring.notify import _announcements as announcements_of
 from supporttab.authoring.notify import command_notify
 from supporttab.authoring.posts import LIMITS, length, short_post
 from supporttab.authoring.site import read_site
 from supporttab.status.announcements import Announcement
+from test_cli import run
 
 CARD = "2026-11-20-card-payments-failing"
 SECRETS = {"WEBHOOK_SECRET": "webhook-secret-value", "MASTODON_TOKEN": "mastodon-token-value",
@@ -268,7 +267,8 @@ def test_short_posts_fit_each_network_and_keep_the_link_and_signature(network, t
     assert text.endswith(f" {item.url} ^PH") and "…" in text if len(body) > 400 else True
 
 
-@pytest.mark.parametrize(("text", "weight"), [("Payments", 8), ("é", 1), ("中文", 4), ("👩🏽‍💻", 2), ("🇬🇧", 2)])
+@pytest.mark.parametrize(("text", "weight"), [("Payments", 8), ("é", 1), ("中文", 4), ("👩🏽‍💻", 2),
+                                             ("🇬🇧", 2)])
 def test_x_weighs_text_as_x_does(text: str, weight: int) -> None:
     assert length(text, "x") == weight
 

@@ -68,7 +68,7 @@ def test_a_new_incident_from_the_form_is_signed_by_who_ran_it_and_committed(repo
 
 
 def test_an_update_to_an_open_incident_reads_the_message_as_text_only(repo: Path) -> None:
-    done, summary = post(repo, "Patty-Hughes", incident="2026-11-22-slow-pdf-exports", status="resolved",
+    done, _ = post(repo, "Patty-Hughes", incident="2026-11-22-slow-pdf-exports", status="resolved",
                          message="@team/patty.yml --help Exports are fast again; every queued export is done.")
     assert done.returncode == 0, done.stdout + done.stderr
     incident = yaml.safe_load((repo / "incidents" / "2026-11-22-slow-pdf-exports.yml").read_text(encoding="utf-8"))

@@ -130,7 +130,7 @@ def _changed_files(folder: Path) -> set[str]:
 
 
 def _git(folder: Path, *arguments: str) -> str:
-    done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, text=True)
+    done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise NotPosted(f"git {arguments[0]} failed: {done.stderr.strip().splitlines()[-1] if done.stderr else ''}")
     return done.stdout

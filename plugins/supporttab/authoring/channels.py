@@ -152,7 +152,8 @@ def _discord(note: Message) -> dict[str, Any]:
 
 def _google_chat(note: Message) -> dict[str, Any]:
     facts = "\n".join(f"*{label}:* {value}" for label, value in note.facts)
-    return {"text": f"*{note.subject}*\n{facts}\n\n{note.text}\n\n— {note.author}\n<{note.url}|Read on the status page>"}
+    link = f"<{note.url}|Read on the status page>"  # Google Chat's link syntax
+    return {"text": f"*{note.subject}*\n{facts}\n\n{note.text}\n\n— {note.author}\n{link}"}
 
 
 def _teams(note: Message) -> dict[str, Any]:
@@ -181,7 +182,7 @@ def _bluesky_post(channel: BlueskyChannel, item: Announcement, did: str, token: 
     text = short_post(item, "bluesky")
     start = text.encode().index(item.url.encode())
     record = {"$type": "app.bsky.feed.post", "text": text, "langs": ["en"],
-              "createdAt": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+              "createdAt": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
               "facets": [{"index": {"byteStart": start, "byteEnd": start + len(item.url.encode())},
                           "features": [{"$type": "app.bsky.richtext.facet#link", "uri": item.url}]}]}
     url = f"{channel.service.rstrip('/')}/xrpc/com.atproto.repo.putRecord"

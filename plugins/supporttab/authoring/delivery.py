@@ -77,7 +77,7 @@ class Http:
                 return _retry_after(error.headers.get("Retry-After")), f"answered {status} {error.reason}"
             detail = error.read(300).decode(errors="replace").strip()
             return None, f"was refused: {status} {error.reason}" + (f" ({detail})" if detail else "")
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             return 0, f"did not answer within {self.timeout:g} seconds"
         except urllib.error.URLError as error:
             if isinstance(error.reason, (TimeoutError, socket.timeout)):

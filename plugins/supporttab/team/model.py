@@ -47,8 +47,9 @@ class Member(Strict):
     photo: str | None = Field(None, description="The photo's file, inside team/, e.g. photos/patty.jpg")
     photo_release: PhotoRelease | None = None
     focus: Focus | None = None
-    github: GitHubName | None = Field(None, description="Your GitHub username, like patty-hughes: lets you post status updates "
-                                           "from the \"Post a status update\" workflow, signed with your name")
+    github: GitHubName | None = Field(None, description="Your GitHub username, like patty-hughes: lets you post "
+                                                        "status updates from the \"Post a status update\" workflow, "
+                                                        "signed with your name")
     active: bool = Field(True, description="false for former staff: they keep signing old updates but leave "
                                            "the team page")
 
