@@ -128,3 +128,20 @@ def test_a_lint_rule_the_site_made_an_error_refuses_the_post(repo: Path) -> None
                               "site makes minimising-language an error")
     assert 'error: "blip" makes the problem smaller than it was' in summary  # what to fix, under the sentence
     assert commits(repo) == 2 and git(repo, "status", "--porcelain") == ""
+
+
+def test_one_github_username_signs_for_one_member_only(repo: Path) -> None:
+    from test_cli import run
+
+    bob = repo / "team" / "bob.yml"
+    bob.write_text(bob.read_text(encoding="utf-8") + "github: patty-HUGHES\n", encoding="utf-8")
+    line = len((repo / "team" / "patty.yml").read_text(encoding="utf-8").splitlines())
+    check = run(repo, "check")
+    assert check.returncode == 1  # the files are read in name order: bob.yml first
+    assert (f"team/patty.yml:{line}:9: error: github: bob already has the GitHub username 'Patty-Hughes'; a post "
+            "from the workflow must be signed by one person, so keep it in the file of the person it belongs to "
+            "[invalid-data]") in check.stdout
+    git(repo, "commit", "--quiet", "-am", "Bob claims Patty's name", "--author", "Setup <setup@example.com>")
+    done, summary = post(repo, "patty-hughes", incident=CARD, status="monitoring", message="Payments work again.")
+    assert done.returncode == 1 and commits(repo) == 2
+    assert summary.startswith("### Not posted\n\nBoth ")
