@@ -339,6 +339,10 @@ def test_email_goes_out_over_starttls_and_reads_well_in_a_mail_client(site: Path
           impacts: [major]
 """)
     before = published_before(site, EVERY[:6])
+    preview = run(site, "notify", "--published", str(before), "--dry-run")
+    assert f"SMTP localhost:{port} (STARTTLS: yes)\nFrom: Brightwell Support <status@brightwell.example>\n" \
+           "To: customers@lists.brightwell.example, ops@brightwell.example\nSubject: Resolved: Card payments" \
+           in preview.stdout and "\nStatus: Resolved\n" in preview.stdout and "smtp-password" not in preview.stdout
     assert notify(site, before=before) == 0
     assert notify(site, before=before) == 0  # again: nothing more
     assert [mail_from for mail_from, _, _ in inbox] == ["status@brightwell.example"] * 2

@@ -64,7 +64,10 @@ def preview(channel: Channel, item: Announcement, context: Context) -> str:
     """Exactly what `send` would send, with secrets shown as their variable's name."""
     if isinstance(channel, EmailChannel):
         mail = email_message(channel, item, context)
-        return f"SMTP {channel.host}:{channel.port} (STARTTLS: {'yes' if channel.starttls else 'no'})\n{mail}"
+        headers = "\n".join(f"{name}: {mail[name]}" for name in ("From", "To", "Subject", "Date", "Message-ID"))
+        text = mail.get_body(preferencelist=("plain",)).get_content()
+        return (f"SMTP {channel.host}:{channel.port} (STARTTLS: {'yes' if channel.starttls else 'no'})\n{headers}\n\n"
+                f"{text}\n(and the same as HTML)")
     return "\n\n".join(request.preview() for request in _requests(channel, item, context, dry_run=True))
 
 
