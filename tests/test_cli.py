@@ -145,7 +145,7 @@ def test_check_outside_a_site_is_a_usage_error(tmp_path: Path) -> None:
                              "pass --site\n")
 
 
-@pytest.mark.parametrize("command", ["check", "schema", "new", "update", "resolve", "postmortem", "maintenance"])
+@pytest.mark.parametrize("command", ["check", "schema", "new", "update", "resolve", "postmortem", "maintenance", "notify"])
 def test_every_command_has_help_with_examples(site: Path, command: str) -> None:
     result = run(site, command, "--help")
     assert result.returncode == 0

@@ -63,3 +63,45 @@ def test_pull_requests_run_the_tests_a_strict_build_and_the_history_guard() -> N
     assert guard["run"] == 'supporttab check --since "origin/$BASE_REF" --format github'
     assert guard["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     assert steps[0]["with"]["fetch-depth"] == "0"
+
+
+def test_posting_from_a_phone_runs_the_tested_step_with_inputs_only_in_the_environment() -> None:
+    from supporttab.authoring.actions import FIELDS
+
+    workflow = load("post-update.yml")
+    assert set(workflow["on"]) == {"workflow_dispatch"}
+    assert set(workflow["on"]["workflow_dispatch"]["inputs"]) == set(FIELDS)
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["post"]
+    assert job["permissions"] == {"contents": "write", "actions": "write"}
+    assert job["steps"][0]["with"] == {"ref": "main", "persist-credentials": "false"}
+    step = next(s for s in job["steps"] if s.get("run") == "python -m supporttab.authoring.actions")
+    assert step["env"] == {f"INPUT_{name.upper()}": f"${{{{ inputs.{name} }}}}" for name in FIELDS}
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert not any("${{" in run for run in runs)  # an input is never pasted into a shell command
+    assert runs.index(step["run"]) < runs.index("gh workflow run publish.yml --ref main")
+
+
+def test_publish_announces_after_a_successful_deploy_from_the_state_saved_before_it() -> None:
+    workflow = load("publish.yml")
+    build, notify = workflow["jobs"]["build"], workflow["jobs"]["notify"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    save = runs.index("supporttab notify --published live --save-published notify-state/published-before.json "
+                      "|| true")
+    uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
+    assert save < uses.index("actions/upload-artifact") < uses.index("actions/upload-pages-artifact")
+    assert notify["needs"] == "deploy" and notify["permissions"] == {"contents": "read"}
+    assert notify["environment"] == "announcements"
+    announce = next(step for step in notify["steps"] if "supporttab notify" in step.get("run", ""))
+    assert "--published notify-state/published-before.json" in announce["run"]
+    assert "--earlier-ledgers earlier-ledgers" in announce["run"] and "${{" not in announce["run"]
+    keep = notify["steps"][-1]
+    assert keep["if"] == "${{ always() }}" and keep["with"]["name"] == "notify-ledger-${{ github.run_attempt }}"
+
+
+def test_pull_requests_show_the_announcements_they_would_send() -> None:
+    job = load("check.yml")["jobs"]["announcements"]
+    assert job["permissions"] == {"contents": "read"}
+    step = next(step for step in job["steps"] if "--dry-run" in step.get("run", ""))
+    assert 'supporttab notify --published live --start-after "$since" --dry-run' in step["run"]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"]

@@ -17,6 +17,7 @@ from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, SiteInfo, UrlScheme, ev
 from .hub.chrome import SiteChrome, build_chrome
 from .hub.model import Hub
 from .site import SiteData
+from .status.announcements import STATE_FILE, state_file
 from .status.badges import badge_files
 from .status.feeds import feed_files
 from .status.ics import maintenance_calendar
@@ -124,4 +125,5 @@ def status_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
     outputs.update(api_files(status, site))
     outputs["status/maintenance.ics"] = maintenance_calendar(status, site)
     outputs.update(badge_files(status))
+    outputs[STATE_FILE] = state_file(status, site)  # what `supporttab notify` compares the next deploy with
     return outputs

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator
 
-from .core.fields import Strict, TimeZoneName
+from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
 from .core.problems import format_field_path, suggest
 from .core.rules import RULES, unknown_rule
 from .core.timefmt import parse_duration
@@ -26,6 +27,112 @@ class LintSetting(Strict):
         return limit
 
 
+CHANNEL_TYPES = ("webhook", "slack", "teams", "discord", "google_chat", "mastodon", "bluesky", "email")
+
+
+def _check_env_name(name: str) -> str:
+    if not re.fullmatch(r"[A-Z_][A-Z0-9_]*", name):
+        raise ValueError(f"{name!r} is not the name of an environment variable; write the variable's name in "
+                         "capitals, like SLACK_WEBHOOK_URL, and keep the secret itself out of mkdocs.yml")
+    return name
+
+
+EnvName = Annotated[str, AfterValidator(_check_env_name)]
+
+
+def _env(what: str, **default):
+    """A field naming the environment variable that holds a secret: the secret itself never sits in mkdocs.yml."""
+    return Field(**default, description=f"Name of the environment variable holding {what}, like "
+                                        "SLACK_WEBHOOK_URL (the value itself never goes in mkdocs.yml)")
+
+
+KIND_NAMES = {"webhook": "Webhook", "slack": "Slack", "teams": "Microsoft Teams", "discord": "Discord",
+              "google_chat": "Google Chat", "mastodon": "Mastodon", "bluesky": "Bluesky", "email": "Email"}
+
+
+@dataclass(frozen=True)
+class UpdateChannel:
+    """A configured channel as customers may see it on a "Get updates" page: no address that is a secret."""
+
+    kind: str  # the channel's type, like mastodon
+    kind_name: str  # as people say it, like Microsoft Teams
+    name: str  # the site's own name for it
+    link: str | None  # where to follow or join it, when the site says
+    components: tuple[str, ...]
+    regions: tuple[str, ...]
+    impacts: tuple[str, ...]
+
+
+class Channel(Strict):
+    """Where `supporttab notify` announces updates; `components`, `regions` and `impacts` narrow what it takes
+    (empty: everything)."""
+
+    name: Slug | None = Field(None, description="A short name for this channel in summaries; default: its type")
+    subscribe: WebUrl | None = Field(None, description="Where customers follow or join this channel (a profile, "
+                                                       "a community, a mailing list's sign-up page), for the "
+                                                       "site's Get updates list")
+    components: list[Slug] = Field(default_factory=list, description="Only updates affecting these components")
+    regions: list[Slug] = Field(default_factory=list, description="Only updates affecting these regions")
+    impacts: list[Literal["none", "minor", "major", "critical", "maintenance"]] = Field(
+        default_factory=list, description="Only incidents of these impacts (maintenance for planned work)")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.type  # type: ignore[attr-defined]
+
+    def for_customers(self) -> UpdateChannel:
+        kind = self.type  # type: ignore[attr-defined]
+        return UpdateChannel(kind, KIND_NAMES[kind], self.label, self.subscribe or self._public_link(),
+                             tuple(self.components), tuple(self.regions), tuple(self.impacts))
+
+    def _public_link(self) -> str | None:
+        return None
+
+
+class WebhookChannel(Channel):
+    type: Literal["webhook"]
+    url: WebUrl = Field(description="Where to POST the Statuspage-shaped JSON")
+    secret_env: EnvName | None = _env("the shared secret that signs each request (HMAC-SHA256)", default=None)
+
+
+class ChatChannel(Channel):
+    """Slack, Microsoft Teams, Discord and Google Chat take a secret incoming-webhook address."""
+
+    type: Literal["slack", "teams", "discord", "google_chat"]
+    url_env: EnvName = _env("the incoming webhook's address")
+
+
+class MastodonChannel(Channel):
+    type: Literal["mastodon"]
+    instance: WebUrl = Field(description="Your Mastodon server, like https://mastodon.social")
+    token_env: EnvName = _env("an access token with the write:statuses scope")
+
+
+class BlueskyChannel(Channel):
+    type: Literal["bluesky"]
+    service: WebUrl = Field("https://bsky.social", description="Your account's PDS (default https://bsky.social)")
+    handle: str = Field(min_length=3, description="The account, like brightwell.bsky.social")
+    password_env: EnvName = _env("an app password (Settings, Privacy and security, App passwords)")
+
+    def _public_link(self) -> str | None:
+        return f"https://bsky.app/profile/{self.handle}"
+
+
+class EmailChannel(Channel):
+    type: Literal["email"]
+    host: str = Field(min_length=1, description="SMTP server, like smtp.example.com")
+    port: int = Field(587, ge=1, le=65535, description="587 for STARTTLS (the default)")
+    starttls: bool = Field(True, description="Encrypt with STARTTLS before logging in; false only for a local relay")
+    sender: EmailAddress = Field(description="The From address, like status@example.com")
+    to: list[EmailAddress] = Field(min_length=1, description="Addresses or mailing lists to send to")
+    username_env: EnvName | None = _env("the SMTP user name", default=None)
+    password_env: EnvName | None = _env("the SMTP password", default=None)
+
+
+AnyChannel = Annotated[WebhookChannel | ChatChannel | MastodonChannel | BlueskyChannel | EmailChannel,
+                       Field(discriminator="type")]
+
+
 class Options(Strict):
     enabled: bool = Field(True, description="Turn the plugin off without removing its settings")
     hub: str = Field("content/hub.yml", description="The support hub file, relative to mkdocs.yml")
@@ -41,6 +148,8 @@ class Options(Strict):
     max_photo_pixels: int = Field(40_000_000, ge=1_000_000, le=150_000_000, description="Larger photos are refused")
     lint: dict[str, LintSetting] = Field(default_factory=dict, description="Per-rule severity and limit for "
                                                                            "`supporttab check`")
+    notify: list[AnyChannel] = Field(default_factory=list, description="Where `supporttab notify` announces each "
+                                                                       "new update, once")
 
     @field_validator("lint")
     @classmethod
@@ -53,14 +162,32 @@ class Options(Strict):
                                  f"{', '.join(r.id for r in RULES.values() if r.limit)})")
         return lint
 
+    @property
+    def update_channels(self) -> tuple[UpdateChannel, ...]:
+        """The channels `notify` announces on, as a "Get updates" page lists them (never a secret)."""
+        return tuple(channel.for_customers() for channel in self.notify)
+
+    @field_validator("notify")
+    @classmethod
+    def _distinct_names(cls, channels: list[Channel]) -> list[Channel]:
+        labels = [channel.label for channel in channels]
+        twice = sorted({label for label in labels if labels.count(label) > 1})
+        if twice:
+            raise ValueError(f"two channels are called {twice[0]!r}; give each a different `name`")
+        return channels
+
 
 def option_problems(error: ValidationError, config_text: str) -> list[tuple[str, str]]:
     """(option, 'mkdocs.yml:line:column: what is wrong; how to fix') for each problem with the options; an
     unknown option gets the closest known one."""
     problems = []
     for detail in error.errors(include_url=False):
-        path = tuple(detail["loc"])
-        if detail["type"] == "extra_forbidden" and len(path) == 1:
+        path = _without_channel_tag(tuple(detail["loc"]))
+        if detail["type"] == "union_tag_invalid":
+            tag = str(detail["ctx"]["tag"])
+            message = f"{tag!r} is not a kind of channel; " + suggest(tag, CHANNEL_TYPES, "the kinds are "
+                                                                      + ", ".join(CHANNEL_TYPES))
+        elif detail["type"] == "extra_forbidden" and len(path) == 1:
             known = list(Options.model_fields)
             message = f"'{path[0]}' is not a Support Tab option; " + suggest(str(path[0]), known, "the options are "
                                                                              + ", ".join(known))
@@ -69,6 +196,14 @@ def option_problems(error: ValidationError, config_text: str) -> list[tuple[str,
         line, column = _option_position(config_text, path)
         problems.append((format_field_path(path), f"mkdocs.yml:{line}:{column}: {message}"))
     return problems
+
+
+def _without_channel_tag(path: tuple) -> tuple:
+    """('notify', 0, 'slack', 'url_env') -> ('notify', 0, 'url_env'): pydantic names the channel's type in the
+    path, which is not where the author wrote it."""
+    if len(path) > 2 and path[0] == "notify" and path[2] in CHANNEL_TYPES:
+        return path[:2] + path[3:]
+    return path
 
 
 def _option_position(config_text: str, path: tuple) -> tuple[int, int]:

@@ -148,6 +148,7 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
         self._fill_widget(hub_view, config)
+        env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -50,6 +50,7 @@ class Site:
     url: str
     urls: UrlScheme = UrlScheme()
     published: frozenset[str] | None = None  # the pages `mkdocs build` publishes from docs_dir
+    name: str = ""  # site_name, as feeds and the API print it
 
     @property
     def incidents(self) -> Path:
@@ -129,7 +130,8 @@ def read_site(folder: Path) -> Site:
     site_url = config.get("site_url")
     docs = (root / docs_dir).resolve()
     return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
-                UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config))
+                UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config),
+                str(config.get("site_name") or ""))
 
 
 def _published_pages(docs_dir: Path, config: dict) -> frozenset[str]:

@@ -38,6 +38,11 @@ def api_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
     return {f"api/v2/{name}": json.dumps(doc, ensure_ascii=False) + "\n" for name, doc in documents.items()}
 
 
+def incident_object(index: StatusIndex, site: SiteInfo, event: EventView) -> dict[str, Any]:
+    """One incident or maintenance as Statuspage writes it, for webhooks that expect Statuspage's payload."""
+    return _Api(index, site).events([event])[0]
+
+
 class _Api:
     """Statuspage objects built from the index; timestamps in the site's zone, like Statuspage does."""
 

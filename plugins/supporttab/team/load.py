@@ -44,6 +44,7 @@ def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]
     warnings: list[Problem] = []
     errors: list[Problem] = []
     ids: set[str] = set()
+    github: dict[str, str] = {}  # username (lowercase) -> the member who has it
     for path in sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()):
         shown = shown_path(root, path)
         if not is_id(path.stem) or path.stem in members:
@@ -56,6 +57,12 @@ def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]
         if member is None:
             continue
         members[path.stem] = member
+        if member.github:  # it decides who signs a post from the workflow, so it must name one member
+            owner = github.setdefault(member.github.lower(), path.stem)
+            if owner != path.stem:
+                errors.append(doc.problem(("github",), f"{owner} already has the GitHub username '{member.github}'; "
+                                          "a post from the workflow must be signed by one person, so keep it in "
+                                          "the file of the person it belongs to", field_name="github"))
         if member.photo:
             photo, warning = _publishable_photo(folder, member, doc)
             if photo:

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from ..core.fields import PersonName, Strict
+
+
+def _check_github_name(name: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", name) or len(name) > 39:
+        raise ValueError(f"{name!r} is not a GitHub username; write it as it appears on github.com/USERNAME, "
+                         "like patty-hughes (without @)")
+    return name
+
+
+GitHubName = Annotated[str, AfterValidator(_check_github_name), Field(pattern=r"^[A-Za-z0-9-]{1,39}$")]
 
 
 class PhotoRelease(Strict):
@@ -35,6 +47,9 @@ class Member(Strict):
     photo: str | None = Field(None, description="The photo's file, inside team/, e.g. photos/patty.jpg")
     photo_release: PhotoRelease | None = None
     focus: Focus | None = None
+    github: GitHubName | None = Field(None, description="Your GitHub username, like patty-hughes: lets you post "
+                                                        "status updates from the \"Post a status update\" workflow, "
+                                                        "signed with your name")
     active: bool = Field(True, description="false for former staff: they keep signing old updates but leave "
                                            "the team page")
 
