@@ -34,8 +34,9 @@ POSTMORTEM = ("postmortem:\n  published_at: 2026-11-23T11:00:00+00:00\n  author:
               "  prevention: Changes now reach one server first for ten minutes, with checks for the API too.\n")
 
 
-def findings(tmp_path: Path, text: str, settings: dict | None = None) -> list[str]:
-    files = {"content/hub.yml": MINIMAL_HUB, "incidents/components.yml": COMPONENTS, "incidents/api.yml": text, **TEAM}
+def findings(tmp_path: Path, text: str, settings: dict | None = None, components: str = COMPONENTS) -> list[str]:
+    files = {"content/hub.yml": MINIMAL_HUB, "incidents/components.yml": components, "incidents/api.yml": text,
+             **TEAM}
     for name, content in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(content, encoding="utf-8")

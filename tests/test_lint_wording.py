@@ -13,8 +13,8 @@ LATER = "2026-11-23T10:00:00+00:00"
 PROMISE = "    next_update_by: 2026-11-23T12:30:00+00:00\n"
 
 
-def rules(tmp_path: Path, text: str) -> set[str]:
-    return {line.split(" ")[2].rstrip(":") for line in findings(tmp_path, text)}
+def rules(tmp_path: Path, text: str, **files: str) -> set[str]:
+    return {line.split(" ")[2].rstrip(":") for line in findings(tmp_path, text, **files)}
 
 
 def in_update(status: str, body: str, *, extra: str = PROMISE, head: str = "") -> str:
@@ -219,3 +219,16 @@ def test_a_maintenance_window_that_passed_without_completing(tmp_path: Path) -> 
     (tmp_path / "incidents" / "maintenance" / "upgrade.yml").write_text(completed, encoding="utf-8")
     assert findings(tmp_path, incident(ACK + RESOLVED, tail=POSTMORTEM)) == []
 
+
+
+@pytest.mark.parametrize(("body", "fires"), [
+    ("Customers in London and Manchester cannot pay.", False),  # both in the listed region, by its places
+    ("Customers in London and Dublin cannot pay.", True),  # a list naming one place more than the data
+    ("Customers in Paris cannot pay; we are on it.", True),  # a place of a declared region the incident omits
+])
+def test_a_region_names_the_places_it_covers(tmp_path: Path, body: str, fires: bool) -> None:
+    components = ("regions:\n  - id: uk\n    name: United Kingdom\n    places: [London, Manchester]\n"
+                  "  - id: eu\n    name: European Union\n    places: [Paris, Berlin]\n"
+                  "components:\n  - id: api\n    name: API\n")
+    text = in_update("investigating", body, head="regions: [uk]\n")
+    assert ("unlisted-affected" in rules(tmp_path, text, components=components)) is fires

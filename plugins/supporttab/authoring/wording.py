@@ -284,13 +284,12 @@ def _items(tokens: list[str], *, reverse: bool = False) -> tuple[list[str], list
 
 
 def _aliases(ids: list[str], catalogue: Components | None, *, regions: bool) -> set[str]:
-    names = {}
-    if catalogue is not None:
-        declared = catalogue.regions if regions else catalogue.all
-        names = {item.id: item.name for item in declared}
+    declared = {item.id: item for item in (catalogue.regions if regions else catalogue.all)} if catalogue else {}
     found = set()
     for item in ids:
-        found |= {item, item.replace("-", " "), _words(names.get(item, item))}
+        known = declared.get(item)
+        names = [known.name, *getattr(known, "places", [])] if known else [item]
+        found |= {item, item.replace("-", " "), *map(_words, names)}
     return {alias for alias in found if alias}
 
 
@@ -301,8 +300,8 @@ def _declared(catalogue: Components | None, event: Event) -> dict[str, set[str]]
     found = {f"'{c.name}'": {c.id.replace("-", " "), _words(c.name)} for c in catalogue.all
              if c.id not in event.components}
     if event.regions:
-        found |= {f"'{r.name}'": {r.id.replace("-", " "), _words(r.name)} for r in catalogue.regions
-                  if r.id not in event.regions}
+        found |= {f"'{r.name}'": {r.id.replace("-", " "), _words(r.name), *map(_words, r.places)}
+                  for r in catalogue.regions if r.id not in event.regions}
     return {name: {alias for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
 
 

@@ -49,6 +49,8 @@ MaintenanceStatus = Literal[MAINTENANCE_STATUSES]
 class Region(Strict):
     id: Slug
     name: Text
+    places: list[Text] = Field(default_factory=list, description="Other names customers use for places in it, "
+                                                                  "e.g. [Glasgow, Edinburgh]; the linter reads them")
 
 
 class Component(Strict):
