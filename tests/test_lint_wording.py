@@ -225,9 +225,10 @@ def test_a_maintenance_window_that_passed_without_completing(tmp_path: Path) -> 
     ("Customers in London and Manchester cannot pay.", False),  # both in the listed region, by its places
     ("Customers in London and Dublin cannot pay.", True),  # a list naming one place more than the data
     ("Customers in Paris cannot pay; we are on it.", True),  # a place of a declared region the incident omits
+    ("Customers in Manchester and Ireland cannot pay.", True),  # not Northern Ireland
 ])
 def test_a_region_names_the_places_it_covers(tmp_path: Path, body: str, fires: bool) -> None:
-    components = ("regions:\n  - id: uk\n    name: United Kingdom\n    places: [London, Manchester]\n"
+    components = ("regions:\n  - id: uk\n    name: United Kingdom\n    places: [London, Manchester, Northern Ireland]\n"
                   "  - id: eu\n    name: European Union\n    places: [Paris, Berlin]\n"
                   "components:\n  - id: api\n    name: API\n")
     text = in_update("investigating", body, head="regions: [uk]\n")

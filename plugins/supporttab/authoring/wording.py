@@ -229,7 +229,7 @@ def _coordinated(listing: str, original: str, event: Event, catalogue: Component
             if at < 0:
                 continue
             conjuncts = _conjuncts(listing, at, alias)
-            unmatched = [c for c in conjuncts if not any(a in c or c in a for a in aliases)
+            unmatched = [c for c in conjuncts if not any(set(a.split()) <= set(c.split()) for a in aliases)
                          and not re.search(r"\d[:.]\d|^\d+$", c) and (not regions or _looks_like_a_place(c, original))]
             if unmatched and len(conjuncts) > len(ids):
                 return unmatched[0]
