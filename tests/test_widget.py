@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import supporttab
 from conftest import run_mkdocs_build
 from supporttab.core.vocabulary import (
     INDICATOR_DESCRIPTIONS,
@@ -90,6 +91,14 @@ def test_script_carries_the_channels_and_its_styles(built_example: Path) -> None
     assert "__SUPPORT_TAB_" not in script
     assert '"href":"tel:+442079460321"' in script and "prefers-reduced-motion" in script
     assert '"status"' not in script  # the live status comes only from the JSON
+
+
+def test_the_hub_and_the_widget_share_one_open_now(built_example: Path) -> None:
+    shared = (Path(supporttab.__file__).parent / "assets" / "open-now.js").read_text(encoding="utf-8").rstrip()
+    for script in ["widget/support-tab.js", "assets/supporttab/supporttab.js"]:
+        text = (built_example / script).read_text(encoding="utf-8")
+        assert shared in text and "/* include:" not in text, script
+        assert text.count("function wallClock(") == 1, script
 
 
 def test_script_and_styles_fit_the_budget(built_example: Path) -> None:
