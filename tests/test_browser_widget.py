@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -24,7 +25,15 @@ MONDAY_MORNING = "2026-11-23T10:00:00Z"
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Brightwell: invoices</title>
 {head}</head><body><main><h1>Your invoices</h1><p><a href="#new">New invoice</a></p>
 <p>Invoice INV-0042 is due on 30 November.</p>{inline}</main>
-{edge}<script src="{support}widget/support-tab.js" defer></script></body></html>"""
+{edge}{script}</body></html>"""
+# How the product loads the script: as the snippet says, as a module, or added by a script of its own. The last
+# two leave document.currentScript empty, so the widget has to find its own address.
+LOADERS = {
+    "defer": '<script src="{support}widget/support-tab.js" defer></script>',
+    "module": '<script type="module" src="{support}widget/support-tab.js"></script>',
+    "inserted": "<script>var s = document.createElement('script'); s.type = 'module'; "
+                "s.src = '{support}widget/support-tab.js'; document.body.append(s);</script>",
+}
 EDGE = "<support-tab></support-tab>"
 INLINE = "<p>Stuck with an invoice? <support-tab inline>Ask us</support-tab> and we will sort it out.</p>"
 # A host page at its worst: every property of every element reset and overridden with !important.
@@ -51,7 +60,7 @@ class _CorsHandler(http.server.SimpleHTTPRequestHandler):
 class _ProductHandler(http.server.BaseHTTPRequestHandler):
     """The company's own web app, another origin than the support site: `/?support=URL` is a page with the
     widget from the support site at URL; `&hostile=1` adds the reset stylesheet and the strict CSP; `&inline=1`
-    puts the widget in a sentence."""
+    puts the widget in a sentence; `&load=` names one of the LOADERS."""
 
     def do_GET(self) -> None:
         query = parse_qs(urlsplit(self.path).query)
@@ -67,8 +76,9 @@ class _ProductHandler(http.server.BaseHTTPRequestHandler):
             if hostile:
                 headers["Content-Security-Policy"] = CSP.format(support=support.rstrip("/"))
             inline = "inline" in query
+            script = LOADERS[query.get("load", ["defer"])[0]].format(support=support)
             body = PAGE.format(head='<link rel="stylesheet" href="/reset.css">' if hostile else "", support=support,
-                               inline=INLINE if inline else "", edge="" if inline else EDGE)
+                               inline=INLINE if inline else "", edge="" if inline else EDGE, script=script)
         self.send_response(200)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -108,13 +118,15 @@ def product(chromium, support, product_url):
 
     def _open(*, hostile: bool = False, viewport: dict = PHONE, scheme: str = "light", motion: str = "no-preference",
               site: str | None = None, block_json: bool = False, init: str | None = None, inline: bool = False,
-              now: str = MONDAY_MORNING, timezone: str = "Europe/London"):
+              now: str = MONDAY_MORNING, timezone: str = "Europe/London", load: str = "defer", serve=None):
         site = site or support
         context = chromium.new_context(viewport=viewport, color_scheme=scheme, reduced_motion=motion,
                                        locale="en-GB", timezone_id=timezone)
         contexts.append(context)
         if block_json:
             context.route("**/support-tab.json", lambda route: route.abort("internetdisconnected"))
+        if serve:  # serve(route) answers every request for the JSON
+            context.route("**/support-tab.json", serve)
         if init:
             context.add_init_script(init)
         page = context.new_page()
@@ -124,7 +136,8 @@ def product(chromium, support, product_url):
         page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
         page.on("request", lambda r: page.requests.append(r.url))
         page.clock.set_fixed_time(now)
-        query = {"support": site, **({"hostile": 1} if hostile else {}), **({"inline": 1} if inline else {})}
+        query = {"support": site, "load": load, **({"hostile": 1} if hostile else {}),
+                 **({"inline": 1} if inline else {})}
         page.goto(product_url + "?" + urlencode(query))
         page.wait_for_function("!!customElements.get('support-tab')")
         return page
@@ -149,6 +162,7 @@ def assert_panel_answers(page, support: str) -> None:
     incident = state.get_by_role("link", name="PDF exports are slow")
     assert incident.get_attribute("href") == support + "incidents/2026-11-22-slow-pdf-exports/"
     assert state.locator(".sig").inner_text().startswith("— Patty Hughes, 22 Nov")
+    assert state.locator(".sig").inner_text().endswith(" your time")  # the reader's clock, and it says so
     assert page.locator(".open").inner_text() == "Open now until 20:00."
     phones = page.locator(".channels a[href^='tel:']")
     assert phones.first.get_attribute("href") == "tel:+442079460321"
@@ -267,16 +281,17 @@ def test_keyboard_only_opens_goes_round_the_panel_and_returns(product) -> None:
 
 @pytest.mark.parametrize(("reader_zone", "now", "expected"), [
     pytest.param("Europe/London", "2026-11-23T19:59:00Z", "Open now until 20:00.", id="a-minute-before-closing"),
-    pytest.param("America/New_York", "2026-11-23T10:00:00Z", "Open now until 15:00.", id="in-the-readers-time"),
+    pytest.param("America/New_York", "2026-11-23T10:00:00Z", "Open now until 20:00 (your time 15:00).",
+                 id="in-the-readers-time"),
     pytest.param("Europe/London", "2026-11-22T12:00:00Z", "Closed now. Opens tomorrow 08:00.", id="closed-sunday"),
-    pytest.param("Asia/Tokyo", "2026-11-22T12:00:00Z", "Closed now. Opens tomorrow 17:00.",
+    pytest.param("Asia/Tokyo", "2026-11-22T12:00:00Z", "Closed now. Opens tomorrow 08:00 (your time 17:00).",
                  id="sunday-night-in-tokyo"),
-    pytest.param("Europe/London", "2026-11-23T07:00:00Z", "Closed now. Opens 08:00.", id="opens-later-today"),
+    pytest.param("Europe/London", "2026-11-23T07:00:00Z", "Closed now. Opens today 08:00.", id="opens-later-today"),
     pytest.param("Europe/London", "2026-12-25T12:00:00Z", "Closed now. Opens Monday 08:00.",
                  id="christmas-and-boxing-day-closures"),
     pytest.param("Europe/London", "2026-11-28T13:00:00Z", "Open now until 14:00.", id="saturday-short-day"),
 ])
-def test_open_now_follows_the_hours_in_the_readers_time(product, reader_zone, now, expected) -> None:
+def test_open_now_says_the_teams_hours_and_the_readers_time(product, reader_zone, now, expected) -> None:
     page = product(block_json=True, timezone=reader_zone, now=now)  # the hours baked in are enough
     open_panel(page, settled="We could not load the current status.")
     assert page.locator(".open").inner_text() == expected
@@ -323,6 +338,124 @@ def test_without_its_json_the_panel_still_shows_every_channel(product, support, 
                      "mailto:help@brightwell.example", "https://brightwell.example/contact/billing"]
     assert page.locator(".open").inner_text() == "Open now until 20:00."
     assert page.get_by_role("link", name="Reset your password").is_visible()
+
+
+BAKED_CHANNELS = ["tel:+442079460321", "tel:+14155550132", "https://brightwell.example/chat",
+                  "mailto:help@brightwell.example", "https://brightwell.example/contact/billing"]
+
+
+def answer(body: str, status: int = 200, content_type: str = "application/json"):
+    """A route handler that answers the JSON's request with `body`, as the support site would (CORS allowed)."""
+    return lambda route: route.fulfill(status=status, body=body, content_type=content_type,
+                                       headers={"Access-Control-Allow-Origin": "*"})
+
+
+BROKEN_JSON = {
+    "empty-object": answer("{}"),
+    "null": answer("null"),
+    "a-list": answer("[1, 2, 3]"),
+    "wrong-types": answer(json.dumps({"name": 42, "status": "down", "channels": {"tel": 1}, "articles": 7,
+                                      "hours": [], "hub": None, "search": ["x"], "search_label": {}})),
+    "wrong-items": answer(json.dumps({"status": {"text": ["x"], "tone": "good"}, "channels": [None, 1, "tel:+1",
+                                      {"label": 1, "href": "tel:+1", "text": "+1"}], "articles": [[]] * 5000})),
+    "unknown-tone": answer(json.dumps({"status": {"text": "Fine.", "tone": "<b>", "url": "status/"}})),
+    "malformed": answer('{"status": {"text": "Fine.", "tone": '),
+    "server-error": answer('{"status": {}}', status=500),
+    "html-instead": answer("<!doctype html><title>Not found</title><p>Not found", content_type="text/html"),
+}
+
+
+@pytest.mark.parametrize("reply", BROKEN_JSON.values(), ids=BROKEN_JSON.keys())
+def test_a_json_of_the_wrong_shape_counts_as_failed_and_the_baked_details_show(product, reply) -> None:
+    page = product(serve=reply)
+    tab = page.get_by_role("button", name="Help", exact=True)
+    open_panel(page, settled="We could not load the current status.")
+    expect(tab).to_have_accessible_description("")
+    assert page.locator("dialog h2").inner_text() == "Help from Brightwell"
+    hrefs = page.locator(".channels a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs == BAKED_CHANNELS
+    assert page.locator(".open").inner_text() == "Open now until 20:00."
+    assert page.get_by_role("link", name="Reset your password").is_visible()
+    assert not [p for p in page.problems if p.startswith("error: ")]  # a 500 is logged; nothing is thrown
+
+
+def test_each_usable_field_is_taken_and_each_odd_one_falls_back(product, support) -> None:
+    odd = {"name": "Brightwell", "status": {"text": "Fine. " * 20000, "tone": "good", "event": {"title": 5},
+                                            "url": ["status/"]},
+           "channels": [{"label": "Phone", "href": "tel:+15550100", "text": "+1 555 0100", "live": True}, None],
+           "articles": [{"title": f"Article {n}", "url": f"articles/{n}/"} for n in range(5000)],
+           "hours": {"timezone": "Mars/Olympus_Mons", "weekly": {}, "closures": []}}
+    page = product(serve=answer(json.dumps(odd)))
+    open_panel(page, settled="Fine. Fine.")
+    state = page.locator(".state")
+    assert state.get_by_role("link").evaluate_all("links => links.map(a => a.href)") == [support + "status/"]
+    assert page.locator(".channels a").evaluate_all("links => links.map(a => a.href)") == ["tel:+15550100"]
+    assert page.locator(".open").inner_text() == "Open now until 20:00."  # an unknown zone: the baked hours
+    assert page.get_by_role("link", name="Article ").count() == 12
+    assert page.problems == []
+
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_enter_on_a_link_follows_it_and_leaves_the_panel_open(product, viewport) -> None:
+    page = product(viewport=viewport)
+    dialog = open_panel(page)
+    for name in ["PDF exports are slow", "Reset your password", "All help from Brightwell"]:
+        page.get_by_role("link", name=name).focus()
+        with page.context.expect_page() as opened:
+            page.keyboard.press("Enter")
+        opened.value.close()
+        assert dialog.is_visible(), name
+
+
+def test_a_click_beside_the_panel_closes_it_and_one_inside_does_not(product) -> None:
+    page = product(viewport=DESKTOP)
+    dialog = open_panel(page)
+    box = dialog.bounding_box()
+    assert box["x"] > 800  # the panel at the right; the page behind it is the backdrop
+    for x, y in [(box["x"] + 4, box["y"] + box["height"] - 4), (box["x"] + box["width"] - 4, box["y"] + 300)]:
+        page.mouse.click(x, y)  # the panel's own margins, below and beside its content
+        assert dialog.is_visible()
+    page.mouse.click(400, 400)
+    expect(dialog).to_be_hidden()
+    assert page.locator(".tab").get_attribute("aria-expanded") == "false"
+
+
+def test_opening_again_later_fetches_the_status_again(product, built_example: Path) -> None:
+    incident = (built_example / "widget" / "support-tab.json").read_text(encoding="utf-8")
+    data = json.loads(incident)
+    data["status"] = {"text": "Everything is working normally.", "tone": "good", "url": "status/", "event": None}
+    bodies, asked = [incident], []
+
+    def serve(route) -> None:
+        asked.append(route.request.url)
+        answer(bodies[-1])(route)
+
+    page = product(serve=serve)
+    tab = page.get_by_role("button", name="Help", exact=True)
+    open_panel(page)
+    page.keyboard.press("Escape")
+    bodies.append(json.dumps(data))  # the incident is over
+    page.clock.set_fixed_time("2026-11-23T10:03:00Z")  # three minutes on: the copy is fresh enough
+    open_panel(page)
+    assert len(asked) == 1
+    page.keyboard.press("Escape")
+    page.clock.set_fixed_time("2026-11-23T10:10:00Z")  # ten minutes on
+    open_panel(page, settled="Everything is working normally.")
+    assert len(asked) == 2
+    expect(tab).to_have_accessible_description("")
+    assert page.locator(".state").get_by_role("link").count() == 1  # no incident link left from before
+
+
+@pytest.mark.parametrize("load", ["module", "inserted"])
+def test_loaded_as_a_module_or_by_a_script_it_still_reads_its_own_site(product, support, load) -> None:
+    page = product(load=load)
+    open_panel(page)
+    assert_panel_answers(page, support)
+    assert support + "widget/support-tab.json" in page.requests
+    assert page.problems == []
 
 
 # --- hostile input: script payloads in every authored field reach the widget as text --------------------------

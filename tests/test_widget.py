@@ -9,13 +9,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+import supporttab
 from conftest import run_mkdocs_build
 from supporttab.core.vocabulary import (
     INDICATOR_DESCRIPTIONS,
     LABELS,
     OVERALL_DESCRIPTIONS,
 )
-from supporttab.status.summary import ALL_WELL, plain_summary
+from supporttab.status.index import Named
+from supporttab.status.summary import ALL_WELL, _for_customers_in, plain_summary
 from test_overall_status import OPEN, status_index
 from test_status_errors import INCIDENT
 
@@ -29,21 +31,38 @@ def with_state(state: str) -> str:
     return OPEN.replace("impact: major", "impact: none").replace("    author: Patty\n", marked)
 
 
+EVERYWHERE = "regions: [eu]\n", ""  # an incident without regions affects every customer
+
+
 @pytest.mark.parametrize(("state", "text", "tone"), [
-    ("degraded_performance", "Web app: slower than usual.", "minor"),
-    ("partial_outage", "Web app: not working for some customers.", "major"),
-    ("major_outage", "Web app: not working.", "critical"),
-    ("under_maintenance", "Web app: paused for planned maintenance.", "maintenance"),
+    ("degraded_performance", "Web app: slower than usual", "minor"),
+    ("partial_outage", "Web app: not working for some customers", "major"),
+    ("major_outage", "Web app: not working", "critical"),
+    ("under_maintenance", "Web app: paused for planned maintenance", "maintenance"),
 ])
-def test_summary_says_what_is_wrong_with_each_part_in_plain_words(tmp_path: Path, state, text, tone) -> None:
-    summary = plain_summary(status_index(tmp_path, with_state(state)))
-    assert (summary.text, summary.tone) == (text, tone)
+@pytest.mark.parametrize(("regions", "who"), [(None, ", for customers in Europe"), (EVERYWHERE, "")])
+def test_summary_says_what_is_wrong_with_each_part_and_for_whom(tmp_path: Path, state, text, tone, regions,
+                                                                 who) -> None:
+    incident = with_state(state).replace(*regions) if regions else with_state(state)
+    summary = plain_summary(status_index(tmp_path, incident))
+    assert (summary.text, summary.tone) == (text + who + ".", tone)
     assert not [word for word in STATUSPAGE_WORDS if word.lower() in summary.text.lower()]
 
 
-def test_summary_names_an_open_incident_that_marks_no_part(tmp_path: Path) -> None:
-    summary = plain_summary(status_index(tmp_path, OPEN.replace("impact: major", "impact: none")))
-    assert (summary.text, summary.tone) == ("We are looking into a problem: Web app is down.", "good")
+@pytest.mark.parametrize(("regions", "who"), [(None, ", for customers in Europe"), (EVERYWHERE, "")])
+def test_summary_names_an_open_incident_that_marks_no_part(tmp_path: Path, regions, who) -> None:
+    incident = OPEN.replace("impact: major", "impact: none")
+    summary = plain_summary(status_index(tmp_path, incident.replace(*regions) if regions else incident))
+    assert (summary.text, summary.tone) == (f"We are looking into a problem: Web app is down{who}.", "good")
+
+
+@pytest.mark.parametrize(("names", "words"), [
+    (["Europe"], ", for customers in Europe"),
+    (["Europe", "Asia"], ", for customers in Europe and Asia"),
+    (["Europe", "Asia", "North America"], ", for customers in Europe, Asia and North America"),
+])
+def test_regions_are_listed_as_a_sentence_says_them(names, words) -> None:
+    assert _for_customers_in(tuple(Named(name.lower(), name) for name in names)) == words
 
 
 def test_summary_is_all_well_once_resolved(tmp_path: Path) -> None:
@@ -72,6 +91,14 @@ def test_script_carries_the_channels_and_its_styles(built_example: Path) -> None
     assert "__SUPPORT_TAB_" not in script
     assert '"href":"tel:+442079460321"' in script and "prefers-reduced-motion" in script
     assert '"status"' not in script  # the live status comes only from the JSON
+
+
+def test_the_hub_and_the_widget_share_one_open_now(built_example: Path) -> None:
+    shared = (Path(supporttab.__file__).parent / "assets" / "open-now.js").read_text(encoding="utf-8").rstrip()
+    for script in ["widget/support-tab.js", "assets/supporttab/supporttab.js"]:
+        text = (built_example / script).read_text(encoding="utf-8")
+        assert shared in text and "/* include:" not in text, script
+        assert text.count("function wallClock(") == 1, script
 
 
 def test_script_and_styles_fit_the_budget(built_example: Path) -> None:

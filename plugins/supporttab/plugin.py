@@ -24,6 +24,7 @@ from .config import Options, option_problems
 from .core.clock import build_time
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
+from .core.scripts import script_source
 from .core.timefmt import date_text, duration_text, time_html
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
@@ -239,8 +240,7 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    script = PACKAGE_DIR / "assets" / SCRIPT
-    files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", abs_src_path=str(script)))
+    files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", content=script_source(SCRIPT)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
 

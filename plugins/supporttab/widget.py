@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .core.scripts import script_source
 from .core.urls import SiteInfo
 from .hub.model import Hub
 from .hub.view import HubView, hours_data, json_for_html
@@ -66,7 +67,7 @@ def widget_script(data: dict[str, Any]) -> str:
     """The script with its styles and the hub's details in place of its two placeholders, as JavaScript
     literals (JSON with `<`, `>`, `&` and line separators escaped, so nothing authored can end the string)."""
     details = {key: value for key, value in data.items() if key != "status"}
-    script = (SOURCE / "support-tab.js").read_text("utf-8")
+    script = script_source("widget/support-tab.js")  # with the "open now" code it shares with the hub
     css = (SOURCE / "support-tab.css").read_text("utf-8")
     return (script.replace('"__SUPPORT_TAB_CSS__"', json_for_html(css))
                   .replace('"__SUPPORT_TAB_DATA__"', json_for_html(details)))

@@ -7,14 +7,81 @@
   if (!window.customElements || customElements.get("support-tab")) return;
   var CSS = "__SUPPORT_TAB_CSS__";
   var BAKED = "__SUPPORT_TAB_DATA__";
-  var script = document.currentScript;
-  var here = new URL(script && script.src ? script.src : BAKED.script, location.href);
+  var STALE = 5 * 60000; // on opening, a status older than this is fetched again: a tab may stay open all day
+  var here = new URL(scriptAddress(), location.href);
   var root = new URL("../", here); // the support site's root: paths in the data are relative to it
-  var live; // undefined while loading, null when it failed, else the live data
+  var live; // undefined while loading, null when it failed, else the live data checked and filled in from BAKED
+  var loadedAt = 0, loading = null, listeners = [];
 
-  var request = fetch(new URL("support-tab.json", here), { credentials: "omit", cache: "no-cache" })
-    .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
-    .then(function (data) { live = data; }, function () { live = null; });
+  /* Where this script came from. A module or a script added by another script has no currentScript, so then
+     this file is looked for among the page's scripts; the address baked in at build time comes last. */
+  function scriptAddress() {
+    var script = document.currentScript;
+    if (script && script.src) return script.src;
+    var mine = [].filter.call(document.scripts, function (s) { return /\/support-tab\.js([?#]|$)/.test(s.src); });
+    return mine.length ? mine[mine.length - 1].src : BAKED.script;
+  }
+
+  function load() {
+    loading = loading || fetch(new URL("support-tab.json", here), { credentials: "omit", cache: "no-cache" })
+      .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+      .then(checked)
+      .catch(function () { return null; })
+      .then(function (data) {
+        live = data;
+        loadedAt = Date.now();
+        loading = null;
+        listeners.forEach(function (listener) { listener(); });
+      });
+    return loading;
+  }
+  load();
+
+  /* --- the live JSON, trusted for its shape no more than for its text ------------------------------------- */
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function text(value) { return typeof value === "string" ? value : null; }
+
+  /* Items that have every named field as text, at most 12; null (use the baked list) when none is usable. */
+  function items(value, fields) {
+    if (!Array.isArray(value)) return null;
+    var usable = value.filter(function (item) {
+      return isObject(item) && fields.every(function (field) { return typeof item[field] === "string"; });
+    });
+    return usable.length || !value.length ? usable.slice(0, 12) : null;
+  }
+
+  var FIELDS = {
+    name: text, hub: text, search: text, search_label: text,
+    hours: function (value) {
+      return isObject(value) && text(value.timezone) && isObject(value.weekly) && Array.isArray(value.closures) ?
+        value : null;
+    },
+    channels: function (value) { return items(value, ["label", "href", "text"]); },
+    articles: function (value) { return items(value, ["title", "url"]); }
+  };
+
+  /* The live data with every field of the wrong shape replaced by the baked one; null unless it is an object. */
+  function checked(json) {
+    if (!isObject(json)) return null;
+    var data = { status: statusOf(json.status) };
+    Object.keys(BAKED).forEach(function (key) {
+      var value = FIELDS[key] ? FIELDS[key](json[key]) : null;
+      data[key] = value == null ? BAKED[key] : value;
+    });
+    return data;
+  }
+
+  function statusOf(value) {
+    if (!isObject(value) || !text(value.text) || !/^(good|minor|major|critical|maintenance)$/.test(value.tone)) {
+      return null;
+    }
+    var event = isObject(value.event) && text(value.event.title) ? value.event : null;
+    var update = event && isObject(event.update) && text(event.update.text) ? event.update : null;
+    var at = update && new Date(text(update.at));
+    return { text: value.text, tone: value.tone, url: text(value.url) || BAKED.status_page,
+      event: event && { title: event.title, url: text(event.url),
+        update: update && { text: update.text, author: text(update.author), at: isNaN(at) ? null : at } } };
+  }
 
   function h(tag, attributes, children) {
     var element = document.createElement(tag);
@@ -41,79 +108,24 @@
     return h("a", { href: href, class: className, target: /^https?:/.test(href) ? "_blank" : null }, text);
   }
 
-  /* --- "Open now", from the team's weekly hours in its own time zone, told in the reader's time ---------- */
-  function wallClock(zone, instant) {
-    var parts = {};
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
-      hour: "numeric", minute: "numeric", second: "numeric"
-    }).formatToParts(instant).forEach(function (part) { parts[part.type] = Number(part.value); });
-    return parts;
-  }
-
-  function offset(zone, instant) {
-    var p = wallClock(zone, instant);
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
-  }
-
-  /* The instant the team's clock shows `text` (like "08:00") on `day` (midnight UTC of that date). */
-  function instantAt(zone, day, text) {
-    var guess = day.getTime() + (Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))) * 60000;
-    return guess - offset(zone, new Date(guess - offset(zone, new Date(guess))));
-  }
-
-  function openStretches(hours, now) {
-    var p = wallClock(hours.timezone, now), list = [], merged = [];
-    for (var ahead = -1; ahead < 9; ahead++) {
-      var day = new Date(Date.UTC(p.year, p.month - 1, p.day + ahead));
-      if (hours.closures.indexOf(day.toISOString().slice(0, 10)) >= 0) continue;
-      (hours.weekly[String(day.getUTCDay())] || []).forEach(function (range) {
-        list.push([instantAt(hours.timezone, day, range[0]), instantAt(hours.timezone, day, range[1])]);
-      });
-    }
-    list.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (stretch) {
-      var last = merged[merged.length - 1];
-      if (last && stretch[0] <= last[1]) last[1] = Math.max(last[1], stretch[1]);
-      else merged.push(stretch);
-    });
-    return merged;
-  }
-
-  function when(instant, now) {
-    var clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    var days = Math.round((new Date(instant).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 864e5);
-    var day = days === 0 ? "" : days === 1 ? "tomorrow " :
-      new Intl.DateTimeFormat("en-GB", { weekday: "long" }).format(instant) + " ";
-    return day + clock.format(instant);
-  }
-
-  function openNow(hours, now) {
-    var stretches = openStretches(hours, now);
-    for (var i = 0; i < stretches.length; i++) {
-      var start = stretches[i][0], end = stretches[i][1];
-      if (start <= now && now < end) {
-        return end - now > 7 * 864e5 ? "Open now, day and night." : "Open now until " + when(end, now) + ".";
-      }
-      if (start > now) return "Closed now. Opens " + when(start, now) + ".";
-    }
-    return "Closed now.";
-  }
+  /* include: open-now.js */
 
   /* --- the panel's parts ---------------------------------------------------------------------------------- */
   function statusPart(data) {
     if (!data.status_page) return null; // a support site without a status page
     if (live === undefined) return h("section", { class: "state t-wait", "aria-live": "polite" },
       h("p", null, "Checking the current status…"));
-    if (!live) return h("section", { class: "state t-major", "aria-live": "polite" }, [
+    var status = live && live.status, event = status && status.event, update = event && event.update;
+    if (!status) return h("section", { class: "state t-major", "aria-live": "polite" }, [
       h("p", null, "We could not load the current status."), link(data.status_page, "See the status page")]);
-    var status = live.status, event = status.event, update = event && event.update;
+    var signed = update && [update.author, update.at && new Intl.DateTimeFormat(undefined, {
+      day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"
+    }).format(update.at) + " your time"].filter(Boolean).join(", ");
     return h("section", { class: "state t-" + status.tone, "aria-live": "polite" }, [
       h("p", null, status.text),
       event ? h("p", null, link(event.url, event.title)) : null,
       update ? h("p", null, update.text) : null,
-      update ? h("p", { class: "sig" }, "— " + update.author + ", " + new Intl.DateTimeFormat(undefined, {
-        day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"
-      }).format(new Date(update.at))) : null,
+      signed ? h("p", { class: "sig" }, "— " + signed) : null,
       h("p", null, link(status.url, "See the status page"))]);
   }
 
@@ -133,7 +145,12 @@
 
   function channelItem(channel) {
     return h("li", null, [h("strong", null, channel.label), h("br"), link(channel.href, channel.text),
-      h("small", null, channel.reply_time)]);
+      h("small", null, text(channel.reply_time))]);
+  }
+
+  /* The "open now" sentence, or null when these hours cannot give one (an unknown time zone, say). */
+  function openLine(hours) {
+    try { return openNowText(hours, new Date()); } catch (error) { return null; }
   }
 
   /* The status first, then how to reach a person, then help to find the answer yourself. */
@@ -145,8 +162,8 @@
       h("header", null, [h("h2", { id: "title" }, "Help from " + data.name), close]),
       statusPart(BAKED),
       h("h3", null, "Talk to us"),
-      data.channels.some(function (channel) { return channel.live; }) ?
-        h("p", { class: "open" }, openNow(data.hours, Date.now())) : null,
+      data.channels.some(function (channel) { return channel.live === true; }) ?
+        h("p", { class: "open" }, openLine(data.hours) || openLine(BAKED.hours)) : null,
       h("ul", { class: "channels" }, data.channels.map(channelItem))
     ].concat(searchPart(data, dialog), [
       data.articles.length ? h("h3", null, "Most visited help articles") : null,
@@ -178,22 +195,24 @@
       tab.addEventListener("click", this.open.bind(this));
       dialog.addEventListener("close", function () { tab.setAttribute("aria-expanded", "false"); tab.focus(); });
       dialog.addEventListener("keydown", function (event) { trapFocus(event, dialog); });
-      dialog.addEventListener("click", function (event) { // a click on the backdrop closes
-        var box = dialog.getBoundingClientRect();
-        if (event.clientX < box.left || event.clientX > box.right) dialog.close();
+      dialog.addEventListener("click", function (event) { // the panel fills the dialog: only the backdrop is left
+        if (event.target === dialog) dialog.close();
       });
-      request.then(function () {
+      function show() { // the status as last loaded, on the tab's dot and in the panel if it is open
         var tone = live && live.status ? live.status.tone : "unknown"; // the dot's place is kept: nothing shifts
         dot.className = "dot t-" + tone;
         note.textContent = tone === "good" || tone === "unknown" ? "" : "Something is not working right now.";
         var part = dialog.querySelector(".state");
         if (part) part.replaceWith(statusPart(BAKED) || "");
-      });
+      }
+      listeners.push(show);
+      if (loadedAt) show();
     }
 
     open() {
       if (!this.dialog || this.dialog.open) return;
-      this.dialog.replaceChildren.apply(this.dialog, panel(this.dialog));
+      if (loadedAt && !loading && (!live || Date.now() - loadedAt > STALE)) load();
+      this.dialog.replaceChildren(h("div", { class: "panel" }, panel(this.dialog)));
       this.dialog.showModal();
       this.tab.setAttribute("aria-expanded", "true");
       this.dialog.querySelector(".close").focus();

@@ -1,0 +1,96 @@
+/* "Open now" from the team's weekly hours in its own time zone, with the reader's time added when their clock
+   differs: "Open now until 20:00 (your time 15:00)." One source for the hub and the <support-tab> widget: the
+   build puts this file where either script says include: open-now.js, inside that script's own scope. */
+var DAY = 86400000;
+
+/* The wall-clock date and time of `instant` in `zone`. */
+function wallClock(zone, instant) {
+  var parts = {};
+  new Intl.DateTimeFormat("en-US", {
+    timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+    hour: "numeric", minute: "numeric", second: "numeric"
+  }).formatToParts(instant).forEach(function (part) { parts[part.type] = Number(part.value); });
+  return parts;
+}
+
+/* How far `zone` is ahead of UTC at `instant`, in milliseconds. */
+function offset(zone, instant) {
+  var p = wallClock(zone, instant);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
+}
+
+/* The instant the clock in `zone` shows `text` (like "08:00") on `day` (midnight UTC of that date). */
+function instantAt(zone, day, text) {
+  var guess = day.getTime() + (Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))) * 60000;
+  return new Date(guess - offset(zone, new Date(guess - offset(zone, new Date(guess)))));
+}
+
+/* The opening hours from yesterday to two weeks ahead as instants, [start, end] in time order, with ranges that
+   touch or overlap merged: Monday 22:00-24:00 and Tuesday 00:00-02:00 are one stretch, and a line open every
+   hour of the week is one long one. Instants, not wall times, so the hour the clocks go back counts once. */
+function openStretches(hours, now) {
+  var zone = hours.timezone, p = wallClock(zone, now), list = [], merged = [];
+  for (var ahead = -1; ahead < 15; ahead++) {
+    var day = new Date(Date.UTC(p.year, p.month - 1, p.day + ahead));
+    if (hours.closures.indexOf(day.toISOString().slice(0, 10)) >= 0) continue;
+    (hours.weekly[String(day.getUTCDay())] || []).forEach(function (range) {
+      var start = instantAt(zone, day, range[0]), end = instantAt(zone, day, range[1]);
+      if (end > start) list.push([start, end]);
+    });
+  }
+  list.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (stretch) {
+    var last = merged[merged.length - 1];
+    if (last && stretch[0] <= last[1]) last[1] = new Date(Math.max(last[1], stretch[1]));
+    else merged.push(stretch);
+  });
+  return merged;
+}
+
+/* 0 for the team's today, 1 for tomorrow..., counted on the team's calendar. */
+function daysAhead(zone, instant, now) {
+  var a = wallClock(zone, now), b = wallClock(zone, instant);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY);
+}
+
+function dayName(zone, instant, now) {
+  var ahead = daysAhead(zone, instant, now);
+  if (ahead === 0) return "today";
+  if (ahead === 1) return "tomorrow";
+  return new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: zone }).format(instant);
+}
+
+function clock(zone, instant) {
+  var p = wallClock(zone, instant);
+  return String(p.hour).padStart(2, "0") + ":" + String(p.minute).padStart(2, "0");
+}
+
+/* " (your time 15:00)" when the reader's clock differs from the team's, else "". */
+function yourTime(zone, instant) {
+  if (-instant.getTimezoneOffset() * 60000 === offset(zone, instant)) return "";
+  var format = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  if (wallClock(zone, instant).day !== instant.getDate()) format.weekday = "long";
+  return " (your time " + new Intl.DateTimeFormat("en-GB", format).format(instant) + ")";
+}
+
+/* When an open stretch ends: "20:00", "midnight", or "tomorrow 02:00" when it runs past midnight. */
+function until(zone, end, now) {
+  var wall = clock(zone, end), ahead = daysAhead(zone, end, now);
+  if (wall === "00:00" && ahead === 1) return "midnight";
+  return ahead === 0 ? wall : dayName(zone, end, now) + " " + wall;
+}
+
+/* The sentence for `now` (a Date): open until when, or closed and opening when. */
+function openNowText(hours, now) {
+  var zone = hours.timezone, stretches = openStretches(hours, now);
+  for (var i = 0; i < stretches.length; i++) {
+    var start = stretches[i][0], end = stretches[i][1];
+    if (start <= now && now < end) {
+      if (end - now > 7 * DAY) return "Open now, day and night.";
+      return "Open now until " + until(zone, end, now) + yourTime(zone, end) + ".";
+    }
+    if (start > now) {
+      return "Closed now. Opens " + dayName(zone, start, now) + " " + clock(zone, start) + yourTime(zone, start) + ".";
+    }
+  }
+  return "Closed now.";
+}
