@@ -24,7 +24,7 @@ from .config import Options, option_problems
 from .core.clock import build_time
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
-from .core.timefmt import date_text, duration_text, time_html
+from .core.timefmt import date_text, duration_text, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
 from .hub.view import PageLink, build_hub_view
@@ -140,9 +140,15 @@ class SupportTabPlugin(BasePlugin):
                                                        site_url=config.site_url, now=self.now)
         env.globals["supporttab_hub_model"] = data.hub
         env.globals["supporttab_status"] = self.build.status
+        env.globals["supporttab_summary"] = self.build.summary
+        env.globals["supporttab_update_ways"] = self.build.update_ways
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
+        env.globals["supporttab_zone_label"] = zone_label(self.options.timezone, self.options.timezone_label)
+        # Another zone (the hub's opening hours may have their own) is called by its city.
+        env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
+                                                               if zone == self.options.timezone else None)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

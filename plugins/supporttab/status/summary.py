@@ -1,0 +1,108 @@
+"""The one answer a customer needs first, in plain words: what is affected, for whom, what to do now and when we
+speak next. The hub, the status page and the banner on every other page say it from here, alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..core.vocabulary import PLAIN_SEVERITY, PLAIN_STATES, SEVERITY, TONES
+from .index import EventView, StatusIndex
+
+NO_WORKAROUND = "There is nothing you need to do; we will say here if that changes."
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One incident or maintenance going on now, as a customer needs to hear it."""
+
+    event: EventView
+    tone: str  # good|minor|major|critical|maintenance, for colour and icon beside the words
+    what: str  # "PDF exports: slower than usual"
+    who: str  # "Customers in every region" or "Only customers in: United Kingdom, European Union"
+    progress: str  # where our work stands
+    workaround_html: Markup | None
+    next_update: dt.datetime | None  # promised; for maintenance, when it is planned to end
+    overdue: bool
+
+    @property
+    def severity(self) -> str:
+        return PLAIN_SEVERITY["none" if self.tone == "good" else self.tone]
+
+    @property
+    def todo(self) -> Markup:
+        return self.workaround_html or Markup("<p>{}</p>").format(NO_WORKAROUND)
+
+
+@dataclass(frozen=True)
+class Summary:
+    tone: str
+    severity: str  # the tone in words: "Minor problem", "All working"
+    headline: str
+    notices: tuple[Notice, ...]
+
+    @property
+    def single(self) -> Notice | None:
+        return self.notices[0] if len(self.notices) == 1 else None
+
+    @property
+    def overdue(self) -> bool:
+        return any(n.overdue for n in self.notices)
+
+    def notice(self, event_id: str) -> Notice | None:
+        """The notice of an event going on now, for the top of its own page."""
+        return next((n for n in self.notices if n.event.id == event_id), None)
+
+
+def summarize(status: StatusIndex) -> Summary:
+    """The summary of what is going on at build time: every active incident, then maintenance in progress."""
+    notices = tuple(_notice(event, status.now) for event in status.active)
+    headline = "; ".join(n.what for n in notices) or "Everything is working normally"
+    return Summary(tone=TONES[status.indicator], severity=PLAIN_SEVERITY[status.indicator], headline=headline,
+                   notices=notices)
+
+
+def _notice(event: EventView, now: dt.datetime) -> Notice:
+    if event.kind == "maintenance":
+        return Notice(event, "maintenance", f"Planned maintenance: {_names(event.components)}", _who(event),
+                      event.progress, None, event.scheduled_until, overdue=False)
+    due = event.latest.next_update_by
+    return Notice(event, TONES[_worst_state(event) if _affected(event) else event.impact], _what(event),
+                  _who(event), event.progress, event.workaround_html, due,
+                  overdue=due is not None and due < now)
+
+
+def _affected(event: EventView) -> dict[str, list[str]]:
+    """Names of the event's components not working normally now, by state, worst first."""
+    by_state: dict[str, list[str]] = {}
+    for component in event.components:
+        state = event.component_states.get(component.id, "operational")
+        if state != "operational":
+            by_state.setdefault(state, []).append(component.name)
+    return dict(sorted(by_state.items(), key=lambda item: -SEVERITY.index(item[0])))
+
+
+def _worst_state(event: EventView) -> str:
+    return next(iter(_affected(event)))
+
+
+def _what(event: EventView) -> str:
+    """'Card payments: not working; Invoice emails: slower than usual', or the title when every component is
+    back to normal (a fix being watched) or none was marked."""
+    parts = [f"{_join(names)}: {PLAIN_STATES[state]}" for state, names in _affected(event).items()]
+    return "; ".join(parts) or event.title
+
+
+def _who(event: EventView) -> str:
+    return f"Only customers in: {_names(event.regions)}" if event.regions else "Customers in every region"
+
+
+def _names(named: Sequence) -> str:
+    return _join([n.name for n in named])
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
