@@ -30,6 +30,7 @@ from .status.badges import badge_files
 from .status.feeds import feed_files
 from .status.ics import maintenance_calendar
 from .status.index import StatusIndex, build_status_index
+from .status.record import CommunicationRecord, communication_record
 from .status.statuspage import api_files
 from .status.subscribe import UpdateWays, update_ways
 from .status.summary import Summary, summarize
@@ -56,6 +57,7 @@ class SiteBuild:
     status: StatusIndex | None
     summary: Summary | None  # the plain-words answer at the top of the hub and status page, and in the banner
     update_ways: UpdateWays | None  # the status page's "Get updates" list
+    record: CommunicationRecord | None  # how well we kept customers informed, on the status page
     team: TeamView | None
     chrome: SiteChrome
     pages: list[GeneratedPage]
@@ -73,7 +75,7 @@ def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime
     outputs = status_outputs(status, site) if status else {}
     pages = generated_pages(data.hub, status, team is not None)
     return SiteBuild(data, status, summarize(status) if status else None, update_ways(status) if status else None,
-                     team, build_chrome(data.hub), pages,
+                     communication_record(status) if status else None, team, build_chrome(data.hub), pages,
                      outputs, images, warnings, notes)
 
 

@@ -142,6 +142,7 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_status"] = self.build.status
         env.globals["supporttab_summary"] = self.build.summary
         env.globals["supporttab_update_ways"] = self.build.update_ways
+        env.globals["supporttab_record"] = self.build.record
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
