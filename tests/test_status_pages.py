@@ -72,7 +72,7 @@ def test_uptime_has_90_days_and_a_text_equivalent(built_example: Path) -> None:
     card = card[:card.index("</details>")]
     bars = re.findall(r'<span class="st-bar(?: st-bar--(\w+)" title="([^"]+))?"></span>', card)
     assert len(bars) == 90
-    assert bars[-1] == ("", "")  # a plain day: green, described by "no incidents on the other days"
+    assert bars[-1] == ("", "")  # a plain day: green, described by "normal on the other days"
     # 20 Nov: a major outage from 08:52 (start) to 10:12 (back up) = 80 min
     assert bars[-4] == ("major_outage", "Fri 20 Nov: major outage for 1 h 20 min")
     assert [bar for bar in bars if bar[0]] == [bars[-4]]
