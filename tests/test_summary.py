@@ -93,3 +93,17 @@ def test_a_bad_workaround_is_a_located_sentence(tmp_path: Path, value: str, expe
     incident = OPEN.format(extra=f"workaround: {value}\n", promise="")
     problems = problems_for_site(tmp_path, {"incidents/components.yml": COMPONENTS, "incidents/web-down.yml": incident})
     assert problems == [expected]
+
+
+def test_an_earlier_promise_stands_until_an_update_comes_after_its_time(tmp_path: Path) -> None:
+    """As the linter's stale-incident rule reads it: an update without a promise leaves the earlier one standing."""
+    later = OPEN.format(extra="", promise="    next_update_by: 2026-11-23T11:00:00+00:00\n") + """\
+  - at: 2026-11-23T10:00:00+00:00
+    status: identified
+    author: Patty
+    body: Still on it.
+"""
+    notice = summarize(status_index(tmp_path / "a", later)).single
+    assert (notice.next_update.isoformat(), notice.overdue) == ("2026-11-23T11:00:00+00:00", True)
+    kept = later.replace("2026-11-23T10:00:00+00:00", "2026-11-23T11:30:00+00:00")  # came after the promise
+    assert summarize(status_index(tmp_path / "b", kept)).single.next_update is None

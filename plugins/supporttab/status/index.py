@@ -164,6 +164,13 @@ class EventView:
     def latest(self) -> UpdateView:
         return self.updates[-1]
 
+    @property
+    def promised_update(self) -> dt.datetime | None:
+        """When an open incident promised its next update: the latest promise, unless a later update came after
+        it (as the linter's stale-incident rule reads it)."""
+        promised = next((u.next_update_by for u in reversed(self.updates) if u.next_update_by), None)
+        return promised if self.active and promised and promised >= self.latest.at else None
+
 
 @dataclass(frozen=True)
 class ComponentView:

@@ -69,10 +69,9 @@ def _notice(event: EventView, now: dt.datetime) -> Notice:
     if event.kind == "maintenance":
         return Notice(event, "maintenance", f"Planned maintenance: {_names(event.components)}", _who(event),
                       event.progress, None, event.scheduled_until, overdue=False)
-    due = event.latest.next_update_by
-    return Notice(event, TONES[_worst_state(event) if _affected(event) else event.impact], _what(event),
-                  _who(event), event.progress, event.workaround_html, due,
-                  overdue=due is not None and due < now)
+    affected, due = _affected(event), event.promised_update
+    return Notice(event, TONES[next(iter(affected), event.impact)], _what(event, affected), _who(event),
+                  event.progress, event.workaround_html, due, overdue=due is not None and due < now)
 
 
 def _affected(event: EventView) -> dict[str, list[str]]:
@@ -85,14 +84,10 @@ def _affected(event: EventView) -> dict[str, list[str]]:
     return dict(sorted(by_state.items(), key=lambda item: -SEVERITY.index(item[0])))
 
 
-def _worst_state(event: EventView) -> str:
-    return next(iter(_affected(event)))
-
-
-def _what(event: EventView) -> str:
+def _what(event: EventView, affected: dict[str, list[str]]) -> str:
     """'Card payments: not working; Invoice emails: slower than usual', or the title when every component is
     back to normal (a fix being watched) or none was marked."""
-    parts = [f"{_join(names)}: {PLAIN_STATES[state]}" for state, names in _affected(event).items()]
+    parts = [f"{_join(names)}: {PLAIN_STATES[state]}" for state, names in affected.items()]
     return "; ".join(parts) or event.title
 
 
