@@ -96,6 +96,8 @@ CASES = [
     # --- incidents ---
     ("incident-impact", PDF, "impact: minor", "impact: small", "is not allowed; write one of"),
     ("incident-source", PDF, "source: internal", "source: inside", "is not allowed; write one of"),
+    ("incident-workaround-blank", PDF, "workaround: Nothing you asked for is lost. Need an invoice PDF now? Open the invoice and choose **Print**.", "workaround: ' '", "workaround: is empty (only spaces); write the text"),
+    ("incident-workaround-list", PDF, "workaround: Nothing you asked for is lost. Need an invoice PDF now? Open the invoice and choose **Print**.", "workaround: [print it]", "workaround: expected text, found a list"),
     ("incident-status", PDF, "status: monitoring", "status: watching", "is not allowed; write one of"),
     ("incident-opens-late", PDF, "    status: investigating", "    status: monitoring",
      "an incident opens with `investigating` or `identified`"),
@@ -325,7 +327,8 @@ def test_a_bad_command_is_one_sentence_and_writes_nothing(site: Path, arguments:
     if "plugin-options-not-a-mapping" in request.node.name:
         config = site / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8").replace(
-            "  - supporttab:\n      hub: content/hub.yml\n      timezone: Europe/London\n", "  - supporttab: yes\n"),
+            "  - supporttab:\n      hub: content/hub.yml\n      timezone: Europe/London\n      timezone_label: UK time\n",
+            "  - supporttab: yes\n"),
             encoding="utf-8")
     authored = [site / part for part in ("content", "team", "incidents", "mkdocs.yml")]
     before = {p: p.read_bytes() for part in authored for p in [part, *part.rglob("*")] if p.is_file()}

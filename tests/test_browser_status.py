@@ -9,15 +9,27 @@ pytestmark = pytest.mark.browser
 INCIDENT = "incidents/2026-11-20-card-payments-failing/"
 
 
-@pytest.mark.parametrize("path", ["", "status/", "articles/reset-password/", INCIDENT])
-def test_active_incident_banner_is_visible_and_links_to_it(open_page, path) -> None:
-    page = open_page(path)
+@pytest.mark.parametrize("path", ["articles/reset-password/", "team/", "status/history/", INCIDENT])  # a resolved one
+def test_active_incident_banner_says_it_in_one_line_and_links_to_it(open_page, path) -> None:
+    page = open_page(path, now="2026-11-23T12:00:00Z")
     banner = page.locator(".md-banner .st-banner")
     assert banner.is_visible()
-    assert banner.inner_text().startswith("Monitoring: PDF exports are slow")
-    banner.locator("a").click()
+    assert banner.inner_text().strip().startswith("PDF exports: slower than usual. Next update: Overdue: was due by")
+    banner.locator("a", has_text="Details").click()
     page.wait_for_url("**/incidents/2026-11-22-slow-pdf-exports/")
     assert page.locator("h1").inner_text() == "PDF exports are slow"
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("path", ["", "status/"])
+def test_hub_and_status_page_answer_first_with_no_banner_repeating_it(open_page, path) -> None:
+    page = open_page(path)
+    assert page.locator(".md-banner").count() == 0 or not page.locator(".md-banner").is_visible()
+    summary = page.locator(".st-summary")
+    assert summary.is_visible()
+    top = summary.bounding_box()["y"]
+    assert top < page.locator("h2").nth(1).bounding_box()["y"]  # above every other section
+    assert summary.locator("h2").inner_text() == "PDF exports: slower than usual"
     assert page.problems == []
 
 
@@ -61,7 +73,8 @@ def test_without_javascript_the_status_page_shows_everything(open_page) -> None:
     assert not page.locator("[data-st-filter]").is_visible()
     assert page.locator("li.st-component").count() == 8
     assert all(page.locator("li.st-component").nth(i).is_visible() for i in range(8))
-    assert page.locator(".md-banner .st-banner").is_visible()
+    assert page.locator(".st-summary").is_visible()
+    assert page.locator(".st-due--overdue").is_visible()  # built at 12:00, after the promised 09:00
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
@@ -72,8 +85,14 @@ def test_status_pages_fit_a_phone_without_errors(open_page, path) -> None:
     assert page.problems == []
 
 
-@pytest.mark.parametrize(("now", "expected"), [("2026-11-23T08:30:00Z", "By"), ("2026-11-23T09:30:00Z", "Was due by")])
-def test_the_next_update_promise_is_kept_current_by_the_readers_clock(open_page, now: str, expected: str) -> None:
+@pytest.mark.parametrize(("now", "expected", "overdue"), [("2026-11-23T08:30:00Z", "By", False),
+                                                      ("2026-11-23T09:30:00Z", "Overdue: was due by", True)])
+def test_the_next_update_promise_is_kept_current_by_the_readers_clock(open_page, now: str, expected: str,
+                                                                     overdue: bool) -> None:
     page = open_page(INCIDENT.replace("2026-11-20-card-payments-failing", "2026-11-22-slow-pdf-exports"), now=now)
-    assert page.locator("[data-st-due-label]").inner_text() == expected
+    promises = page.locator("[data-st-due]")
+    assert promises.count() == 1  # at the top of the page, which has no banner saying it again
+    for i in range(1):
+        assert promises.nth(i).locator("[data-st-due-label]").inner_text() == expected
+        assert ("st-due--overdue" in promises.nth(i).get_attribute("class")) is overdue
     assert page.problems == []

@@ -20,6 +20,7 @@ from supporttab.core.problems import DataError
 from supporttab.hub.view import PageLink, build_hub_view
 from supporttab.site import load_site
 from supporttab.status.index import build_status_index
+from supporttab.status.summary import summarize
 from supporttab.team.view import build_team_view
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -63,7 +64,7 @@ def _check_site(site: Path) -> None:
         assert all(p.line >= 1 and p.column >= 1 and p.message for p in error.problems)
         return
     status = build_status_index(data.status, now=NOW, zone=ZoneInfo("Europe/London"), render=escape)
-    assert status.sentence
+    assert summarize(status).headline
     assert build_team_view(data.team, {}, 240, 300).portrait_size == (240, 300)
     pages = {p.relative_to(site / "content").as_posix(): PageLink(p.stem, p.stem + "/")
              for p in (site / "content").rglob("*.md")}

@@ -523,3 +523,21 @@ def test_templates_get_the_configured_channels_for_a_get_updates_list_without_se
     assert listed == ("<li>Mastodon|https://mastodon.social/@brightwell|</li>"
                       "<li>Bluesky|https://bsky.app/profile/brightwell.bsky.social|</li><li>Slack|None|api</li>")
     assert "hooks.slack.com" not in page and "SLACK_WEBHOOK_URL" not in page
+
+
+def test_the_status_pages_get_updates_list_names_the_channels_customers_can_follow(site: Path) -> None:
+    from conftest import run_mkdocs_build
+    configure(site, """      notify:
+        - type: mastodon
+          instance: https://mastodon.social
+          token_env: MASTODON_TOKEN
+          subscribe: https://mastodon.social/@brightwell
+        - type: slack
+          url_env: SLACK_WEBHOOK_URL
+""")
+    assert run_mkdocs_build(site).returncode == 0
+    page = (site / "site" / "status" / "index.html").read_text(encoding="utf-8")
+    ways = page[page.index("Where we post each update"):]
+    posted = ways[:ways.index("Everything, in a feed reader")]
+    assert 'href="https://mastodon.social/@brightwell"' in posted
+    assert "Slack" not in posted  # no public address to follow: not listed

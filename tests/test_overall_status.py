@@ -14,41 +14,43 @@ from supporttab.core.urls import site_info
 from supporttab.site import load_site
 from supporttab.status.index import build_status_index
 from supporttab.status.statuspage import api_files
+from supporttab.status.summary import summarize
 from supporttab.status.uptime import UPTIME_DAYS
 from test_status_errors import COMPONENTS, INCIDENT, MAINTENANCE
 
 OPEN = INCIDENT[:INCIDENT.index("  - at: 2026-11-23T09:30")]  # acknowledged, not resolved
 
 
-def status_index(tmp_path: Path, incident: str):
+def status_index(tmp_path: Path, incident: str, maintenance: str = MAINTENANCE, render=escape):
     """The status index of a small site holding `incident` beside the components and a maintenance."""
     files = {"content/hub.yml": MINIMAL_HUB, "content/articles/reset-password.md": "# Reset\n",
              "incidents/components.yml": COMPONENTS, "incidents/web-down.yml": incident,
-             "incidents/maintenance/db-upgrade.yml": MAINTENANCE}
+             "incidents/maintenance/db-upgrade.yml": maintenance}
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     data = load_site(tmp_path, tmp_path / "content", Options(), NOW)
-    return build_status_index(data.status, now=NOW, zone=ZoneInfo("UTC"), render=escape)
+    return build_status_index(data.status, now=NOW, zone=ZoneInfo("UTC"), render=render)
 
 
-def overall(tmp_path: Path, incident: str) -> tuple[str, str, str]:
+def overall(tmp_path: Path, incident: str) -> tuple[str, str, str, str]:
+    """What the API says (indicator, description) and what the pages say (tone, headline), which must agree."""
     index = status_index(tmp_path, incident)
-    return index.indicator, index.description, index.sentence
+    summary = summarize(index)
+    return index.indicator, index.description, summary.tone, summary.headline
 
 
 @pytest.mark.parametrize(("impact", "state", "expected"), [
-    ("major", None, ("major", "Partial System Outage", "Partial System Outage: Web app (partial outage).")),  # the
+    ("major", None, ("major", "Partial System Outage", "major", "Web app: partly not working")),  # the
     # impact marks the incident's components until an update says otherwise
-    ("none", None, ("none", "All Systems Operational", "All systems are working normally.")),  # a notice
-    ("minor", "degraded_performance", ("minor", "Partially Degraded Service",
-                                       "Partially Degraded Service: Web app (degraded performance).")),
-    ("none", "major_outage", ("critical", "Major System Outage", "Major System Outage: Web app (major outage).")),
-    ("critical", "degraded_performance", ("critical", "Major System Outage",
-                                          "Major System Outage: Web app (degraded performance).")),
+    ("none", None, ("none", "All Systems Operational", "good", "Web app is down")),  # a notice: its title
+    ("minor", "degraded_performance", ("minor", "Partially Degraded Service", "minor", "Web app: slower than usual")),
+    ("none", "major_outage", ("critical", "Major System Outage", "critical", "Web app: not working")),
+    ("critical", "degraded_performance", ("critical", "Major System Outage", "critical",
+                                          "Web app: slower than usual")),
 ])
-def test_indicator_description_and_sentence_agree(tmp_path: Path, impact: str, state: str | None,
-                                                  expected: tuple[str, str, str]) -> None:
+def test_the_api_and_the_plain_words_summary_agree(tmp_path: Path, impact: str, state: str | None,
+                                                   expected: tuple[str, str, str, str]) -> None:
     incident = OPEN.replace("impact: major", f"impact: {impact}")
     if state:
         incident = incident.replace("    author: Patty\n",
@@ -57,7 +59,7 @@ def test_indicator_description_and_sentence_agree(tmp_path: Path, impact: str, s
 
 
 def test_all_clear_once_resolved(tmp_path: Path) -> None:
-    assert overall(tmp_path, INCIDENT) == ("none", "All Systems Operational", "All systems are working normally.")
+    assert overall(tmp_path, INCIDENT) == ("none", "All Systems Operational", "good", "Everything is working normally")
 
 
 STORY = """\

@@ -45,8 +45,9 @@ def test_maintenance_in_progress_then_completed_as_the_clock_moves(site: Path, m
     assert [(m["id"], m["status"]) for m in active["scheduled_maintenances"]] == [(migration, "in_progress")]
     assert {c["status"] for c in active["scheduled_maintenances"][0]["components"]} == {"under_maintenance"}
     banner = (site / "site/articles/reset-password/index.html").read_text(encoding="utf-8")
-    assert f'href="../../incidents/{migration}/"' in banner
-    assert "Maintenance in progress" in banner
+    assert "Planned maintenance: Card payments" in banner  # beside the PDF incident, still open: both in one line
+    status = (site / "site/status/index.html").read_text(encoding="utf-8")
+    assert f'href="../incidents/{migration}/"' in status
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2027-02-01T12:00:00+00:00"))  # long after it
     assert run_mkdocs_build(site).returncode == 0

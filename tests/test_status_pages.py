@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 INCIDENT = "incidents/2026-11-20-card-payments-failing/index.html"
 ACTIVE = "incidents/2026-11-22-slow-pdf-exports/index.html"
 
@@ -17,14 +19,40 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
-def test_status_page_leads_with_one_sentence_and_whats_happening_now(built_example: Path) -> None:
+def summary_of(html: str) -> str:
+    return text_of(html[html.index('<section class="st-summary'):html.index("</section>", html.index("st-summary"))])
+
+
+@pytest.mark.parametrize("path", ["index.html", "status/index.html"])
+def test_hub_and_status_page_open_with_one_plain_answer(built_example: Path, path: str) -> None:
+    html = read(built_example, path)
+    main = html[html.index('<h1 id="content-start"'):]
+    assert main.index('<section class="st-summary st-summary--minor"') < main.index("<h2", main.index("st-summary") + 200)
+    assert summary_of(html) == (
+        "Minor problem PDF exports: slower than usual "
+        "Who Customers in every region "
+        "Where we are A fix is in place; we are checking that it holds. "
+        "What you can do Nothing you asked for is lost. Need an invoice PDF now? Open the invoice and choose Print . "  # (a tag ends after Print)
+        "Next update Overdue: was due by 23 Nov 2026, 09:00 GMT "  # built at 12:00: the promise was missed
+        "All updates on “PDF exports are slow”")
+    assert '<span class="st-due st-due--overdue"' in html
+    # the icon repeats the words and is hidden from screen readers; Statuspage's words stay in the API
+    assert '<span class="st-icon st-icon--minor" aria-hidden="true"><svg' in html
+    for jargon in ("Partially Degraded Service", "All Systems Operational", "degraded performance)"):
+        assert jargon not in text_of(main)
+    assert '<p class="st-banner' not in html  # the summary is the answer here: no banner saying it again
+
+
+def test_status_page_lists_planned_maintenance_and_offers_one_get_updates_control(built_example: Path) -> None:
     html = read(built_example, "status/index.html")
-    assert ('<p class="st-overall st-overall--minor" role="status">Partially Degraded Service: PDF exports '
-            "(degraded performance).</p>") in html
-    happening = html[html.index('id="active"'):html.index('id="upcoming"')]
-    assert "PDF exports are slow" in happening and "Card payments failing" not in happening
     planned = html[html.index('id="upcoming"'):html.index('id="components"')]
     assert "Moving card payments to a new connection" in planned
+    ways = html[html.index('<details class="st-get-updates">'):html.index("</details>", html.index("st-get-updates"))]
+    assert html.index("st-get-updates") < html.index('id="upcoming"')
+    assert re.findall(r"<h3>([^<]+)</h3>", ways) == ["Everything, in a feed reader", "Only the parts you use",
+                                                     "Planned maintenance in your calendar", "For developers"]
+    assert 'href="components/pdf-exports/history.atom">PDF exports</a>' in ways
+    assert "Times are UK time." in text_of(html)
 
 
 def test_every_component_shows_its_state_in_words(built_example: Path) -> None:
@@ -44,7 +72,7 @@ def test_uptime_has_90_days_and_a_text_equivalent(built_example: Path) -> None:
     card = card[:card.index("</details>")]
     bars = re.findall(r'<span class="st-bar(?: st-bar--(\w+)" title="([^"]+))?"></span>', card)
     assert len(bars) == 90
-    assert bars[-1] == ("", "")  # a plain day: green, described by "no incidents on the other days"
+    assert bars[-1] == ("", "")  # a plain day: green, described by "normal on the other days"
     # 20 Nov: a major outage from 08:52 (start) to 10:12 (back up) = 80 min
     assert bars[-4] == ("major_outage", "Fri 20 Nov: major outage for 1 h 20 min")
     assert [bar for bar in bars if bar[0]] == [bars[-4]]
@@ -57,9 +85,16 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
     text = text_of(html)
     assert "<h1 id=\"content-start\">Card payments failing for customers in the UK and EU</h1>" in html
     assert "Affects Card payments, Invoice emails in United Kingdom, European Union" in text
-    assert "Time to acknowledge 12 min" in text
-    assert "Cause Outside Brightwell (a supplier or partner)" in text
-    assert re.search(r"Duration 2 h 06 min \(ended 20 Nov 2026, 10:58 GMT ?\)", text)
+    assert "First public update 12 min after it started" in text
+    assert "Cause Outside Brightwell, at a supplier or partner" in text
+    # each duration says what it measures: the whole incident, and each part (the postmortem's "80 minutes")
+    assert "From start to resolved 2 h 06 min Not working normally Card payments: 1 h 20 min Invoice emails: 2 h 06 min" in text
+    assert "For 80 minutes on 20 November" in text
+    # the newest first: where it stands, the postmortem's link, then the updates newest first
+    assert text.index("Resolved It is fixed. Ended 20 Nov 2026, 10:58 GMT") < text.index("Updates, newest first")
+    top = html[html.index('<h1 id="content-start"'):html.index('id="updates"')]
+    assert '<a href="#postmortem">What happened, and what we are changing</a>' in top
+    assert "1 d 4 h after it was resolved" in text
     statuses = re.findall(r'<li class="st-update st-update--(\w+)" id="(update-\d)">', html)
     assert statuses == [("resolved", "update-4"), ("monitoring", "update-3"), ("identified", "update-2"),
                         ("investigating", "update-1")]
@@ -74,24 +109,51 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
         assert heading in postmortem
 
 
-def test_active_incident_says_when_its_promised_update_was_missed(built_example: Path) -> None:
-    text = text_of(read(built_example, ACTIVE))
-    assert "Next update Was due by 23 Nov 2026, 09:00 GMT" in text  # built at 12:00: the promise was missed
+def test_open_incident_leads_with_what_to_do_and_its_missed_promise(built_example: Path) -> None:
+    html = read(built_example, ACTIVE)
+    top = html[html.index('<h1 id="content-start"'):html.index('id="updates"')]
+    text = text_of(top)
+    assert text.startswith("PDF exports are slow Monitoring A fix is in place; we are checking that it holds. "
+                           "Minor problem PDF exports: slower than usual")
+    assert "What you can do Nothing you asked for is lost." in text
+    assert "Next update Overdue: was due by 23 Nov 2026, 09:00 GMT" in text  # built at 12:00: the promise was missed
+    assert '<span class="st-due st-due--overdue"' in top
 
 
-def test_banner_on_every_page_while_something_is_active(built_example: Path) -> None:
-    pages = sorted(built_example.rglob("*.html"))
-    assert len(pages) >= 15
+def test_an_unknown_start_is_never_a_zero_minute_acknowledgement(built_example: Path) -> None:
+    text = text_of(read(built_example, ACTIVE))  # the file gives no started_at
+    assert "First public update 22 Nov 2026, 14:10 GMT (when it started is not recorded)" in text
+    assert "0 min" not in text and "Started" not in text
+
+
+def test_banner_on_every_other_page_says_the_summary_in_one_line(built_example: Path) -> None:
+    pages = [p for p in sorted(built_example.rglob("*.html"))  # not those that open with the summary
+             if p.relative_to(built_example).as_posix() not in ("index.html", "status/index.html", ACTIVE)]
+    assert len(pages) >= 13
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        banner = re.search(r'<p class="st-banner st-banner--incident st-banner--minor">(.*?)</p>', html, re.S)
+        banner = re.search(r'<p class="st-banner st-banner--minor">(.*?)</p>', html, re.S)
         assert banner, page
-        assert "PDF exports are slow" in banner[1] and "Monitoring" in banner[1]
+        assert text_of(banner[1]) == ("PDF exports: slower than usual. Next update: Overdue: was due by "
+                                      "23 Nov 2026, 09:00 GMT Details"), page
+        assert re.search(r'<a href="[./a-z-]*/2026-11-22-slow-pdf-exports/">Details</a>', banner[1]), page
+    assert '<p class="st-banner' not in read(built_example, ACTIVE)
+
+
+def test_recent_days_show_an_open_incident_on_every_day_it_runs(built_example: Path) -> None:
+    html = read(built_example, "status/index.html")
+    days = html[html.index('id="recent"'):]
+    days = re.findall(r'<h3 class="st-day__date">([^<]+)</h3>(.*?)</li>\s*(?=<li class="st-day">|</ol>)', days, re.S)
+    listed = {day: re.findall(r'class="st-event__title"[^>]*>([^<]+)<', body) for day, body in days}
+    assert listed["Monday 23 November 2026"] == ["PDF exports are slow"]  # still open: shown today too
+    assert listed["Sunday 22 November 2026"] == ["PDF exports are slow"]
+    assert listed["Friday 20 November 2026"] == ["Card payments failing for customers in the UK and EU"]
+    assert listed["Saturday 21 November 2026"] == []
 
 
 def test_generated_pages_stay_out_of_the_navigation(built_example: Path) -> None:
     html = read(built_example, "articles/reset-password/index.html")
-    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
+    nav = html[html.index('<nav class="md-nav md-nav--primary'):html.index("</nav>", html.index('md-nav--primary'))]
     assert "status/" in nav
     assert "incidents/" not in html[html.index('md-nav--primary'):html.index('class="md-content"')]
 
@@ -102,6 +164,9 @@ def test_history_lists_every_incident_and_maintenance_by_month(built_example: Pa
     titles = re.findall(r'<a class="st-event__title" href="[^"]+">([^<]+)</a>', html)
     assert titles == ["PDF exports are slow", "Card payments failing for customers in the UK and EU",
                       "Database upgrade"]
+    # only the incident with a postmortem is marked, linking straight to it
+    assert re.findall(r'<a class="st-event__postmortem" href="([^"]+)">', html) == [
+        "../../incidents/2026-11-20-card-payments-failing/#postmortem"]
 
 
 def test_status_page_has_a_region_and_component_filter(built_example: Path) -> None:

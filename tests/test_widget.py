@@ -36,9 +36,9 @@ EVERYWHERE = "regions: [eu]\n", ""  # an incident without regions affects every 
 
 @pytest.mark.parametrize(("state", "text", "tone"), [
     ("degraded_performance", "Web app: slower than usual", "minor"),
-    ("partial_outage", "Web app: not working for some customers", "major"),
+    ("partial_outage", "Web app: partly not working", "major"),  # the same words as the pages
     ("major_outage", "Web app: not working", "critical"),
-    ("under_maintenance", "Web app: paused for planned maintenance", "maintenance"),
+    ("under_maintenance", "Web app: in planned maintenance", "maintenance"),
 ])
 @pytest.mark.parametrize(("regions", "who"), [(None, ", for customers in Europe"), (EVERYWHERE, "")])
 def test_summary_says_what_is_wrong_with_each_part_and_for_whom(tmp_path: Path, state, text, tone, regions,

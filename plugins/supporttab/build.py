@@ -13,7 +13,16 @@ from zoneinfo import ZoneInfo
 from .config import Options
 from .core.markdown import MarkdownRenderer
 from .core.problems import Problem
-from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, SiteInfo, UrlScheme, event_page, history_page
+from .core.urls import (
+    CALENDAR,
+    HUB_PAGE,
+    STATUS_PAGE,
+    TEAM_PAGE,
+    SiteInfo,
+    UrlScheme,
+    event_page,
+    history_page,
+)
 from .hub.chrome import SiteChrome, build_chrome
 from .hub.model import Hub
 from .site import SiteData
@@ -22,7 +31,10 @@ from .status.badges import badge_files
 from .status.feeds import feed_files
 from .status.ics import maintenance_calendar
 from .status.index import StatusIndex, build_status_index
+from .status.record import CommunicationRecord, communication_record
 from .status.statuspage import api_files
+from .status.subscribe import Link, UpdateWays, update_ways
+from .status.summary import Summary, summarize
 from .team.photos import make_headshots, site_framing
 from .team.view import TeamView, build_team_view
 
@@ -44,6 +56,9 @@ class SiteBuild:
 
     data: SiteData
     status: StatusIndex | None
+    summary: Summary | None  # the plain-words answer at the top of the hub and status page, and in the banner
+    update_ways: UpdateWays | None  # the status page's "Get updates" list
+    record: CommunicationRecord | None  # how well we kept customers informed, on the status page
     team: TeamView | None
     chrome: SiteChrome
     pages: list[GeneratedPage]
@@ -59,7 +74,11 @@ def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime
     status = _status_index(data, options, now, renderer, site.urls)
     team, images, warnings, notes = _team(data, options, root)
     outputs = status_outputs(status, site) if status else {}
-    return SiteBuild(data, status, team, build_chrome(data.hub), generated_pages(data.hub, status, team is not None),
+    pages = generated_pages(data.hub, status, team is not None)
+    channels = [Link(c.name, c.link, c.kind_name) for c in options.update_channels if c.link]  # those customers join
+    return SiteBuild(data, status, summarize(status) if status else None,
+                     update_ways(status, channels) if status else None,
+                     communication_record(status) if status else None, team, build_chrome(data.hub), pages,
                      outputs, images, warnings, notes)
 
 
@@ -123,7 +142,7 @@ def status_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
     """Feeds, the Statuspage-compatible API, the maintenance calendar and badges, by path in the site."""
     outputs = feed_files(status, site)
     outputs.update(api_files(status, site))
-    outputs["status/maintenance.ics"] = maintenance_calendar(status, site)
+    outputs[CALENDAR] = maintenance_calendar(status, site)
     outputs.update(badge_files(status))
     outputs[STATE_FILE] = state_file(status, site)  # what `supporttab notify` compares the next deploy with
     return outputs

@@ -139,6 +139,8 @@ class Options(Strict):
     team_dir: str = Field("team", description="Folder of team member files, relative to mkdocs.yml")
     incidents_dir: str = Field("incidents", description="Folder of incident files, relative to mkdocs.yml")
     timezone: TimeZoneName = Field("UTC", description="The site's time zone, shown beside every time")
+    timezone_label: str | None = Field(None, min_length=1, max_length=40, description='What pages call the time '
+                                       'zone, like "UK time"; by default its city, like "London time"')
     allow_html: bool = Field(False, description="Let Markdown in YAML files contain raw HTML")
     cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
                                                            "mkdocs.yml; CI can keep it between builds")

@@ -25,7 +25,7 @@ from .core.clock import build_time
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
-from .core.timefmt import date_text, duration_text, time_html
+from .core.timefmt import date_text, duration_text, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
 from .hub.view import HubView, PageLink, build_hub_view
@@ -145,11 +145,18 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_hub"] = hub_view
         env.globals["supporttab_hub_model"] = data.hub
         env.globals["supporttab_status"] = self.build.status
+        env.globals["supporttab_summary"] = self.build.summary
+        env.globals["supporttab_update_ways"] = self.build.update_ways
+        env.globals["supporttab_record"] = self.build.record
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
+        env.globals["supporttab_zone_label"] = zone_label(self.options.timezone, self.options.timezone_label)
+        # Another zone (the hub's opening hours may have their own) is called by its city.
+        env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
+                                                               if zone == self.options.timezone else None)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -44,14 +44,17 @@
   });
 })();
 
-/* A promised next update: "By 14:00" until then, "Was due by 14:00" after, however old the page is. */
+/* A promised next update: "By 14:00" until then, "Overdue: was due by 14:00" after, in words and style, however
+   old the page is. */
 (function () {
   "use strict";
   document.querySelectorAll("[data-st-due]").forEach(function (element) {
     var due = new Date(element.getAttribute("data-st-due"));
     var label = element.querySelector("[data-st-due-label]");
     if (isNaN(due.getTime()) || !label) return;
-    label.textContent = Date.now() > due.getTime() ? "Was due by" : "By";
+    var overdue = Date.now() > due.getTime();
+    label.textContent = overdue ? "Overdue: was due by" : "By";
+    element.classList.toggle("st-due--overdue", overdue);
   });
 })();
 

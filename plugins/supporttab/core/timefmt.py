@@ -27,14 +27,26 @@ def time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
         utc_iso(moment), escape(zone.key), local_text(moment, zone))
 
 
+def zone_label(zone: str, label: str | None = None) -> str:
+    """What a page calls a time zone: the site's own words ("UK time"), else its city ("London time"), never a
+    bare IANA name."""
+    if label:
+        return label
+    if "/" not in zone:
+        return f"{zone} time"
+    return f"{zone.rsplit('/', 1)[1].replace('_', ' ')} time"
+
+
 def date_text(day: dt.date) -> str:
     """'Friday 25 December 2026'"""
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def duration_text(delta: dt.timedelta) -> str:
-    """'1 h 05 min', '12 min', '2 d 3 h': for people, not machines."""
+    """'1 h 05 min', '12 min', '2 d 3 h', 'under a minute': for people, not machines."""
     minutes = int(delta.total_seconds() // 60)
+    if minutes == 0:
+        return "under a minute"
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
     if days:

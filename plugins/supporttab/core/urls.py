@@ -11,6 +11,18 @@ TEAM_PAGE = "team/index.md"
 STATUS_PAGE = "status/index.md"
 
 
+# The status part's machine-readable outputs, by path in the site: the feeds, the calendar and the API link here.
+HISTORY_FEED = "status/history"  # .atom and .rss
+JSON_FEED = "status/feed.json"
+CALENDAR = "status/maintenance.ics"
+API_SUMMARY = "api/v2/summary.json"
+
+
+def component_feed(component_id: str) -> str:
+    """One component's feeds, without the .atom or .rss suffix."""
+    return f"status/components/{component_id}/history"
+
+
 def event_page(event_id: str) -> str:
     """The generated page of an incident or maintenance, as a path in docs_dir."""
     return f"incidents/{event_id}.md"

@@ -26,6 +26,23 @@ LABELS = {
     "completed": "Completed",
 }
 
+# Plain words for customers, at the top of pages and in the banner: what a component's state means for them, where
+# our work stands, and how bad it is. Statuspage's words (LABELS above, the descriptions below) stay in the API.
+PLAIN_STATES = {"operational": "working normally", "under_maintenance": "in planned maintenance",
+                "degraded_performance": "slower than usual", "partial_outage": "partly not working",
+                "major_outage": "not working"}
+PLAIN_PROGRESS = {
+    "investigating": "We are finding out what is wrong.",
+    "identified": "We have found the cause and are fixing it.",
+    "monitoring": "A fix is in place; we are checking that it holds.",
+    "resolved": "It is fixed.",
+    "scheduled": "The maintenance is planned.", "in_progress": "The maintenance is under way.",
+    "verifying": "The maintenance is done; we are checking that everything works.",
+    "completed": "The maintenance is done.",
+}
+PLAIN_SEVERITY = {"none": "All working", "maintenance": "Planned maintenance", "minor": "Minor problem",
+                  "major": "Major problem", "critical": "Outage"}
+
 # Statuspage's overall indicator, least to most severe; the one a component status implies; and the words for
 # each, by the worst component status or, when an incident's impact is worse than any component shows, by it.
 INDICATORS = ("none", "maintenance", "minor", "major", "critical")

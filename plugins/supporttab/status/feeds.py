@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 
 from ..core.timefmt import utc_iso
-from ..core.urls import SiteInfo
+from ..core.urls import HISTORY_FEED, JSON_FEED, SiteInfo, component_feed
 from .index import EventView, PostmortemView, StatusIndex, UpdateView
 from .social import social_post
 
@@ -50,11 +50,11 @@ class Entry:
 
 def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
     """Every feed file, by its path in the site."""
-    files = _feeds("status/history", f"{site.name} status", _entries(index.events, site), site)
-    files["status/feed.json"] = json_feed(f"{site.name} status", _entries(index.events, site), site)
+    files = _feeds(HISTORY_FEED, f"{site.name} status", _entries(index.events, site), site)
+    files[JSON_FEED] = json_feed(f"{site.name} status", _entries(index.events, site), site)
     for component in index.components:
         events = [e for e in index.events if any(c.id == component.id for c in e.components)]
-        files.update(_feeds(f"status/components/{component.id}/history", f"{site.name} status: {component.name}",
+        files.update(_feeds(component_feed(component.id), f"{site.name} status: {component.name}",
                             _entries(events, site), site))
     return files
 

@@ -21,11 +21,19 @@ from ..core.vocabulary import (
     INDICATORS,
     LABELS,
     OVERALL_DESCRIPTIONS,
+    PLAIN_PROGRESS,
     worst,
 )
 from .load import StatusData
 from .model import Component, Components, Incident, Maintenance
-from .uptime import Interval, UptimeDay, intervals_of, uptime_days, uptime_percent
+from .uptime import (
+    Interval,
+    UptimeDay,
+    intervals_of,
+    uptime_days,
+    uptime_method,
+    uptime_percent,
+)
 
 RECENT_DAYS = 7
 HISTORY_PAGE_SIZE = 25
@@ -115,6 +123,10 @@ class EventView:
     scheduled_until: dt.datetime | None = None
     source: str | None = None
     postmortem: PostmortemView | None = None
+    workaround_html: Markup | None = None  # what customers can do meanwhile
+    start_known: bool = True  # False when an incident gives no started_at: it starts at its first update
+    affected_for: tuple[tuple[Named, dt.timedelta], ...] = ()  # a resolved incident: how long each component
+    # was not working normally, the figure a postmortem quotes (the whole incident runs to its resolution)
     active: bool = False
     upcoming: bool = False
     component_states: dict[str, str] = field(default_factory=dict)  # latest state per affected component
@@ -132,6 +144,11 @@ class EventView:
         return LABELS[self.status]
 
     @property
+    def progress(self) -> str:
+        """Where our work stands, in plain words."""
+        return PLAIN_PROGRESS[self.status]
+
+    @property
     def acknowledged_after(self) -> dt.timedelta:
         return self.created_at - self.started_at
 
@@ -146,6 +163,13 @@ class EventView:
     @property
     def latest(self) -> UpdateView:
         return self.updates[-1]
+
+    @property
+    def promised_update(self) -> dt.datetime | None:
+        """When an open incident promised its next update: the latest promise, unless a later update came after
+        it (as the linter's stale-incident rule reads it)."""
+        promised = next((u.next_update_by for u in reversed(self.updates) if u.next_update_by), None)
+        return promised if self.active and promised and promised >= self.latest.at else None
 
 
 @dataclass(frozen=True)
@@ -180,13 +204,16 @@ class StatusIndex:
     regions: tuple[Named, ...]
     events: tuple[EventView, ...]  # newest first
     indicator: str
-    description: str
-    sentence: str
+    description: str  # Statuspage's words, for the API; pages use status/summary.py
     recent_days: tuple[tuple[dt.date, tuple[EventView, ...]], ...]
     history_pages: tuple[HistoryPage, ...]
     active: tuple[EventView, ...]  # for the banner and the top of the status page: incidents, then maintenance
     upcoming: tuple[EventView, ...]  # planned maintenance, soonest first
     updated_at: dt.datetime  # the newest update anywhere
+
+    @property
+    def uptime_method(self) -> str:
+        return uptime_method()
 
     @property
     def maintenances(self) -> tuple[EventView, ...]:
@@ -211,7 +238,7 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
         now=now, zone=zone, components=components, groups=_group_views(data.components, components),
         regions=tuple(Named(r.id, r.name) for r in data.components.regions), events=tuple(events),
         indicator=indicator, description=description,
-        sentence=_sentence(components, events, description), recent_days=_recent_days(events, today, zone),
+        recent_days=_recent_days(events, today, zone),
         history_pages=_history_pages(events, zone, urls),
         active=tuple(sorted((e for e in events if e.active),
                             key=lambda e: (e.kind != "incident", -e.updated_at.timestamp(), e.id))),
@@ -266,6 +293,8 @@ def _incident_view(event_id: str, incident: Incident, names: dict[str, str], ren
         regions=tuple(Named(r, names[r]) for r in incident.regions), updates=updates,
         started_at=incident.started_at or updates[0].at, resolved_at=resolved.at if resolved else None,
         source=incident.source, active=resolved is None, component_states=states,
+        workaround_html=render(incident.workaround) if incident.workaround else None,
+        start_known=incident.started_at is not None, affected_for=_affected_for(incident, names, updates, resolved),
         postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, pm.apology,
                                   render(pm.apology), render(pm.cause), render(pm.prevention)) if pm else None,
     )
@@ -320,11 +349,27 @@ def _component_timelines(events: Sequence[EventView], now: dt.datetime) -> dict[
 
 
 def _add_incident_intervals(event: EventView, now: dt.datetime, timelines: dict[str, list[Interval]]) -> None:
-    """What the acknowledgement says holds from when customers were first affected."""
     for component in event.component_states:
-        states = [(event.started_at, event.updates[0].changes[component][1])]
-        states += [(u.at, u.changes[component][1]) for u in event.updates[1:] if component in u.changes]
-        timelines[component] += intervals_of(states, event.resolved_at or now)
+        timelines[component] += _intervals(component, event.started_at, event.updates, event.resolved_at or now)
+
+
+def _intervals(component: str, started_at: dt.datetime, updates: Sequence[UpdateView],
+               end: dt.datetime) -> list[Interval]:
+    """When `component` was not operational during an incident: what the acknowledgement says holds from when
+    customers were first affected, and each later update's change from when it was posted."""
+    states = [(started_at, updates[0].changes[component][1])]
+    states += [(u.at, u.changes[component][1]) for u in updates[1:] if component in u.changes]
+    return intervals_of(states, end)
+
+
+def _affected_for(incident: Incident, names: dict[str, str], updates: Sequence[UpdateView],
+                  resolved: UpdateView | None) -> tuple[tuple[Named, dt.timedelta], ...]:
+    if resolved is None:
+        return ()
+    started = incident.started_at or updates[0].at
+    spans = ((c, sum((end - start for start, end, _ in _intervals(c, started, updates, resolved.at)), dt.timedelta()))
+             for c in incident.components)
+    return tuple((Named(c, names[c]), span) for c, span in spans if span)
 
 
 def _component_view(component: Component, components: Components, names: dict[str, str], status: str,
@@ -358,24 +403,20 @@ def _overall(events: Sequence[EventView], worst: str) -> tuple[str, str]:
     return indicator, INDICATOR_DESCRIPTIONS[indicator]
 
 
-def _sentence(components: Sequence[ComponentView], events: Sequence[EventView], description: str) -> str:
-    """One plain sentence for the top of the status page, in the same words as the API's description: what is
-    affected, or which incidents are open when no component is marked yet."""
-    parts = [f"{c.name} ({c.status_label.lower()})" for c in components if c.status != "operational"]
-    if not parts and description != OVERALL_DESCRIPTIONS["operational"]:
-        parts = [e.title for e in events if e.active and e.kind == "incident"]
-    if not parts:
-        return "All systems are working normally."
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"{description}: {listed}."
-
 
 def _recent_days(events: Sequence[EventView], today: dt.date, zone: ZoneInfo):
+    """The last RECENT_DAYS days, each with every event that ran on it: an incident still open shows on every day
+    since it started, not only the first."""
     days = [today - dt.timedelta(days=i) for i in range(RECENT_DAYS)]
     by_day: dict[dt.date, list[EventView]] = defaultdict(list)
     for event in events:
-        if event.kind == "incident" or not event.upcoming:
-            by_day[event.started_at.astimezone(zone).date()].append(event)
+        if event.upcoming:
+            continue
+        day = event.started_at.astimezone(zone).date()
+        last = event.resolved_at.astimezone(zone).date() if event.resolved_at else today
+        while day <= min(last, today):
+            by_day[day].append(event)
+            day += dt.timedelta(days=1)
     return tuple((day, tuple(by_day.get(day, ()))) for day in days)
 
 

@@ -117,6 +117,8 @@ class Incident(Strict):
     regions: list[Slug] = Field(default_factory=list, description="Affected regions; empty means all")
     updates: list[IncidentUpdate] = Field(min_length=1, description="Oldest first; the first is the "
                                                                    "public acknowledgement")
+    workaround: MarkdownText | None = Field(None, min_length=1, description="What customers can do meanwhile, in "
+                                            "Markdown; shown at the top of the pages while the incident is open")
     postmortem: Postmortem | None = None
     lint_ignore: LintIgnore = Field(default_factory=dict)
 

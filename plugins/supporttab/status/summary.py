@@ -1,21 +1,108 @@
-"""The state of the service in plain words: what is not working and for whom, as a customer would say it.
-Statuspage's words ("Partial System Outage") stay in the API; this is what the widget shows."""
+"""The one answer a customer needs first, in plain words: what is affected, for whom, what to do now and when we
+speak next. The hub, the status page and the banner on every other page say it from here, alike; the embeddable
+widget says it in a few sentences (`plain_summary`), with the same words."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..core.vocabulary import TONES
-from .index import Named, StatusIndex
+from markupsafe import Markup
 
-# What each component status means to a customer using that part of the product.
-PLAIN_STATES = {
-    "degraded_performance": "slower than usual",
-    "partial_outage": "not working for some customers",
-    "major_outage": "not working",
-    "under_maintenance": "paused for planned maintenance",
-}
+from ..core.vocabulary import PLAIN_SEVERITY, PLAIN_STATES, SEVERITY, TONES
+from .index import EventView, Named, StatusIndex
+
+NO_WORKAROUND = "There is nothing you need to do; we will say here if that changes."
 ALL_WELL = "Everything is working normally."
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One incident or maintenance going on now, as a customer needs to hear it."""
+
+    event: EventView
+    tone: str  # good|minor|major|critical|maintenance, for colour and icon beside the words
+    what: str  # "PDF exports: slower than usual"
+    who: str  # "Customers in every region" or "Only customers in: United Kingdom, European Union"
+    progress: str  # where our work stands
+    workaround_html: Markup | None
+    next_update: dt.datetime | None  # promised; for maintenance, when it is planned to end
+    overdue: bool
+
+    @property
+    def severity(self) -> str:
+        return PLAIN_SEVERITY["none" if self.tone == "good" else self.tone]
+
+    @property
+    def todo(self) -> Markup:
+        return self.workaround_html or Markup("<p>{}</p>").format(NO_WORKAROUND)
+
+
+@dataclass(frozen=True)
+class Summary:
+    tone: str
+    severity: str  # the tone in words: "Minor problem", "All working"
+    headline: str
+    notices: tuple[Notice, ...]
+
+    @property
+    def single(self) -> Notice | None:
+        return self.notices[0] if len(self.notices) == 1 else None
+
+    @property
+    def overdue(self) -> bool:
+        return any(n.overdue for n in self.notices)
+
+    def notice(self, event_id: str) -> Notice | None:
+        """The notice of an event going on now, for the top of its own page."""
+        return next((n for n in self.notices if n.event.id == event_id), None)
+
+
+def summarize(status: StatusIndex) -> Summary:
+    """The summary of what is going on at build time: every active incident, then maintenance in progress."""
+    notices = tuple(_notice(event, status.now) for event in status.active)
+    headline = "; ".join(n.what for n in notices) or "Everything is working normally"
+    return Summary(tone=TONES[status.indicator], severity=PLAIN_SEVERITY[status.indicator], headline=headline,
+                   notices=notices)
+
+
+def _notice(event: EventView, now: dt.datetime) -> Notice:
+    if event.kind == "maintenance":
+        return Notice(event, "maintenance", f"Planned maintenance: {_names(event.components)}", _who(event),
+                      event.progress, None, event.scheduled_until, overdue=False)
+    affected, due = _affected(event), event.promised_update
+    return Notice(event, TONES[next(iter(affected), event.impact)], _what(event, affected), _who(event),
+                  event.progress, event.workaround_html, due, overdue=due is not None and due < now)
+
+
+def _affected(event: EventView) -> dict[str, list[str]]:
+    """Names of the event's components not working normally now, by state, worst first."""
+    by_state: dict[str, list[str]] = {}
+    for component in event.components:
+        state = event.component_states.get(component.id, "operational")
+        if state != "operational":
+            by_state.setdefault(state, []).append(component.name)
+    return dict(sorted(by_state.items(), key=lambda item: -SEVERITY.index(item[0])))
+
+
+def _what(event: EventView, affected: dict[str, list[str]]) -> str:
+    """'Card payments: not working; Invoice emails: slower than usual', or the title when every component is
+    back to normal (a fix being watched) or none was marked."""
+    parts = [f"{_join(names)}: {PLAIN_STATES[state]}" for state, names in affected.items()]
+    return "; ".join(parts) or event.title
+
+
+def _who(event: EventView) -> str:
+    return f"Only customers in: {_names(event.regions)}" if event.regions else "Customers in every region"
+
+
+def _names(named: Sequence) -> str:
+    return _join([n.name for n in named])
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True)
@@ -25,9 +112,9 @@ class StatusSummary:
 
 
 def plain_summary(status: StatusIndex) -> StatusSummary:
-    """One short text for the state right now: each affected part and what is wrong with it, else the open
-    incidents by title (nothing marked yet), else that everything works."""
-    parts = [f"{c.name}: {PLAIN_STATES[c.status]}{_who(status, c.id)}." for c in status.components
+    """For the widget: each affected part, what is wrong with it and for whom; else the open incidents by title
+    (nothing marked yet); else that everything works."""
+    parts = [f"{c.name}: {PLAIN_STATES[c.status]}{_regions_marking(status, c.id)}." for c in status.components
              if c.status != "operational"]
     if not parts:
         parts = [f"We are looking into a problem: {e.title}{_for_customers_in(e.regions)}." for e in status.active
@@ -35,7 +122,7 @@ def plain_summary(status: StatusIndex) -> StatusSummary:
     return StatusSummary(" ".join(parts) or ALL_WELL, TONES[status.indicator])
 
 
-def _who(status: StatusIndex, component: str) -> str:
+def _regions_marking(status: StatusIndex, component: str) -> str:
     """Who the part is down for: the regions of the active events that mark it, or no one in particular when
     one of them names no region (it affects everyone)."""
     events = [e for e in status.active if component in e.component_states]
@@ -45,10 +132,5 @@ def _who(status: StatusIndex, component: str) -> str:
 
 
 def _for_customers_in(regions: tuple[Named, ...]) -> str:
-    """The words after a part or an incident: ", for customers in United Kingdom and European Union"; none for
-    no regions, which means everyone."""
-    names = [r.name for r in regions]
-    if not names:
-        return ""
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f", for customers in {listed}"
+    """', for customers in United Kingdom and European Union'; nothing for no regions, which means everyone."""
+    return f", for customers in {_join([r.name for r in regions])}" if regions else ""

@@ -64,6 +64,14 @@ def uptime_days(intervals: list[Interval], today: dt.date, zone: ZoneInfo) -> tu
                  for d in (first + dt.timedelta(days=i) for i in range(UPTIME_DAYS)))
 
 
+def uptime_method() -> str:
+    """How the uptime figures are counted, in words made from the weights that count them."""
+    weighted = [f"{LABELS[state].lower()} counts as {'down' if weight == 1 else f'{weight:.0%} down'}"
+                for state, weight in sorted(DOWNTIME_WEIGHT.items(), key=lambda item: -item[1])]
+    return (f"How uptime is counted: over the past {UPTIME_DAYS} days, a {' and a '.join(weighted)}; slower "
+            "service and planned maintenance count as up, though the bars show them.")
+
+
 def uptime_percent(days: tuple[UptimeDay, ...]) -> float:
     total = sum((d.downtime for d in days), dt.timedelta())
     return round(100 * (1 - total / dt.timedelta(days=UPTIME_DAYS)), 2)

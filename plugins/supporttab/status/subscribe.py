@@ -1,0 +1,40 @@
+"""Every way to get updates without reloading the page, in one list the status page's "Get updates" control shows:
+feeds, the maintenance calendar, each component's feeds, the API, and the channels where the company posts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..core.urls import API_SUMMARY, CALENDAR, HISTORY_FEED, JSON_FEED, component_feed
+from .index import StatusIndex
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str  # a path in the site, or an absolute address for a channel elsewhere
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateWays:
+    groups: tuple[tuple[str, tuple[Link, ...]], ...]  # (heading, links), in the order shown
+
+
+def update_ways(status: StatusIndex, channels: Iterable[Link] = ()) -> UpdateWays:
+    """`channels`: where the company posts each update (chat, social, an email list). The outbound notification
+    channels add their public addresses here; with none, that group is left out."""
+    groups = [
+        ("Everything, in a feed reader", (Link("Atom feed", f"{HISTORY_FEED}.atom"),
+                                          Link("RSS feed", f"{HISTORY_FEED}.rss"),
+                                          Link("JSON Feed", JSON_FEED))),
+        ("Only the parts you use", tuple(Link(c.name, f"{component_feed(c.id)}.atom", "Atom feed")
+                                         for c in status.components)),
+        ("Planned maintenance in your calendar", (Link("Maintenance calendar", CALENDAR, "iCalendar file"),)),
+        ("For developers", (Link("Status API", API_SUMMARY, "Statuspage-compatible JSON"),)),
+    ]
+    channels = tuple(channels)
+    if channels:
+        groups.insert(0, ("Where we post each update", channels))
+    return UpdateWays(tuple(groups))

@@ -1,0 +1,113 @@
+"""Layout of every page kind in headless Chromium at 360 and 1280 px, light and dark: labels never overlap their
+values, no text runs past its container, headings are readable, the tabs reach every part of the site, the help
+strip is one line on a phone, addresses do not break mid-word. A screenshot of each is saved for a person to look
+at, under test-artifacts/screenshots/ (or $SUPPORTTAB_ARTIFACTS)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from test_browser_pages import PAGES
+
+pytestmark = pytest.mark.browser
+VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+ARTIFACTS = Path(os.environ.get("SUPPORTTAB_ARTIFACTS", REPO / "test-artifacts")) / "screenshots"
+TABS = ["Support", "Status", "Team", "Getting started", "Help articles"]
+
+# Pairs of boxes that must not overlap: each label and its value, a component's name and its state.
+OVERLAPS = """() => {
+  const pairs = [];
+  document.querySelectorAll('dl').forEach(dl => [...dl.children].forEach(dt => {
+    if (dt.tagName === 'DT' && dt.nextElementSibling) pairs.push([dt, dt.nextElementSibling]); }));
+  document.querySelectorAll('.st-component__head, .st-update__head, .st-incident__status').forEach(head => {
+    const kids = [...head.children]; kids.forEach((a, i) => kids.slice(i + 1).forEach(b => pairs.push([a, b]))); });
+  document.querySelectorAll('table.st-hours tr').forEach(tr => pairs.push([tr.children[0], tr.children[1]]));
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  return pairs.filter(([a, b]) => {
+    const boxes = [...a.getClientRects()], others = [...b.getClientRects()];
+    return boxes.some(x => others.some(y => hit(x, y)));
+  }).map(([a, b]) => `${a.textContent.trim().slice(0, 30)} | ${b.textContent.trim().slice(0, 30)}`);
+}"""
+
+# Text past its container: every text line inside the page's parts must end inside that part (and the screen).
+OVERFLOWS = """() => {
+  const parts = [...document.querySelectorAll('.md-banner, .st-help, .md-tabs, .md-content__inner')];
+  const out = [];
+  parts.forEach(part => {
+    const box = part.getBoundingClientRect();
+    const right = Math.min(box.right, document.documentElement.clientWidth);
+    const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.textContent.trim() || node.parentElement.closest('.md-tabs__list, [hidden], details:not([open])'))
+        continue;
+      const range = document.createRange(); range.selectNodeContents(node);
+      for (const r of range.getClientRects())
+        if (r.width > 0 && (r.right > right + 1 || r.left < box.left - 1))
+          out.push(`${node.textContent.trim().slice(0, 40)} (${Math.round(r.left)}-${Math.round(r.right)} in ${Math.round(box.left)}-${Math.round(right)})`);
+    }
+  });
+  return out;
+}"""
+
+# The contrast of each heading's text against what is behind it (WCAG's formula); large text needs 3:1, but we
+# hold every heading to 4.5:1.
+HEADING_CONTRAST = """() => {
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const behind = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                        if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+  return [...document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3')]
+    .filter(h => h.getBoundingClientRect().width > 0)
+    .map(h => { const fg = rgb(getComputedStyle(h).color), bg = behind(h);
+                const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+                return [h.textContent.trim().slice(0, 30), Math.round((a + 0.05) / (b + 0.05) * 100) / 100]; })
+    .filter(([, ratio]) => ratio < 4.5);
+}"""
+
+# Addresses (a link text with no space, like an email or a URL) on one line: never broken mid-word.
+BROKEN_WORDS = """() => [...document.querySelectorAll('.md-content a, .st-help a')]
+  .filter(a => a.getBoundingClientRect().width > 0 && !/\\s/.test(a.textContent.trim()) && a.getClientRects().length > 1)
+  .map(a => a.textContent.trim())"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_layout_holds_at_every_width(open_page, kind: str, viewport: str, scheme: str) -> None:
+    page = open_page(PAGES[kind], viewport=VIEWPORTS[viewport], scheme=scheme, now="2026-11-23T12:00:00Z")
+    page.wait_for_load_state("networkidle")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{kind}-{VIEWPORTS[viewport]['width']}-{scheme}.png"), full_page=True)
+    assert page.evaluate(OVERLAPS) == []
+    assert page.evaluate(OVERFLOWS) == []
+    assert page.evaluate(HEADING_CONTRAST) == []
+    assert page.evaluate(BROKEN_WORDS) == []
+    # every part of the site one tap away: the tabs, at every width
+    tabs = page.locator(".md-tabs")
+    assert tabs.is_visible()
+    assert [t.strip() for t in tabs.locator(".md-tabs__link").all_inner_texts()] == TABS
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_help_strip_is_one_line_on_a_phone(open_page, kind: str) -> None:
+    page = open_page(PAGES[kind])
+    tops = page.evaluate("[...document.querySelectorAll('.st-help__inner > a')].map(a => a.getBoundingClientRect().top)")
+    assert len(tops) == 3 and len(set(tops)) == 1, tops
+
+
+def test_every_tab_is_one_tap_away_on_a_phone(open_page) -> None:
+    page = open_page("")
+    for name in TABS:  # all in view at 360 px, none scrolled away
+        link = page.locator(".md-tabs__link", has_text=name)
+        assert link.is_visible()
+        box = link.bounding_box()
+        assert box["height"] >= 24 and 0 <= box["x"] and box["x"] + box["width"] <= 360, (name, box)
+    page.locator(".md-tabs__link", has_text="Team").click()
+    page.wait_for_url("**/team/")
+    assert page.locator(".md-tabs__item--active").inner_text().strip() == "Team"
