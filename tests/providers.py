@@ -27,6 +27,7 @@ class Providers:
     accepted: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     script: dict[str, list[str | tuple]] = field(default_factory=lambda: defaultdict(list))
     refused: list[str] = field(default_factory=list)  # contract violations, with the reason
+    gets: list[str] = field(default_factory=list)  # GETs: what a followed redirect of a POST turns into
     tries: list[tuple[str, dict, bytes]] = field(default_factory=list)  # every request, answered or not
     kill_after: int | None = None  # SIGKILL the sender when this many requests have been accepted
     sender_pid: int | None = None
@@ -87,12 +88,18 @@ def _discord(headers, body, raw):
     embed = body["embeds"][0]
     if len(body["content"]) > 2000 or len(embed["title"]) > 256 or body["allowed_mentions"] != {"parse": []}:
         return "Discord limits or mentions broken"
+    total = len(embed["title"]) + len(embed["description"]) + len(embed["footer"]["text"]) + sum(
+        len(f["name"]) + len(f["value"]) for f in embed["fields"])
+    if len(embed["description"]) > 4096 or total > 6000:
+        return "embed over Discord's limits (description 4096, all embeds 6000 characters)"
     return None
 
 
 @check("/chat/")
 def _google_chat(headers, body, raw):
-    return None if isinstance(body.get("text"), str) and body["text"] else "Google Chat needs text"
+    if not isinstance(body.get("text"), str) or not body["text"]:
+        return "Google Chat needs text"
+    return "text over 4096 characters" if len(body["text"]) > 4096 else None
 
 
 @check("/api/v1/statuses")
@@ -135,6 +142,10 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, format, *args):
             pass
+
+        def do_GET(self):
+            providers.gets.append(self.path)
+            self._answer(200, {})  # a web page, say: to a client that follows redirects, this looks delivered
 
         def do_POST(self):
             raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))

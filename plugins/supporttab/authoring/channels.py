@@ -23,12 +23,14 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import regex
+
 from ..config import BlueskyChannel, Channel, ChatChannel, EmailChannel, MastodonChannel, WebhookChannel
 from ..core.urls import SiteInfo
 from ..status.announcements import Announcement
 from ..status.index import StatusIndex
 from ..status.statuspage import incident_object
-from .delivery import DeliveryFailed, Http, Request
+from .delivery import DeliveryFailed, Http, Request, checked_url
 from .posts import Message, message, short_post
 
 SIGNATURE_HEADER = "X-Supporttab-Signature"
@@ -85,7 +87,8 @@ def _requests(channel: Channel, item: Announcement, context: Context, *, dry_run
     if isinstance(channel, WebhookChannel):
         return [_webhook(channel, item, context, dry_run)]
     if isinstance(channel, ChatChannel):
-        url = f"${channel.url_env}" if dry_run else context.secret(channel, channel.url_env)
+        url = f"${channel.url_env}" if dry_run else checked_url(context.secret(channel, channel.url_env) or "",
+                                                                 channel.url_env)
         body = CHAT_BODIES[channel.type](message(item, context.zone))
         return [Request(url or "", f"${channel.url_env}", _json(body), {"Content-Type": JSON})]
     if isinstance(channel, MastodonChannel):
@@ -131,41 +134,78 @@ def signature_of(secret: str, body: bytes) -> str:
 def _slack(note: Message) -> dict[str, Any]:
     facts = [{"type": "mrkdwn", "text": f"*{_slack_escape(label)}*\n{_slack_escape(value)}"}
              for label, value in note.facts]
-    return {"text": f"{note.subject} {note.url}", "unfurl_links": False, "blocks": [
-        {"type": "header", "text": {"type": "plain_text", "text": note.subject[:150]}},
+    return {"text": f"{_slack_escape(note.subject)} {note.url}", "unfurl_links": False, "blocks": [
+        {"type": "header", "text": {"type": "plain_text", "text": _cut(note.subject, 150)}},
         *([{"type": "section", "fields": facts[:10]}] if facts else []),
-        {"type": "section", "text": {"type": "mrkdwn", "text": _slack_escape(note.text)[:3000]}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": _cut(_slack_escape(note.text), 3000)}},
         {"type": "context", "elements": [{"type": "mrkdwn", "text": f"— {_slack_escape(note.author)} · "
                                                                     f"<{note.url}|Read on the status page>"}]},
     ]}
 
 
 def _slack_escape(text: str) -> str:
-    """Slack's mrkdwn treats &, < and > as control characters."""
+    """Slack's mrkdwn treats &, < and > as control characters (<!channel> pings everyone)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _cut(text: str, limit: int) -> str:
+    """`text` within a provider's documented limit: longer text is refused outright (a 400), never shortened."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _no_links(text: str) -> str:
+    """Authored text for Discord's Markdown: link and mention markup shown as the characters typed (escaped with
+    a backslash), so a title cannot become a link to somewhere else or ping a crowd."""
+    return regex.sub(r"([\\\[\]()<>*_~`|#@])", r"\\\1", text)
+
+
+# Discord: 6000 characters in all the embeds together (title 256, description 4096, a field's value 1024).
+DISCORD_EMBED_TOTAL = 6000
+
+
 def _discord(note: Message) -> dict[str, Any]:
-    return {"content": note.subject[:2000], "allowed_mentions": {"parse": []}, "embeds": [{
-        "title": note.subject[:256], "url": note.url, "description": note.text[:4096],
-        "fields": [{"name": label, "value": value[:1024], "inline": True} for label, value in note.facts[:25]],
-        "footer": {"text": f"— {note.author}"[:2048]},
+    title, author = _cut(note.subject, 256), _cut(f"— {note.author}", 2048)
+    fields = [{"name": _cut(label, 256), "value": _cut(_no_links(value), 1024), "inline": True}
+              for label, value in note.facts[:25]]
+    used = len(title) + len(author) + sum(len(f["name"]) + len(f["value"]) for f in fields)
+    description = _cut(_no_links(note.text), max(min(4096, DISCORD_EMBED_TOTAL - used), 1))
+    return {"content": _cut(_no_links(note.subject), 2000), "allowed_mentions": {"parse": []}, "embeds": [{
+        "title": title, "url": note.url, "description": description, "fields": fields, "footer": {"text": author},
     }]}
 
 
+GOOGLE_CHAT_LIMIT = 4096  # characters in a text message
+
+
+def _google_chat_escape(text: str) -> str:
+    """Google Chat reads <users/all> as a mention and <url|words> as a link: only &lt; &gt; &amp; show as typed."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _google_chat(note: Message) -> dict[str, Any]:
-    facts = "\n".join(f"*{label}:* {value}" for label, value in note.facts)
+    facts = "\n".join(f"*{label}:* {_google_chat_escape(value)}" for label, value in note.facts)
     link = f"<{note.url}|Read on the status page>"  # Google Chat's link syntax
-    return {"text": f"*{note.subject}*\n{facts}\n\n{note.text}\n\n— {note.author}\n{link}"}
+    head = f"*{_google_chat_escape(note.subject)}*\n{facts}\n\n"
+    tail = f"\n\n— {_google_chat_escape(note.author)}\n{link}"
+    room = GOOGLE_CHAT_LIMIT - len(head) - len(tail)
+    return {"text": head + _cut(_google_chat_escape(note.text), max(room, 1)) + tail}
+
+
+def _plain_card(text: str) -> str:
+    """Authored text for an Adaptive Card's TextBlock (its Markdown has no escapes): "[x](url)" loses the link by
+    a space between its halves."""
+    return regex.sub(r"\]\s*\(", "] (", text)
 
 
 def _teams(note: Message) -> dict[str, Any]:
     card = {"$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard",
             "version": "1.4", "body": [
-                {"type": "TextBlock", "text": note.subject, "weight": "Bolder", "size": "Medium", "wrap": True},
-                {"type": "FactSet", "facts": [{"title": label, "value": value} for label, value in note.facts]},
-                {"type": "TextBlock", "text": note.text, "wrap": True},
-                {"type": "TextBlock", "text": f"— {note.author}", "isSubtle": True, "wrap": True}],
+                {"type": "TextBlock", "text": _plain_card(note.subject), "weight": "Bolder", "size": "Medium",
+                 "wrap": True},
+                {"type": "FactSet", "facts": [{"title": label, "value": _plain_card(value)}
+                                              for label, value in note.facts]},
+                {"type": "TextBlock", "text": _cut(_plain_card(note.text), 20000), "wrap": True},
+                {"type": "TextBlock", "text": f"— {_plain_card(note.author)}", "isSubtle": True, "wrap": True}],
             "actions": [{"type": "Action.OpenUrl", "title": "Read on the status page", "url": note.url}]}
     return {"type": "message", "attachments": [
         {"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": None, "content": card}]}

@@ -13,7 +13,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..core.fields import MarkdownText, Slug, Strict, Text, Timestamp
+from ..core.fields import Line, MarkdownText, Slug, Strict, Text, Timestamp
 from ..core.rules import unknown_rule
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
@@ -48,19 +48,19 @@ MaintenanceStatus = Literal[MAINTENANCE_STATUSES]
 
 class Region(Strict):
     id: Slug
-    name: Text
+    name: Line
 
 
 class Component(Strict):
     id: Slug
-    name: Text
+    name: Line
     description: str | None = None
     regions: list[Slug] = Field(default_factory=list, description="Regions it runs in; empty means all")
 
 
 class ComponentGroup(Strict):
     id: Slug
-    name: Text
+    name: Line
     components: list[Component] = Field(min_length=1)
 
 
@@ -106,7 +106,7 @@ class Postmortem(Strict):
 
 
 class Incident(Strict):
-    title: Text = Field(min_length=1)
+    title: Line = Field(min_length=1)
     impact: Impact
     source: Literal[SOURCES] | None = Field(None, description="Where the cause lay")
     started_at: Timestamp | None = Field(None, description="When customers were first affected, if before "
@@ -131,7 +131,7 @@ class MaintenanceUpdate(Strict):
 
 
 class Maintenance(Strict):
-    title: Text = Field(min_length=1)
+    title: Line = Field(min_length=1)
     scheduled_for: Timestamp
     scheduled_until: Timestamp
     components: list[Slug] = Field(min_length=1)
