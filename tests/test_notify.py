@@ -338,8 +338,9 @@ def test_email_goes_out_over_starttls_and_reads_well_in_a_mail_client(site: Path
 """)
     before = published_before(site, EVERY[:6])
     preview = run(site, "notify", "--ledger", str(before), "--dry-run")
-    assert f"SMTP localhost:{port} (STARTTLS: yes)\nFrom: Brightwell Support <status@brightwell.example>\n" \
-           "To: customers@lists.brightwell.example, ops@brightwell.example\nSubject: Resolved: Card payments" \
+    assert f"SMTP localhost:{port} (STARTTLS: yes), to customers@lists.brightwell.example, ops@brightwell.example, " \
+           "each unseen by the others\nFrom: Brightwell Support <status@brightwell.example>\n" \
+           "To: Brightwell Support <status@brightwell.example>\nSubject: Resolved: Card payments" \
            in preview.stdout and "\nStatus: Resolved\n" in preview.stdout and "smtp-password" not in preview.stdout
     assert notify(site, before=before) == 0
     assert notify(site, before=before) == 0  # again: nothing more
@@ -347,6 +348,7 @@ def test_email_goes_out_over_starttls_and_reads_well_in_a_mail_client(site: Path
     mails = [email.message_from_bytes(raw, policy=policy.default) for _, _, raw in inbox]
     first = mails[0]
     assert inbox[0][1] == ["customers@lists.brightwell.example", "ops@brightwell.example"]
+    assert b"ops@brightwell.example" not in inbox[0][2] and b"customers@" not in inbox[0][2]  # nobody sees the others
     assert first["Subject"] == "Resolved: Card payments failing for customers in the UK and EU"
     assert first["From"].addresses[0].display_name == "Brightwell Support"
     assert first["Message-ID"] != mails[1]["Message-ID"]
@@ -403,6 +405,10 @@ def test_email_refuses_a_server_without_starttls(site: Path, tmp_path: Path) -> 
      "link starting with https://"),
     ("- type: email\n          host: smtp.example.com\n          sender: status@example.com\n          to: []",
      "mkdocs.yml:45:11: plugins.supporttab.notify[0].to: needs at least 1 item(s); add one"),
+    ("- type: email\n          host: smtp.example.com\n          starttls: false\n          sender: s@example.com\n"
+     "          to: [o@example.com]\n          username_env: SMTP_USERNAME",
+     "mkdocs.yml:47:11: plugins.supporttab.notify[0].username_env: a login with starttls: false would send the "
+     "password unencrypted; remove `starttls: false` (a login needs STARTTLS) or the login, for a local relay"),
     ("- type: discord\n          url_env: D\n          impacts: [huge]",
      "mkdocs.yml:44:11: plugins.supporttab.notify[0].impacts[0]: 'huge' is not allowed; write one of 'none', "
      "'minor', 'major', 'critical' or 'maintenance'"),

@@ -131,3 +131,25 @@ def test_a_message_refused_for_good_is_reported_and_the_later_ones_still_go_out(
     assert f"discord: sent 3 ({', '.join(EVERY[9:])}); REFUSED for good (not sent again) {EVERY[8]}" in out
     assert notify(site, before=ledger) == 0  # the re-run neither resends it nor stays blocked
     assert delivered(providers)["discord"] == EVERY[9:]
+
+
+@pytest.mark.parametrize("name", ["Brightwell, Inc.", 'Brightwell "Support" <help@evil.example>', "Brightwell; Bcc"])
+def test_the_site_name_in_from_is_one_address_whatever_it_holds(site: Path, name: str) -> None:
+    import dataclasses
+    import email
+    from email import policy
+
+    from supporttab.authoring.channels import email_message
+    from supporttab.authoring.notify import _announcements
+    from supporttab.authoring.site import read_site
+    from supporttab.config import EmailChannel
+
+    context, items = _announcements(read_site(site))
+    context = dataclasses.replace(context, site=dataclasses.replace(context.site, name=name))
+    channel = EmailChannel(type="email", host="localhost", sender="status@brightwell.example",
+                           to=["a@example.com", "b@example.com"])
+    parsed = email.message_from_bytes(email_message(channel, items[-1], context).as_bytes(), policy=policy.default)
+    for header in ("From", "To"):
+        (address,) = parsed[header].addresses
+        assert (address.display_name, address.addr_spec) == (name, "status@brightwell.example")
+    assert "b@example.com" not in parsed.as_string()

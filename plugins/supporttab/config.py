@@ -128,6 +128,14 @@ class EmailChannel(Channel):
     username_env: EnvName | None = _env("the SMTP user name", default=None)
     password_env: EnvName | None = _env("the SMTP password", default=None)
 
+    @field_validator("username_env", "password_env")
+    @classmethod
+    def _no_login_in_the_clear(cls, name: str | None, info) -> str | None:  # noqa: ANN001 (pydantic's info)
+        if name and info.data.get("starttls") is False:
+            raise ValueError("a login with starttls: false would send the password unencrypted; remove "
+                             "`starttls: false` (a login needs STARTTLS) or the login, for a local relay")
+        return name
+
 
 AnyChannel = Annotated[WebhookChannel | ChatChannel | MastodonChannel | BlueskyChannel | EmailChannel,
                        Field(discriminator="type")]

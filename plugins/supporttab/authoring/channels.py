@@ -17,6 +17,7 @@ import smtplib
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from html import escape
@@ -68,7 +69,8 @@ def preview(channel: Channel, item: Announcement, context: Context) -> str:
         mail = email_message(channel, item, context)
         headers = "\n".join(f"{name}: {mail[name]}" for name in ("From", "To", "Subject", "Date", "Message-ID"))
         text = mail.get_body(preferencelist=("plain",)).get_content()
-        return (f"SMTP {channel.host}:{channel.port} (STARTTLS: {'yes' if channel.starttls else 'no'})\n{headers}\n\n"
+        return (f"SMTP {channel.host}:{channel.port} (STARTTLS: {'yes' if channel.starttls else 'no'}), to "
+                f"{', '.join(channel.to)}, each unseen by the others\n{headers}\n\n"
                 f"{text}\n(and the same as HTML)")
     return "\n\n".join(request.preview() for request in _requests(channel, item, context, dry_run=True))
 
@@ -258,9 +260,9 @@ def email_message(channel: EmailChannel, item: Announcement, context: Context) -
     note = message(item, context.zone)
     mail = EmailMessage()
     mail["Subject"] = note.subject
-    mail["From"] = f"{context.site.name} <{channel.sender}>"
-    mail["To"] = ", ".join(channel.to)
-    mail["Date"] = format_datetime(item.at)
+    mail["From"] = Address(display_name=context.site.name, addr_spec=channel.sender)
+    mail["To"] = Address(display_name=context.site.name, addr_spec=channel.sender)  # recipients: envelope only
+    mail["Date"] = format_datetime(dt.datetime.now(dt.UTC))  # when it is sent, as mail clients expect
     domain = channel.sender.rsplit("@", 1)[1]
     mail["Message-ID"] = f"<{idempotency_key(context.site, channel, item)}@{domain}>"  # the same on every try
     mail.set_content(note.plain())
@@ -285,7 +287,7 @@ def _send_email(channel: EmailChannel, item: Announcement, context: Context) -> 
                 smtp.ehlo()
             if user and password:
                 smtp.login(user, password)
-            smtp.send_message(mail)
+            smtp.send_message(mail, to_addrs=channel.to)  # each recipient sees only the sender, never the others
     except smtplib.SMTPException as error:
         raise DeliveryFailed(f"the mail server {channel.host}:{channel.port} refused the message "
                              f"({error.__class__.__name__})") from None
