@@ -153,3 +153,18 @@ def test_the_site_name_in_from_is_one_address_whatever_it_holds(site: Path, name
         (address,) = parsed[header].addresses
         assert (address.display_name, address.addr_spec) == (name, "status@brightwell.example")
     assert "b@example.com" not in parsed.as_string()
+
+
+@pytest.mark.parametrize(("markdown", "seen"), [
+    ("Rotate your new_api_key now.", "Rotate your new_api_key now."),
+    ("Latency > 5 s for 3% of calls.", "Latency > 5 s for 3% of calls."),
+    ("The C# SDK, see #42.", "The C# SDK, see #42."),
+    ("Use `snake_case` and 2 * 3 > 5.", "Use snake_case and 2 * 3 > 5."),
+    ("**Fixed.** Read [the notes](https://example.com/n). ![chart](c.png)", "Fixed. Read the notes."),
+    ("AT&T customers: <5% affected.", "AT&T customers: <5% affected."),
+])
+def test_announcement_text_keeps_every_character_a_reader_sees(markdown: str, seen: str) -> None:
+    from supporttab.status.social import plain_text, social_post
+    assert plain_text(markdown) == seen
+    assert example_announcement(body=markdown).text == seen  # what notify sends
+    assert seen in social_post("Resolved", "Title", markdown, "https://s.example/i/", "Patty Hughes")  # feeds
