@@ -57,9 +57,12 @@ def _json_headers(headers) -> str | None:
 def _webhook(headers, body, raw):
     import hashlib
     import hmac
-    expected = "sha256=" + hmac.new(b"webhook-secret-value", raw, hashlib.sha256).hexdigest()
-    if headers.get("X-Supporttab-Signature") != expected:
-        return "signature does not match the body"
+    stamp = headers.get("X-Supporttab-Timestamp", "")
+    if not stamp.isdigit() or abs(time.time() - int(stamp)) > 300:
+        return "no timestamp, or one more than five minutes away (a replay)"
+    expected = "sha256=" + hmac.new(b"webhook-secret-value", stamp.encode() + b"." + raw, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(headers.get("X-Supporttab-Signature", ""), expected):
+        return "signature does not match the timestamp and the body"
     if body["update"]["id"] != headers.get("X-Supporttab-Delivery"):
         return "delivery header is not the update id"
     if not {"meta", "page", "incident"} <= set(body) or not body["incident"]["incident_updates"]:

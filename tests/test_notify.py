@@ -217,7 +217,7 @@ def test_dry_run_prints_every_post_and_never_a_secret(site: Path, providers) -> 
     for secret in list(SECRETS.values()) + ["/slack/T0", "/discord/1/token"]:
         assert secret not in result.stdout + result.stderr
     assert "POST $SLACK_URL" in result.stdout and "Authorization: (secret)" in result.stdout
-    assert "(HMAC-SHA256 of the body with $WEBHOOK_SECRET)" in result.stdout
+    assert "(HMAC-SHA256 of \"" in result.stdout and "\" and the body with $WEBHOOK_SECRET)" in result.stdout
 
 
 def test_channels_take_only_their_components_regions_and_impacts(site: Path, monkeypatch) -> None:

@@ -168,3 +168,46 @@ def test_announcement_text_keeps_every_character_a_reader_sees(markdown: str, se
     assert plain_text(markdown) == seen
     assert example_announcement(body=markdown).text == seen  # what notify sends
     assert seen in social_post("Resolved", "Title", markdown, "https://s.example/i/", "Patty Hughes")  # feeds
+
+
+def test_a_webhook_address_with_a_token_comes_from_a_secret_and_each_request_is_signed_with_its_time(
+        site: Path, monkeypatch) -> None:
+    import hashlib
+    import hmac
+    import json
+
+    from providers import Providers, serve
+    from test_notify import configure
+
+    state = Providers()
+    server, base = serve(state)
+    try:
+        configure(site, "      notify:\n        - type: webhook\n          url_env: HOOK_URL\n"
+                        "          secret_env: WEBHOOK_SECRET\n")
+        env = {"HOOK_URL": f"{base}/hooks/status?token=T0KEN", "WEBHOOK_SECRET": "webhook-secret-value"}
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        ledger = published_before(site, EVERY[:-1])
+        preview = run(site, "notify", "--ledger", str(ledger), "--dry-run", **env)
+        assert "POST $HOOK_URL" in preview.stdout and "T0KEN" not in preview.stdout + preview.stderr
+        assert notify(site, before=ledger) == 0
+    finally:
+        server.shutdown()
+    assert state.refused == [] and len(state.accepted["/hooks/status?token=T0KEN"]) == 1
+    (path, headers, raw), = state.tries
+    stamp = headers["X-Supporttab-Timestamp"]
+    assert json.loads(raw)["meta"]["generated_at"] != json.loads(raw)["update"]["created_at"]  # sent now
+    body_only = "sha256=" + hmac.new(b"webhook-secret-value", raw, hashlib.sha256).hexdigest()
+    assert headers["X-Supporttab-Signature"] != body_only and stamp.isdigit()  # a replay needs the old timestamp
+
+
+@pytest.mark.parametrize(("channel", "expected"), [
+    ("- type: webhook\n          secret_env: S", "a webhook needs an address: url (public) or url_env"),
+    ("- type: webhook\n          url: https://ops.example.com/h\n          url_env: HOOK_URL",
+     "notify[0].url_env: give the address once: either url (public) or url_env (secret), not both"),
+])
+def test_a_webhook_has_exactly_one_address(site: Path, channel: str, expected: str) -> None:
+    from test_notify import configure
+    configure(site, f"      notify:\n        {channel}\n")
+    result = run(site, "check")
+    assert result.returncode == 1 and expected in result.stdout + result.stderr, result.stdout + result.stderr

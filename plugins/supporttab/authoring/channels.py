@@ -36,6 +36,7 @@ from .posts import Message, message, short_post
 
 SIGNATURE_HEADER = "X-Supporttab-Signature"
 DELIVERY_HEADER = "X-Supporttab-Delivery"
+TIMESTAMP_HEADER = "X-Supporttab-Timestamp"
 JSON = "application/json; charset=utf-8"
 
 
@@ -111,26 +112,33 @@ def _json(body: Any) -> bytes:
 
 def _webhook(channel: WebhookChannel, item: Announcement, context: Context, dry_run: bool) -> Request:
     index = context.index
+    sent_at = dt.datetime.now(dt.UTC)
     body = _json({
-        "meta": {"unsubscribe": None, "documentation": None, "generated_at": item.at.isoformat()},
+        "meta": {"unsubscribe": None, "documentation": None, "generated_at": sent_at.isoformat()},
         "page": {"id": context.site.page_id, "status_indicator": index.indicator,
                  "status_description": index.description},
         "incident": incident_object(index, context.site, item.event),
         "update": {"id": item.key, "status": item.status, "body": item.body.strip(), "url": item.url,
                    "author": item.author, "created_at": item.at.isoformat()},
     })
-    headers = {"Content-Type": JSON, DELIVERY_HEADER: item.key}
+    timestamp = str(int(sent_at.timestamp()))
+    headers = {"Content-Type": JSON, DELIVERY_HEADER: item.key, TIMESTAMP_HEADER: timestamp}
     if channel.secret_env:
-        secret = "" if dry_run else context.secret(channel, channel.secret_env) or ""
-        digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest() if not dry_run else \
-            f"(HMAC-SHA256 of the body with ${channel.secret_env})"
-        headers[SIGNATURE_HEADER] = f"sha256={digest}"
-    return Request(channel.url, channel.url, body, headers)
+        headers[SIGNATURE_HEADER] = (f"sha256=(HMAC-SHA256 of \"{timestamp}.\" and the body with "
+                                     f"${channel.secret_env})" if dry_run else
+                                     signature_of(context.secret(channel, channel.secret_env) or "", timestamp, body))
+    if channel.url_env:
+        url = f"${channel.url_env}" if dry_run else checked_url(context.secret(channel, channel.url_env) or "",
+                                                                 channel.url_env)
+        return Request(url, f"${channel.url_env}", body, headers)
+    return Request(channel.url or "", channel.url or "", body, headers)
 
 
-def signature_of(secret: str, body: bytes) -> str:
-    """What a receiver compares (with hmac.compare_digest) against the signature header."""
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def signature_of(secret: str, timestamp: str, body: bytes) -> str:
+    """The signature header's value: HMAC-SHA256 of "<timestamp>.<body>", so a captured request cannot be replayed
+    later under a fresh timestamp. A receiver recomputes it, compares with hmac.compare_digest and rejects a
+    timestamp more than a few minutes old."""
+    return "sha256=" + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
 
 def _slack(note: Message) -> dict[str, Any]:
