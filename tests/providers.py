@@ -27,6 +27,7 @@ class Providers:
     accepted: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     script: dict[str, list[str | tuple]] = field(default_factory=lambda: defaultdict(list))
     refused: list[str] = field(default_factory=list)  # contract violations, with the reason
+    records: set[str] = field(default_factory=set)  # Bluesky record keys written
     gets: list[str] = field(default_factory=list)  # GETs: what a followed redirect of a POST turns into
     tries: list[tuple[str, dict, bytes]] = field(default_factory=list)  # every request, answered or not
     kill_after: int | None = None  # SIGKILL the sender when this many requests have been accepted
@@ -134,6 +135,8 @@ def _bluesky_post(headers, body, raw):
         return "not a post record"
     if len(regex.findall(r"\X", record["text"])) > 300 or not record["createdAt"].endswith("Z"):
         return "text over 300 graphemes or createdAt not UTC"
+    if "swapRecord" not in body or body["swapRecord"] is not None:
+        return "writes over an existing post (swapRecord must be null: create only)"
     facet = record["facets"][0]
     link = record["text"].encode()[facet["index"]["byteStart"]:facet["index"]["byteEnd"]].decode()
     if link != facet["features"][0]["uri"]:
@@ -159,6 +162,10 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
             if step == "timeout":
                 time.sleep(TIMEOUT + 1)  # longer than the client waits
                 return self._answer(200, {})
+            if "putRecord" in path:  # Bluesky keeps a record per key; swapRecord null refuses to replace one
+                key = json.loads(raw)["rkey"]
+                if key in providers.records:
+                    return self._answer(400, {"error": "InvalidSwap", "message": "Record already exists"})
             if isinstance(step, tuple):  # (status, headers)
                 return self._answer(step[0], {"error": "scripted"}, step[1])
             try:
@@ -175,6 +182,11 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
                     os.kill(providers.sender_pid, signal.SIGKILL)  # the sender dies before hearing back
                     return
                 providers.accepted[path].append({"headers": dict(self.headers), "body": body})
+                if "putRecord" in path:
+                    providers.records.add(body["rkey"])
+            if step == "lost":  # accepted, but the answer never reaches the sender
+                time.sleep(TIMEOUT + 1)
+                return self._answer(200, {})
             if "createSession" in path:
                 return self._answer(200, {"accessJwt": BLUESKY_JWT, "did": BLUESKY_DID, "handle": body["identifier"]})
             self._answer(200, {"id": str(providers.total())})

@@ -4,6 +4,7 @@ lost update."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -211,3 +212,16 @@ def test_a_webhook_has_exactly_one_address(site: Path, channel: str, expected: s
     configure(site, f"      notify:\n        {channel}\n")
     result = run(site, "check")
     assert result.returncode == 1 and expected in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_bluesky_opens_one_session_per_run_and_a_lost_answer_is_never_a_second_or_edited_post(site: Path,
+                                                                                            providers) -> None:
+    providers.script["/xrpc/com.atproto.repo.putRecord"] = ["ok", "lost"]  # the 2nd is kept; its answer is lost
+    ledger = published_before(site, EVERY[:8])
+    assert notify(site, before=ledger) == 0
+    sessions = providers.accepted["/xrpc/com.atproto.server.createSession"]
+    assert len(sessions) == 1  # four posts, one session
+    posts = providers.accepted["/xrpc/com.atproto.repo.putRecord"]
+    assert len(posts) == 4 == len({p["body"]["rkey"] for p in posts})  # the retried one was not written twice
+    tries = [json.loads(raw)["record"]["createdAt"] for path, _, raw in providers.tries if path.endswith("putRecord")]
+    assert len(tries) == 5 and tries[1] == tries[2]  # the retry carries the update's time, not a new one

@@ -48,6 +48,7 @@ class Context:
     site: SiteInfo
     zone: ZoneInfo
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    sessions: dict[str, Any] = field(default_factory=dict)  # per channel, opened once per run (Bluesky's limits)
 
     def secret(self, channel: Channel, variable: str | None) -> str | None:
         if variable is None:
@@ -230,16 +231,17 @@ def _bluesky_session(channel: BlueskyChannel, password: str) -> Request:
 
 
 def _bluesky_post(channel: BlueskyChannel, item: Announcement, did: str, token: str) -> Request:
-    """putRecord under a record key made from the update, so a second try writes the same post again instead of
-    a second post (createRecord would pick a new key each time)."""
+    """putRecord under a record key made from the update, only if that record does not exist yet (swapRecord
+    null), with the update's own time: a second try can neither add a second post nor edit the first."""
     text = short_post(item, "bluesky")
     start = text.encode().index(item.url.encode())
     record = {"$type": "app.bsky.feed.post", "text": text, "langs": ["en"],
-              "createdAt": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+              "createdAt": item.at.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
               "facets": [{"index": {"byteStart": start, "byteEnd": start + len(item.url.encode())},
                           "features": [{"$type": "app.bsky.richtext.facet#link", "uri": item.url}]}]}
     url = f"{channel.service.rstrip('/')}/xrpc/com.atproto.repo.putRecord"
-    body = {"repo": did, "collection": "app.bsky.feed.post", "rkey": record_key(item), "record": record}
+    body = {"repo": did, "collection": "app.bsky.feed.post", "rkey": record_key(item), "record": record,
+            "swapRecord": None}
     return Request(url, url, _json(body), {"Content-Type": JSON, "Authorization": f"Bearer {token}"})
 
 
@@ -256,12 +258,20 @@ def record_key(item: Announcement) -> str:
 
 
 def _send_bluesky(channel: BlueskyChannel, item: Announcement, context: Context, http: Http) -> None:
-    password = context.secret(channel, channel.password_env) or ""
-    session = http.send(_bluesky_session(channel, password))
-    if not isinstance(session, dict) or not session.get("accessJwt") or not session.get("did"):
-        raise DeliveryFailed(f"Bluesky did not open a session for {channel.handle}; check the handle and the app "
-                             "password")
-    http.send(_bluesky_post(channel, item, session["did"], session["accessJwt"]))
+    session = context.sessions.get(channel.label)
+    if session is None:  # one session per run: Bluesky allows 30 in five minutes
+        password = context.secret(channel, channel.password_env) or ""
+        session = http.send(_bluesky_session(channel, password))
+        if not isinstance(session, dict) or not session.get("accessJwt") or not session.get("did"):
+            raise DeliveryFailed(f"Bluesky did not open a session for {channel.handle}; check the handle and the "
+                                 "app password")
+        context.sessions[channel.label] = session
+    try:
+        http.send(_bluesky_post(channel, item, session["did"], session["accessJwt"]))
+    except DeliveryFailed as error:
+        if "InvalidSwap" not in str(error):
+            raise
+        # the record exists: an earlier try was accepted but its answer was lost. Already sent.
 
 
 def email_message(channel: EmailChannel, item: Announcement, context: Context) -> EmailMessage:
