@@ -405,10 +405,10 @@ def test_email_refuses_a_server_without_starttls(site: Path, tmp_path: Path) -> 
      "link starting with https://"),
     ("- type: email\n          host: smtp.example.com\n          sender: status@example.com\n          to: []",
      "mkdocs.yml:45:11: plugins.supporttab.notify[0].to: needs at least 1 item(s); add one"),
-    ("- type: email\n          host: smtp.example.com\n          starttls: false\n          sender: s@example.com\n"
-     "          to: [o@example.com]\n          username_env: SMTP_USERNAME",
-     "mkdocs.yml:47:11: plugins.supporttab.notify[0].username_env: a login with starttls: false would send the "
-     "password unencrypted; remove `starttls: false` (a login needs STARTTLS) or the login, for a local relay"),
+    (("- type: email\n          host: smtp.example.com\n          starttls: false\n          sender: s@example.com\n"
+      "          to: [o@example.com]\n          username_env: SMTP_USERNAME"),
+     ("mkdocs.yml:47:11: plugins.supporttab.notify[0].username_env: a login with starttls: false would send the "
+      "password unencrypted; remove `starttls: false` (a login needs STARTTLS) or the login, for a local relay")),
     ("- type: discord\n          url_env: D\n          impacts: [huge]",
      "mkdocs.yml:44:11: plugins.supporttab.notify[0].impacts[0]: 'huge' is not allowed; write one of 'none', "
      "'minor', 'major', 'critical' or 'maintenance'"),

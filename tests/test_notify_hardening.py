@@ -1,6 +1,7 @@
 """What authored text, secrets and providers can do to `supporttab notify`: every class of input ends in a sent,
 refused or failed message with one sentence; never a traceback, a leaked secret, a ping of everyone or a silently
 lost update."""
+# ruff: noqa: F811 (the `providers` fixture is imported from test_notify, and tests take it by that name)
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import regex
@@ -15,8 +17,15 @@ from conftest import BUILD_EPOCH, run_mkdocs_build
 from supporttab.authoring.channels import CHAT_BODIES
 from supporttab.authoring.posts import message
 from test_cli import run
-from test_notify import EVERY, EXPORTS, delivered, example_announcement, notify, providers, published_before  # noqa: F401
-from zoneinfo import ZoneInfo
+from test_notify import (  # noqa: F401
+    EVERY,
+    EXPORTS,
+    delivered,
+    example_announcement,
+    notify,
+    providers,
+    published_before,
+)
 
 ZONE = ZoneInfo("Europe/London")
 BREAKS = ["\\n", "\\r", "\\u2028", "\\x85"]  # as YAML writes them inside double quotes
@@ -98,14 +107,15 @@ def test_every_chat_message_fits_its_provider_limits_however_long_the_text(site:
 
 
 @pytest.mark.parametrize("value", ["hooks.example.com/services/S3CR3T", "ftp://hooks.example.com/S3CR3T",
-                                   "https://[S3CR3T/x", "https:///S3CR3T", "http://hooks.example.com/S3CR3T", "javascript:S3CR3T"])
+                                   "https://[S3CR3T/x", "https:///S3CR3T", "http://hooks.example.com/S3CR3T",
+                                   "javascript:S3CR3T"])
 def test_a_malformed_secret_address_fails_its_channel_without_ever_printing_it(site: Path, providers,
                                                                                value: str) -> None:
     ledger = published_before(site, EVERY[:-1])
     env = {**providers.environment, "SLACK_URL": value, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin",
            "PYTHONPATH": str(Path(__file__).parent.parent / "plugins")}
     done = subprocess.run([sys.executable, "-m", "supporttab.authoring.cli", "notify", "--ledger", str(ledger)],
-                          cwd=site, env=env, capture_output=True, text=True, timeout=120)
+                          cwd=site, env=env, capture_output=True, text=True, timeout=120, check=False)
     said = done.stdout + done.stderr
     assert done.returncode == 1 and "S3CR3T" not in said and "Traceback" not in said
     assert "slack: sent 0; FAILED at" in said and "SLACK_URL does not hold an https:// address" in said
@@ -195,7 +205,7 @@ def test_a_webhook_address_with_a_token_comes_from_a_secret_and_each_request_is_
     finally:
         server.shutdown()
     assert state.refused == [] and len(state.accepted["/hooks/status?token=T0KEN"]) == 1
-    (path, headers, raw), = state.tries
+    (_path, headers, raw), = state.tries
     stamp = headers["X-Supporttab-Timestamp"]
     assert json.loads(raw)["meta"]["generated_at"] != json.loads(raw)["update"]["created_at"]  # sent now
     body_only = "sha256=" + hmac.new(b"webhook-secret-value", raw, hashlib.sha256).hexdigest()
@@ -225,3 +235,13 @@ def test_bluesky_opens_one_session_per_run_and_a_lost_answer_is_never_a_second_o
     assert len(posts) == 4 == len({p["body"]["rkey"] for p in posts})  # the retried one was not written twice
     tries = [json.loads(raw)["record"]["createdAt"] for path, _, raw in providers.tries if path.endswith("putRecord")]
     assert len(tries) == 5 and tries[1] == tries[2]  # the retry carries the update's time, not a new one
+
+
+@pytest.mark.parametrize("language", ["nl", "pt-BR"])
+def test_posts_are_tagged_with_the_site_language(site: Path, providers, language: str) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", f"  language: {language}\n"),
+                      encoding="utf-8")
+    assert notify(site, before=published_before(site, EVERY[:-1])) == 0
+    assert providers.accepted["/api/v1/statuses"][0]["body"]["language"] == language
+    assert providers.accepted["/xrpc/com.atproto.repo.putRecord"][0]["body"]["record"]["langs"] == [language]

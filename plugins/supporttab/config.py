@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
 from .core.problems import format_field_path, suggest
@@ -98,7 +104,7 @@ class WebhookChannel(Channel):
 
     @field_validator("url_env")
     @classmethod
-    def _one_address(cls, name: str | None, info) -> str | None:  # noqa: ANN001 (pydantic's info)
+    def _one_address(cls, name: str | None, info) -> str | None:
         if name and info.data.get("url"):
             raise ValueError("give the address once: either url (public) or url_env (secret), not both")
         return name
@@ -146,7 +152,7 @@ class EmailChannel(Channel):
 
     @field_validator("username_env", "password_env")
     @classmethod
-    def _no_login_in_the_clear(cls, name: str | None, info) -> str | None:  # noqa: ANN001 (pydantic's info)
+    def _no_login_in_the_clear(cls, name: str | None, info) -> str | None:
         if name and info.data.get("starttls") is False:
             raise ValueError("a login with starttls: false would send the password unencrypted; remove "
                              "`starttls: false` (a login needs STARTTLS) or the login, for a local relay")

@@ -48,6 +48,7 @@ class Context:
     site: SiteInfo
     zone: ZoneInfo
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    language: str = "en"  # the site's (theme.language), for the networks that tag posts with one
     sessions: dict[str, Any] = field(default_factory=dict)  # per channel, opened once per run (Bluesky's limits)
 
     def secret(self, channel: Channel, variable: str | None) -> str | None:
@@ -97,13 +98,13 @@ def _requests(channel: Channel, item: Announcement, context: Context, *, dry_run
         return [Request(url or "", f"${channel.url_env}", _json(body), {"Content-Type": JSON})]
     if isinstance(channel, MastodonChannel):
         token = "(secret)" if dry_run else context.secret(channel, channel.token_env)
-        body = {"status": short_post(item, "mastodon"), "visibility": "public", "language": "en"}
+        body = {"status": short_post(item, "mastodon"), "visibility": "public", "language": context.language}
         url = f"{channel.instance.rstrip('/')}/api/v1/statuses"
         return [Request(url, url, _json(body), {"Content-Type": JSON, "Authorization": f"Bearer {token}",
                                                 "Idempotency-Key": idempotency_key(context.site, channel, item)})]
     if isinstance(channel, BlueskyChannel):
-        return [_bluesky_session(channel, "(secret)"), _bluesky_post(channel, item, "did:(from the session)",
-                                                                      "(from the session)")]
+        return [_bluesky_session(channel, "(secret)"),
+                _bluesky_post(channel, item, context, "did:(from the session)", "(from the session)")]
     raise AssertionError(f"no sender for {channel!r}")
 
 
@@ -230,12 +231,12 @@ def _bluesky_session(channel: BlueskyChannel, password: str) -> Request:
     return Request(url, url, _json({"identifier": channel.handle, "password": password}), {"Content-Type": JSON})
 
 
-def _bluesky_post(channel: BlueskyChannel, item: Announcement, did: str, token: str) -> Request:
+def _bluesky_post(channel: BlueskyChannel, item: Announcement, context: Context, did: str, token: str) -> Request:
     """putRecord under a record key made from the update, only if that record does not exist yet (swapRecord
     null), with the update's own time: a second try can neither add a second post nor edit the first."""
     text = short_post(item, "bluesky")
     start = text.encode().index(item.url.encode())
-    record = {"$type": "app.bsky.feed.post", "text": text, "langs": ["en"],
+    record = {"$type": "app.bsky.feed.post", "text": text, "langs": [context.language],
               "createdAt": item.at.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
               "facets": [{"index": {"byteStart": start, "byteEnd": start + len(item.url.encode())},
                           "features": [{"$type": "app.bsky.richtext.facet#link", "uri": item.url}]}]}
@@ -267,7 +268,7 @@ def _send_bluesky(channel: BlueskyChannel, item: Announcement, context: Context,
                                  "app password")
         context.sessions[channel.label] = session
     try:
-        http.send(_bluesky_post(channel, item, session["did"], session["accessJwt"]))
+        http.send(_bluesky_post(channel, item, context, session["did"], session["accessJwt"]))
     except DeliveryFailed as error:
         if "InvalidSwap" not in str(error):
             raise

@@ -4,11 +4,11 @@ and 429 (waiting as long as `Retry-After` asks), and errors as sentences that ne
 from __future__ import annotations
 
 import email.utils
+import http.client
 import json
 import socket
 import ssl
 import time
-import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -38,7 +38,7 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """A redirected POST would arrive as a GET without its body (urllib's way, and browsers'): report the move
     as a failure instead of counting an undelivered message as sent."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 (urllib's signature)
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
 
 

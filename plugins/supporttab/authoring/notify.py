@@ -69,7 +69,7 @@ def _announcements(site: Site) -> tuple[Context, list[Announcement]]:
                                author_name=(lambda member: team.members[member].name) if team else str,
                                urls=site.urls)
     info = site_info(site.name, site.url, directory_urls=site.urls.directory_urls)
-    return Context(index, info, site.zone), announcements(index, info)
+    return Context(index, info, site.zone, language=site.language), announcements(index, info)
 
 
 def _time(text: str) -> dt.datetime:

@@ -13,7 +13,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..core.fields import Line, MarkdownText, Slug, Strict, Text, Timestamp
+from ..core.fields import Line, MarkdownText, Slug, Strict, Timestamp
 from ..core.rules import unknown_rule
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
