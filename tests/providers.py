@@ -27,6 +27,8 @@ class Providers:
     accepted: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     script: dict[str, list[str | tuple]] = field(default_factory=lambda: defaultdict(list))
     refused: list[str] = field(default_factory=list)  # contract violations, with the reason
+    records: set[str] = field(default_factory=set)  # Bluesky record keys written
+    gets: list[str] = field(default_factory=list)  # GETs: what a followed redirect of a POST turns into
     tries: list[tuple[str, dict, bytes]] = field(default_factory=list)  # every request, answered or not
     kill_after: int | None = None  # SIGKILL the sender when this many requests have been accepted
     sender_pid: int | None = None
@@ -56,9 +58,12 @@ def _json_headers(headers) -> str | None:
 def _webhook(headers, body, raw):
     import hashlib
     import hmac
-    expected = "sha256=" + hmac.new(b"webhook-secret-value", raw, hashlib.sha256).hexdigest()
-    if headers.get("X-Supporttab-Signature") != expected:
-        return "signature does not match the body"
+    stamp = headers.get("X-Supporttab-Timestamp", "")
+    if not stamp.isdigit() or abs(time.time() - int(stamp)) > 300:
+        return "no timestamp, or one more than five minutes away (a replay)"
+    expected = "sha256=" + hmac.new(b"webhook-secret-value", stamp.encode() + b"." + raw, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(headers.get("X-Supporttab-Signature", ""), expected):
+        return "signature does not match the timestamp and the body"
     if body["update"]["id"] != headers.get("X-Supporttab-Delivery"):
         return "delivery header is not the update id"
     if not {"meta", "page", "incident"} <= set(body) or not body["incident"]["incident_updates"]:
@@ -87,12 +92,18 @@ def _discord(headers, body, raw):
     embed = body["embeds"][0]
     if len(body["content"]) > 2000 or len(embed["title"]) > 256 or body["allowed_mentions"] != {"parse": []}:
         return "Discord limits or mentions broken"
+    total = len(embed["title"]) + len(embed["description"]) + len(embed["footer"]["text"]) + sum(
+        len(f["name"]) + len(f["value"]) for f in embed["fields"])
+    if len(embed["description"]) > 4096 or total > 6000:
+        return "embed over Discord's limits (description 4096, all embeds 6000 characters)"
     return None
 
 
 @check("/chat/")
 def _google_chat(headers, body, raw):
-    return None if isinstance(body.get("text"), str) and body["text"] else "Google Chat needs text"
+    if not isinstance(body.get("text"), str) or not body["text"]:
+        return "Google Chat needs text"
+    return "text over 4096 characters" if len(body["text"]) > 4096 else None
 
 
 @check("/api/v1/statuses")
@@ -124,6 +135,8 @@ def _bluesky_post(headers, body, raw):
         return "not a post record"
     if len(regex.findall(r"\X", record["text"])) > 300 or not record["createdAt"].endswith("Z"):
         return "text over 300 graphemes or createdAt not UTC"
+    if "swapRecord" not in body or body["swapRecord"] is not None:
+        return "writes over an existing post (swapRecord must be null: create only)"
     facet = record["facets"][0]
     link = record["text"].encode()[facet["index"]["byteStart"]:facet["index"]["byteEnd"]].decode()
     if link != facet["features"][0]["uri"]:
@@ -136,6 +149,10 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
         def log_message(self, format, *args):
             pass
 
+        def do_GET(self):
+            providers.gets.append(self.path)
+            self._answer(200, {})  # a web page, say: to a client that follows redirects, this looks delivered
+
         def do_POST(self):
             raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             path = self.path
@@ -145,6 +162,10 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
             if step == "timeout":
                 time.sleep(TIMEOUT + 1)  # longer than the client waits
                 return self._answer(200, {})
+            if "putRecord" in path:  # Bluesky keeps a record per key; swapRecord null refuses to replace one
+                key = json.loads(raw)["rkey"]
+                if key in providers.records:
+                    return self._answer(400, {"error": "InvalidSwap", "message": "Record already exists"})
             if isinstance(step, tuple):  # (status, headers)
                 return self._answer(step[0], {"error": "scripted"}, step[1])
             try:
@@ -161,6 +182,11 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
                     os.kill(providers.sender_pid, signal.SIGKILL)  # the sender dies before hearing back
                     return
                 providers.accepted[path].append({"headers": dict(self.headers), "body": body})
+                if "putRecord" in path:
+                    providers.records.add(body["rkey"])
+            if step == "lost":  # accepted, but the answer never reaches the sender
+                time.sleep(TIMEOUT + 1)
+                return self._answer(200, {})
             if "createSession" in path:
                 return self._answer(200, {"accessJwt": BLUESKY_JWT, "did": BLUESKY_DID, "handle": body["identifier"]})
             self._answer(200, {"id": str(providers.total())})

@@ -73,16 +73,16 @@ def providers(site: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def published_before(site: Path, keys: list[str]) -> Path:
-    path = site / "before.json"
-    path.write_text(json.dumps({"version": 1, "published": keys}), encoding="utf-8")
+    """A ledger in which `keys` were announced before."""
+    path = site / "announced.json"
+    path.write_text(json.dumps({"version": 2, "announced": keys, "sent": [], "refused": []}), encoding="utf-8")
     return path
 
 
 def notify(site: Path, *, sleeps: list[float] | None = None, dry_run: bool = False, before: Path | None = None,
-           start_after: str | None = None, earlier: str | None = None) -> int:
+           start_after: str | None = None) -> int:
     """notify in this process, with the build clock of the tests and waits recorded instead of slept."""
-    args = argparse.Namespace(published=str(before) if before else None, start_after=start_after, ledger=None,
-                              dry_run=dry_run, save_published=None, earlier_ledgers=earlier)
+    args = argparse.Namespace(start_after=start_after, ledger=str(before) if before else None, dry_run=dry_run)
     http = Http(sleep=(sleeps.append if sleeps is not None else lambda s: None), timeout=TIMEOUT)
     return command_notify(args, read_site(site), http)
 
@@ -139,14 +139,12 @@ def test_each_new_update_reaches_every_channel_once_in_the_documented_shape(site
 
 
 def test_a_new_site_without_state_refuses_to_send_unless_told_where_to_start(site: Path, providers) -> None:
-    result = run(site, "notify", **providers.environment)
-    assert result.returncode == 1
-    assert result.stderr.startswith("supporttab: no --published state file was given, so what was announced")
-    missing = run(site, "notify", "--published", "nowhere.json", **providers.environment)
-    assert missing.returncode == 1 and "nowhere.json cannot be read" in missing.stderr
-    assert "Traceback" not in missing.stderr and providers.accepted == {}
+    missing = run(site, "notify", "--ledger", "nowhere.json", **providers.environment)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr and providers.accepted == {}
+    assert missing.stderr.startswith("supporttab: there is no ledger at nowhere.json, so what was announced before "
+                                     "is unknown; nothing was sent.")
     assert notify(site, start_after="now") == 0 and providers.total() == 0  # from now on: nothing old goes out
-    assert notify(site, start_after="2026-11-21T00:00+00:00") == 0
+    assert notify(site, before=site / "another.json", start_after="2026-11-21T00:00+00:00") == 0
     assert delivered(providers)["slack"] == EVERY[7:]  # what was published after that time, only
 
 
@@ -196,7 +194,7 @@ def test_a_refused_request_is_not_retried_and_says_why(site: Path, providers, ca
 def test_killed_half_way_then_run_again_every_update_arrives_exactly_once(site: Path, providers) -> None:
     before = published_before(site, [])
     providers.kill_after = 9  # the 10th request kills the sender before it hears back
-    command = [sys.executable, "-m", "supporttab.authoring.cli", "notify", "--published", str(before)]
+    command = [sys.executable, "-m", "supporttab.authoring.cli", "notify", "--ledger", str(before)]
     env = {**providers.environment, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin",
            "PYTHONPATH": str(Path(__file__).parent.parent / "plugins")}
     process = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -212,14 +210,14 @@ def test_killed_half_way_then_run_again_every_update_arrives_exactly_once(site: 
 
 
 def test_dry_run_prints_every_post_and_never_a_secret(site: Path, providers) -> None:
-    result = run(site, "notify", "--published", str(published_before(site, EVERY[:-1])), "--dry-run",
+    result = run(site, "notify", "--ledger", str(published_before(site, EVERY[:-1])), "--dry-run",
                  **providers.environment)
     assert result.returncode == 0 and providers.accepted == {}
     assert f"=== {EXPORTS}-3: Monitoring: " in result.stdout and f"=== {EXPORTS}-2" not in result.stdout
     for secret in list(SECRETS.values()) + ["/slack/T0", "/discord/1/token"]:
         assert secret not in result.stdout + result.stderr
     assert "POST $SLACK_URL" in result.stdout and "Authorization: (secret)" in result.stdout
-    assert "(HMAC-SHA256 of the body with $WEBHOOK_SECRET)" in result.stdout
+    assert "(HMAC-SHA256 of \"" in result.stdout and "\" and the body with $WEBHOOK_SECRET)" in result.stdout
 
 
 def test_channels_take_only_their_components_regions_and_impacts(site: Path, monkeypatch) -> None:
@@ -339,9 +337,10 @@ def test_email_goes_out_over_starttls_and_reads_well_in_a_mail_client(site: Path
           impacts: [major]
 """)
     before = published_before(site, EVERY[:6])
-    preview = run(site, "notify", "--published", str(before), "--dry-run")
-    assert f"SMTP localhost:{port} (STARTTLS: yes)\nFrom: Brightwell Support <status@brightwell.example>\n" \
-           "To: customers@lists.brightwell.example, ops@brightwell.example\nSubject: Resolved: Card payments" \
+    preview = run(site, "notify", "--ledger", str(before), "--dry-run")
+    assert f"SMTP localhost:{port} (STARTTLS: yes), to customers@lists.brightwell.example, ops@brightwell.example, " \
+           "each unseen by the others\nFrom: Brightwell Support <status@brightwell.example>\n" \
+           "To: Brightwell Support <status@brightwell.example>\nSubject: Resolved: Card payments" \
            in preview.stdout and "\nStatus: Resolved\n" in preview.stdout and "smtp-password" not in preview.stdout
     assert notify(site, before=before) == 0
     assert notify(site, before=before) == 0  # again: nothing more
@@ -349,6 +348,7 @@ def test_email_goes_out_over_starttls_and_reads_well_in_a_mail_client(site: Path
     mails = [email.message_from_bytes(raw, policy=policy.default) for _, _, raw in inbox]
     first = mails[0]
     assert inbox[0][1] == ["customers@lists.brightwell.example", "ops@brightwell.example"]
+    assert b"ops@brightwell.example" not in inbox[0][2] and b"customers@" not in inbox[0][2]  # nobody sees the others
     assert first["Subject"] == "Resolved: Card payments failing for customers in the UK and EU"
     assert first["From"].addresses[0].display_name == "Brightwell Support"
     assert first["Message-ID"] != mails[1]["Message-ID"]
@@ -381,7 +381,7 @@ def test_email_refuses_a_server_without_starttls(site: Path, tmp_path: Path) -> 
           sender: status@brightwell.example
           to: [ops@brightwell.example]
 """)
-        result = run(site, "notify", "--published", str(published_before(site, EVERY[:-1])))
+        result = run(site, "notify", "--ledger", str(published_before(site, EVERY[:-1])))
     finally:
         controller.stop()
     assert result.returncode == 1
@@ -405,6 +405,10 @@ def test_email_refuses_a_server_without_starttls(site: Path, tmp_path: Path) -> 
      "link starting with https://"),
     ("- type: email\n          host: smtp.example.com\n          sender: status@example.com\n          to: []",
      "mkdocs.yml:45:11: plugins.supporttab.notify[0].to: needs at least 1 item(s); add one"),
+    (("- type: email\n          host: smtp.example.com\n          starttls: false\n          sender: s@example.com\n"
+      "          to: [o@example.com]\n          username_env: SMTP_USERNAME"),
+     ("mkdocs.yml:47:11: plugins.supporttab.notify[0].username_env: a login with starttls: false would send the "
+      "password unencrypted; remove `starttls: false` (a login needs STARTTLS) or the login, for a local relay")),
     ("- type: discord\n          url_env: D\n          impacts: [huge]",
      "mkdocs.yml:44:11: plugins.supporttab.notify[0].impacts[0]: 'huge' is not allowed; write one of 'none', "
      "'minor', 'major', 'critical' or 'maintenance'"),
@@ -425,71 +429,42 @@ def test_the_build_refuses_a_bad_channel_with_the_same_sentence(site: Path) -> N
             "capitals") in result.stderr
 
 
-def test_the_site_publishes_the_state_notify_starts_from(built_example: Path, site: Path) -> None:
+def test_the_site_publishes_the_keys_of_everything_it_announces(built_example: Path) -> None:
     state = json.loads((built_example / "api" / "supporttab" / "published.json").read_text(encoding="utf-8"))
     assert state == {"version": 1, "published": sorted(EVERY)}
-    # announcing from it: the next deploy with nothing new sends nothing
+
+
+@pytest.mark.parametrize("content", ["", "{}", '{"version": 1, "sent": []}', '{"version": 2, "announced": []}',
+                                     "[1, 2]", "not json"])
+def test_a_ledger_that_is_not_one_is_refused(site: Path, content: str) -> None:
     configure(site, "      notify:\n        - type: slack\n          url_env: SLACK_URL\n")
-    result = run(site, "notify", "--published", str(built_example / "api" / "supporttab" / "published.json"),
-                 "--dry-run")
-    assert (result.returncode, result.stdout) == (0, "supporttab: nothing new to announce\n")
+    (site / "announced.json").write_text(content, encoding="utf-8")
+    result = run(site, "notify", "--ledger", "announced.json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("supporttab: announced.json is not a notify ledger (version 2); nothing was "
+                                    "sent")
 
 
-@pytest.mark.parametrize("content", ["", "{}", '{"version": 2, "published": []}', "[1, 2]", "not json"])
-def test_a_state_file_that_is_not_one_is_refused(site: Path, content: str) -> None:
-    configure(site, "      notify:\n        - type: slack\n          url_env: SLACK_URL\n")
-    (site / "before.json").write_text(content, encoding="utf-8")
-    result = run(site, "notify", "--published", "before.json")
-    assert result.returncode == 1
-    assert result.stderr.startswith("supporttab: before.json is not a Support Tab state file (version 1), so what "
-                                    "was announced before is unknown; nothing was sent.")
-
-
-def test_before_a_deploy_the_live_state_is_saved_fresh_and_a_missing_one_is_not_guessed(built_example: Path,
-                                                                                        site: Path) -> None:
-    import http.server
-    import threading
-
-    asked: list[str] = []
-
-    class Live(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(built_example), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            asked.append(self.path)
-            self.path = self.path.split("?")[0]
-            super().do_GET()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Live)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        config = site / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace(
-            "https://support.brightwell.example/", f"http://127.0.0.1:{server.server_address[1]}/"), encoding="utf-8")
-        saved = run(site, "notify", "--published", "live", "--save-published", "before.json")
-        assert saved.returncode == 0, saved.stderr
-        assert json.loads((site / "before.json").read_text(encoding="utf-8"))["published"] == sorted(EVERY)
-        assert asked[0].startswith("/api/supporttab/published.json?fresh=")  # past any CDN's cached copy
-        missing = run(site, "notify", "--published", f"http://127.0.0.1:{server.server_address[1]}/nothing.json",
-                      "--save-published", "again.json")
-    finally:
-        server.shutdown()
-    assert missing.returncode == 1 and not (site / "again.json").exists()
-    assert "answered 404 File not found; nothing was saved, so notify will refuse to send" in missing.stderr
-
-
-def test_what_an_earlier_try_sent_is_not_sent_again(site: Path, providers) -> None:
-    earlier = site / "earlier" / "notify-ledger-1"
-    earlier.mkdir(parents=True)
-    sent = [f"{channel} {key}" for channel in HTTP_CHANNELS for key in EVERY[:-1]]
-    (earlier / "notify-sent.json").write_text(json.dumps({"version": 1, "sent": sent}), encoding="utf-8")
-    assert notify(site, before=published_before(site, []), earlier=str(site / "earlier")) == 0
+def test_updates_a_failed_run_left_behind_go_out_with_the_next_run_after_later_deploys(site: Path, providers) -> None:
+    """What was announced is the ledger, never "what the site had before this deploy": a deploy in between (here a
+    new update merged before anyone re-ran the failed run) cannot make the missed updates count as announced."""
+    ledger = published_before(site, EVERY[:8])
+    providers.script["/discord/1/token"] = [(500, {})] * 4
+    assert notify(site, before=ledger) == 1
+    later = run(site, "update", EXPORTS, "--status", "resolved", "--author", "patty", "--", "Exports are fast again.",
+                epoch=BUILD_EPOCH)
+    assert later.returncode == 0, later.stderr
+    assert notify(site, before=ledger) == 0
     for channel, keys in delivered(providers).items():
-        assert keys == EVERY[-1:], channel
+        assert keys == [*EVERY[8:], f"{EXPORTS}-4"], channel  # once each, in order; Discord's missed ones too
+    assert json.loads(ledger.read_text(encoding="utf-8"))["sent"] == []  # all settled as announced
+
+
+def test_start_after_overrides_a_ledger_that_is_readable_but_wrong(site: Path, providers) -> None:
+    ledger = published_before(site, [])  # wrong: everything before 21 November was announced by hand
+    assert notify(site, before=ledger, start_after="2026-11-21T00:00+00:00") == 0
+    assert delivered(providers)["slack"] == EVERY[7:]
+    assert notify(site, before=ledger) == 0 and delivered(providers)["slack"] == EVERY[7:]  # and it stays so
 
 
 def test_templates_get_the_configured_channels_for_a_get_updates_list_without_secrets(site: Path,

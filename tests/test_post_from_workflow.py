@@ -34,13 +34,16 @@ def repo(site: Path) -> Path:
     return site
 
 
-def post(repo: Path, actor: str, **inputs: str) -> tuple[subprocess.CompletedProcess[str], str]:
-    """The step as the workflow runs it; returns the process and what it wrote to the run's summary."""
+def post(repo: Path, actor: str, remote: str | None = None,
+         **inputs: str) -> tuple[subprocess.CompletedProcess[str], str]:
+    """The step as the workflow runs it (pushing to `remote` when given); returns the process and what it wrote to
+    the run's summary."""
     summary = repo.parent / "summary.md"
     summary.write_text("", encoding="utf-8")
     env = {"PATH": os.environ["PATH"], "HOME": str(repo.parent), "GITHUB_ACTIONS": "true", "GITHUB_ACTOR": actor,
            "GITHUB_STEP_SUMMARY": str(summary), "SOURCE_DATE_EPOCH": BUILD_EPOCH,
-           "PYTHONPATH": str(REPO / "plugins"), **{f"INPUT_{k.upper()}": v for k, v in inputs.items()}}
+           "PYTHONPATH": str(REPO / "plugins"), **{f"INPUT_{k.upper()}": v for k, v in inputs.items()},
+           **({"PUSH_REMOTE": remote} if remote else {})}
     done = subprocess.run([sys.executable, "-m", "supporttab.authoring.actions"], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=120)
     return done, summary.read_text(encoding="utf-8")
@@ -146,3 +149,69 @@ def test_one_github_username_signs_for_one_member_only(repo: Path) -> None:
     done, summary = post(repo, "patty-hughes", incident=CARD, status="monitoring", message="Payments work again.")
     assert done.returncode == 1 and commits(repo) == 2
     assert summary.startswith("### Not posted\n\nBoth ")
+
+
+EXPORTS = "2026-11-22-slow-pdf-exports"
+
+
+@pytest.fixture
+def github(repo: Path) -> Path:
+    """A bare repository standing in for GitHub, holding the example site's main."""
+    remote = repo.parent / "github.git"
+    git(repo.parent, "clone", "--quiet", "--bare", str(repo), str(remote))
+    return remote
+
+
+def checkout(remote: Path, name: str) -> Path:
+    """What actions/checkout leaves: a clone of main (the site's cache ignored as in the repository)."""
+    folder = remote.parent / name
+    git(remote.parent, "clone", "--quiet", "--branch", "main", str(remote), str(folder))
+    return folder
+
+
+@pytest.mark.parametrize("same_incident", [True, False])
+def test_posts_made_while_another_lands_on_main_are_posted_again_on_the_new_main(github: Path,
+                                                                                  same_incident: bool) -> None:
+    """Three people post within a minute: each run checked out main before the others pushed. Every post arrives,
+    in order, each written against what main holds by then (the same incident's file included)."""
+    runs = [checkout(github, f"run-{n}") for n in range(3)]
+    messages = ["Exports are queued again; we are on it.", "Exports are faster now; we keep watching.",
+                "Exports are fast again; every queued export is done."]
+    statuses = ["identified", "monitoring", "resolved"]
+    for run_folder, status, text in zip(runs, statuses, messages, strict=True):
+        incident = {"incident": EXPORTS} if same_incident else {
+            "incident": "new", "title": f"Invoices fail to send ({status})", "impact": "minor", "components": "api"}
+        done, summary = post(run_folder, "Patty-Hughes", remote=str(github), status=status if same_incident else
+                             "investigating", message=text, **incident)
+        assert done.returncode == 0, done.stdout + done.stderr + summary
+    main = checkout(github, "after")
+    subjects = git(main, "log", "--format=%s", "-3").splitlines()[::-1]
+    assert len(subjects) == 3 and all("(posted by Patty Hughes from GitHub Actions)" in s for s in subjects)
+    if same_incident:
+        updates = yaml.safe_load((main / "incidents" / f"{EXPORTS}.yml").read_text(encoding="utf-8"))["updates"]
+        assert [u["status"] for u in updates[-3:]] == statuses
+        assert [u["body"].strip() for u in updates[-3:]] == messages
+    else:
+        assert len(list((main / "incidents").glob("2026-11-23-invoices-fail-to-send*.yml"))) == 3
+
+
+def test_a_push_refused_by_branch_protection_says_so_and_posts_nothing(github: Path) -> None:
+    hook = github / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'error: GH006: Protected branch update failed for refs/heads/main.' >&2\n"
+                    "exit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    before = git(github, "rev-parse", "main")
+    done, summary = post(checkout(github, "run"), "Patty-Hughes", remote=str(github), incident=EXPORTS,
+                         status="resolved", message="Exports are fast again.")
+    assert done.returncode == 1 and git(github, "rev-parse", "main") == before
+    sentence = "GitHub's rules for main (branch protection or a ruleset) refused the push"
+    assert sentence in summary and f"::error title=Not posted::{sentence}" in done.stdout
+    assert "Someone changed main" not in summary and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("text", ["50% done\n::warning::injected", "a\r\n::add-mask::x", "100%0A"])
+def test_a_refusal_cannot_end_or_start_a_workflow_command(text: str) -> None:
+    from supporttab.authoring.actions import workflow_command_data
+    data = workflow_command_data(text)
+    assert "\n" not in data and "\r" not in data
+    assert data.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%") == text

@@ -76,32 +76,40 @@ def test_posting_from_a_phone_runs_the_tested_step_with_inputs_only_in_the_envir
     assert job["permissions"] == {"contents": "write", "actions": "write"}
     assert job["steps"][0]["with"] == {"ref": "main", "persist-credentials": "false"}
     step = next(s for s in job["steps"] if s.get("run") == "python -m supporttab.authoring.actions")
-    assert step["env"] == {f"INPUT_{name.upper()}": f"${{{{ inputs.{name} }}}}" for name in FIELDS}
+    assert step["env"] == {**{f"INPUT_{name.upper()}": f"${{{{ inputs.{name} }}}}" for name in FIELDS},
+                           "PUSH_REMOTE": "https://x-access-token:${{ github.token }}@github.com/"
+                                          "${{ github.repository }}.git"}  # the step pushes, retrying on a race
+    # A shared group keeps one pending run and cancels it when the next is queued: posts would be lost.
+    assert workflow["concurrency"]["group"].endswith("${{ github.run_id }}")
+    assert not any("git push" in s.get("run", "") for s in job["steps"])
     runs = [s.get("run", "") for s in job["steps"]]
     assert not any("${{" in run for run in runs)  # an input is never pasted into a shell command
     assert runs.index(step["run"]) < runs.index("gh workflow run publish.yml --ref main")
 
 
-def test_publish_announces_after_a_successful_deploy_from_the_state_saved_before_it() -> None:
+def test_publish_announces_after_a_successful_deploy_from_a_ledger_only_written_after_notify_ran() -> None:
     workflow = load("publish.yml")
-    build, notify = workflow["jobs"]["build"], workflow["jobs"]["notify"]
-    runs = [step.get("run", "") for step in build["steps"]]
-    save = runs.index("supporttab notify --published live --save-published notify-state/published-before.json "
-                      "|| true")
-    uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
-    assert save < uses.index("actions/upload-artifact") < uses.index("actions/upload-pages-artifact")
+    build, notify, record = (workflow["jobs"][job] for job in ("build", "notify", "record"))
+    assert not any("supporttab notify" in step.get("run", "") for step in build["steps"])  # no "live state"
     assert notify["needs"] == "deploy" and notify["permissions"] == {"contents": "read"}
     assert notify["environment"] == "announcements"
-    announce = next(step for step in notify["steps"] if "supporttab notify" in step.get("run", ""))
-    assert "--published notify-state/published-before.json" in announce["run"]
-    assert "--earlier-ledgers earlier-ledgers" in announce["run"] and "${{" not in announce["run"]
+    runs = [step.get("run", "") for step in notify["steps"]]
+    read = next(run for run in runs if "ref=supporttab-announced" in run)
+    announce = next(run for run in runs if "supporttab notify" in run)
+    assert runs.index(read) < runs.index(announce) and "|| true" not in read and "for try in" in read
+    assert announce == 'supporttab notify --ledger ledger/announced.json ${START_AFTER:+--start-after "$START_AFTER"}'
     keep = notify["steps"][-1]
-    assert keep["if"] == "${{ always() }}" and keep["with"]["name"] == "notify-ledger-${{ github.run_attempt }}"
+    assert keep["if"] == "${{ always() }}" and keep["with"]["name"] == "announced-${{ github.run_attempt }}"
+    assert not any("continue-on-error" in step for step in notify["steps"])
+    assert record["needs"] == "notify" and record["permissions"] == {"contents": "write"}
+    assert "environment" not in record  # the job that can push never sees the channels' secrets
+    push = record["steps"][-1]["run"]
+    assert "HEAD:refs/heads/supporttab-announced" in push and "for try in" in push and "${{" not in push
 
 
 def test_pull_requests_show_the_announcements_they_would_send() -> None:
     job = load("check.yml")["jobs"]["announcements"]
     assert job["permissions"] == {"contents": "read"}
     step = next(step for step in job["steps"] if "--dry-run" in step.get("run", ""))
-    assert 'supporttab notify --published live --start-after "$since" --dry-run' in step["run"]
+    assert 'supporttab notify --ledger announced.json --start-after "$since" --dry-run' in step["run"]
     assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"]

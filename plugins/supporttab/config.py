@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
 from .core.problems import format_field_path, suggest
@@ -91,8 +97,24 @@ class Channel(Strict):
 
 class WebhookChannel(Channel):
     type: Literal["webhook"]
-    url: WebUrl = Field(description="Where to POST the Statuspage-shaped JSON")
+    url: WebUrl | None = Field(None, description="Where to POST the Statuspage-shaped JSON (public: shown in the "
+                                                 "pull request's dry run)")
+    url_env: EnvName | None = _env("the address, when it holds a token (use instead of url)", default=None)
     secret_env: EnvName | None = _env("the shared secret that signs each request (HMAC-SHA256)", default=None)
+
+    @field_validator("url_env")
+    @classmethod
+    def _one_address(cls, name: str | None, info) -> str | None:
+        if name and info.data.get("url"):
+            raise ValueError("give the address once: either url (public) or url_env (secret), not both")
+        return name
+
+    @model_validator(mode="after")
+    def _an_address(self) -> WebhookChannel:
+        if not self.url and not self.url_env:
+            raise ValueError("a webhook needs an address: url (public) or url_env (the name of the environment "
+                             "variable that holds it)")
+        return self
 
 
 class ChatChannel(Channel):
@@ -127,6 +149,14 @@ class EmailChannel(Channel):
     to: list[EmailAddress] = Field(min_length=1, description="Addresses or mailing lists to send to")
     username_env: EnvName | None = _env("the SMTP user name", default=None)
     password_env: EnvName | None = _env("the SMTP password", default=None)
+
+    @field_validator("username_env", "password_env")
+    @classmethod
+    def _no_login_in_the_clear(cls, name: str | None, info) -> str | None:
+        if name and info.data.get("starttls") is False:
+            raise ValueError("a login with starttls: false would send the password unencrypted; remove "
+                             "`starttls: false` (a login needs STARTTLS) or the login, for a local relay")
+        return name
 
 
 AnyChannel = Annotated[WebhookChannel | ChatChannel | MastodonChannel | BlueskyChannel | EmailChannel,

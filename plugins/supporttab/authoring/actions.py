@@ -2,6 +2,10 @@
 new` or `update` a person runs, signed by the team member whose `github` username is GITHUB_ACTOR, then one
 commit. Anything refused ends in one sentence in the run's summary, and nothing is written or committed.
 
+With PUSH_REMOTE set (the workflow sets it), the commit is pushed to that remote's main. When someone else's commit
+landed on main meanwhile, the post is made again on the new main (the same checks, against what is there now) and
+pushed again, a few times: posts made within the same minute all arrive.
+
 Run as Actions runs it: `python -m supporttab.authoring.actions` in the site's folder."""
 
 from __future__ import annotations
@@ -12,12 +16,17 @@ import os
 import re
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.problems import DataError
 from .cli import main as supporttab
 from .site import Refused, UsageError, read_site
 
+PUSH_ATTEMPTS = 5
+# What GitHub answers when a rule, not a race, refuses the push: branch protection, rulesets, a pre-receive hook.
+PROTECTED = ("protected branch", "gh006", "gh013", "pre-receive hook declined", "rule violations")
 FIELDS = ("incident", "title", "impact", "components", "status", "message", "next_update")
 
 
@@ -52,6 +61,42 @@ def post_from_workflow(environ: dict[str, str], folder: Path) -> str:
          "commit", "--quiet", "-m", subject, "-m", "Posted with the \"Post a status update\" workflow, signed as "
          f"{member_id} (GitHub: {environ.get('GITHUB_ACTOR')}).")
     return subject
+
+
+def post_and_push(environ: dict[str, str], folder: Path, remote: str, attempts: int = PUSH_ATTEMPTS,
+                  sleep: Callable[[float], None] = time.sleep) -> str:
+    """Post, then push to `remote`'s main; when main moved on meanwhile, post again on the new main and retry."""
+    for attempt in range(1, attempts + 1):
+        subject = post_from_workflow(environ, folder)
+        refusal = _push(folder, remote)
+        if refusal is None:
+            return subject
+        if any(sign in refusal.lower() for sign in PROTECTED):
+            raise NotPosted("GitHub's rules for main (branch protection or a ruleset) refused the push, so the update "
+                            "was not posted; let the workflow push to main (Settings, Rules) or post by a pull "
+                            "request.", _redacted(refusal))
+        if "[rejected]" not in refusal:  # not a race (the network, the token): say so
+            raise NotPosted("git push failed, so the update was not posted; run the workflow again.",
+                            _redacted(refusal))
+        if attempt == attempts:
+            raise NotPosted(f"main kept changing while this ran ({attempts} tries), so the update was not posted; run "
+                            "the workflow again.", _redacted(refusal))
+        _git(folder, "fetch", "--quiet", remote, "main")
+        _git(folder, "reset", "--quiet", "--hard", "FETCH_HEAD")  # drop our commit; post again on the new main
+        sleep(attempt)
+    raise AssertionError("unreachable")
+
+
+def _push(folder: Path, remote: str) -> str | None:
+    """None when pushed; else what git said."""
+    done = subprocess.run(["git", "push", "--porcelain", remote, "HEAD:main"], cwd=folder, capture_output=True,
+                          text=True, check=False)
+    return None if done.returncode == 0 else done.stdout + done.stderr
+
+
+def _redacted(text: str) -> str:
+    """`text` without the credentials of an address (https://x-access-token:TOKEN@github.com)."""
+    return re.sub(r"://[^/\s@]+@", "://", text)
 
 
 def _read(folder: Path):
@@ -132,7 +177,8 @@ def _changed_files(folder: Path) -> set[str]:
 def _git(folder: Path, *arguments: str) -> str:
     done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise NotPosted(f"git {arguments[0]} failed: {done.stderr.strip().splitlines()[-1] if done.stderr else ''}")
+        said = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+        raise NotPosted(_redacted(f"git {arguments[0]} failed: {said}"))
     return done.stdout
 
 
@@ -143,12 +189,19 @@ def _summary(environ: dict[str, str], text: str) -> None:
             out.write(text + "\n")
 
 
+def workflow_command_data(text: str) -> str:
+    """`text` as the data of a workflow command (::error::…): %, CR and LF escaped, so it cannot end the command
+    or start another one."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
 def main() -> int:
     environ = dict(os.environ)
     try:
-        subject = post_from_workflow(environ, Path.cwd())
+        remote = environ.get("PUSH_REMOTE")
+        subject = post_and_push(environ, Path.cwd(), remote) if remote else post_from_workflow(environ, Path.cwd())
     except NotPosted as refusal:
-        print(f"::error title=Not posted::{refusal}")
+        print(f"::error title=Not posted::{workflow_command_data(str(refusal))}")
         details = refusal.details.replace("`", "'").strip()
         _summary(environ, f"### Not posted\n\n{refusal}\n\nNothing was written or committed."
                  + (f"\n\n<details><summary>What supporttab said</summary>\n\n```text\n{details}\n```\n</details>"

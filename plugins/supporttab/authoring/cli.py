@@ -54,10 +54,9 @@ EXAMPLES = {
       --end 2026-12-06T03:00+00:00 --author patty "The API is read-only for up to 10 minutes."
   supporttab update 2026-12-06-database-upgrade --status in_progress --author bob "Started." """,
     "notify": """examples:
-  supporttab notify --published before.json --dry-run    show every post that would go out, send nothing
-  supporttab notify --published before.json              announce what is new since before.json, once
-  supporttab notify --start-after now                    first run: count everything so far as announced
-  supporttab notify --published live --save-published before.json    before a deploy: keep what is live""",
+  supporttab notify --ledger announced.json --dry-run    show every post that would go out, send nothing
+  supporttab notify --ledger announced.json              announce what the ledger does not list yet, once
+  supporttab notify --start-after now                    first run: count everything so far as announced""",
 }
 
 
@@ -129,16 +128,10 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     maintenance.add_argument("--author", required=True)
 
     notify = command("notify", "announce each new update once on every channel in mkdocs.yml", command_notify)
-    notify.add_argument("--published", metavar="FILE_OR_URL", help="api/supporttab/published.json as the site "
-                                                                   "had it before this deploy; live: the site's")
-    notify.add_argument("--start-after", metavar="TIME", help="when --published cannot be read: announce only "
-                                                             "updates after this time (or now)")
-    notify.add_argument("--ledger", metavar="FILE", help="where each send is recorded (default: "
-                                                         ".supporttab-cache/notify-sent.json)")
-    notify.add_argument("--earlier-ledgers", metavar="FOLDER", help="ledgers of earlier tries: what they sent "
-                                                                    "is not sent again")
-    notify.add_argument("--save-published", metavar="FILE", help="before a deploy: save --published to FILE and "
-                                                                 "send nothing")
+    notify.add_argument("--ledger", metavar="FILE", help="what was announced before, updated as notify sends "
+                                                         "(default: .supporttab-cache/announced.json)")
+    notify.add_argument("--start-after", metavar="TIME", help="count every update up to this time (or now) as "
+                                                             "announced: the first run, or a ledger that is wrong")
     notify.add_argument("--dry-run", action="store_true", help="print exactly what would be sent; send nothing")
     return top, parsers
 

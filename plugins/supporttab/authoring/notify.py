@@ -1,10 +1,12 @@
-"""`supporttab notify`: announce each update and postmortem published since the last deploy, once per channel.
+"""`supporttab notify`: announce each update and postmortem on the site that was not announced yet, once per
+channel.
 
-Exactly once without a database. Every build deploys `api/supporttab/published.json`, the keys of every update it
-publishes. Before deploying, the publish workflow saves the live copy of that file (what was published before);
-after a successful deploy, notify announces what is on the site now and was not in it. A ledger file records each
-(channel, update) the moment its provider accepts it, so a run that dies half-way, run again, sends only the rest.
-When what was published before cannot be read, nothing is sent unless `--start-after` says where to start."""
+Exactly once without a database: a ledger file records each (channel, update) the moment its provider accepts it,
+and each update once every channel that takes it has it ("announced"). notify sends what is on the site and not in
+the ledger, so updates a failed run left behind go out with the next run, whatever was deployed in between. The
+publish workflow keeps the ledger on a branch of its own, written only after notify ran. Without a ledger nothing is
+sent unless `--start-after` says where to start; with one, `--start-after` still counts everything up to that time as
+announced (the operator's override when the ledger is wrong)."""
 
 from __future__ import annotations
 
@@ -12,10 +14,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,60 +22,41 @@ from ..config import Channel
 from ..core.clock import build_time
 from ..core.markdown import MarkdownRenderer
 from ..core.urls import site_info
-from ..status.announcements import STATE_FILE, STATE_VERSION, Announcement, announcements
+from ..status.announcements import Announcement, announcements
 from ..status.index import build_status_index
 from .channels import Context, preview, send
 from .delivery import DeliveryFailed, Http
 from .files import replace_file
 from .site import Refused, Site, UsageError
 
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2
 
 
 def command_notify(args: argparse.Namespace, site: Site, http: Http | None = None) -> int:
-    source = _live(site) if args.published == "live" else args.published
-    if args.save_published:
-        return _save_published(source, Path(args.save_published))
     channels = site.options.notify
     if not channels:
         print("supporttab: no channels under `notify:` in mkdocs.yml; nothing to announce")
         return 0
     context, items = _announcements(site)
-    before = published_before(source, args.start_after, items)
-    new = [item for item in items if item.key not in before]
+    path = Path(args.ledger) if args.ledger else site.root / site.options.cache_dir / "announced.json"
+    ledger = Ledger.read(path)
+    if ledger is None and args.start_after is None:
+        raise Refused(f"supporttab: there is no ledger at {path}, so what was announced before is unknown; nothing "
+                      "was sent. On the first run, pass --start-after TIME (like 2026-11-20T09:00+00:00, or now) to "
+                      "announce only what came later; otherwise the ledger could not be read: run again")
+    ledger = ledger or Ledger(path)
+    if args.start_after is not None:
+        limit = _time(args.start_after)
+        ledger.announced |= {item.key for item in items if item.at <= limit}
+    new = [item for item in items if item.key not in ledger.announced]
     if args.dry_run:
         _print_dry_run(channels, new, context)
         return 0
-    ledger = Ledger.read(Path(args.ledger) if args.ledger else site.root / site.options.cache_dir / "notify-sent.json")
-    if args.earlier_ledgers:  # what earlier tries of this deploy sent (the workflow keeps each try's ledger)
-        for path in sorted(Path(args.earlier_ledgers).rglob("*.json")):
-            ledger.sent |= Ledger.read(path).sent
+    ledger.save()
     tally = [_announce(channel, new, context, http or Http(), ledger) for channel in channels]
+    ledger.settle(channels, new)
     _report(tally)
-    return 1 if any(t.failed for t in tally) else 0
-
-
-def _live(site: Site) -> str:
-    if not site.url:
-        raise UsageError("--published live needs site_url in mkdocs.yml, the address the site is published at")
-    return site.url.rstrip("/") + "/" + STATE_FILE
-
-
-def _save_published(source: str | None, destination: Path) -> int:
-    """Keep what the site publishes now, before a deploy replaces it; 1 (and no file) when it cannot be read, so
-    the notify after the deploy refuses instead of guessing."""
-    if not source:
-        raise UsageError("--save-published needs --published (a file, an address or live) to read from")
-    try:
-        keys = _read_state(source)
-    except ValueError as error:
-        print(f"supporttab: {error}; nothing was saved, so notify will refuse to send until told where to start "
-              "(--start-after)", file=sys.stderr)
-        return 1
-    replace_file(destination, (json.dumps({"version": STATE_VERSION, "published": sorted(keys)}, indent=1)
-                               + "\n").encode())
-    print(f"supporttab: saved the {len(keys)} updates {source} lists to {destination}")
-    return 0
+    return 1 if any(t.failed or t.refused for t in tally) else 0
 
 
 def _announcements(site: Site) -> tuple[Context, list[Announcement]]:
@@ -90,46 +69,7 @@ def _announcements(site: Site) -> tuple[Context, list[Announcement]]:
                                author_name=(lambda member: team.members[member].name) if team else str,
                                urls=site.urls)
     info = site_info(site.name, site.url, directory_urls=site.urls.directory_urls)
-    return Context(index, info, site.zone), announcements(index, info)
-
-
-def published_before(source: str | None, start_after: str | None, items: list[Announcement]) -> set[str]:
-    """The keys published before this deploy, from the state file at `source` (a path or an address); else, when
-    `start_after` is given, every update at or before that time; else a refusal: never re-announce everything."""
-    problem = "no --published state file was given" if not source else None
-    if source:
-        try:
-            return _read_state(source)
-        except ValueError as error:
-            problem = str(error)
-    if start_after is None:
-        raise Refused(f"supporttab: {problem}, so what was announced before is unknown; nothing was sent. Pass "
-                      "--start-after TIME (like 2026-11-20T09:00+00:00, or now) to announce only what came later")
-    limit = _time(start_after)
-    return {item.key for item in items if item.at <= limit}
-
-
-def _read_state(source: str) -> set[str]:
-    try:
-        if source.startswith(("https://", "http://")):
-            # a query the CDN has never seen, so the answer is the deployed file, not a copy cached minutes ago
-            fresh = f"{source}{'&' if '?' in source else '?'}fresh={time.time_ns()}"
-            request = urllib.request.Request(fresh, headers={"Cache-Control": "no-cache"})
-            with urllib.request.urlopen(request, timeout=30) as response:
-                text = response.read()
-        else:
-            text = Path(source).read_bytes()
-    except urllib.error.HTTPError as error:
-        raise ValueError(f"{source} answered {error.code} {error.reason}") from None
-    except (OSError, urllib.error.URLError) as error:
-        raise ValueError(f"{source} cannot be read ({getattr(error, 'reason', None) or error.strerror})") from None
-    try:
-        state = json.loads(text)
-        if state.get("version") != STATE_VERSION or not isinstance(state.get("published"), list):
-            raise ValueError
-        return {str(key) for key in state["published"]}
-    except (ValueError, AttributeError):
-        raise ValueError(f"{source} is not a Support Tab state file (version {STATE_VERSION})") from None
+    return Context(index, info, site.zone, language=site.language), announcements(index, info)
 
 
 def _time(text: str) -> dt.datetime:
@@ -158,32 +98,54 @@ def takes(channel: Channel, item: Announcement) -> bool:
 
 @dataclass
 class Ledger:
-    """What has been sent, as "channel key" lines, saved after every send (replaced in one step)."""
+    """What was announced: every update all its channels have ("announced"), and each (channel, update) sent or
+    refused for good while the rest is still on its way, as "channel key". Saved after every send (replaced in one
+    step), so a run that dies half-way, run again, sends only the rest."""
 
     path: Path
+    announced: set[str] = field(default_factory=set)
     sent: set[str] = field(default_factory=set)
+    refused: set[str] = field(default_factory=set)
 
     @classmethod
-    def read(cls, path: Path) -> Ledger:
+    def read(cls, path: Path) -> Ledger | None:
+        """The ledger at `path`; None when there is none."""
         if not path.exists():
-            return cls(path)
+            return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != LEDGER_VERSION:
                 raise ValueError
-            return cls(path, set(data["sent"]))
+            return cls(path, *({str(key) for key in data[part]} for part in ("announced", "sent", "refused")))
         except (ValueError, KeyError, TypeError, AttributeError, OSError):
-            raise Refused(f"supporttab: {path} is not a notify ledger; nothing was sent. Move it away if it is "
-                          "not needed") from None
+            raise Refused(f"supporttab: {path} is not a notify ledger (version {LEDGER_VERSION}); nothing was "
+                          "sent") from None
 
     def has(self, channel: Channel, item: Announcement) -> bool:
-        return f"{channel.label} {item.key}" in self.sent
+        return _entry(channel, item) in self.sent | self.refused
 
-    def add(self, channel: Channel, item: Announcement) -> None:
-        self.sent.add(f"{channel.label} {item.key}")
+    def add(self, channel: Channel, item: Announcement, *, refused: bool = False) -> None:
+        (self.refused if refused else self.sent).add(_entry(channel, item))
+        self.save()
+
+    def settle(self, channels: list[Channel], items: Iterable[Announcement]) -> None:
+        """Move each update every channel that takes it has dealt with to "announced", for a short ledger."""
+        for item in items:
+            entries = {_entry(channel, item) for channel in channels if takes(channel, item)}
+            if entries <= self.sent | self.refused:
+                self.announced.add(item.key)
+                self.sent -= entries
+        self.save()
+
+    def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(self.path, (json.dumps({"version": LEDGER_VERSION, "sent": sorted(self.sent)}, indent=1)
-                                 + "\n").encode())
+        data = {"version": LEDGER_VERSION, "announced": sorted(self.announced), "sent": sorted(self.sent),
+                "refused": sorted(self.refused)}
+        replace_file(self.path, (json.dumps(data, indent=1) + "\n").encode())
+
+
+def _entry(channel: Channel, item: Announcement) -> str:
+    return f"{channel.label} {item.key}"
 
 
 @dataclass
@@ -192,13 +154,15 @@ class Tally:
     sent: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
     skipped: int = 0  # new updates this channel does not take (its components, regions, impacts)
+    refused: list[str] = field(default_factory=list)  # refused for good (a 4xx): reported, never sent again
     failed: str | None = None
     left: int = 0
 
 
 def _announce(channel: Channel, items: Iterable[Announcement], context: Context, http: Http, ledger: Ledger) -> Tally:
-    """Send each item the channel takes, oldest first; after a failure, stop (the order of updates matters) and
-    leave the rest for the re-run."""
+    """Send each item the channel takes, oldest first. After a failure that may pass, stop (the order of updates
+    matters) and leave the rest for the next run; an update the provider refuses for good is recorded as refused
+    and the later ones still go out."""
     items = list(items)
     wanted = [item for item in items if takes(channel, item)]
     tally = Tally(channel.label, skipped=len(items) - len(wanted))
@@ -209,7 +173,16 @@ def _announce(channel: Channel, items: Iterable[Announcement], context: Context,
         try:
             send(channel, item, context, http)
         except DeliveryFailed as error:
+            if error.permanent:
+                ledger.add(channel, item, refused=True)
+                tally.refused.append(f"{item.key}: {error}")
+                continue
             tally.failed = f"{item.key}: {error}"
+            tally.left = len(wanted) - position
+            break
+        except Exception as error:  # noqa: BLE001 (a bug or an answer nobody foresaw stops this channel only)
+            tally.failed = (f"{item.key}: an unexpected error ({error.__class__.__name__}); please report it with "
+                            "this run's log")
             tally.left = len(wanted) - position
             break
         ledger.add(channel, item)
@@ -225,6 +198,8 @@ def _report(tally: list[Tally]) -> None:
             line += f", {len(t.already)} sent by an earlier run"
         if t.skipped:
             line += f", {t.skipped} not for this channel"
+        for refusal in t.refused:
+            line += f"; REFUSED for good (not sent again) {refusal}"
         if t.failed:
             line += f"; FAILED at {t.failed}; {t.left} left for the next run"
         lines.append(line)
@@ -243,4 +218,8 @@ def _print_dry_run(channels: list[Channel], items: list[Announcement], context: 
         print(f"=== {item.key}: {item.status_label}: {item.event.title} "
               f"(to {', '.join(c.label for c in takers) or 'no channel: none takes it'})")
         for channel in takers:
-            print(f"--- {channel.label}\n{preview(channel, item, context)}\n")
+            try:
+                shown = preview(channel, item, context)
+            except Exception as error:  # noqa: BLE001 (the same per-channel isolation as sending)
+                shown = f"(cannot be shown: an unexpected error, {error.__class__.__name__}; it would fail to send)"
+            print(f"--- {channel.label}\n{shown}\n")

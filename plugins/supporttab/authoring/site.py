@@ -4,6 +4,7 @@ its authored files loaded for checking or for writing."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,7 @@ class Site:
     urls: UrlScheme = UrlScheme()
     published: frozenset[str] | None = None  # the pages `mkdocs build` publishes from docs_dir
     name: str = ""  # site_name, as feeds and the API print it
+    language: str = "en"  # theme.language: the language posts are tagged with
 
     @property
     def incidents(self) -> Path:
@@ -131,7 +133,15 @@ def read_site(folder: Path) -> Site:
     docs = (root / docs_dir).resolve()
     return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
                 UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config),
-                str(config.get("site_name") or ""))
+                str(config.get("site_name") or ""), _language(config))
+
+
+def _language(config: dict) -> str:
+    """theme.language when it is a language tag (en, pt-BR), else English, MkDocs' default."""
+    theme = config.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*",
+                                                                    language) else "en"
 
 
 def _published_pages(docs_dir: Path, config: dict) -> frozenset[str]:

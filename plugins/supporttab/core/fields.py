@@ -91,6 +91,12 @@ def _check_not_blank(text: str) -> str:
     return text
 
 
+def _check_one_line(text: str) -> str:
+    if any(character in text for character in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+        raise ValueError("has a line break; write it on one line (it becomes a subject line and a heading)")
+    return _check_not_blank(text)
+
+
 def _check_id(text: str) -> str:
     if not is_id(text):
         raise ValueError(f"{text!r} is not a valid id; use lowercase letters, digits and dashes, like card-payments")
@@ -130,6 +136,7 @@ TimeZoneName = Annotated[str, AfterValidator(_check_time_zone), Field(
 MarkdownText = Annotated[str, AfterValidator(_check_not_blank), Field(description="Markdown text; raw HTML is "
                                                                                    "shown as text")]
 Text = Annotated[str, AfterValidator(_check_not_blank)]  # one line or more that customers read
+Line = Annotated[str, AfterValidator(_check_one_line)]  # one line customers read: a title, a subject line
 Slug = Annotated[str, AfterValidator(_check_id), Field(pattern=f"^{ID_PATTERN}$",
                                                        description="Lowercase letters, digits and dashes")]
 Timestamp = Annotated[AwareDatetime, AfterValidator(_check_plausible_time), Field(

@@ -13,7 +13,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..core.fields import MarkdownText, Slug, Strict, Text, Timestamp
+from ..core.fields import Line, MarkdownText, Slug, Strict, Timestamp
 from ..core.rules import unknown_rule
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
@@ -48,21 +48,21 @@ MaintenanceStatus = Literal[MAINTENANCE_STATUSES]
 
 class Region(Strict):
     id: Slug
-    name: Text
-    places: list[Text] = Field(default_factory=list, description="Other names customers use for places in it, "
+    name: Line
+    places: list[Line] = Field(default_factory=list, description="Other names customers use for places in it, "
                                                                   "e.g. [Glasgow, Edinburgh]; the linter reads them")
 
 
 class Component(Strict):
     id: Slug
-    name: Text
+    name: Line
     description: str | None = None
     regions: list[Slug] = Field(default_factory=list, description="Regions it runs in; empty means all")
 
 
 class ComponentGroup(Strict):
     id: Slug
-    name: Text
+    name: Line
     components: list[Component] = Field(min_length=1)
 
 
@@ -108,7 +108,7 @@ class Postmortem(Strict):
 
 
 class Incident(Strict):
-    title: Text = Field(min_length=1)
+    title: Line = Field(min_length=1)
     impact: Impact
     source: Literal[SOURCES] | None = Field(None, description="Where the cause lay")
     started_at: Timestamp | None = Field(None, description="When customers were first affected, if before "
@@ -135,7 +135,7 @@ class MaintenanceUpdate(Strict):
 
 
 class Maintenance(Strict):
-    title: Text = Field(min_length=1)
+    title: Line = Field(min_length=1)
     scheduled_for: Timestamp
     scheduled_until: Timestamp
     components: list[Slug] = Field(min_length=1)

@@ -3,17 +3,22 @@ in at most 280 characters. Feeds carry the same text, so scheduling tools can po
 
 from __future__ import annotations
 
-import re
+from functools import cache
+
+from ..core.markdown import MarkdownRenderer
 
 LIMIT = 280
 
 
+@cache
+def _renderer() -> MarkdownRenderer:
+    return MarkdownRenderer()
+
+
 def plain_text(markdown: str) -> str:
-    """Markdown reduced to one line of plain text: links keep their words, markup goes."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`#>]+", "", text)
-    return " ".join(text.split())
+    """Markdown reduced to one line of the words a reader sees (rendered, then the tags dropped, as the widget
+    does): links keep their words, images go, and `*`, `_`, `#`, `>` the author meant as text stay."""
+    return " ".join(_renderer().render(markdown).striptags().split())
 
 
 def signature(name: str) -> str:
