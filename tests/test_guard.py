@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -92,6 +93,30 @@ def test_a_removed_or_renamed_incident_is_refused(published: Path) -> None:
     assert guard_errors(published) == [
         f"{CARD}:1:1: error: this file was published at HEAD and is now removed or renamed; published incidents "
         "stay: restore it, and add a correction update if something in it was wrong [published-history]"]
+
+
+def test_the_guard_reads_only_the_files_that_changed_since_the_base(published: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """At thousands of incidents an update merge touches one file: the guard must not read every published one."""
+    from supporttab.authoring import guard
+
+    for number in range(20):  # published and untouched
+        shutil.copy2(published / PDF, published / "incidents" / f"2026-10-{number + 1:02d}-old-incident.yml")
+    git(published, "add", "-A")
+    git(published, "commit", "-qm", "twenty more published incidents")
+    read_from_git: list[str] = []
+    parse_yaml = guard.parse_yaml
+    monkeypatch.setattr(guard, "parse_yaml", lambda text, shown: read_from_git.append(shown) or parse_yaml(text, shown))
+    edit(published, PDF, "Invoice PDFs and data exports take several minutes", "Some PDFs take a little longer")
+    git(published, "commit", "-qam", "an edit to a published update, merged")
+    shutil.copy2(published / CARD, published / "incidents" / "2026-11-29-new-incident.yml")  # new: nothing to guard
+    edit(published, "incidents/2026-10-01-old-incident.yml", "  - at: 2026-11-22T14:10", "  - at: 2026-11-22T14:20")
+    (published / "incidents" / "2026-10-02-old-incident.yml").unlink()  # uncommitted, as a local check sees them
+    errors = [line.split(": error: ")[0] for line in run(published, "check", "--since", "HEAD~1").stdout.splitlines()
+              if "[published-history]" in line]
+    assert errors == ["incidents/2026-10-01-old-incident.yml:8:5", "incidents/2026-10-02-old-incident.yml:1:1",
+                      f"{PDF}:8:5"]
+    assert sorted(read_from_git) == ["incidents/2026-10-01-old-incident.yml", PDF]
 
 
 def test_appending_updates_corrections_and_postmortems_is_fine(published: Path) -> None:

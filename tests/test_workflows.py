@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import REPO
 
@@ -113,3 +115,130 @@ def test_pull_requests_show_the_announcements_they_would_send() -> None:
     step = next(step for step in job["steps"] if "--dry-run" in step.get("run", ""))
     assert 'supporttab notify --ledger announced.json --start-after "$since" --dry-run' in step["run"]
     assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"]
+
+
+PUBLISH_SITE = ("mkdocs.yml", "content", "team", "incidents")  # what the publish job checks and builds
+AUTHORED = ["content/articles/reset-password.md", "team/bob.yml", "incidents/2026-11-22-slow-pdf-exports.yml",
+            "incidents/2026-12-01-new-incident.yml"]
+CODE = ["plugins/supporttab/plugin.py", "plugins/supporttab/templates/supporttab/incident.html", "pyproject.toml",
+        "requirements.lock", ".github/workflows/publish.yml", "mkdocs.yml", "tests/test_workflows.py", "Makefile",
+        "overrides/main.html"]
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args], cwd=folder,
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def publish_step(step_id: str) -> dict:
+    return next(step for step in load("publish.yml")["jobs"]["build"]["steps"] if step.get("id") == step_id)
+
+
+def run_step(folder: Path, script: str, tmp_path: Path, real_clock: bool = False,
+             **env: str) -> tuple[subprocess.CompletedProcess[str], dict]:
+    """Run a workflow step's script as the runner does (bash -e), in `folder`; returns the step's outputs. With
+    `real_clock`, on the clock of the day the tests run (as a person posting an update has), not the tests' own."""
+    outputs = tmp_path / "github_output"
+    outputs.write_text("")
+    environment = {**os.environ, **env, "GITHUB_OUTPUT": str(outputs),
+                   "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    environment.pop("GITHUB_ACTIONS", None)
+    if real_clock:
+        environment.pop("SOURCE_DATE_EPOCH", None)
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=folder, capture_output=True, text=True, env=environment,
+                          timeout=300)
+    return done, dict(line.split("=", 1) for line in outputs.read_text().splitlines())
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A repository holding one file of every kind the publish job may see change, all committed to main."""
+    folder = tmp_path / "repo"
+    for name in AUTHORED[:-1] + CODE:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(f"{name}\n")
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "main before the push")
+    return folder
+
+
+def push(folder: Path, names: list[str]) -> str:
+    """Change (or add) `names` and commit them, as a merge would; returns the commit before it."""
+    before = git(folder, "rev-parse", "HEAD")
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        with (folder / name).open("a") as file:
+            file.write("changed\n")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "the push")
+    return before
+
+
+def test_the_publish_job_runs_the_tests_only_when_the_step_says_so() -> None:
+    steps = load("publish.yml")["jobs"]["build"]["steps"]
+    tests = next(step for step in steps if step.get("run", "").startswith("python -m pytest"))
+    assert tests["if"] == "steps.changes.outputs.tests == 'true'"
+    assert steps.index(publish_step("changes")) < steps.index(tests)
+    assert publish_step("changes")["env"] == {"BEFORE": "${{ github.event.before }}"}
+
+
+@pytest.mark.parametrize("changed", [[name] for name in AUTHORED] + [AUTHORED], ids=AUTHORED + ["all-authored"])
+def test_a_push_of_authored_content_only_skips_the_test_suite(repository: Path, tmp_path: Path,
+                                                              changed: list[str]) -> None:
+    before = push(repository, changed)
+    done, outputs = run_step(repository, publish_step("changes")["run"], tmp_path, BEFORE=before)
+    assert done.returncode == 0, done.stderr
+    assert outputs == {"tests": "false"}
+
+
+@pytest.mark.parametrize("changed", [[name] for name in CODE] + [[AUTHORED[2], CODE[0]]], ids=CODE + ["mixed"])
+def test_a_push_that_changes_anything_else_runs_the_test_suite(repository: Path, tmp_path: Path,
+                                                               changed: list[str]) -> None:
+    before = push(repository, changed)
+    done, outputs = run_step(repository, publish_step("changes")["run"], tmp_path, BEFORE=before)
+    assert done.returncode == 0, done.stderr
+    assert outputs == {"tests": "true"}
+
+
+@pytest.mark.parametrize("before", ["", "0" * 40, "1234567890abcdef1234567890abcdef12345678"],
+                         ids=["manual-run", "first-push", "force-push"])
+def test_a_push_with_nothing_to_compare_with_runs_the_test_suite(repository: Path, tmp_path: Path,
+                                                                 before: str) -> None:
+    push(repository, AUTHORED[:1])
+    done, outputs = run_step(repository, publish_step("changes")["run"], tmp_path, BEFORE=before)
+    assert done.returncode == 0, done.stderr
+    assert outputs == {"tests": "true"}
+
+
+def test_an_update_posted_now_to_the_live_site_passes_the_publish_job(tmp_path: Path) -> None:
+    """The company's own files, updated today with the real clock: the publish job checks, skips the tests (they
+    run on their own frozen example) and builds strictly. A copy: the live files are never touched."""
+    folder = tmp_path / "live"
+    folder.mkdir()
+    for part in PUBLISH_SITE:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns(".supporttab-cache"))
+        else:
+            shutil.copy2(source, folder / part)
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "published")
+    before = git(folder, "rev-parse", "HEAD")
+    incident = max(path.stem for path in (folder / "incidents").glob("*.yml") if path.name != "components.yml")
+    post = (f'supporttab update {incident} --status monitoring --author {min((folder / "team").glob("*.yml")).stem}'
+            ' --next-update 1h "We are watching this closely and will post again within the hour."')
+    posted, _ = run_step(folder, post, tmp_path, real_clock=True)
+    assert posted.returncode == 0, posted.stdout + posted.stderr
+    git(folder, "commit", "-qam", "an update, merged")
+    steps = load("publish.yml")["jobs"]["build"]["steps"]
+    check = next(step["run"] for step in steps if "supporttab check" in step.get("run", ""))
+    checked, _ = run_step(folder, check, tmp_path, BEFORE=before, real_clock=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    decided, outputs = run_step(folder, publish_step("changes")["run"], tmp_path, BEFORE=before, real_clock=True)
+    assert decided.returncode == 0 and outputs == {"tests": "false"}, decided.stderr
+    built, _ = run_step(folder, "python -m mkdocs build --strict", tmp_path, real_clock=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (folder / "site" / "incidents" / incident / "index.html").is_file()
+    assert "We are watching this closely" in (folder / "site" / "incidents" / incident / "index.html").read_text()

@@ -5,26 +5,25 @@ XML forbids would make feeds ill-formed and show nowhere on a page; tab and line
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _NAMES = {0x00: "NUL", 0x07: "a bell", 0x08: "a backspace", 0x0B: "a vertical tab", 0x0C: "a form feed",
           0x1B: "an escape", 0x7F: "DEL", 0xFFFE: "a non-character", 0xFFFF: "a non-character"}
 
 
-def _forbidden(character: str) -> bool:
-    code = ord(character)
-    if character in "\t\n\r":
-        return False
-    return code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
+# C0 controls but tab and line breaks, DEL and the C1 controls, lone surrogates, and U+FFFE/U+FFFF. One regular
+# expression: every authored scalar passes through here, thousands per build.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def forbidden_character(text: str) -> tuple[int, str] | None:
     """(index, description) of the first character no page, feed or calendar can carry, or None."""
-    for index, character in enumerate(text):
-        if _forbidden(character):
-            code = ord(character)
-            return index, f"U+{code:04X} ({_NAMES.get(code, 'a control character')})"
-    return None
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return None
+    code = ord(found[0])
+    return found.start(), f"U+{code:04X} ({_NAMES.get(code, 'a control character')})"
 
 
 def forbidden_message(text: str, what: str = "the text") -> str | None:
