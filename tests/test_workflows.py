@@ -36,14 +36,14 @@ def test_publish_deploys_every_merge_with_the_official_pages_actions() -> None:
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     assert workflow["permissions"] == {}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read"}
+    assert build["permissions"] == {"contents": "read", "actions": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     runs = [step.get("run", "") for step in build["steps"]]
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"] + deploy["steps"]]
     assert 'python -m pip install -c requirements.lock -e ".[test,faces]"' in runs
     check = next(step for step in build["steps"] if "supporttab check" in step.get("run", ""))
     assert 'supporttab check --since "$BEFORE"' in check["run"]  # a push that rewrote history is refused
-    assert check["env"] == {"BEFORE": "${{ github.event.before }}"}
+    assert check["env"] == {"BEFORE": "${{ steps.base.outputs.sha }}"}  # what was last published
     assert build["steps"][0]["with"]["fetch-depth"] == "0"
     cache = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/cache@"))
     # the check frames photos as the build does: with the cache restored, and before anything is deployed
@@ -141,7 +141,7 @@ def run_step(folder: Path, script: str, tmp_path: Path, real_clock: bool = False
     outputs = tmp_path / "github_output"
     outputs.write_text("")
     environment = {**os.environ, **env, "GITHUB_OUTPUT": str(outputs),
-                   "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+                   "PATH": f"{Path(sys.executable).parent}:{env.get('PATH', os.environ['PATH'])}"}
     environment.pop("GITHUB_ACTIONS", None)
     if real_clock:
         environment.pop("SOURCE_DATE_EPOCH", None)
@@ -180,7 +180,42 @@ def test_the_publish_job_runs_the_tests_only_when_the_step_says_so() -> None:
     tests = next(step for step in steps if step.get("run", "").startswith("python -m pytest"))
     assert tests["if"] == "steps.changes.outputs.tests == 'true'"
     assert steps.index(publish_step("changes")) < steps.index(tests)
-    assert publish_step("changes")["env"] == {"BEFORE": "${{ github.event.before }}"}
+    assert publish_step("changes")["env"] == {"BEFORE": "${{ steps.base.outputs.sha }}"}
+    assert steps.index(publish_step("base")) < steps.index(publish_step("changes"))
+
+
+def fake_gh(tmp_path: Path, answer: str) -> str:
+    """A `gh` on PATH that answers `gh run list` with `answer` (the last successful Publish run's commit)."""
+    folder = tmp_path / "bin"
+    folder.mkdir(exist_ok=True)
+    (folder / "gh").write_text(f"#!/bin/sh\nprintf '%s\\n' '{answer}'\n", encoding="utf-8")
+    (folder / "gh").chmod(0o755)
+    return f"{folder}:{os.environ['PATH']}"
+
+
+def test_an_unpublished_code_change_is_tested_with_the_content_push_after_it(repository: Path,
+                                                                              tmp_path: Path) -> None:
+    """A code push whose run failed (or was cancelled while it waited) was never published: the next push, an
+    incident update, is compared with the last published commit, so the code's tests run before it goes live."""
+    published = git(repository, "rev-parse", "HEAD")
+    push(repository, CODE[:1])  # its Publish run failed: never published
+    before = push(repository, AUTHORED[:1])  # what GitHub would call "before" for this push
+    _, base = run_step(repository, publish_step("base")["run"], tmp_path, PATH=fake_gh(tmp_path, published))
+    assert base == {"sha": published} and before != published
+    done, outputs = run_step(repository, publish_step("changes")["run"], tmp_path, BEFORE=base["sha"])
+    assert done.returncode == 0, done.stderr
+    assert outputs == {"tests": "true"}
+
+
+@pytest.mark.parametrize("answer", ["", "1234567890abcdef1234567890abcdef12345678"], ids=["none", "not-an-ancestor"])
+def test_without_a_published_ancestor_everything_is_checked_and_tested(repository: Path, tmp_path: Path,
+                                                                        answer: str) -> None:
+    push(repository, AUTHORED[:1])
+    done, base = run_step(repository, publish_step("base")["run"], tmp_path, PATH=fake_gh(tmp_path, answer))
+    assert done.returncode == 0, done.stderr
+    assert base == {"sha": ""}
+    _, outputs = run_step(repository, publish_step("changes")["run"], tmp_path, BEFORE="")
+    assert outputs == {"tests": "true"}
 
 
 @pytest.mark.parametrize("changed", [[name] for name in AUTHORED] + [AUTHORED], ids=AUTHORED + ["all-authored"])
