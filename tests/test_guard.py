@@ -186,7 +186,7 @@ def test_the_publish_workflow_refuses_a_push_that_rewrote_history(published: Pat
     assert "update 1 (published at " in pushed.stdout and "changed its body" in pushed.stdout
     manual = step("")  # a manual run, or the first push: nothing to compare with
     assert manual.returncode == 0
-    assert manual.stdout.startswith("::warning::No earlier commit of main to compare with")
+    assert manual.stdout.startswith("::warning::No published commit of main to compare with")
 
 
 MIGRATION = "incidents/maintenance/2027-01-10-payment-provider-migration.yml"
