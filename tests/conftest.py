@@ -177,9 +177,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve(folder: Path, handler: type = _QuietHandler) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve `folder` on a free loopback port in a background thread; returns the server and its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    return serve_handler(functools.partial(handler, directory=str(folder)))
+
+
+def serve_handler(handler) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Answer with `handler` on a free loopback port in a background thread; returns the server and its URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

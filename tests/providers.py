@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import regex
+from conftest import serve_handler
 
 BLUESKY_JWT = "jwt-for-tests"
 TIMEOUT = 2.0  # seconds the client waits in the tests: ample for an answer on a busy machine, short for a test
@@ -201,6 +202,5 @@ def serve(providers: Providers) -> tuple[http.server.ThreadingHTTPServer, str]:
             self.end_headers()
             self.wfile.write(data)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve_handler(Handler)
+    return server, url.rstrip("/")

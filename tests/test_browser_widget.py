@@ -4,17 +4,15 @@ open panel, without its JSON, and with script payloads in every authored field."
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import axe_playwright_python
 import pytest
 import yaml
-from conftest import PHONE, copy_example_site, run_mkdocs_build
+from conftest import PHONE, copy_example_site, run_mkdocs_build, serve, serve_handler
 from playwright.sync_api import expect
 from test_hostile_input import CORPUS, poison_site
 
@@ -89,24 +87,17 @@ class _ProductHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def serve_with_cors(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CorsHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="module")
 def support(built_example: Path):
-    server, url = serve_with_cors(built_example)
+    server, url = serve(built_example, _CorsHandler)
     yield url
     server.shutdown()
 
 
 @pytest.fixture(scope="module")
 def product_url():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ProductHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://localhost:{server.server_address[1]}/"  # localhost, not 127.0.0.1: another origin
+    server, url = serve_handler(_ProductHandler)
+    yield url.replace("127.0.0.1", "localhost")  # another origin than the support site
     server.shutdown()
 
 
@@ -478,7 +469,7 @@ def hostile_support(tmp_path_factory: pytest.TempPathFactory):
     article.write_text(text.replace("# Reset your password", "# Reset " + CORPUS.replace("#", ""), 1), "utf-8")
     result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stderr
-    server, url = serve_with_cors(site / "site")
+    server, url = serve(site / "site", _CorsHandler)
     yield url
     server.shutdown()
 
