@@ -118,11 +118,16 @@ def test_check_formats_for_machines_and_pull_requests(site: Path) -> None:
     assert automatic == github
 
 
-def test_lint_severity_is_configured_per_site(site: Path) -> None:
+def make_an_error(site: Path, rule: str) -> None:
+    """Make `rule` an error in the site's mkdocs.yml, as a site that is strict about it would."""
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      timezone: Europe/London\n",
-        "      timezone: Europe/London\n      lint:\n        stale-incident: {severity: error}\n"), encoding="utf-8")
+    strict = f"      timezone: Europe/London\n      lint:\n        {rule}: {{severity: error}}\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("      timezone: Europe/London\n", strict),
+                      encoding="utf-8")
+
+
+def test_lint_severity_is_configured_per_site(site: Path) -> None:
+    make_an_error(site, "stale-incident")
     result = run(site, "check")
     assert result.returncode == 1
     assert ": error: the next update was promised" in result.stdout
@@ -599,11 +604,7 @@ def test_at_a_terminal_an_edit_that_fixes_it_is_posted_without_another_question(
 
 
 def test_a_rule_the_site_made_an_error_holds_the_update_back(site: Path) -> None:
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      timezone: Europe/London\n",
-        "      timezone: Europe/London\n      lint:\n        minimising-language: {severity: error}\n"),
-        encoding="utf-8")
+    make_an_error(site, "minimising-language")
     before = (site / OPEN_INCIDENT).read_bytes()
     result = run(site, *UPDATE, "--author", "bob", MINIMISING)
     assert result.returncode == 1
@@ -630,11 +631,7 @@ def test_the_same_mistake_in_a_new_update_is_reported_again(site: Path) -> None:
 
 
 def test_a_timing_rule_the_site_made_an_error_never_holds_a_post_back(site: Path) -> None:
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      timezone: Europe/London\n",
-        "      timezone: Europe/London\n      lint:\n        slow-acknowledgement: {severity: error}\n"),
-        encoding="utf-8")
+    make_an_error(site, "slow-acknowledgement")
     result = run(site, "new", "incident", "Logins failing", "--component", "web-app", "--impact", "major",
                  "--author", "bob", "--started-at", "2026-11-23T07:00:00+00:00")
     assert result.returncode == 0, result.stderr  # no rewording can make a late acknowledgement early

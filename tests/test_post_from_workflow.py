@@ -118,11 +118,9 @@ def test_a_refused_post_is_one_sentence_in_the_summary_and_writes_nothing(repo: 
 
 
 def test_a_lint_rule_the_site_made_an_error_refuses_the_post(repo: Path) -> None:
-    config = repo / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      timezone: Europe/London\n",
-        "      timezone: Europe/London\n      lint:\n        minimising-language:\n          severity: error\n"),
-        encoding="utf-8")
+    from test_cli import make_an_error
+
+    make_an_error(repo, "minimising-language")
     git(repo, "commit", "--quiet", "-am", "Strict about wording", "--author", "Setup <setup@example.com>")
     done, summary = post(repo, "patty-hughes", incident="2026-11-22-slow-pdf-exports", status="resolved",
                          message="The outage only lasted 10 minutes, a minor blip.")
