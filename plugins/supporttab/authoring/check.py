@@ -14,7 +14,7 @@ from ..hub.articles import metadata_warnings
 from ..site import SiteData
 from ..team.photos import make_headshots
 from .guard import GitError, guard_history
-from .lint import Finding, lint
+from .lint import Finding, lint_site
 from .site import Site, UsageError
 
 
@@ -34,8 +34,7 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
             findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
                          for w in data.team.warnings + photo_warnings]
         if data.status:
-            findings += lint(data.status, data.status.documents, build_time(), site.options.lint, data.team,
-                             data.hub.organization.name if data.hub else "")
+            findings += lint_site(data, site.options.lint)
     if args.since:
         try:
             findings += guard_history(site.root, site.incidents, args.since, build_time())

@@ -8,9 +8,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..config import LintSetting
+from ..core.clock import build_time
 from ..core.rules import RULES
 from ..core.timefmt import parse_duration
 from ..core.yamlread import YamlDocument
+from ..site import SiteData
 from ..status.load import StatusData
 from ..status.model import Components, Incident, Maintenance
 from ..team.load import TeamData
@@ -66,6 +68,14 @@ def lint(status: StatusData, docs: dict[str, YamlDocument], now: dt.datetime,
                 line, column = doc.position(path)
                 findings.append(Finding(rule, context.severity(rule), doc.file, line, column, message, path))
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
+
+
+def lint_site(data: SiteData, settings: dict[str, LintSetting], status: StatusData | None = None) -> list[Finding]:
+    """Lint as `supporttab check` does: now, with the site's settings, team and company name. `status` narrows it
+    to some of the site's events (a post lints only its own file)."""
+    status = status or data.status
+    return lint(status, status.documents, build_time(), settings, data.team,
+                data.hub.organization.name if data.hub else "")
 
 
 def _slow_acknowledgement(event, context):

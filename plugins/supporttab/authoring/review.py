@@ -11,10 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core.clock import build_time
 from ..core.paths import shown_path
 from ..site import SiteData
-from .lint import Finding, lint
+from .lint import Finding, lint_site
 from .message import edited, editor_command
 from .site import Refused, Site
 
@@ -56,8 +55,7 @@ def _findings_in(site: Site, data: SiteData | None, shown: str) -> list[Finding]
     own = {event_id for event_id, file in status.files.items() if file == shown}
     alone = replace(status, incidents={i: e for i, e in status.incidents.items() if i in own},
                     maintenances={i: e for i, e in status.maintenances.items() if i in own})
-    return lint(alone, status.documents, build_time(), site.options.lint, data.team,
-                data.hub.organization.name if data.hub else "")  # as `supporttab check` lints
+    return lint_site(data, site.options.lint, alone)
 
 
 def held_back(findings: list[Finding], shown: str) -> str | None:
