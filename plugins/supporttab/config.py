@@ -175,9 +175,8 @@ class Options(Strict):
     cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
                                                            "mkdocs.yml; CI can keep it between builds")
     headshot_width: int = Field(240, ge=64, le=1024, description="Headshot width in CSS pixels (4:5 portrait)")
-    headshot_background: str = Field("#dde3ea", pattern=r"^#[0-9a-fA-F]{6}( #[0-9a-fA-F]{6})?$",
-                                     description="Background behind every headshot: a colour like #dde3ea, or "
-                                                 "two for a soft gradient from top to bottom, like '#eef2f6 #c9d3de'")
+    headshot_background: str = Field("#dde3ea", description="Background behind every headshot: a colour like "
+                                     "#dde3ea, or two for a soft gradient from top to bottom, like '#eef2f6 #c9d3de'")
     headshot_backdrop: bool = Field(False, description="Replace each photo's own background with "
                                                        "headshot_background (needs the backdrop extra)")
     max_photo_pixels: int = Field(40_000_000, ge=1_000_000, le=150_000_000, description="Larger photos are refused")
@@ -185,6 +184,14 @@ class Options(Strict):
                                                                            "`supporttab check`")
     notify: list[AnyChannel] = Field(default_factory=list, description="Where `supporttab notify` announces each "
                                                                        "new update, once")
+
+    @field_validator("headshot_background")
+    @classmethod
+    def _colours(cls, background: str) -> str:
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}( #[0-9a-fA-F]{6})?", background):
+            raise ValueError(f"{background!r} is not a colour like #dde3ea, nor two colours for a gradient from top "
+                             "to bottom like '#eef2f6 #c9d3de'; write # and six hexadecimal digits for each")
+        return background
 
     @field_validator("lint")
     @classmethod

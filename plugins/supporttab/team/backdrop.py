@@ -69,7 +69,7 @@ def version() -> str | None:
 
 def person_mask(image: Image.Image) -> Image.Image:
     """How surely each pixel is the person (L, 255 = surely), at the image's size, with a feathered edge."""
-    cv2, numpy, network = _network()
+    _, numpy, network = _network()
     pixels = numpy.asarray(image.resize((SIDE, SIDE), Image.Resampling.BILINEAR), dtype=numpy.float32) / 255
     network.setInput(pixels.transpose(2, 0, 1)[numpy.newaxis])
     surely = network.forward().reshape(SIDE, SIDE)

@@ -277,9 +277,9 @@ def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | No
         return None, "top-biased", []
     chosen = max(found, key=lambda face: _prominence(face, image.size))
     others = [f for f in found if f is not chosen and f.height >= 0.3 * chosen.height]
-    notes = [f"the photo holds {len(others) + 1} faces; the largest near the middle was framed (at "
-             f"{chosen.x / width:.0%} across, {chosen.y / height:.0%} down); if that is the wrong person, set "
-             f"`focus` to theirs, or use a photo of this person alone"] if others else []
+    notes = [(f"the photo holds {len(others) + 1} faces; the largest near the middle was framed (at "
+              f"{chosen.x / width:.0%} across, {chosen.y / height:.0%} down); if that is the wrong person, set "
+              f"`focus` to theirs, or use a photo of this person alone")] if others else []
     return _placement(faces.refine(image, chosen)), "face", notes
 
 

@@ -1,15 +1,17 @@
-"""Exposure and white balance, evened out so the team's photos read as one shoot: a grey-world white balance and
-a levels stretch, both measured on the person (or the whole frame without a mask) and both bounded, so a photo
-is nudged, never repainted. A black-and-white photo stays black and white (its channels get the same curve), and
-skin is never pulled towards one tone: only the photo's darkest and brightest points are moved.
+"""Exposure and white balance, evened out so the team's photos read as one shoot: a white balance taken from the
+frame's greyest pixels and a levels stretch measured on the person (or the whole frame without a mask), both
+bounded, so a photo is nudged, never repainted. A black-and-white photo stays black and white (it has no tint to
+take out, and its channels get the same curve), and skin is never pulled towards one tone: only the photo's
+darkest and brightest points are moved.
 """
 
 from __future__ import annotations
 
-from PIL import Image, ImageStat
+from PIL import Image, ImageChops, ImageStat
 
-MAX_CAST = 0.08  # a colour channel is scaled by at most this share, up or down
-CAST_STRENGTH = 0.6  # how much of a measured cast is taken out: scenes are not all grey on average
+MAX_CAST = 0.15  # a colour channel is scaled by at most this share, up or down
+CAST_STRENGTH = 0.8  # how much of a measured cast is taken out: the greyest pixels may not be quite grey
+GREYEST = 0.15  # the share of the frame's pixels, the least saturated, taken to show the light's colour
 MAX_GAIN = 1.4  # contrast stretch at most: a dull or dark photo is lifted this far
 BLACK = 0.005  # the share of the person's channel values allowed to go fully black, and fully white
 MAX_BLACK = 40  # the darkest point moved down to black at most from this level
@@ -21,7 +23,7 @@ def even_out(image: Image.Image, mask: Image.Image | None = None) -> Image.Image
     region = None if mask is None else mask.point(lambda value: 255 if value >= 128 else 0)
     if region is not None and not region.getbbox():
         region = None  # no person found: measure the whole frame
-    cast = _cast_gains(image, region)
+    cast = _cast_gains(image)
     black, gain = _levels(image, region)
     lut = []
     for channel_gain in cast:
@@ -29,12 +31,19 @@ def even_out(image: Image.Image, mask: Image.Image | None = None) -> Image.Image
     return image.point(lut)
 
 
-def _cast_gains(image: Image.Image, region: Image.Image | None) -> tuple[float, float, float]:
-    """Grey world: each channel scaled towards the mean of the three, part of the way and within bounds."""
-    means = ImageStat.Stat(image, region).mean
-    grey = sum(means) / 3
-    if grey < 1:
+def _cast_gains(image: Image.Image) -> tuple[float, float, float]:
+    """Grey pixels: the least saturated part of the frame (a wall, a collar, the whites of the eyes) was most
+    likely grey in the light it was taken in, so its tint is the light's; each channel is scaled to take part of
+    that tint out, within bounds. A frame of strong colours has no grey to go by and is hardly touched."""
+    _, saturation, value = image.convert("HSV").split()
+    histogram = saturation.histogram(value.point(lambda v: 255 if v >= 48 else 0))  # not the shadows
+    threshold = _percentile(histogram, sum(histogram) * GREYEST)
+    greyest = ImageChops.multiply(saturation.point(lambda s: 255 if s <= threshold else 0),
+                                  value.point(lambda v: 255 if v >= 48 else 0))
+    if not greyest.getbbox():
         return 1.0, 1.0, 1.0
+    means = ImageStat.Stat(image, greyest).mean
+    grey = sum(means) / 3
     return tuple(min(1 + MAX_CAST, max(1 - MAX_CAST, 1 + CAST_STRENGTH * (grey / max(mean, 1) - 1)))
                  for mean in means)
 
