@@ -223,3 +223,19 @@ def test_a_background_that_is_not_one_or_two_colours_is_one_sentence(site: Path,
     assert result.stderr == (f"mkdocs.yml:43:7: plugins.supporttab.headshot_background: '{shown}' is not a colour "
                              "like #dde3ea, nor two colours for a gradient from top to bottom like '#eef2f6 #c9d3de'; "
                              "write # and six hexadecimal digits for each\n")
+
+
+def test_a_cached_headshot_on_the_backdrop_is_not_decoded_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes((PHOTOS / "patty.jpg").read_bytes())
+    first = headshot(photo, None, BACKDROP, tmp_path / "cache")
+    assert first.decoded
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("a cached photo was decoded")
+
+    monkeypatch.setattr(headshots.Image, "open", no_decoding)
+    monkeypatch.setattr(backdrop, "person_mask", no_decoding)
+    second = headshot(photo, None, BACKDROP, tmp_path / "cache")
+    assert not second.decoded and second.large == first.large
