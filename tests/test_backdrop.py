@@ -197,19 +197,6 @@ def test_a_strongly_coloured_photo_is_nudged_not_repainted() -> None:
     assert evened[0] / evened[1] > 2.5  # still plainly red
 
 
-def test_the_person_alone_is_measured_when_a_mask_is_given() -> None:
-    # A dull, grey-lit person (60 to 200) before a black wall: over the whole frame the wall is the black point and
-    # the person stays dull; measured on the person, their own darkest grey becomes the black point.
-    scene = Image.new("RGB", (100, 100), (0, 0, 0))
-    scene.paste((60, 60, 60), (30, 20, 70, 60))
-    scene.paste((200, 200, 200), (30, 60, 70, 100))
-    mask = Image.new("L", scene.size, 0)
-    mask.paste(255, (30, 20, 70, 100))
-    on_person, whole = tone.even_out(scene, mask), tone.even_out(scene)
-    assert on_person.getpixel((50, 30))[0] < 40 < whole.getpixel((50, 30))[0]
-    assert on_person.getpixel((50, 80))[0] >= 220  # and stretched up, as far as the bounded gain goes
-
-
 @pytest.mark.parametrize("value", ["'#fff'", "grey", "'#eef2f6 to #c9d3de'"])
 def test_a_background_that_is_not_one_or_two_colours_is_one_sentence(site: Path, value: str) -> None:
     from test_cli import run

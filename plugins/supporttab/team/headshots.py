@@ -254,12 +254,12 @@ def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, b
 
 
 def finish(image: Image.Image, framing: Framing) -> Image.Image:
-    """Exposure and colour evened out; with the backdrop on and its extra installed, the person measured alone and
-    put on the site's backdrop."""
+    """Exposure and colour evened out; with the backdrop on and its extra installed, the person put on the site's
+    backdrop (cut out after evening out, so a dark photo is cut as well as a bright one)."""
+    evened = tone.even_out(image)
     if not (framing.backdrop and backdrop.available()):
-        return tone.even_out(image)
-    mask = backdrop.person_mask(image)
-    return backdrop.replace(tone.even_out(image, mask), mask, framing.background)
+        return evened
+    return backdrop.replace(evened, backdrop.person_mask(evened), framing.background)
 
 
 def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | None, str, list[str]]:
