@@ -125,8 +125,8 @@ def test_a_headshot_made_while_the_installed_segmenter_failed_is_made_again(tmp_
     photo.write_bytes((PHOTOS / "amara.jpg").read_bytes())
     monkeypatch.setattr(backdrop, "available", lambda: False)  # installed, but it would not load
     first = headshot(photo, None, BACKDROP, tmp_path / "cache")
-    assert headshot(photo, None, BACKDROP, tmp_path / "cache").decoded  # not trusted: made again
-    monkeypatch.undo()
+    assert first.decoded and not headshot(photo, None, BACKDROP, tmp_path / "cache").decoded  # while it cannot
+    monkeypatch.undo()  # it loads now: made again, on the backdrop
     fixed = headshot(photo, None, BACKDROP, tmp_path / "cache")
     assert fixed.decoded and fixed.key == first.key
     assert not headshot(photo, None, BACKDROP, tmp_path / "cache").decoded  # and now it stays cached

@@ -122,9 +122,10 @@ def _cached(cache: Path, key: str) -> Headshot | None:
         whole = all((folder / name).stat().st_size > 0 for name in ("1x.webp", "2x.webp"))
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    # The key names the installed detector and segmenter; if one failed to load when this was made, make it again.
+    # The key names the installed detector and segmenter; if one failed to load when this was made, make it again
+    # (the segmenter: once it loads, so an OpenCV that cannot read its model does not cost every build a remake).
     if not whole or not isinstance(method, str) or (meta.get("detector") is False and faces.version() is not None) \
-            or (meta.get("backdrop") is False and backdrop.version() is not None):
+            or (meta.get("backdrop") is False and backdrop.available()):
         return None
     return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False, warnings=notes)
 
