@@ -45,15 +45,15 @@ benchmark: $(VENV)/.bench
 
 $(VENV)/.site: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[faces]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[faces,backdrop]"
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,faces]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,faces,backdrop]"
 	touch $@
 
 $(VENV)/.bench: $(VENV)/.test
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,faces,bench]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,faces,backdrop,bench]"
 	touch $@
 
 ## chromium: Debian's browser for the browser tests (needs root; skipped when already there)
@@ -65,7 +65,7 @@ chromium:
 ## lock: re-resolve every dependency in a clean venv and rewrite requirements.lock
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet -e ".[test,faces,bench]"
+	.lock-venv/bin/python -m pip install --quiet -e ".[test,faces,backdrop,bench]"
 	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 

@@ -328,7 +328,8 @@ def test_a_bad_command_is_one_sentence_and_writes_nothing(site: Path, arguments:
         config = site / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8").replace(
             "  - supporttab:\n      hub: content/hub.yml\n      timezone: Europe/London\n      timezone_label: UK time\n",
-            "  - supporttab: yes\n"),
+            "  - supporttab: yes\n").replace("      headshot_background: '#eef2f6 #c9d3de'\n      headshot_backdrop: true\n",
+                                          ""),
             encoding="utf-8")
     authored = [site / part for part in ("content", "team", "incidents", "mkdocs.yml")]
     before = {p: p.read_bytes() for part in authored for p in [part, *part.rglob("*")] if p.is_file()}

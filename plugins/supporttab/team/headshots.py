@@ -1,4 +1,5 @@
-"""Uniform headshots: decode a photo safely, frame the face the same way for everyone, write WebP at 1x and 2x.
+"""Uniform headshots: decode a photo safely, frame the face the same way for everyone, even out its exposure and
+colour, put it on the site's backdrop (with the `backdrop` extra), write WebP at 1x and 2x.
 
 Work is cached by content hash (photo bytes + framing parameters + pipeline and library versions) in a folder
 beside mkdocs.yml; an unchanged photo is never decoded again. Cold photos are processed on every core.
@@ -21,10 +22,10 @@ from pathlib import Path
 from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
 from PIL import __version__ as PILLOW_VERSION
 
-from . import faces
+from . import backdrop, faces, tone
 from .model import Focus
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
@@ -42,7 +43,8 @@ class Framing:
 
     width: int = 240  # at 1x; the 2x image is twice this
     aspect: tuple[int, int] = (4, 5)
-    background: str = "#dde3ea"
+    background: str = "#dde3ea"  # one colour, or two for a gradient from top to bottom: "#eef2f6 #c9d3de"
+    backdrop: bool = False  # replace each photo's own background with `background` (needs the backdrop extra)
     face_height: float = 0.36  # share of the output height taken by the face
     face_centre_y: float = 0.42  # where the face centre sits, from the top
     max_pixels: int = 40_000_000
@@ -72,7 +74,7 @@ class PhotoError(Exception):
 def cache_key(photo: bytes, focus: Focus | None, framing: Framing) -> str:
     parts = {"photo": hashlib.sha256(photo).hexdigest(), "focus": focus.model_dump() if focus else None,
              "framing": asdict(framing), "pipeline": PIPELINE_VERSION, "pillow": PILLOW_VERSION,
-             "faces": faces.version()}
+             "faces": faces.version(), "backdrop": backdrop.version() if framing.backdrop else None}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:24]
 
 
@@ -120,8 +122,10 @@ def _cached(cache: Path, key: str) -> Headshot | None:
         whole = all((folder / name).stat().st_size > 0 for name in ("1x.webp", "2x.webp"))
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    # The key names the installed detector; if it failed to load when this was made, make it again now.
-    if not whole or not isinstance(method, str) or (meta.get("detector") is False and faces.version() is not None):
+    # The key names the installed detector and segmenter; if one failed to load when this was made, make it again
+    # (the segmenter: once it loads, so an OpenCV that cannot read its model does not cost every build a remake).
+    if not whole or not isinstance(method, str) or (meta.get("detector") is False and faces.version() is not None) \
+            or (meta.get("backdrop") is False and backdrop.available()):
         return None
     return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False, warnings=notes)
 
@@ -129,7 +133,8 @@ def _cached(cache: Path, key: str) -> Headshot | None:
 def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot:
     folder = cache / key
     small, large, method, notes = render(data, focus, framing)
-    meta = {"method": method, "detector": faces.available(), "warnings": list(notes)}
+    meta = {"method": method, "detector": faces.available(), "warnings": list(notes),
+            "backdrop": backdrop.available() if framing.backdrop else None}
     shutil.rmtree(folder, ignore_errors=True)  # a damaged entry, or one made without the detector
     try:
         _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps(meta).encode()})
@@ -193,7 +198,7 @@ def decode(data: bytes, framing: Framing) -> Image.Image:
     except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"the photo is damaged or cut short ({error}); export it again") from None
     image = ImageOps.exif_transpose(image)
-    return _flatten(image, framing.background)
+    return _flatten(image, backdrop.colours(framing.background)[0])
 
 
 def _refuse_unsupported(data: bytes) -> None:
@@ -244,8 +249,18 @@ def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, b
     image = decode(data, framing)
     place, method, notes = locate_face(image, focus)
     large, framed = frame(image, place, framing, 2)
+    large = finish(large, framing)
     small = large.resize((framing.width, framing.height), Image.Resampling.LANCZOS)
     return _webp(small, framing), _webp(large, framing), method, (*notes, *framed)
+
+
+def finish(image: Image.Image, framing: Framing) -> Image.Image:
+    """Exposure and colour evened out; with the backdrop on and its extra installed, the person put on the site's
+    backdrop (cut out after evening out, so a dark photo is cut as well as a bright one)."""
+    evened = tone.even_out(image)
+    if not (framing.backdrop and backdrop.available()):
+        return evened
+    return backdrop.replace(evened, backdrop.person_mask(evened), framing.background)
 
 
 def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | None, str, list[str]]:
@@ -263,9 +278,9 @@ def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | No
         return None, "top-biased", []
     chosen = max(found, key=lambda face: _prominence(face, image.size))
     others = [f for f in found if f is not chosen and f.height >= 0.3 * chosen.height]
-    notes = [f"the photo holds {len(others) + 1} faces; the largest near the middle was framed (at "
-             f"{chosen.x / width:.0%} across, {chosen.y / height:.0%} down); if that is the wrong person, set "
-             f"`focus` to theirs, or use a photo of this person alone"] if others else []
+    notes = [(f"the photo holds {len(others) + 1} faces; the largest near the middle was framed (at "
+              f"{chosen.x / width:.0%} across, {chosen.y / height:.0%} down); if that is the wrong person, set "
+              f"`focus` to theirs, or use a photo of this person alone")] if others else []
     return _placement(faces.refine(image, chosen)), "face", notes
 
 
@@ -383,7 +398,7 @@ def _top_biased_box(size: tuple[int, int], aspect: float) -> tuple[float, float,
 def _crop_with_padding(image: Image.Image, box: tuple[float, float, float, float], size: tuple[int, int],
                        background: str) -> Image.Image:
     left, top, right, bottom = box
-    out = Image.new("RGB", size, background)
+    out = backdrop.paint(size, background)
     sx, sy = size[0] / (right - left), size[1] / (bottom - top)
     clip = (max(left, 0), max(top, 0), min(right, image.width), min(bottom, image.height))
     if clip[2] <= clip[0] or clip[3] <= clip[1]:

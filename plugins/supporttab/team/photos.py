@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import Options
+from ..config import Options, option_position
 from ..core.problems import Problem
+from . import backdrop
 from .headshots import Framing, Headshot, PhotoError, headshots
 from .load import AVATAR_FALLBACK, TeamData
 
 
 def site_framing(options: Options) -> Framing:
     return Framing(width=options.headshot_width, background=options.headshot_background,
-                   max_pixels=options.max_photo_pixels)
+                   backdrop=options.headshot_backdrop, max_pixels=options.max_photo_pixels)
 
 
 def make_headshots(team: TeamData, options: Options, root: Path) -> tuple[dict[str, Headshot], list[Problem]]:
@@ -30,4 +31,16 @@ def make_headshots(team: TeamData, options: Options, root: Path) -> tuple[dict[s
             made[member_id] = result
             at = team.photos[member_id].problem_at
             warnings += [Problem(at.file, at.line, at.column, at.field, note) for note in result.warnings]
+    if options.headshot_backdrop and made and not backdrop.available():
+        warnings.append(_backdrop_missing(root))
     return made, warnings
+
+
+def _backdrop_missing(root: Path) -> Problem:
+    try:
+        line, column = option_position((root / "mkdocs.yml").read_text(encoding="utf-8"), ("headshot_backdrop",))
+    except OSError:
+        line, column = 1, 1
+    return Problem("mkdocs.yml", line, column, "headshot_backdrop", "the photos keep their own backgrounds: the "
+                   "backdrop needs the backdrop extra (OpenCV); install it with pip install 'supporttab[backdrop]', "
+                   "or set headshot_backdrop to false")
