@@ -23,6 +23,8 @@ def markdown(text: str) -> str:
 @example("a\n---")
 @example("2. second point")
 @example(" indented\n")
+@example("    \na")  # a blank line of spaces first: Markdown opens an empty code block
+@example("a\n  \n\n    \nb")
 def test_plain_prose_renders_exactly_as_markdown_would(text: str) -> None:
     shortcut = plain_paragraphs(text)
     if shortcut is not None:

@@ -38,7 +38,7 @@ class _DropUnsafeLinks(Treeprocessor):
 
 # Text Markdown would only wrap in paragraphs: letters, digits, spaces and punctuation that starts no Markdown
 # syntax (no *, _, `, [, <, &, #, |, \\, =, >, ~), on lines that neither start with a list marker, a digit or
-# indentation nor end in spaces (a line break).
+# indentation nor end in spaces (a line break). A blank line must be empty: one of spaces may open a code block.
 _PLAIN_TEXT = re.compile(r"(?:[^\W_]|[ .,;:'\"?!()/%\n\u2018\u2019\u201c\u201d\u2013\u2014\u2026-])*")
 _PLAIN_LINE = re.compile(r"(?![-+\d\s]).*(?<!\s)")
 
@@ -50,7 +50,7 @@ def plain_paragraphs(text: str) -> str | None:
         return None
     paragraphs, lines = [], []
     for line in text.split("\n"):
-        if not line.strip():
+        if not line:
             if lines:
                 paragraphs.append(lines)
             lines = []
