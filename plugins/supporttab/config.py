@@ -171,6 +171,8 @@ class Options(Strict):
     timezone: TimeZoneName = Field("UTC", description="The site's time zone, shown beside every time")
     timezone_label: str | None = Field(None, min_length=1, max_length=40, description='What pages call the time '
                                        'zone, like "UK time"; by default its city, like "London time"')
+    language: str | None = Field(None, pattern=r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8})*$", description="The "
+                                 "language Support Tab writes in, like de or pt-BR; default: theme.language")
     allow_html: bool = Field(False, description="Let Markdown in YAML files contain raw HTML")
     cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
                                                            "mkdocs.yml; CI can keep it between builds")
