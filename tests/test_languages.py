@@ -283,3 +283,18 @@ def test_a_misspelt_language_option_is_refused_with_its_place(site: Path) -> Non
     result = run_mkdocs_build(site)
     assert result.returncode == 1
     assert "mkdocs.yml:" in result.stderr and "language" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- the command line writes in the site's language ------------------------------------------------------------
+
+def test_the_acknowledgement_written_for_you_is_in_the_sites_language(site: Path) -> None:
+    from test_cli import run
+
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: de"), encoding="utf-8")
+    result = run(site, "new", "incident", "Exporte schlagen fehl", "--component", "pdf-exports", "--component", "api",
+                 "--impact", "major", "--author", "bob")
+    assert result.returncode == 0, result.stderr
+    update = yaml.safe_load((site / result.stdout.splitlines()[0]).read_text(encoding="utf-8"))["updates"][0]
+    assert update["body"].strip() == ("PDF exports, Public API: Wir wissen, dass etwas nicht stimmt, und arbeiten "
+                                      "daran. Wir melden uns wieder bis 12:30 GMT.")
