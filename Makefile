@@ -42,7 +42,7 @@ LOCALES := plugins/supporttab/locales
 catalogs: $(VENV)/.site
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project "Support Tab" \
 	  --copyright-holder "Support Tab" -o $(LOCALES)/messages.pot .
-	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --no-location --width 120 --ignore-obsolete
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --width 120 --ignore-obsolete
 	$(BIN)/pybabel compile -d $(LOCALES) --statistics
 
 ## benchmark: every benchmark in tests/benchmarks (build time, scale, headshots); takes a few minutes
