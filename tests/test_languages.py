@@ -251,6 +251,16 @@ def test_the_plugin_option_overrides_the_theme_language(tmp_path_factory) -> Non
     assert '"locale":"de"' in page  # the scripts' words and locale follow it too
 
 
+def test_the_feeds_say_their_language(localized) -> None:
+    import feedparser
+
+    code, site = localized
+    for name in ("status/history.atom", "status/history.rss"):
+        feed = feedparser.parse(read(site, name))
+        assert not feed.bozo and feed.feed.language == code, name
+    assert json.loads(read(site, "status/feed.json"))["language"] == code
+
+
 def test_the_scripts_get_their_words_in_the_page(localized) -> None:
     code, site = localized
     words = json.loads(re.search(r'<script type="application/json" id="st-words">(.*?)</script>',

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import format_datetime
 
-from ..core.i18n import gettext
+from ..core.i18n import active, gettext
 from ..core.timefmt import utc_iso
 from ..core.urls import HISTORY_FEED, JSON_FEED, SiteInfo, component_feed
 from .index import EventView, PostmortemView, StatusIndex, UpdateView
@@ -84,7 +84,7 @@ def _latest(entries: list[Entry]) -> dt.datetime:
 
 def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": active().bcp47})
     _text(feed, "id", site.absolute(site.urls.status) + f"#{path}")
     _text(feed, "title", title)
     _text(feed, "updated", utc_iso(_latest(entries)))
@@ -120,7 +120,9 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     for tag, text in (("title", title), ("link", site.absolute(site.urls.status)),
-                      ("description", html.escape(gettext("Incidents and maintenance of %(site)s", site=site.name), quote=False)),
+                      ("description", html.escape(gettext("Incidents and maintenance of %(site)s", site=site.name),
+                                                  quote=False)),
+                      ("language", active().bcp47),
                       ("lastBuildDate", format_datetime(_latest(entries).astimezone(dt.timezone.utc)))):
         ET.SubElement(channel, tag).text = text
     ET.SubElement(channel, f"{{{ATOM}}}link", rel="self", type="application/rss+xml", href=site.absolute(path))
@@ -148,6 +150,7 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
+        "language": active().bcp47,
         "home_page_url": site.absolute(site.urls.status),
         "feed_url": site.absolute("status/feed.json"),
         "items": [{
