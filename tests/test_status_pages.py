@@ -88,7 +88,8 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
     assert "First public update 12 minutes after it started" in text
     assert "Cause Outside Brightwell, at a supplier or partner" in text
     # each duration says what it measures: the whole incident, and each part (the postmortem's "80 minutes")
-    assert "From start to resolved 2 hours 6 minutes Not working normally Card payments: 1 hour 20 minutes Invoice emails: 2 hours 6 minutes" in text
+    assert ("From start to resolved 2 hours 6 minutes Not working normally Card payments: 1 hour 20 minutes "
+            "Invoice emails: 2 hours 6 minutes") in text
     assert "For 80 minutes on 20 November" in text
     # the newest first: where it stands, the postmortem's link, then the updates newest first
     assert text.index("Resolved It is fixed. Ended 20 Nov 2026, 10:58 GMT") < text.index("Updates, newest first")

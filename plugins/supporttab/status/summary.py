@@ -72,8 +72,9 @@ def summarize(status: StatusIndex) -> Summary:
 
 def _notice(event: EventView, now: dt.datetime) -> Notice:
     if event.kind == "maintenance":
-        return Notice(event, "maintenance", gettext("Planned maintenance: %(components)s", components=_names(event.components)), _who(event),
-                      event.progress, None, event.scheduled_until, overdue=False)
+        what = gettext("Planned maintenance: %(components)s", components=_names(event.components))
+        return Notice(event, "maintenance", what, _who(event), event.progress, None, event.scheduled_until,
+                      overdue=False)
     affected, due = _affected(event), event.promised_update
     return Notice(event, TONES[next(iter(affected), event.impact)], _what(event, affected), _who(event),
                   event.progress, event.workaround_html, due, overdue=due is not None and due < now)
