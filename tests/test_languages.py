@@ -290,13 +290,29 @@ def test_a_language_without_a_catalog_builds_in_english_with_one_warning(site: P
     assert "Get updates" in status and "maandag 23 november 2026" in status
 
 
+def test_check_warns_of_a_language_without_a_catalog_as_the_build_does(site: Path) -> None:
+    from test_cli import run
+
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: nl"), encoding="utf-8")
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "language: nl" in text)
+    result = run(site, "check")
+    build = run_mkdocs_build(site)
+    said = [text.removeprefix("WARNING -  ") for text in build.stderr.splitlines() if text.startswith("WARNING")]
+    assert f"mkdocs.yml:{line}:3: warning: {said[0]} [language]" in result.stdout.splitlines()
+
+
 def test_a_misspelt_language_option_is_refused_with_its_place(site: Path) -> None:
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "      timezone: Europe/London", "      timezone: Europe/London\n      language: German"), encoding="utf-8")
+    from test_cli import run
+
     result = run_mkdocs_build(site)
-    assert result.returncode == 1
-    assert "mkdocs.yml:" in result.stderr and "language" in result.stderr and "Traceback" not in result.stderr
+    said = "mkdocs.yml:41:7: 'German' is not a language code; write one like de, fr, ar or pt-BR"
+    assert result.returncode == 1 and said in result.stderr and "Traceback" not in result.stderr
+    check = run(site, "check")  # the command line says the same
+    assert check.returncode == 1 and said.replace(": ", ": plugins.supporttab.language: ", 1) in check.stderr
 
 
 # --- the command line writes in the site's language ------------------------------------------------------------

@@ -27,10 +27,10 @@ from .core.i18n import (
     Language,
     activate,
     active,
+    fallback_warning,
     load_language,
     number_text,
     percent_text,
-    shipped_languages,
 )
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
@@ -211,9 +211,7 @@ def _site_language(tag: str) -> Language:
     """The language Support Tab writes the site in; one warning when it has no catalog for it."""
     language = load_language(tag)
     if language.fallback:
-        log.warning(f"Support Tab has no translation into '{tag}', so the words it writes itself stay in English "
-                    f"(dates and numbers follow '{tag}'); its languages are {', '.join(shipped_languages())}. "
-                    "The authoring guide says how to add one")
+        log.warning(fallback_warning(tag))
     return language
 
 

@@ -77,6 +77,13 @@ def _locale(identifier: str) -> Locale | None:
         return None
 
 
+def fallback_warning(tag: str) -> str:
+    """What the build and `supporttab check` say of a language without a catalog."""
+    return (f"Support Tab has no translation into '{tag}', so the words it writes itself stay in English (dates and "
+            f"numbers follow '{tag}'); its languages are {', '.join(shipped_languages())}. The authoring guide says "
+            "how to add one")
+
+
 _ACTIVE: ContextVar[Language | None] = ContextVar("supporttab_language", default=None)
 
 
