@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from gettext import NullTranslations
 from pathlib import Path
 
@@ -124,7 +124,12 @@ def ngettext(singular: str, plural: str, num: int, **values: object) -> str:
 def number_text(number: float, pattern: str | None = None) -> str:
     """A number as the active locale writes it: '1,234.5', '1.234,5', '١٬٢٣٤٫٥' where that locale's default
     numbering system says so."""
-    return format_decimal(number, format=pattern, locale=active().locale)
+    return _number_text(number, pattern, active().locale)
+
+
+@lru_cache(maxsize=4096)  # the same few numbers (minutes, hours, counts) on every page
+def _number_text(number: float, pattern: str | None, locale: Locale) -> str:
+    return format_decimal(number, format=pattern, locale=locale)
 
 
 def percent_text(fraction: float, pattern: str | None = None) -> str:

@@ -9,7 +9,10 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_skeleton, format_time, get_day_names
+from functools import cache, lru_cache
+
+from babel import Locale
+from babel.dates import DateTimePattern, format_date, format_skeleton, get_day_names, match_skeleton, parse_pattern
 from markupsafe import Markup, escape
 
 from .i18n import active, gettext, ngettext
@@ -25,14 +28,32 @@ def local_text(moment: dt.datetime, zone: ZoneInfo) -> str:
     GMT'). The zone's abbreviation is the tz database's, which every language reads alike."""
     local = moment.astimezone(zone)
     locale = active().locale
-    date = format_skeleton("yMMMd", local, locale=locale)
-    glue = locale.datetime_formats["medium"]  # CLDR's '{1}, {0}': date, then time
-    return f"{glue.replace('{1}', date).replace('{0}', clock_text(local.time()))} {local.tzname()}"
+    text = _patterns(locale)[2].replace("{1}", _short_date(local.date(), locale))
+    return f"{text.replace('{0}', _short_clock(local.hour, local.minute, locale))} {local.tzname()}"
 
 
 def clock_text(time: dt.time) -> str:
     """'09:04', '9:04 AM', '9:04 ص': a time of day in the locale's own convention."""
-    return format_time(time, "short", locale=active().locale)
+    return _short_clock(time.hour, time.minute, active().locale)
+
+
+# Every time on every page goes through these: the same days and minutes come back, so each is formatted once.
+@lru_cache(maxsize=8192)
+def _short_date(day: dt.date, locale: Locale) -> str:
+    return _patterns(locale)[0].apply(day, locale)
+
+
+@lru_cache(maxsize=4096)
+def _short_clock(hour: int, minute: int, locale: Locale) -> str:
+    return _patterns(locale)[1].apply(dt.time(hour, minute), locale)
+
+
+@cache
+def _patterns(locale: Locale) -> tuple[DateTimePattern, DateTimePattern, str]:
+    """The locale's short date ('20 Nov 2026'), short time and CLDR's '{1}, {0}' that joins them, parsed once."""
+    skeletons = locale.datetime_skeletons
+    return (parse_pattern(skeletons[match_skeleton("yMMMd", skeletons)]), locale.time_formats["short"],
+            locale.datetime_formats["medium"])
 
 
 def month_text(moment: dt.datetime) -> str:
