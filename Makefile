@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-properdocs lighthouse build check schema lock chromium benchmark clean
+.PHONY: serve test test-properdocs lighthouse build check schema catalogs lock chromium benchmark clean
 
 ## serve: install, build and serve the example site on http://127.0.0.1:8000 (reloads on edits)
 serve: $(VENV)/.site
@@ -36,6 +36,14 @@ check: $(VENV)/.site
 ## schema: regenerate the JSON Schemas shipped in the package
 schema: $(VENV)/.site
 	$(BIN)/supporttab schema
+
+## catalogs: extract Support Tab's words into locales/messages.pot, merge them into each language's .po, compile .mo
+LOCALES := plugins/supporttab/locales
+catalogs: $(VENV)/.site
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project "Support Tab" \
+	  --copyright-holder "Support Tab" -o $(LOCALES)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --width 120 --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALES) --statistics
 
 ## benchmark: every benchmark in tests/benchmarks (build time, scale, headshots); takes a few minutes
 benchmark: $(VENV)/.bench

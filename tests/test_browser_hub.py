@@ -7,6 +7,7 @@ import json
 import pytest
 from conftest import PHONE
 from supporttab.core.scripts import script_source
+from supporttab.core.scriptwords import script_words
 
 pytestmark = pytest.mark.browser
 
@@ -123,7 +124,8 @@ def test_open_now_holds_across_midnight_round_the_clock_and_clock_changes(chromi
         page = context.new_page()
         page.clock.set_fixed_time(now)
         hours = json.dumps({"timezone": zone, "weekly": weekly, "closures": []})
-        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>')
+        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
+                         f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
         page.add_script_tag(content=script_source("supporttab.js"))  # as the build publishes it
         assert page.locator("[data-st-open-now]").inner_text() == expected
     finally:

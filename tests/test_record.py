@@ -67,7 +67,7 @@ def test_the_status_page_shows_the_examples_record(built_example: Path) -> None:
     record = text_of(html[html.index('<h2 id="record"'):html.index("</dl>", html.index('id="record"'))])
     assert record == (
         "How we kept you informed Over the past 90 days: 2 incidents. "
-        "First public update a median of 12 min after a problem started (1 incident with a recorded start) "
+        "First public update a median of 12 minutes after a problem started (1 incident with a recorded start) "
         "Promised updates on time 5 of 6 (83%) "  # the PDF incident's 09:00 promise was missed
-        "Postmortems published 1 of 1 resolved incident, a median of 1 d 4 h after the incident was resolved")
+        "Postmortems published 1 of 1 resolved incident, a median of 1 day 4 hours after the incident was resolved")
     assert re.search(r'<dl class="st-facts st-record">', html)

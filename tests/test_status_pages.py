@@ -73,11 +73,11 @@ def test_uptime_has_90_days_and_a_text_equivalent(built_example: Path) -> None:
     bars = re.findall(r'<span class="st-bar(?: st-bar--(\w+)" title="([^"]+))?"></span>', card)
     assert len(bars) == 90
     assert bars[-1] == ("", "")  # a plain day: green, described by "normal on the other days"
-    # 20 Nov: a major outage from 08:52 (start) to 10:12 (back up) = 80 min
-    assert bars[-4] == ("major_outage", "Fri 20 Nov: major outage for 1 h 20 min")
+    # 20 Nov: a major outage from 08:52 (start) to 10:12 (back up) = 80 minutes
+    assert bars[-4] == ("major_outage", "Fri 20 Nov: major outage for 1 hour 20 minutes")
     assert [bar for bar in bars if bar[0]] == [bars[-4]]
     assert "99.94% uptime over the past 90 days." in text_of(card)
-    assert "<li>Fri 20 Nov: major outage for 1 h 20 min</li>" in card
+    assert "<li>Fri 20 Nov: major outage for 1 hour 20 minutes</li>" in card
 
 
 def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_example: Path) -> None:
@@ -85,16 +85,17 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
     text = text_of(html)
     assert "<h1 id=\"content-start\">Card payments failing for customers in the UK and EU</h1>" in html
     assert "Affects Card payments, Invoice emails in United Kingdom, European Union" in text
-    assert "First public update 12 min after it started" in text
+    assert "First public update 12 minutes after it started" in text
     assert "Cause Outside Brightwell, at a supplier or partner" in text
     # each duration says what it measures: the whole incident, and each part (the postmortem's "80 minutes")
-    assert "From start to resolved 2 h 06 min Not working normally Card payments: 1 h 20 min Invoice emails: 2 h 06 min" in text
+    assert ("From start to resolved 2 hours 6 minutes Not working normally Card payments: 1 hour 20 minutes "
+            "Invoice emails: 2 hours 6 minutes") in text
     assert "For 80 minutes on 20 November" in text
     # the newest first: where it stands, the postmortem's link, then the updates newest first
     assert text.index("Resolved It is fixed. Ended 20 Nov 2026, 10:58 GMT") < text.index("Updates, newest first")
     top = html[html.index('<h1 id="content-start"'):html.index('id="updates"')]
     assert '<a href="#postmortem">What happened, and what we are changing</a>' in top
-    assert "1 d 4 h after it was resolved" in text
+    assert "1 day 4 hours after it was resolved" in text
     statuses = re.findall(r'<li class="st-update st-update--(\w+)" id="(update-\d)">', html)
     assert statuses == [("resolved", "update-4"), ("monitoring", "update-3"), ("identified", "update-2"),
                         ("investigating", "update-1")]
@@ -123,7 +124,7 @@ def test_open_incident_leads_with_what_to_do_and_its_missed_promise(built_exampl
 def test_an_unknown_start_is_never_a_zero_minute_acknowledgement(built_example: Path) -> None:
     text = text_of(read(built_example, ACTIVE))  # the file gives no started_at
     assert "First public update 22 Nov 2026, 14:10 GMT (when it started is not recorded)" in text
-    assert "0 min" not in text and "Started" not in text
+    assert "0 minutes" not in text and "Started" not in text
 
 
 def test_banner_on_every_other_page_says_the_summary_in_one_line(built_example: Path) -> None:
@@ -145,10 +146,10 @@ def test_recent_days_show_an_open_incident_on_every_day_it_runs(built_example: P
     days = html[html.index('id="recent"'):]
     days = re.findall(r'<h3 class="st-day__date">([^<]+)</h3>(.*?)</li>\s*(?=<li class="st-day">|</ol>)', days, re.S)
     listed = {day: re.findall(r'class="st-event__title"[^>]*>([^<]+)<', body) for day, body in days}
-    assert listed["Monday 23 November 2026"] == ["PDF exports are slow"]  # still open: shown today too
-    assert listed["Sunday 22 November 2026"] == ["PDF exports are slow"]
-    assert listed["Friday 20 November 2026"] == ["Card payments failing for customers in the UK and EU"]
-    assert listed["Saturday 21 November 2026"] == []
+    assert listed["Monday, 23 November 2026"] == ["PDF exports are slow"]  # still open: shown today too
+    assert listed["Sunday, 22 November 2026"] == ["PDF exports are slow"]
+    assert listed["Friday, 20 November 2026"] == ["Card payments failing for customers in the UK and EU"]
+    assert listed["Saturday, 21 November 2026"] == []
 
 
 def test_generated_pages_stay_out_of_the_navigation(built_example: Path) -> None:

@@ -17,7 +17,7 @@ from supporttab.core.vocabulary import (
     OVERALL_DESCRIPTIONS,
 )
 from supporttab.status.index import Named
-from supporttab.status.summary import ALL_WELL, _for_customers_in, plain_summary
+from supporttab.status.summary import ALL_WELL, _problem_sentence, plain_summary
 from test_overall_status import OPEN, status_index
 from test_status_errors import INCIDENT
 
@@ -62,7 +62,8 @@ def test_summary_names_an_open_incident_that_marks_no_part(tmp_path: Path, regio
     (["Europe", "Asia", "North America"], ", for customers in Europe, Asia and North America"),
 ])
 def test_regions_are_listed_as_a_sentence_says_them(names, words) -> None:
-    assert _for_customers_in(tuple(Named(name.lower(), name) for name in names)) == words
+    regions = tuple(Named(name.lower(), name) for name in names)
+    assert _problem_sentence("Web app is down", regions) == f"We are looking into a problem: Web app is down{words}."
 
 
 def test_summary_is_all_well_once_resolved(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .config import Options
+from .core.i18n import gettext
 from .core.markdown import MarkdownRenderer
 from .core.problems import Problem
 from .core.urls import (
@@ -118,22 +119,28 @@ def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> lis
     pages = [GeneratedPage(HUB_PAGE, "supporttab/hub.html", hub.title, hub.description, in_nav=True,
                            hide=("navigation", "toc"))]
     if has_team:
-        pages.append(GeneratedPage(TEAM_PAGE, "supporttab/team.html", "Meet the team",
-                                   f"The people of {name} who answer your questions and sign our status updates.",
+        pages.append(GeneratedPage(TEAM_PAGE, "supporttab/team.html", gettext("Meet the team"),
+                                   gettext("The people of %(organization)s who answer your questions and sign our "
+                                           "status updates.", organization=name),
                                    in_nav=True, hide=("navigation", "toc")))
     if status is None:
         return pages
-    pages.append(GeneratedPage(STATUS_PAGE, "supporttab/status.html", f"{name} status",
-                               f"Is {name} working? Current status, incidents and planned maintenance.",
+    pages.append(GeneratedPage(STATUS_PAGE, "supporttab/status.html", gettext("%(organization)s status",
+                                                                              organization=name),
+                               gettext("Is %(organization)s working? Current status, incidents and planned "
+                                       "maintenance.", organization=name),
                                in_nav=True, hide=("navigation", "toc")))
     for history in status.history_pages:
-        suffix = "" if history.number == 1 else f" (page {history.number})"
-        pages.append(GeneratedPage(history_page(history.number), "supporttab/history.html", f"Incident history{suffix}",
-                                   f"Past incidents and maintenance of {name}, newest first.",
+        title = (gettext("Incident history") if history.number == 1
+                 else gettext("Incident history (page %(number)s)", number=history.number))
+        pages.append(GeneratedPage(history_page(history.number), "supporttab/history.html", title,
+                                   gettext("Past incidents and maintenance of %(organization)s, newest first.",
+                                           organization=name),
                                    hide=("navigation", "toc"), context={"st_history_page": history}))
     for event in status.events:
         pages.append(GeneratedPage(event_page(event.id), "supporttab/incident.html", event.title,
-                                   f"{event.status_label}: {event.title}. Updates from {name}.",
+                                   gettext("%(status)s: %(title)s. Updates from %(organization)s.",
+                                           status=event.status_label, title=event.title, organization=name),
                                    hide=("navigation", "toc"), context={"st_event": event}))
     return pages
 

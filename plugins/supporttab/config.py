@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
+from .core.i18n import LANGUAGE_TAG
 from .core.problems import format_field_path, suggest
 from .core.rules import RULES, unknown_rule
 from .core.timefmt import parse_duration
@@ -171,6 +172,8 @@ class Options(Strict):
     timezone: TimeZoneName = Field("UTC", description="The site's time zone, shown beside every time")
     timezone_label: str | None = Field(None, min_length=1, max_length=40, description='What pages call the time '
                                        'zone, like "UK time"; by default its city, like "London time"')
+    language: str | None = Field(None, description="The language Support Tab writes in, like de or pt-BR; "
+                                                   "default: theme.language")
     allow_html: bool = Field(False, description="Let Markdown in YAML files contain raw HTML")
     cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
                                                            "mkdocs.yml; CI can keep it between builds")
@@ -192,6 +195,13 @@ class Options(Strict):
             raise ValueError(f"{background!r} is not a colour like #dde3ea, nor two colours for a gradient from top "
                              "to bottom like '#eef2f6 #c9d3de'; write # and six hexadecimal digits for each")
         return background
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, language: str | None) -> str | None:
+        if language is not None and not LANGUAGE_TAG.fullmatch(language):
+            raise ValueError(f"{language!r} is not a language code; write one like de, fr, ar or pt-BR")
+        return language
 
     @field_validator("lint")
     @classmethod

@@ -22,13 +22,24 @@ from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, SiteBuild, prepare_build
 from .config import Options, option_problems
 from .core.clock import build_time
+from .core.i18n import (
+    SOURCE_LANGUAGE,
+    Language,
+    activate,
+    active,
+    fallback_warning,
+    load_language,
+    number_text,
+    percent_text,
+)
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
+from .core.scriptwords import script_words
 from .core.timefmt import date_text, duration_text, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
-from .hub.view import HubView, PageLink, build_hub_view
+from .hub.view import HubView, PageLink, build_hub_view, json_for_html
 from .site import load_site
 from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
 
@@ -50,6 +61,7 @@ class SupportTabPlugin(BasePlugin):
         self.root = Path.cwd()
         self.now = build_time()
         self.widget_files: tuple[File, File] | None = None
+        self.language: Language = load_language(SOURCE_LANGUAGE)
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -65,8 +77,16 @@ class SupportTabPlugin(BasePlugin):
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
+        self.language = _site_language(self.options.language or config.theme.get("language") or SOURCE_LANGUAGE)
+        activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        activate(None)  # what runs after the build in this process (a test, a command) speaks English again
+
+    def on_build_error(self, error: Exception) -> None:
+        activate(None)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Load, validate and derive everything before MkDocs cleans site/: bad data leaves the last good site."""
@@ -136,6 +156,7 @@ class SupportTabPlugin(BasePlugin):
         if self.build is None:
             return env
         _expose_theme_templates(env)
+        _install_translations(env)
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
         env.globals["supporttab_css"] = Markup(colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css")
@@ -153,6 +174,7 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
+        env.globals["supporttab_script_words"] = json_for_html(script_words())
         env.globals["supporttab_zone_label"] = zone_label(self.options.timezone, self.options.timezone_label)
         # Another zone (the hub's opening hours may have their own) is called by its city.
         env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
@@ -185,12 +207,32 @@ class SupportTabPlugin(BasePlugin):
         return self.pages.get(page.file.src_uri)
 
 
+def _site_language(tag: str) -> Language:
+    """The language Support Tab writes the site in; one warning when it has no catalog for it."""
+    language = load_language(tag)
+    if language.fallback:
+        log.warning(fallback_warning(tag))
+    return language
+
+
+def _install_translations(env: Environment) -> None:
+    """Jinja's i18n extension with the build's catalog: `_("...")` and `ngettext(...)` in our templates, with
+    named placeholders that autoescape escapes (newstyle gettext)."""
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(lambda message: active().translations.gettext(message),
+                                  lambda singular, plural, n: active().translations.ngettext(singular, plural, n),
+                                  newstyle=True)
+
+
 def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:
     env.filters["st_markdown"] = renderer.render
     env.filters["st_markdown_inline"] = renderer.render_inline
     env.filters["st_time"] = lambda moment: time_html(moment, zone)
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
+    env.filters["st_number"] = number_text
+    env.filters["st_percent"] = lambda percent: percent_text(percent / 100, "#,##0.00%")  # 99.87 -> '99.87%'
+    env.filters["st_share"] = lambda share: percent_text(share)  # 0.5 -> '50%', '50 %'
 
 
 def _escape_metadata(meta: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.scripts import script_source
+from .core.scriptwords import widget_words
 from .core.urls import SiteInfo
 from .hub.model import Hub
 from .hub.view import HubView, hours_data, json_for_html
@@ -41,6 +42,7 @@ def hub_details(hub: Hub, view: HubView, site: SiteInfo, *, has_status: bool) ->
         "channels": [{"label": link.channel.label, "href": link.href, "text": link.text,
                       "reply_time": link.channel.reply_time, "live": link.channel.is_live} for link in view.channels],
         "articles": [{"title": page.title, "url": page.url} for page in view.popular],
+        "words": widget_words(),
     }
 
 

@@ -1,5 +1,6 @@
 /* "Open now" from the team's weekly hours in its own time zone, with the reader's time added when their clock
-   differs: "Open now until 20:00 (your time 15:00)." One source for the hub and the <support-tab> widget: the
+   differs: "Open now until 20:00 (your time 15:00).", in the words and locale of the page (`words`, from
+   core/scriptwords.py). One source for the hub and the <support-tab> widget: the
    build puts this file where either script says include: open-now.js, inside that script's own scope. */
 var DAY = 86400000;
 
@@ -52,45 +53,64 @@ function daysAhead(zone, instant, now) {
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY);
 }
 
-function dayName(zone, instant, now) {
-  var ahead = daysAhead(zone, instant, now);
-  if (ahead === 0) return "today";
-  if (ahead === 1) return "tomorrow";
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: zone }).format(instant);
+/* `template` with each %(name)s replaced by values[name]: the sentences come translated from the page. */
+function fill(template, values) {
+  return template.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
 }
 
-function clock(zone, instant) {
-  var p = wallClock(zone, instant);
-  return String(p.hour).padStart(2, "0") + ":" + String(p.minute).padStart(2, "0");
+function weekday(zone, instant, words) {
+  return new Intl.DateTimeFormat(words.locale, { weekday: "long", timeZone: zone }).format(instant);
+}
+
+/* A time of day as the page's language writes it (CLDR's short time): "08:00", "8:00 AM", "8:00 ص". */
+function clock(zone, instant, words) {
+  return new Intl.DateTimeFormat(words.locale, { timeStyle: "short", timeZone: zone }).format(instant);
 }
 
 /* " (your time 15:00)" when the reader's clock differs from the team's, else "". */
-function yourTime(zone, instant) {
+function yourTime(zone, instant, words) {
   if (-instant.getTimezoneOffset() * 60000 === offset(zone, instant)) return "";
-  var format = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  if (wallClock(zone, instant).day !== instant.getDate()) format.weekday = "long";
-  return " (your time " + new Intl.DateTimeFormat("en-GB", format).format(instant) + ")";
+  var format = { timeStyle: "short" };
+  if (wallClock(zone, instant).day !== instant.getDate()) format = clockWithDay(words.locale, "long");
+  return " " + fill(words.yourTime, { time: new Intl.DateTimeFormat(words.locale, format).format(instant) });
 }
 
-/* When an open stretch ends: "20:00", "midnight", or "tomorrow 02:00" when it runs past midnight. */
-function until(zone, end, now) {
-  var wall = clock(zone, end), ahead = daysAhead(zone, end, now);
-  if (wall === "00:00" && ahead === 1) return "midnight";
-  return ahead === 0 ? wall : dayName(zone, end, now) + " " + wall;
+/* Options for a weekday and a time of day, with the hours as the locale's short time writes them: "Sunday
+   22:00", "Sunday 10:00 PM". (Intl's timeStyle cannot be combined with a weekday.) */
+function clockWithDay(locale, weekday) {
+  var hour12 = new Intl.DateTimeFormat(locale, { timeStyle: "short" }).resolvedOptions().hour12;
+  return { weekday: weekday, hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12: hour12 };
 }
 
-/* The sentence for `now` (a Date): open until when, or closed and opening when. */
-function openNowText(hours, now) {
+/* Whether the team is open at `now` (a Date). */
+function isOpenNow(hours, now) {
+  return openStretches(hours, now).some(function (stretch) { return stretch[0] <= now && now < stretch[1]; });
+}
+
+/* The sentence for `now` (a Date) in the page's words: open until when, or closed and opening when. */
+function openNowText(hours, now, words) {
   var zone = hours.timezone, stretches = openStretches(hours, now);
   for (var i = 0; i < stretches.length; i++) {
     var start = stretches[i][0], end = stretches[i][1];
     if (start <= now && now < end) {
-      if (end - now > 7 * DAY) return "Open now, day and night.";
-      return "Open now until " + until(zone, end, now) + yourTime(zone, end) + ".";
+      if (end - now > 7 * DAY) return words.openAllWeek;
+      return untilText(zone, end, now, words);
     }
     if (start > now) {
-      return "Closed now. Opens " + dayName(zone, start, now) + " " + clock(zone, start) + yourTime(zone, start) + ".";
+      var ahead = daysAhead(zone, start, now);
+      var opens = ahead === 0 ? words.opensToday : ahead === 1 ? words.opensTomorrow : words.opensDay;
+      return fill(opens, { day: weekday(zone, start, words), time: clock(zone, start, words),
+                           your_time: yourTime(zone, start, words) });
     }
   }
-  return "Closed now.";
+  return words.closed;
+}
+
+/* "Open now until 20:00", "... until midnight", "... until tomorrow 02:00" when it runs past midnight. */
+function untilText(zone, end, now, words) {
+  var ahead = daysAhead(zone, end, now), wall = wallClock(zone, end);
+  var values = { day: weekday(zone, end, words), time: clock(zone, end, words), your_time: yourTime(zone, end, words) };
+  if (wall.hour === 0 && wall.minute === 0 && ahead === 1) return fill(words.openUntilMidnight, values);
+  var sentence = ahead === 0 ? words.openUntil : ahead === 1 ? words.openUntilTomorrow : words.openUntilDay;
+  return fill(sentence, values);
 }

@@ -7,39 +7,44 @@
   var source = document.getElementById("st-hours");
   if (!line || !source) return;
   var hours = JSON.parse(source.textContent);
+  var words = JSON.parse(document.getElementById("st-words").textContent);
 
   /* include: open-now.js */
 
   function update() {
-    var text = openNowText(hours, new Date());
-    line.textContent = text;
-    line.classList.toggle("st-open-now--open", text.indexOf("Open now") === 0);
+    var now = new Date();
+    line.textContent = openNowText(hours, now, words);
+    line.classList.toggle("st-open-now--open", isOpenNow(hours, now));
   }
 
   update();
   setInterval(update, 60000);
 })();
 
-/* Times: every <time data-st-local> shows the site's time zone; add the reader's own time when it differs. */
+/* Times: every <time data-st-local> shows the site's time zone; add the reader's own time when it differs, in
+   the page's language and its 12- or 24-hour clock. */
 (function () {
   "use strict";
-  var format = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  var withDay = new Intl.DateTimeFormat("en-GB", {
-    weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
-  });
+  var source = document.getElementById("st-words");
+  if (!source) return;
+  var words = JSON.parse(source.textContent);
+  var format = new Intl.DateTimeFormat(words.locale, { timeStyle: "short" });  // "04:04", "4:04 AM"
+  var hour12 = format.resolvedOptions().hour12;
+  var withDay = new Intl.DateTimeFormat(words.locale, { weekday: "short", day: "numeric", month: "short",
+    hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12: hour12 });
+  var dayAndTime = { day: "numeric", hour: "numeric", minute: "2-digit", hourCycle: "h23" };
   document.querySelectorAll("time[data-st-local]").forEach(function (element) {
     var instant = new Date(element.getAttribute("datetime"));
     var zone = element.getAttribute("data-st-zone");
     if (isNaN(instant.getTime()) || !zone) return;
-    var site = new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", hour: "2-digit",
-                                                  minute: "2-digit", hourCycle: "h23" }).format(instant);
-    var reader = new Intl.DateTimeFormat("en-GB", { day: "numeric", hour: "2-digit", minute: "2-digit",
-                                                    hourCycle: "h23" }).format(instant);
-    if (site === reader) return;
-    var sameDay = site.split(" ")[0] === reader.split(" ")[0];
+    var site = new Intl.DateTimeFormat("en-GB", Object.assign({ timeZone: zone }, dayAndTime)).formatToParts(instant);
+    var reader = new Intl.DateTimeFormat("en-GB", dayAndTime).formatToParts(instant);
+    function part(parts, type) { return parts.filter(function (p) { return p.type === type; })[0].value; }
+    if (["day", "hour", "minute"].every(function (type) { return part(site, type) === part(reader, type); })) return;
+    var sameDay = part(site, "day") === part(reader, "day");
     var note = document.createElement("span");
     note.className = "st-local-time";
-    note.textContent = " (your time " + (sameDay ? format : withDay).format(instant) + ")";
+    note.textContent = " " + words.yourTime.replace("%(time)s", (sameDay ? format : withDay).format(instant));
     element.after(note);
   });
 })();
@@ -48,12 +53,15 @@
    old the page is. */
 (function () {
   "use strict";
+  var source = document.getElementById("st-words");
+  if (!source) return;
+  var words = JSON.parse(source.textContent);
   document.querySelectorAll("[data-st-due]").forEach(function (element) {
     var due = new Date(element.getAttribute("data-st-due"));
     var label = element.querySelector("[data-st-due-label]");
     if (isNaN(due.getTime()) || !label) return;
     var overdue = Date.now() > due.getTime();
-    label.textContent = overdue ? "Overdue: was due by" : "By";
+    label.textContent = overdue ? words.overdue : words.due;
     element.classList.toggle("st-due--overdue", overdue);
   });
 })();

@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 
 from ..core.clock import build_time
+from ..core.i18n import fallback_warning, load_language
 from ..core.problems import DataError
 from ..hub.articles import metadata_warnings
 from ..site import SiteData
@@ -28,6 +30,7 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
                              f"{p.field}: {p.message}" if p.field else p.message) for p in error.problems]
     findings += [Finding("article-metadata", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
                  for w in metadata_warnings(site.root, site.docs_dir)]
+    findings += _language_warnings(site)
     if data is not None:
         if data.team:
             _, photo_warnings = make_headshots(data.team, site.options, site.root)  # as the build will
@@ -42,6 +45,17 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
             raise UsageError(str(error)) from None
     _report(findings, args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"))
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _language_warnings(site: Site) -> list[Finding]:
+    """The build's warning for a language Support Tab has no catalog for, at the line that chose it."""
+    if not load_language(site.language).fallback:
+        return []
+    lines = (site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, start=1)
+                 if re.match(rf"\s*language\s*:\s*['\"]?{re.escape(site.language)}\b", text)), 1)
+    column = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
+    return [Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(site.language))]
 
 
 def _report(findings: list[Finding], style: str) -> None:

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..core.i18n import SOURCE_LANGUAGE, load_language, use_language
 from ..core.problems import DataError, suggest
 from ..core.rules import RULES
 from ..core.vocabulary import (
@@ -167,12 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parsers[first.command].parse_intermixed_args(first.arguments)
     try:
         site = read_site(Path(args.site or first.site)) if first.command != "schema" else None
-        if first.command not in WRITERS:
-            return args.run(args, site)
-        args.command = first.command
-        take_texts(args, site)  # before the lock: the editor, and the question about the linter's findings
-        with site.writing():
-            return args.run(args, site)
+        # What a command writes for customers (the default acknowledgement, the posts) is in the site's language.
+        with use_language(load_language(site.language if site else SOURCE_LANGUAGE)):
+            if first.command not in WRITERS:
+                return args.run(args, site)
+            args.command = first.command
+            take_texts(args, site)  # before the lock: the editor, and the question about the linter's findings
+            with site.writing():
+                return args.run(args, site)
     except UsageError as error:
         print(f"supporttab: {error}", file=sys.stderr)
         return 2

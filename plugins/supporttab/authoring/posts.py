@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import regex
 
+from ..core.i18n import gettext
 from ..core.timefmt import local_text
 from ..status.announcements import Announcement
 from ..status.social import signature
@@ -79,13 +80,15 @@ class Message:
 
 def message(item: Announcement, zone: ZoneInfo) -> Message:
     event = item.event
-    facts = [("Status", item.status_label)]
+    facts = [(gettext("Status"), item.status_label)]
     if event.components:
-        facts.append(("Affected", ", ".join(c.name for c in event.components)))
+        facts.append((gettext("Affected"), ", ".join(c.name for c in event.components)))
     if event.regions:
-        facts.append(("Where", ", ".join(r.name for r in event.regions)))
+        facts.append((gettext("Where"), ", ".join(r.name for r in event.regions)))
     if event.kind == "maintenance" and event.scheduled_for and event.scheduled_until:
-        facts.append(("When", f"{local_text(event.scheduled_for, zone)} to {local_text(event.scheduled_until, zone)}"))
+        facts.append((gettext("When"), gettext("%(start)s to %(end)s", start=local_text(event.scheduled_for, zone),
+                                               end=local_text(event.scheduled_until, zone))))
     if item.next_update_by:
-        facts.append(("Next update", f"by {local_text(item.next_update_by, zone)}"))
-    return Message(f"{item.status_label}: {event.title}", tuple(facts), item.text, item.url, item.author)
+        facts.append((gettext("Next update"), gettext("by %(time)s", time=local_text(item.next_update_by, zone))))
+    return Message(gettext("%(status)s: %(title)s", status=item.status_label, title=event.title), tuple(facts),
+                   item.text, item.url, item.author)

@@ -133,7 +133,7 @@ def read_site(folder: Path) -> Site:
     docs = (root / docs_dir).resolve()
     return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
                 UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config),
-                str(config.get("site_name") or ""), _language(config))
+                str(config.get("site_name") or ""), parsed.language or _language(config))
 
 
 def _language(config: dict) -> str:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from ..core.characters import visible
 from ..core.fields import EARLIEST_YEAR, LATEST_YEAR, is_plausible_time
+from ..core.i18n import gettext
 from ..core.paths import shown_path
 from ..core.problems import suggest
-from ..core.timefmt import parse_duration
+from ..core.timefmt import clock_text, parse_duration
 from ..core.urls import site_info
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
@@ -168,7 +169,7 @@ def _post(site: Site, draft: Draft, *, reviewed: bool) -> int:
 def _social(site: Site, data: SiteData, event_id: str, title: str, status: str, body: str, author: str) -> str:
     name = data.team.members[author].name if data.team and author in data.team.members else author
     url = site_info("", site.url).absolute(site.urls.event(event_id))
-    return social_post(LABELS[status], title, body, url, name)
+    return social_post(gettext(LABELS[status]), title, body, url, name)
 
 
 def _find_event(site: Site, data: SiteData, event_id: str):
@@ -236,8 +237,8 @@ def _acknowledgement(args: argparse.Namespace, data: SiteData, promise: dt.datet
     keeps its capital) and promises the next update, which the update's next_update_by then holds it to."""
     names = {c.id: c.name for c in data.status.components.all}
     affected = ", ".join(names[c] for c in args.component)
-    return (f"{affected}: we know something is wrong, and we are working on it. We will post again by "
-            f"{promise:%H:%M} {promise.tzname()}.")
+    return gettext("%(components)s: we know something is wrong, and we are working on it. We will post again by "
+                   "%(time)s %(zone)s.", components=affected, time=clock_text(promise.time()), zone=promise.tzname())
 
 
 def _acknowledgement_promise(args: argparse.Namespace, now: dt.datetime) -> dt.datetime:

@@ -1,5 +1,7 @@
 """Times and durations: as pages show them (in the site's time zone, with a machine-readable <time> underneath),
-as machines read them, and as authors write them (30m, 2h, 5d)."""
+as machines read them, and as authors write them (30m, 2h, 5d). Pages' words come from CLDR (Babel) for the
+active language: day and month names, the order of the parts, 24- or 12-hour clocks; the unit words of durations
+come from our catalog, with the language's plural forms."""
 
 from __future__ import annotations
 
@@ -7,7 +9,13 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from functools import cache, lru_cache
+
+from babel import Locale
+from babel.dates import DateTimePattern, format_date, format_skeleton, get_day_names, match_skeleton, parse_pattern
 from markupsafe import Markup, escape
+
+from .i18n import active, gettext, ngettext
 
 
 def utc_iso(moment: dt.datetime) -> str:
@@ -16,9 +24,51 @@ def utc_iso(moment: dt.datetime) -> str:
 
 
 def local_text(moment: dt.datetime, zone: ZoneInfo) -> str:
-    """'20 Nov 2026, 09:04 GMT' in the site's zone."""
+    """'20 Nov 2026, 09:04 GMT' in the site's zone, as the locale orders date and time ('20. Nov. 2026, 09:04
+    GMT'). The zone's abbreviation is the tz database's, which every language reads alike."""
     local = moment.astimezone(zone)
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
+    locale = active().locale
+    text = _patterns(locale)[2].replace("{1}", _short_date(local.date(), locale))
+    return f"{text.replace('{0}', _short_clock(local.hour, local.minute, locale))} {local.tzname()}"
+
+
+def clock_text(time: dt.time) -> str:
+    """'09:04', '9:04 AM', '9:04 ص': a time of day in the locale's own convention."""
+    return _short_clock(time.hour, time.minute, active().locale)
+
+
+# Every time on every page goes through these: the same days and minutes come back, so each is formatted once.
+@lru_cache(maxsize=8192)
+def _short_date(day: dt.date, locale: Locale) -> str:
+    return _patterns(locale)[0].apply(day, locale)
+
+
+@lru_cache(maxsize=4096)
+def _short_clock(hour: int, minute: int, locale: Locale) -> str:
+    return _patterns(locale)[1].apply(dt.time(hour, minute), locale)
+
+
+@cache
+def _patterns(locale: Locale) -> tuple[DateTimePattern, DateTimePattern, str]:
+    """The locale's short date ('20 Nov 2026'), short time and CLDR's '{1}, {0}' that joins them, parsed once."""
+    skeletons = locale.datetime_skeletons
+    return (parse_pattern(skeletons[match_skeleton("yMMMd", skeletons)]), locale.time_formats["short"],
+            locale.datetime_formats["medium"])
+
+
+def month_text(moment: dt.datetime) -> str:
+    """'November 2026', 'novembre 2026'"""
+    return format_skeleton("yMMMM", moment, locale=active().locale)
+
+
+def weekday_text(index: int) -> str:
+    """The weekday's name, 0 = Monday: 'Monday', 'Montag'."""
+    return get_day_names("wide", locale=active().locale)[index]
+
+
+def short_date_text(day: dt.date) -> str:
+    """'Fri 20 Nov', 'Fr., 20. Nov.'"""
+    return format_skeleton("MMMEd", day, locale=active().locale)
 
 
 def time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
@@ -33,28 +83,34 @@ def zone_label(zone: str, label: str | None = None) -> str:
     bare IANA name."""
     if label:
         return label
-    if "/" not in zone:
-        return f"{zone} time"
-    return f"{zone.rsplit('/', 1)[1].replace('_', ' ')} time"
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return gettext("%(city)s time", city=city)
 
 
 def date_text(day: dt.date) -> str:
-    """'Friday 25 December 2026'"""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """'Friday, 25 December 2026', 'Freitag, 25. Dezember 2026'"""
+    return format_date(day, "full", locale=active().locale)
 
 
 def duration_text(delta: dt.timedelta) -> str:
-    """'1 h 05 min', '12 min', '2 d 3 h', 'under a minute': for people, not machines."""
+    """'1 hour 5 minutes', '12 minutes', '2 days 3 hours', 'under a minute': for people, not machines; at most
+    two units, the larger first."""
     minutes = int(delta.total_seconds() // 60)
     if minutes == 0:
-        return "under a minute"
+        return gettext("under a minute")
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
     if days:
-        return f"{days} d {hours} h"
+        return _two_units(ngettext("%(num)s day", "%(num)s days", days),
+                          ngettext("%(num)s hour", "%(num)s hours", hours) if hours else "")
     if hours:
-        return f"{hours} h {minutes:02d} min"
-    return f"{minutes} min"
+        return _two_units(ngettext("%(num)s hour", "%(num)s hours", hours),
+                          ngettext("%(num)s minute", "%(num)s minutes", minutes) if minutes else "")
+    return ngettext("%(num)s minute", "%(num)s minutes", minutes)
+
+
+def _two_units(larger: str, smaller: str) -> str:
+    return gettext("%(larger)s %(smaller)s", larger=larger, smaller=smaller) if smaller else larger
 
 
 LONGEST = {"minutes": 365 * 24 * 60, "hours": 365 * 24, "days": 365}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import N_
+
 IMPACTS = ("none", "minor", "major", "critical")
 COMPONENT_STATUSES = ("operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance")
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
@@ -18,30 +20,35 @@ SEVERITY = ("operational", "under_maintenance", "degraded_performance", "partial
 IMPACT_TO_STATUS = dict(zip(IMPACTS, ("operational", "degraded_performance", "partial_outage", "major_outage")))
 
 LABELS = {
-    "operational": "Operational", "under_maintenance": "Under maintenance",
-    "degraded_performance": "Degraded performance", "partial_outage": "Partial outage",
-    "major_outage": "Major outage",
-    "investigating": "Investigating", "identified": "Identified", "monitoring": "Monitoring",
-    "resolved": "Resolved", "scheduled": "Scheduled", "in_progress": "In progress", "verifying": "Verifying",
-    "completed": "Completed",
+    "operational": N_("Operational"), "under_maintenance": N_("Under maintenance"),
+    "degraded_performance": N_("Degraded performance"), "partial_outage": N_("Partial outage"),
+    "major_outage": N_("Major outage"),
+    "investigating": N_("Investigating"), "identified": N_("Identified"), "monitoring": N_("Monitoring"),
+    "resolved": N_("Resolved"), "scheduled": N_("Scheduled"), "in_progress": N_("In progress"),
+    "verifying": N_("Verifying"), "completed": N_("Completed"),
 }
+
+# The component statuses as words inside a sentence ("major outage for 2 hours") and on badges.
+STATE_WORDS = {"operational": N_("operational"), "under_maintenance": N_("under maintenance"),
+               "degraded_performance": N_("degraded performance"), "partial_outage": N_("partial outage"),
+               "major_outage": N_("major outage")}
 
 # Plain words for customers, at the top of pages and in the banner: what a component's state means for them, where
 # our work stands, and how bad it is. Statuspage's words (LABELS above, the descriptions below) stay in the API.
-PLAIN_STATES = {"operational": "working normally", "under_maintenance": "in planned maintenance",
-                "degraded_performance": "slower than usual", "partial_outage": "partly not working",
-                "major_outage": "not working"}
+PLAIN_STATES = {"operational": N_("working normally"), "under_maintenance": N_("in planned maintenance"),
+                "degraded_performance": N_("slower than usual"), "partial_outage": N_("partly not working"),
+                "major_outage": N_("not working")}
 PLAIN_PROGRESS = {
-    "investigating": "We are finding out what is wrong.",
-    "identified": "We have found the cause and are fixing it.",
-    "monitoring": "A fix is in place; we are checking that it holds.",
-    "resolved": "It is fixed.",
-    "scheduled": "The maintenance is planned.", "in_progress": "The maintenance is under way.",
-    "verifying": "The maintenance is done; we are checking that everything works.",
-    "completed": "The maintenance is done.",
+    "investigating": N_("We are finding out what is wrong."),
+    "identified": N_("We have found the cause and are fixing it."),
+    "monitoring": N_("A fix is in place; we are checking that it holds."),
+    "resolved": N_("It is fixed."),
+    "scheduled": N_("The maintenance is planned."), "in_progress": N_("The maintenance is under way."),
+    "verifying": N_("The maintenance is done; we are checking that everything works."),
+    "completed": N_("The maintenance is done."),
 }
-PLAIN_SEVERITY = {"none": "All working", "maintenance": "Planned maintenance", "minor": "Minor problem",
-                  "major": "Major problem", "critical": "Outage"}
+PLAIN_SEVERITY = {"none": N_("All working"), "maintenance": N_("Planned maintenance"), "minor": N_("Minor problem"),
+                  "major": N_("Major problem"), "critical": N_("Outage")}
 
 # Statuspage's overall indicator, least to most severe; the one a component status implies; and the words for
 # each, by the worst component status or, when an incident's impact is worse than any component shows, by it.
@@ -56,6 +63,13 @@ OVERALL_DESCRIPTIONS = {
 INDICATOR_DESCRIPTIONS = {"none": "All Systems Operational", "maintenance": "Service Under Maintenance",
                           "minor": "Minor Service Outage", "major": "Partial System Outage",
                           "critical": "Major System Outage"}
+
+# The overall state on the site-wide badge, in Statuspage's words as the badge has always said them.
+BADGE_WORDS = {"All Systems Operational": N_("all systems operational"),
+               "Partially Degraded Service": N_("partially degraded service"),
+               "Partial System Outage": N_("partial system outage"), "Major System Outage": N_("major system outage"),
+               "Service Under Maintenance": N_("service under maintenance"),
+               "Minor Service Outage": N_("minor service outage")}
 
 # Share of a period counted as downtime in uptime figures; degraded service and maintenance count as up.
 DOWNTIME_WEIGHT = {"major_outage": 1.0, "partial_outage": 0.3}

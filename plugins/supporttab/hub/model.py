@@ -18,6 +18,7 @@ from ..core.fields import (
     TimeZoneName,
     WebUrl,
 )
+from ..core.i18n import active, gettext
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -85,9 +86,12 @@ class Popular(Strict):
 
 
 class HelpMyself(Strict):
-    title: Text = "Help myself"
+    title: Text = Field(default_factory=lambda: gettext("Help myself"),
+                        description='The heading; default: "Help myself" in the site\'s language')
     intro: MarkdownText | None = None
-    search_label: Text = Field("Search the help articles", description="Label of the search box")
+    search_label: Text = Field(default_factory=lambda: gettext("Search the help articles"),
+                               description="Label of the search box; default: \"Search the help articles\" in "
+                                           "the site's language")
     popular: Popular = Popular()
     guides: list[GuideLink] = Field(default_factory=list)
 
@@ -100,7 +104,8 @@ class Community(Strict):
 
 
 class HelpFromOthers(Strict):
-    title: Text = "Help from others"
+    title: Text = Field(default_factory=lambda: gettext("Help from others"),
+                        description='The heading; default: "Help from others" in the site\'s language')
     intro: MarkdownText | None = None
     communities: list[Community] = Field(min_length=1)
 
@@ -132,7 +137,8 @@ class Channel(Strict):
     reply_time: Text = Field(description="Expected reply time, e.g. 'Answered within 2 minutes'")
     live: bool | None = Field(None, description="Staffed during opening hours (default for phone and chat)")
     contact_type: str = Field("customer support", description="schema.org contactType")
-    languages: list[str] = Field(default_factory=lambda: ["English"], description="Languages spoken")
+    languages: list[str] = Field(default_factory=lambda: [active().locale.get_language_name()],
+                                 description="Languages spoken; default: the site's language")
     area_served: list[str] = Field(default_factory=list, description="Countries served; default: all")
 
     @model_validator(mode="after")
@@ -155,7 +161,8 @@ class Channel(Strict):
 
 
 class HelpFromUs(Strict):
-    title: Text = "Help from us"
+    title: Text = Field(default_factory=lambda: gettext("Help from us"),
+                        description='The heading; default: "Help from us" in the site\'s language')
     intro: MarkdownText | None = None
     hours: OpeningHours
     channels: list[Channel] = Field(min_length=1)
@@ -165,7 +172,8 @@ class Hub(Strict):
     """The support hub, the site's landing page."""
 
     organization: Organization
-    title: Text = Field("How can we help?", description="The hub's heading")
+    title: Text = Field(default_factory=lambda: gettext("How can we help?"), description="The hub's heading; default: "
+                       "\"How can we help?\" in the site's language")
     description: Text = Field(description="One sentence for search engines and link previews")
     intro: MarkdownText | None = None
     help_myself: HelpMyself

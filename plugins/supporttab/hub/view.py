@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from ..core.fields import phone_e164
-from ..core.timefmt import date_text
+from ..core.i18n import gettext
+from ..core.timefmt import clock_text, date_text, weekday_text
 from .model import WEEKDAYS, Channel, Hub, OpeningHours, Popular
 
 
@@ -110,13 +111,20 @@ def contact_link(channel: Channel) -> ContactLink:
 
 
 def hours_table(hours: OpeningHours) -> list[tuple[str, str]]:
-    """[('Monday', '09:00–17:30'), ..., ('Sunday', 'Closed')]"""
+    """[('Monday', '09:00–17:30'), ..., ('Sunday', 'Closed')], in the language's weekday names and clock."""
     rows = []
-    for day in WEEKDAYS:
+    for index, day in enumerate(WEEKDAYS):
         ranges = hours.weekly.get(day, ())
-        text = ", ".join(f"{start}–{end}" for start, end in ranges) if ranges else "Closed"
-        rows.append((day.capitalize(), text))
+        text = ", ".join(gettext("%(opens)s–%(closes)s", opens=_clock(start), closes=_clock(end))
+                         for start, end in ranges) if ranges else gettext("Closed")
+        rows.append((weekday_text(index), text))
     return rows
+
+
+def _clock(text: str) -> str:
+    """'17:30' as the locale writes a time of day ('5:30 PM'); '24:00', the end of the day, as midnight."""
+    hour, minute = int(text[:2]), int(text[3:])
+    return gettext("midnight") if hour == 24 else clock_text(dt.time(hour, minute))
 
 
 def hours_data(hours: OpeningHours) -> dict[str, Any]:

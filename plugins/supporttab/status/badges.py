@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..core.vocabulary import LABELS, TONE_COLOURS, TONES
+from ..core.i18n import gettext
+from ..core.vocabulary import BADGE_WORDS, STATE_WORDS, TONE_COLOURS, TONES
 from .index import StatusIndex
 
 
 def badge_files(index: StatusIndex) -> dict[str, str]:
-    files = {"badges/status.svg": badge("status", index.description.lower(), index.indicator)}
+    files = {"badges/status.svg": badge(gettext("status"), gettext(BADGE_WORDS[index.description]),
+                                        index.indicator)}
     for component in index.components:
-        files[f"badges/{component.id}.svg"] = badge(component.name, LABELS[component.status].lower(),
+        files[f"badges/{component.id}.svg"] = badge(component.name, gettext(STATE_WORDS[component.status]),
                                                      component.status)
     return files
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import format_datetime
 
+from ..core.i18n import active, gettext
 from ..core.timefmt import utc_iso
 from ..core.urls import HISTORY_FEED, JSON_FEED, SiteInfo, component_feed
 from .index import EventView, PostmortemView, StatusIndex, UpdateView
@@ -40,7 +41,7 @@ class Entry:
 
     @property
     def title(self) -> str:
-        return f"{self.item.status_label}: {self.event.title}"
+        return gettext("%(status)s: %(title)s", status=self.item.status_label, title=self.event.title)
 
     @property
     def social(self) -> str:
@@ -50,11 +51,13 @@ class Entry:
 
 def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
     """Every feed file, by its path in the site."""
-    files = _feeds(HISTORY_FEED, f"{site.name} status", _entries(index.events, site), site)
-    files[JSON_FEED] = json_feed(f"{site.name} status", _entries(index.events, site), site)
+    title = gettext("%(site)s status", site=site.name)
+    files = _feeds(HISTORY_FEED, title, _entries(index.events, site), site)
+    files[JSON_FEED] = json_feed(title, _entries(index.events, site), site)
     for component in index.components:
         events = [e for e in index.events if any(c.id == component.id for c in e.components)]
-        files.update(_feeds(component_feed(component.id), f"{site.name} status: {component.name}",
+        files.update(_feeds(component_feed(component.id), gettext("%(site)s status: %(component)s", site=site.name,
+                                                                  component=component.name),
                             _entries(events, site), site))
     return files
 
@@ -81,7 +84,7 @@ def _latest(entries: list[Entry]) -> dt.datetime:
 
 def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": active().bcp47})
     _text(feed, "id", site.absolute(site.urls.status) + f"#{path}")
     _text(feed, "title", title)
     _text(feed, "updated", utc_iso(_latest(entries)))
@@ -117,7 +120,9 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     for tag, text in (("title", title), ("link", site.absolute(site.urls.status)),
-                      ("description", html.escape(f"Incidents and maintenance of {site.name}", quote=False)),
+                      ("description", html.escape(gettext("Incidents and maintenance of %(site)s", site=site.name),
+                                                  quote=False)),
+                      ("language", active().bcp47),
                       ("lastBuildDate", format_datetime(_latest(entries).astimezone(dt.timezone.utc)))):
         ET.SubElement(channel, tag).text = text
     ET.SubElement(channel, f"{{{ATOM}}}link", rel="self", type="application/rss+xml", href=site.absolute(path))
@@ -145,6 +150,7 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
+        "language": active().bcp47,
         "home_page_url": site.absolute(site.urls.status),
         "feed_url": site.absolute("status/feed.json"),
         "items": [{

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..core.i18n import gettext
 from ..core.urls import SiteInfo
 from .index import EventView, StatusIndex
 
@@ -13,7 +14,7 @@ _MARKDOWN_NOISE = re.compile(r"[*_`#>]+")
 
 def maintenance_calendar(index: StatusIndex, site: SiteInfo) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Support Tab//Status//EN", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", _property("X-WR-CALNAME", f"{site.name} maintenance")]
+             "METHOD:PUBLISH", _property("X-WR-CALNAME", gettext("%(site)s maintenance", site=site.name))]
     for event in sorted(index.maintenances, key=lambda e: (e.scheduled_for, e.id)):
         lines += _vevent(event, site)
     lines.append("END:VCALENDAR")
@@ -31,9 +32,9 @@ def _vevent(event: EventView, site: SiteInfo) -> list[str]:
         f"DTSTART:{_utc(event.scheduled_for)}",
         f"DTEND:{_utc(event.scheduled_until)}",
         f"SEQUENCE:{len(event.updates) - 1}",
-        _property("SUMMARY", f"Maintenance: {event.title}"),
-        _property("DESCRIPTION", f"{description}\n\nAffects: {', '.join(c.name for c in event.components)}\n"
-                                 f"{site.absolute(event.url)}"),
+        _property("SUMMARY", gettext("Maintenance: %(title)s", title=event.title)),
+        _property("DESCRIPTION", description + "\n\n" + gettext("Affects: %(components)s", components=", ".join(
+            c.name for c in event.components)) + f"\n{site.absolute(event.url)}"),
         _property("URL", site.absolute(event.url), escape=False),
         "STATUS:CONFIRMED",
         "TRANSP:OPAQUE",

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
+from ..core.i18n import gettext
+from ..core.timefmt import month_text
 from ..core.urls import UrlScheme
 from ..core.vocabulary import (
     IMPACT_TO_STATUS,
@@ -67,7 +69,7 @@ class UpdateView:
 
     @property
     def status_label(self) -> str:
-        return LABELS[self.status]
+        return gettext(LABELS[self.status])
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,16 @@ class PostmortemView:
     @property
     def sections(self) -> tuple[tuple[str, str, Markup], ...]:
         """(anchor, heading, HTML) of each part in reading order, so the page and the feeds say them alike."""
-        return (("apology", "We are sorry", self.apology_html),
-                ("cause", "How it came about and how we handled it", self.cause_html),
-                ("prevention", "What changes so it does not happen again", self.prevention_html))
+        return (("apology", gettext("We are sorry"), self.apology_html),
+                ("cause", gettext("How it came about and how we handled it"), self.cause_html),
+                ("prevention", gettext("What changes so it does not happen again"), self.prevention_html))
 
     # Published like an update, with the same fields a feed entry reads: at, status_label, anchor, body, body_html.
-    status_label = "Postmortem"
     anchor = "postmortem"
+
+    @property
+    def status_label(self) -> str:
+        return gettext("Postmortem")
 
     @property
     def at(self) -> dt.datetime:
@@ -141,12 +146,12 @@ class EventView:
 
     @property
     def status_label(self) -> str:
-        return LABELS[self.status]
+        return gettext(LABELS[self.status])
 
     @property
     def progress(self) -> str:
         """Where our work stands, in plain words."""
-        return PLAIN_PROGRESS[self.status]
+        return gettext(PLAIN_PROGRESS[self.status])
 
     @property
     def acknowledged_after(self) -> dt.timedelta:
@@ -185,7 +190,7 @@ class ComponentView:
 
     @property
     def status_label(self) -> str:
-        return LABELS[self.status]
+        return gettext(LABELS[self.status])
 
 
 @dataclass(frozen=True)
@@ -426,7 +431,7 @@ def _history_pages(events: Sequence[EventView], zone: ZoneInfo, urls: UrlScheme)
     for number, start in enumerate(range(0, max(len(past), 1), HISTORY_PAGE_SIZE), start=1):
         months: dict[str, list[EventView]] = {}
         for event in past[start:start + HISTORY_PAGE_SIZE]:
-            months.setdefault(f"{event.started_at.astimezone(zone):%B %Y}", []).append(event)
+            months.setdefault(month_text(event.started_at.astimezone(zone)), []).append(event)
         pages.append(HistoryPage(number, urls.history(number), tuple((m, tuple(es)) for m, es in months.items())))
     return tuple(pages)
 

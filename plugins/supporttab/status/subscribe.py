@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core.i18n import gettext
 from ..core.urls import API_SUMMARY, CALENDAR, HISTORY_FEED, JSON_FEED, component_feed
 from .index import StatusIndex
 
@@ -25,16 +26,19 @@ class UpdateWays:
 def update_ways(status: StatusIndex, channels: Iterable[Link] = ()) -> UpdateWays:
     """`channels`: where the company posts each update (chat, social, an email list). The outbound notification
     channels add their public addresses here; with none, that group is left out."""
+    atom = gettext("Atom feed")
     groups = [
-        ("Everything, in a feed reader", (Link("Atom feed", f"{HISTORY_FEED}.atom"),
-                                          Link("RSS feed", f"{HISTORY_FEED}.rss"),
-                                          Link("JSON Feed", JSON_FEED))),
-        ("Only the parts you use", tuple(Link(c.name, f"{component_feed(c.id)}.atom", "Atom feed")
-                                         for c in status.components)),
-        ("Planned maintenance in your calendar", (Link("Maintenance calendar", CALENDAR, "iCalendar file"),)),
-        ("For developers", (Link("Status API", API_SUMMARY, "Statuspage-compatible JSON"),)),
+        (gettext("Everything, in a feed reader"), (Link(atom, f"{HISTORY_FEED}.atom"),
+                                                   Link(gettext("RSS feed"), f"{HISTORY_FEED}.rss"),
+                                                   Link(gettext("JSON Feed"), JSON_FEED))),
+        (gettext("Only the parts you use"), tuple(Link(c.name, f"{component_feed(c.id)}.atom", atom)
+                                                  for c in status.components)),
+        (gettext("Planned maintenance in your calendar"), (Link(gettext("Maintenance calendar"), CALENDAR,
+                                                                gettext("iCalendar file")),)),
+        (gettext("For developers"), (Link(gettext("Status API"), API_SUMMARY,
+                                          gettext("Statuspage-compatible JSON")),)),
     ]
     channels = tuple(channels)
     if channels:
-        groups.insert(0, ("Where we post each update", channels))
+        groups.insert(0, (gettext("Where we post each update"), channels))
     return UpdateWays(tuple(groups))

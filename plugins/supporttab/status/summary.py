@@ -8,13 +8,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.lists import format_list
 from markupsafe import Markup
 
+from ..core.i18n import N_, active, gettext
 from ..core.vocabulary import PLAIN_SEVERITY, PLAIN_STATES, SEVERITY, TONES
 from .index import EventView, Named, StatusIndex
 
-NO_WORKAROUND = "There is nothing you need to do; we will say here if that changes."
-ALL_WELL = "Everything is working normally."
+NO_WORKAROUND = N_("There is nothing you need to do; we will say here if that changes.")
+ALL_WELL = N_("Everything is working normally.")
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,12 @@ class Notice:
 
     @property
     def severity(self) -> str:
-        return PLAIN_SEVERITY["none" if self.tone == "good" else self.tone]
+        indicator = "none" if self.tone == "good" else self.tone
+        return gettext(PLAIN_SEVERITY[indicator])
 
     @property
     def todo(self) -> Markup:
-        return self.workaround_html or Markup("<p>{}</p>").format(NO_WORKAROUND)
+        return self.workaround_html or Markup("<p>{}</p>").format(gettext(NO_WORKAROUND))
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,16 @@ class Summary:
 def summarize(status: StatusIndex) -> Summary:
     """The summary of what is going on at build time: every active incident, then maintenance in progress."""
     notices = tuple(_notice(event, status.now) for event in status.active)
-    headline = "; ".join(n.what for n in notices) or "Everything is working normally"
-    return Summary(tone=TONES[status.indicator], severity=PLAIN_SEVERITY[status.indicator], headline=headline,
-                   notices=notices)
+    headline = "; ".join(n.what for n in notices) or gettext("Everything is working normally")
+    return Summary(tone=TONES[status.indicator], severity=gettext(PLAIN_SEVERITY[status.indicator]),
+                   headline=headline, notices=notices)
 
 
 def _notice(event: EventView, now: dt.datetime) -> Notice:
     if event.kind == "maintenance":
-        return Notice(event, "maintenance", f"Planned maintenance: {_names(event.components)}", _who(event),
-                      event.progress, None, event.scheduled_until, overdue=False)
+        what = gettext("Planned maintenance: %(components)s", components=_names(event.components))
+        return Notice(event, "maintenance", what, _who(event), event.progress, None, event.scheduled_until,
+                      overdue=False)
     affected, due = _affected(event), event.promised_update
     return Notice(event, TONES[next(iter(affected), event.impact)], _what(event, affected), _who(event),
                   event.progress, event.workaround_html, due, overdue=due is not None and due < now)
@@ -89,12 +93,15 @@ def _affected(event: EventView) -> dict[str, list[str]]:
 def _what(event: EventView, affected: dict[str, list[str]]) -> str:
     """'Card payments: not working; Invoice emails: slower than usual', or the title when every component is
     back to normal (a fix being watched) or none was marked."""
-    parts = [f"{_join(names)}: {PLAIN_STATES[state]}" for state, names in affected.items()]
+    parts = [gettext("%(components)s: %(state)s", components=_join(names), state=gettext(PLAIN_STATES[state]))
+             for state, names in affected.items()]
     return "; ".join(parts) or event.title
 
 
 def _who(event: EventView) -> str:
-    return f"Only customers in: {_names(event.regions)}" if event.regions else "Customers in every region"
+    if event.regions:
+        return gettext("Only customers in: %(regions)s", regions=_names(event.regions))
+    return gettext("Customers in every region")
 
 
 def _names(named: Sequence) -> str:
@@ -102,7 +109,8 @@ def _names(named: Sequence) -> str:
 
 
 def _join(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """'A, B and C', as the language lists things."""
+    return format_list(list(names), locale=active().locale)
 
 
 @dataclass(frozen=True)
@@ -114,23 +122,32 @@ class StatusSummary:
 def plain_summary(status: StatusIndex) -> StatusSummary:
     """For the widget: each affected part, what is wrong with it and for whom; else the open incidents by title
     (nothing marked yet); else that everything works."""
-    parts = [f"{c.name}: {PLAIN_STATES[c.status]}{_regions_marking(status, c.id)}." for c in status.components
+    parts = [_component_sentence(c.name, c.status, _regions_marking(status, c.id)) for c in status.components
              if c.status != "operational"]
     if not parts:
-        parts = [f"We are looking into a problem: {e.title}{_for_customers_in(e.regions)}." for e in status.active
-                 if e.kind == "incident"]
-    return StatusSummary(" ".join(parts) or ALL_WELL, TONES[status.indicator])
+        parts = [_problem_sentence(e.title, e.regions) for e in status.active if e.kind == "incident"]
+    return StatusSummary(" ".join(parts) or gettext(ALL_WELL), TONES[status.indicator])
 
 
-def _regions_marking(status: StatusIndex, component: str) -> str:
+def _component_sentence(name: str, state: str, regions: tuple[Named, ...]) -> str:
+    """'Card payments: not working, for customers in United Kingdom.'; no regions means everyone."""
+    if regions:
+        return gettext("%(component)s: %(state)s, for customers in %(regions)s.", component=name,
+                       state=gettext(PLAIN_STATES[state]), regions=_names(regions))
+    return gettext("%(component)s: %(state)s.", component=name, state=gettext(PLAIN_STATES[state]))
+
+
+def _problem_sentence(title: str, regions: tuple[Named, ...]) -> str:
+    if regions:
+        return gettext("We are looking into a problem: %(title)s, for customers in %(regions)s.", title=title,
+                       regions=_names(regions))
+    return gettext("We are looking into a problem: %(title)s.", title=title)
+
+
+def _regions_marking(status: StatusIndex, component: str) -> tuple[Named, ...]:
     """Who the part is down for: the regions of the active events that mark it, or no one in particular when
     one of them names no region (it affects everyone)."""
     events = [e for e in status.active if component in e.component_states]
     if not events or any(not e.regions for e in events):
-        return ""
-    return _for_customers_in(tuple(dict.fromkeys(r for e in events for r in e.regions)))
-
-
-def _for_customers_in(regions: tuple[Named, ...]) -> str:
-    """', for customers in United Kingdom and European Union'; nothing for no regions, which means everyone."""
-    return f", for customers in {_join([r.name for r in regions])}" if regions else ""
+        return ()
+    return tuple(dict.fromkeys(r for e in events for r in e.regions))

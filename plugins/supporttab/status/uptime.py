@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ..core.timefmt import duration_text
-from ..core.vocabulary import DOWNTIME_WEIGHT, LABELS, worst
+from ..core.i18n import gettext, ngettext, percent_text
+from ..core.timefmt import duration_text, short_date_text
+from ..core.vocabulary import DOWNTIME_WEIGHT, STATE_WORDS, worst
 
 UPTIME_DAYS = 90
 
@@ -26,10 +27,11 @@ class UptimeDay:
 
     @property
     def text(self) -> str:
-        label = f"{self.date:%a} {self.date.day} {self.date:%b}"
+        day = short_date_text(self.date)
         if self.status == "operational":
-            return f"{label}: no incidents"
-        return f"{label}: {LABELS[self.status].lower()} for {duration_text(self.affected)}"
+            return gettext("%(day)s: no incidents", day=day)
+        return gettext("%(day)s: %(state)s for %(duration)s", day=day, state=gettext(STATE_WORDS[self.status]),
+                       duration=duration_text(self.affected))
 
 
 def intervals_of(changes: Iterable[tuple[dt.datetime, str]], end: dt.datetime) -> list[Interval]:
@@ -66,10 +68,15 @@ def uptime_days(intervals: list[Interval], today: dt.date, zone: ZoneInfo) -> tu
 
 def uptime_method() -> str:
     """How the uptime figures are counted, in words made from the weights that count them."""
-    weighted = [f"{LABELS[state].lower()} counts as {'down' if weight == 1 else f'{weight:.0%} down'}"
-                for state, weight in sorted(DOWNTIME_WEIGHT.items(), key=lambda item: -item[1])]
-    return (f"How uptime is counted: over the past {UPTIME_DAYS} days, a {' and a '.join(weighted)}; slower "
-            "service and planned maintenance count as up, though the bars show them.")
+    weights = sorted(DOWNTIME_WEIGHT.items(), key=lambda item: -item[1])
+    (whole, _), (partial, share) = weights  # a major outage counts whole, a partial one in part
+    return ngettext("How uptime is counted: over the past %(num)s day, a %(whole)s counts as down and a "
+                    "%(partial)s counts as %(share)s down; slower service and planned maintenance count as up, though "
+                    "the bars show them.",
+                    "How uptime is counted: over the past %(num)s days, a %(whole)s counts as down and a "
+                    "%(partial)s counts as %(share)s down; slower service and planned maintenance count as up, though "
+                    "the bars show them.", UPTIME_DAYS, whole=gettext(STATE_WORDS[whole]),
+                    partial=gettext(STATE_WORDS[partial]), share=percent_text(share))
 
 
 def uptime_percent(days: tuple[UptimeDay, ...]) -> float:

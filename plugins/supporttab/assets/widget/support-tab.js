@@ -7,6 +7,7 @@
   if (!window.customElements || customElements.get("support-tab")) return;
   var CSS = "__SUPPORT_TAB_CSS__";
   var BAKED = "__SUPPORT_TAB_DATA__";
+  var WORDS = BAKED.words; // in the support site's language (core/scriptwords.py)
   var STALE = 5 * 60000; // on opening, a status older than this is fetched again: a tab may stay open all day
   var here = new URL(scriptAddress(), location.href);
   var root = new URL("../", here); // the support site's root: paths in the data are relative to it
@@ -114,25 +115,25 @@
   function statusPart(data) {
     if (!data.status_page) return null; // a support site without a status page
     if (live === undefined) return h("section", { class: "state t-wait", "aria-live": "polite" },
-      h("p", null, "Checking the current status…"));
+      h("p", null, WORDS.checking));
     var status = live && live.status, event = status && status.event, update = event && event.update;
     if (!status) return h("section", { class: "state t-major", "aria-live": "polite" }, [
-      h("p", null, "We could not load the current status."), link(data.status_page, "See the status page")]);
-    var signed = update && [update.author, update.at && new Intl.DateTimeFormat(undefined, {
-      day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"
-    }).format(update.at) + " your time"].filter(Boolean).join(", ");
+      h("p", null, WORDS.notLoaded), link(data.status_page, WORDS.statusPage)]);
+    var signed = update && [update.author, update.at && fill(WORDS.signedAt, { time: new Intl.DateTimeFormat(
+      undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(update.at) })]
+      .filter(Boolean).join(", ");
     return h("section", { class: "state t-" + status.tone, "aria-live": "polite" }, [
       h("p", null, status.text),
       event ? h("p", null, link(event.url, event.title)) : null,
       update ? h("p", null, update.text) : null,
       signed ? h("p", { class: "sig" }, "— " + signed) : null,
-      h("p", null, link(status.url, "See the status page"))]);
+      h("p", null, link(status.url, WORDS.statusPage))]);
   }
 
   function searchPart(data, dialog) {
     var input = h("input", { id: "q", type: "search", name: "q", required: "", autocomplete: "off" });
     var form = h("form", { role: "search", "aria-label": data.search_label }, [
-      input, h("button", { class: "go", type: "submit" }, "Search")]);
+      input, h("button", { class: "go", type: "submit" }, WORDS.search)]);
     form.addEventListener("submit", function (event) {
       event.preventDefault(); // a new tab, so the product stays as it was (and no form-action rule is needed)
       var url = new URL(address(data.search) || root);
@@ -150,27 +151,27 @@
 
   /* The "open now" sentence, or null when these hours cannot give one (an unknown time zone, say). */
   function openLine(hours) {
-    try { return openNowText(hours, new Date()); } catch (error) { return null; }
+    try { return openNowText(hours, new Date(), WORDS); } catch (error) { return null; }
   }
 
   /* The status first, then how to reach a person, then help to find the answer yourself. */
   function panel(dialog) {
     var data = live || BAKED;
-    var close = h("button", { class: "close", type: "button", "aria-label": "Close" }, "×");
+    var close = h("button", { class: "close", type: "button", "aria-label": WORDS.close }, "×");
     close.addEventListener("click", function () { dialog.close(); });
     return [
-      h("header", null, [h("h2", { id: "title" }, "Help from " + data.name), close]),
+      h("header", null, [h("h2", { id: "title" }, fill(WORDS.helpFrom, { organization: data.name })), close]),
       statusPart(BAKED),
-      h("h3", null, "Talk to us"),
+      h("h3", null, WORDS.talkToUs),
       data.channels.some(function (channel) { return channel.live === true; }) ?
         h("p", { class: "open" }, openLine(data.hours) || openLine(BAKED.hours)) : null,
       h("ul", { class: "channels" }, data.channels.map(channelItem))
     ].concat(searchPart(data, dialog), [
-      data.articles.length ? h("h3", null, "Most visited help articles") : null,
+      data.articles.length ? h("h3", null, WORDS.mostVisited) : null,
       data.articles.length ? h("ul", null, data.articles.map(function (article) {
         return h("li", null, link(article.url, article.title));
       })) : null,
-      link(data.hub, "All help from " + data.name, "all")
+      link(data.hub, fill(WORDS.allHelpFrom, { organization: data.name }), "all")
     ]).filter(Boolean);
   }
 
@@ -185,7 +186,7 @@
       var note = h("span", { id: "note", hidden: "" }); // the tab's description, read out, never shown
       // Inline, the button shows the element's own text in the page's font, so it takes the place that text
       // had before the script ran; at the screen's edge, the label attribute or "Help".
-      var label = this.hasAttribute("inline") ? h("slot", null, "Help") : this.getAttribute("label") || "Help";
+      var label = this.hasAttribute("inline") ? h("slot", null, WORDS.help) : this.getAttribute("label") || WORDS.help;
       var tab = h("button", { class: "tab", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false",
         "aria-describedby": "note" }, [dot, label]);
       var dialog = h("dialog", { "aria-labelledby": "title" });
@@ -201,7 +202,7 @@
       function show() { // the status as last loaded, on the tab's dot and in the panel if it is open
         var tone = live && live.status ? live.status.tone : "unknown"; // the dot's place is kept: nothing shifts
         dot.className = "dot t-" + tone;
-        note.textContent = tone === "good" || tone === "unknown" ? "" : "Something is not working right now.";
+        note.textContent = tone === "good" || tone === "unknown" ? "" : WORDS.somethingWrong;
         var part = dialog.querySelector(".state");
         if (part) part.replaceWith(statusPart(BAKED) || "");
       }

@@ -1,0 +1,142 @@
+"""The language a build speaks: its message catalog (Babel's compiled .mo files in ../locales) and its CLDR locale.
+
+Everything Support Tab writes for customers goes through `gettext`/`ngettext` here, in the language made active
+for the build (`use_language`), so the views, feeds and templates of one build agree. Messages are whole
+sentences with named placeholders, `%(name)s`, filled in after translation: never fragments glued together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, format_percent
+from babel.support import Translations
+
+LOCALE_DIR = Path(__file__).parent.parent / "locales"
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"
+# A bare `en` is written the British way (day before month, 24-hour clock), as Support Tab always has been;
+# `en-US` gives American dates and a 12-hour clock.
+_DEFAULT_REGION = {"en": "en_GB"}
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8})*")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language as a build uses it: `tag` as the site wrote it, its CLDR `locale` for dates and numbers, and its
+    `translations`; `fallback` is True when no catalog speaks it and the words are English."""
+
+    tag: str
+    locale: Locale
+    translations: NullTranslations
+    fallback: bool = False
+
+    @property
+    def rtl(self) -> bool:
+        return self.locale.text_direction == "rtl"
+
+    @property
+    def bcp47(self) -> str:
+        """'en-GB', 'ar': what the browser's Intl takes."""
+        return str(self.locale).replace("_", "-")
+
+
+def shipped_languages() -> tuple[str, ...]:
+    """The languages with a catalog in the package, English (the source language) first."""
+    found = sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
+
+
+@cache
+def load_language(tag: str) -> Language:
+    """The language for `tag` (en, de, pt-BR, ar): its catalog, by the whole tag then by the language alone;
+    without one, English words (fallback=True) while dates and numbers still follow the tag's CLDR locale."""
+    normal = tag.replace("-", "_")
+    base = normal.split("_")[0].lower()
+    locale = _locale(_DEFAULT_REGION.get(normal, normal)) or _locale(base) or Locale.parse(_DEFAULT_REGION["en"])
+    if base == SOURCE_LANGUAGE:
+        return Language(tag, locale, NullTranslations())
+    for code in dict.fromkeys((normal, base)):
+        if (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
+            return Language(tag, locale, Translations.load(str(LOCALE_DIR), [code], DOMAIN))
+    return Language(tag, locale, NullTranslations(), fallback=True)
+
+
+def _locale(identifier: str) -> Locale | None:
+    try:
+        return Locale.parse(identifier)
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+def fallback_warning(tag: str) -> str:
+    """What the build and `supporttab check` say of a language without a catalog."""
+    return (f"Support Tab has no translation into '{tag}', so the words it writes itself stay in English (dates and "
+            f"numbers follow '{tag}'); its languages are {', '.join(shipped_languages())}. The authoring guide says "
+            "how to add one")
+
+
+_ACTIVE: ContextVar[Language | None] = ContextVar("supporttab_language", default=None)
+
+
+def active() -> Language:
+    """The language of the build (or command) under way; English when none was chosen."""
+    return _ACTIVE.get() or load_language(SOURCE_LANGUAGE)
+
+
+def activate(language: Language | None) -> None:
+    """Speak `language` from now on in this thread, until another is activated (a build activates its own);
+    None: English again."""
+    _ACTIVE.set(language)
+
+
+@contextmanager
+def use_language(language: Language) -> Iterator[Language]:
+    """Speak `language` inside the `with` block only."""
+    token = _ACTIVE.set(language)
+    try:
+        yield language
+    finally:
+        _ACTIVE.reset(token)
+
+
+def gettext(message: str, **values: object) -> str:
+    """`message` in the active language, its `%(name)s` placeholders filled with `values`."""
+    text = active().translations.gettext(message)
+    return text % values if values else text
+
+
+def ngettext(singular: str, plural: str, num: int, **values: object) -> str:
+    """The plural form for `num` in the active language (Arabic has six); `%(num)s` is `num`, as a number of the
+    locale, and the other placeholders are filled with `values`."""
+    text = active().translations.ngettext(singular, plural, num)
+    return text % {"num": number_text(num), **values}
+
+
+def number_text(number: float, pattern: str | None = None) -> str:
+    """A number as the active locale writes it: '1,234.5', '1.234,5', '١٬٢٣٤٫٥' where that locale's default
+    numbering system says so."""
+    return _number_text(number, pattern, active().locale)
+
+
+@lru_cache(maxsize=4096)  # the same few numbers (minutes, hours, counts) on every page
+def _number_text(number: float, pattern: str | None, locale: Locale) -> str:
+    return format_decimal(number, format=pattern, locale=locale)
+
+
+def percent_text(fraction: float, pattern: str | None = None) -> str:
+    """'30%', '30 %', '٪30': a share as the active locale writes it; `pattern` for decimals ('#,##0.00%')."""
+    return format_percent(fraction, format=pattern, locale=active().locale)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog where it is defined (a table of words); it is translated where used."""
+    return message

@@ -1,0 +1,116 @@
+"""The German and Arabic builds of the example in a real headless Chromium at phone size: nothing runs off the
+screen (German words are long), the open-now line and the reader's own times in the language's words and clock,
+axe finds nothing, and Arabic reads right to left, its uptime bars too. Screenshots of each hub are saved under
+test-artifacts/screenshots/ (or $SUPPORTTAB_ARTIFACTS) for a person to look at."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CHROMIUM_FLAGS, PHONE, serve
+from test_browser_layout import ARTIFACTS, OVERFLOWS
+from test_browser_pages import AXE
+from test_languages import build_in
+
+pytestmark = pytest.mark.browser
+
+INCIDENT = "incidents/2026-11-20-card-payments-failing/"
+ACTIVE = "incidents/2026-11-22-slow-pdf-exports/"
+
+
+@pytest.fixture(scope="module", params=["de", "ar"])
+def served(request, tmp_path_factory):
+    server, url = serve(build_in(tmp_path_factory, request.param))
+    yield request.param, url
+    server.shutdown()
+
+
+@pytest.fixture
+def open_in(chromium, served):
+    """Open a page of the build in `served`'s language at phone size, the reader's browser set to that language;
+    `page.problems` collects script errors and failed requests."""
+    code, url = served
+    contexts = []
+
+    def _open(path: str = "", *, timezone: str = "Europe/London", now: str | None = None):
+        context = chromium.new_context(viewport=PHONE, timezone_id=timezone, locale=code)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("pageerror", lambda error: page.problems.append(f"error: {error}"))
+        page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+        if now:
+            page.clock.set_fixed_time(now)
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield code, _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["", "status/", ACTIVE, INCIDENT, "status/history/", "team/"])
+def test_every_page_kind_fits_a_phone_and_axe_finds_nothing(open_in, path: str) -> None:
+    code, open_page = open_in
+    page = open_page(path, now="2026-11-23T12:00:00Z")
+    if path == "":
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"hub-{code}-phone.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.evaluate(OVERFLOWS) == []
+    assert page.problems == []
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document)).violations.map("
+                               "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
+    assert violations == []
+
+
+OPEN_NOW = {
+    # A reader in New York at 10:00 London time on a Monday: open until 20:00, 15:00 for them.
+    "de": "Jetzt geöffnet bis 20:00 (Ihre Zeit: 15:00).",
+    "ar": "مفتوح الآن حتى الساعة 8:00 م (بتوقيتك: 3:00 م).",
+}
+CLOSED = {
+    # Saturday 16:00 in London, a reader in Honolulu: closed until Monday 08:00, Sunday 22:00 for them.
+    "de": "Jetzt geschlossen. Wir öffnen am Montag um 08:00 (Ihre Zeit: Sonntag, 22:00).",
+    "ar": "مغلق الآن. نفتح يوم الاثنين الساعة 8:00 ص (بتوقيتك: الأحد 10:00 م).",
+}
+
+
+def test_open_now_speaks_the_language_and_its_clock(open_in) -> None:
+    code, open_page = open_in
+    page = open_page("", timezone="America/New_York", now="2026-11-23T10:00:00Z")
+    assert page.locator("[data-st-open-now]").inner_text() == OPEN_NOW[code]
+    page = open_page("", timezone="Pacific/Honolulu", now="2026-11-28T16:00:00Z")
+    assert page.locator("[data-st-open-now]").inner_text() == CLOSED[code]
+
+
+LOCAL_TIME = {"de": "(Ihre Zeit: 04:04)", "ar": "(بتوقيتك: 4:04 ص)"}
+DUE = {"de": ("Bis", "Überfällig: versprochen bis"), "ar": ("قبل", "متأخر: كان موعده قبل")}
+
+
+def test_the_readers_own_time_and_a_promise_are_in_the_language(open_in) -> None:
+    code, open_page = open_in
+    page = open_page(INCIDENT, timezone="America/New_York")
+    assert page.locator("#update-1 .st-local-time").inner_text().strip() == LOCAL_TIME[code]
+    due, overdue = DUE[code]
+    page = open_page(ACTIVE, now="2026-11-23T08:00:00Z")  # the promise of 09:00 still ahead
+    assert page.locator("[data-st-due-label]").first.inner_text() == due
+    page = open_page(ACTIVE, now="2026-11-23T12:00:00Z")  # the promise has passed
+    assert page.locator("[data-st-due-label]").first.inner_text() == overdue
+
+
+def test_the_layout_and_the_uptime_bars_run_in_the_languages_direction(open_in) -> None:
+    """Arabic reads right to left: the page is mirrored and the oldest day's bar is on the right, today's on the
+    left, as the reader's eye travels through time. German keeps left to right."""
+    code, open_page = open_in
+    page = open_page("status/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == ("rtl" if code == "ar" else "ltr")
+    oldest, today = page.evaluate("""() => {  // on a phone the last 30 days show
+        const bars = [...document.querySelector('.st-uptime__bars').children].filter(b => b.getClientRects().length);
+        return [bars[0], bars[bars.length - 1]].map(bar => bar.getBoundingClientRect().left); }""")
+    assert (oldest > today) == (code == "ar")
+    heading, pill = page.evaluate("""() => { const head = document.querySelector('.st-component__head');
+        return [head.children[0], head.children[1]].map(e => e.getBoundingClientRect().left); }""")
+    assert (heading > pill) == (code == "ar")  # the name starts where the reader starts
