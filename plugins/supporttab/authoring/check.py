@@ -14,7 +14,7 @@ from ..hub.articles import metadata_warnings
 from ..site import SiteData
 from ..team.photos import make_headshots
 from .guard import GitError, guard_history
-from .lint import Finding, lint_site
+from .lint import Finding, lint_site, wording_notice
 from .site import Site, UsageError
 
 
@@ -34,14 +34,25 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
             findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
                          for w in data.team.warnings + photo_warnings]
         if data.status:
-            findings += lint_site(data, site.options.lint)
+            findings += lint_site(data, site.options.lint, site.language)
     if args.since:
         try:
             findings += guard_history(site.root, site.incidents, args.since, build_time())
         except GitError as error:
             raise UsageError(str(error)) from None
-    _report(findings, args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"))
+    style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    _notify(wording_notice(site.language), style)
+    _report(findings, style)
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _notify(notice: str | None, style: str) -> None:
+    """A notice is neither an error nor a warning: said once, beside the findings (on standard error, so JSON on
+    standard output stays JSON), or as a GitHub notice annotation."""
+    if notice and style == "github":
+        print(f"::notice title=wording rules::{notice}")
+    elif notice:
+        print(f"supporttab: notice: {notice}", file=sys.stderr)
 
 
 def _report(findings: list[Finding], style: str) -> None:

@@ -133,15 +133,17 @@ def read_site(folder: Path) -> Site:
     docs = (root / docs_dir).resolve()
     return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
                 UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config),
-                str(config.get("site_name") or ""), _language(config))
+                str(config.get("site_name") or ""), _language(config, options))
 
 
-def _language(config: dict) -> str:
-    """theme.language when it is a language tag (en, pt-BR), else English, MkDocs' default."""
+def _language(config: dict, options: dict) -> str:
+    """The site's language: the plugin's own `language` option where it sets one, else theme.language, when it is a
+    language tag (en, pt-BR); else English, MkDocs' default."""
     theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return language if isinstance(language, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*",
-                                                                    language) else "en"
+    for language in (options.get("language"), theme.get("language") if isinstance(theme, dict) else None):
+        if isinstance(language, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", language):
+            return language
+    return "en"
 
 
 def _published_pages(docs_dir: Path, config: dict) -> frozenset[str]:
