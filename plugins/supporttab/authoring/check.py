@@ -1,5 +1,6 @@
 """`supporttab check`: every authored file validated, photos framed as the build frames them, the communication
-linted and, with --since, published history guarded; findings as text, JSON or GitHub annotations."""
+linted and, with --since, published history guarded and only the changed files' wording read; findings as text,
+JSON or GitHub annotations."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from ..core.problems import DataError
 from ..hub.articles import metadata_warnings
 from ..site import SiteData
 from ..team.photos import make_headshots
-from .guard import GitError, guard_history
+from .guard import GitError, changed_since, guard_history
 from .lint import Finding, lint_site, wording_notice
 from .site import Site, UsageError
 
 
 def command_check(args: argparse.Namespace, site: Site) -> int:
     findings: list[Finding] = []
+    published, wording = _guard(args.since, site)
     try:
         data = site.load(keep_documents=True)
     except DataError as error:  # the valid files are still checked: warnings do not wait for every error's fix
@@ -34,16 +36,25 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
             findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
                          for w in data.team.warnings + photo_warnings]
         if data.status:
-            findings += lint_site(data, site.options.lint, site.language)
-    if args.since:
-        try:
-            findings += guard_history(site.root, site.incidents, args.since, build_time())
-        except GitError as error:
-            raise UsageError(str(error)) from None
+            findings += lint_site(data, site.options.lint, site.language, wording=wording)
+    findings += published
     style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     _notify(wording_notice(site.language), style)
     _report(findings, style)
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | None]:
+    """With --since: the changes to published history, and the incident files new or edited since then, the only
+    ones whose wording is read (what was published can no longer be reworded: its warnings were shown when it
+    was written, and repeating them on every merge helps no one). Without: nothing, and every file is read."""
+    if not since:
+        return [], None
+    try:
+        return guard_history(site.root, site.incidents, since, build_time()), \
+            changed_since(site.root, site.incidents, since)
+    except GitError as error:
+        raise UsageError(str(error)) from None
 
 
 def _notify(notice: str | None, style: str) -> None:
