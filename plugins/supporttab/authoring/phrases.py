@@ -45,9 +45,10 @@ class Sentence:
     original: str  # as written, for messages and for the capitals of names
     words: str  # normalised tokens joined by single spaces, with a trailing space: "we are sorry "
     listing: str  # the same with its commas, which separate the items of a list: "leeds , york and hull "
+    tokens: frozenset[str] = frozenset()  # its words, to skip a pattern that needs a word not among them
 
-    def find(self, pattern: re.Pattern) -> re.Match | None:
-        return pattern.search(self.words)
+    def find(self, pattern: Pattern) -> re.Match | None:
+        return pattern.search(self)
 
 
 @lru_cache(maxsize=4096)  # every rule reads the same texts
@@ -63,7 +64,8 @@ def sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
         listing = _TOKEN.findall(lowered)
         tokens = [token for token in listing if token != ","]
         if tokens:
-            found.append(Sentence(" ".join(part.split()), " ".join(tokens) + " ", " ".join(listing) + " "))
+            found.append(Sentence(" ".join(part.split()), " ".join(tokens) + " ", " ".join(listing) + " ",
+                                  frozenset(tokens)))
     return tuple(found)
 
 
@@ -78,11 +80,32 @@ def _split(text: str) -> list[str]:
     return [*parts, text[start:]]
 
 
+Clause = tuple[frozenset[str], tuple[str, ...]]  # a match needs one of these words, or a word with one of these starts
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled pattern, and the words a sentence needs before the pattern can match in it: most sentences lack
+    them, and a few set lookups are much cheaper than a regular expression tried at every word (the linter runs
+    hundreds of thousands of these on a large site)."""
+
+    regex: re.Pattern
+    needs: tuple[Clause, ...] = ()  # each clause: one of its words (or starts, from `apologi*`) is in the sentence
+
+    def search(self, sentence: Sentence) -> re.Match | None:
+        for words, starts in self.needs:
+            if sentence.tokens.isdisjoint(words) and not (
+                    starts and any(token.startswith(starts) for token in sentence.tokens)):
+                return None
+        return self.regex.search(sentence.words)
+
+
 @cache
-def compile_pattern(pattern: str) -> re.Pattern:
-    """A regular expression over a sentence's `words` for one pattern in the syntax above."""
+def compile_pattern(pattern: str) -> Pattern:
+    """A regular expression over a sentence's `words` for one pattern in the syntax above, with the words it needs."""
+    pieces = re.findall(r"/[^/\s]+/|\.\.\.|[()|?]|[^\s()|?]+", pattern)
     body = []
-    for piece in re.findall(r"/[^/\s]+/|\.\.\.|[()|?]|[^\s()|?]+", pattern):
+    for piece in pieces:
         if piece.startswith("/") and len(piece) > 1:
             body.append(f"(?:{piece[1:-1]} )")
         elif piece == "_":
@@ -96,7 +119,46 @@ def compile_pattern(pattern: str) -> re.Pattern:
         else:
             word = re.escape(piece.rstrip("*")) + (r"\S*" if piece.endswith("*") else "")
             body.append(f"(?:{word} )")
-    return re.compile(r"(?:^|(?<= ))(?:" + "".join(body) + ")")
+    regex = re.compile(r"(?:^|(?<= ))(?:" + "".join(body) + ")")
+    needs, _ = _alternatives(pieces, 0)
+    return Pattern(regex, tuple((frozenset(w for w in clause if not w.endswith("*")),
+                                 tuple(w.rstrip("*") for w in clause if w.endswith("*"))) for clause in needs))
+
+
+# What a pattern needs, read from its pieces: a list of clauses, each a set of words one of which a matching
+# sentence holds. A sequence needs what each of its required items needs ("x?" and "..." need nothing); of
+# alternatives ("a|b c"), each needs one clause of its own, so together they need the union of one clause each,
+# the one least likely to be in every sentence (its shortest word the longest: "few" rather than "a").
+
+def _alternatives(pieces: list[str], at: int) -> tuple[list[set[str]], int]:
+    options = []
+    while True:
+        needs, at = _sequence(pieces, at)
+        options.append(needs)
+        if at < len(pieces) and pieces[at] == "|":
+            at += 1
+            continue
+        if len(options) == 1:
+            return options[0], at
+        if not all(options):
+            return [], at
+        return [set().union(*(max(needs, key=lambda clause: min(map(len, clause))) for needs in options))], at
+
+
+def _sequence(pieces: list[str], at: int) -> tuple[list[set[str]], int]:
+    needs: list[set[str]] = []
+    while at < len(pieces) and pieces[at] not in ("|", ")"):
+        piece = pieces[at]
+        if piece == "(":
+            item, at = _alternatives(pieces, at + 1)
+            at += 1  # the closing ")"
+        else:
+            item, at = ([] if piece in ("_", "#", "...") or piece.startswith("/") and len(piece) > 1
+                        else [{piece}]), at + 1
+        if at < len(pieces) and pieces[at] == "?":
+            item, at = [], at + 1
+        needs += item
+    return needs, at
 
 
 @dataclass(frozen=True)
@@ -104,8 +166,8 @@ class Phrases:
     """One kind of wording: what to look for, what excuses it within the same sentence, and what to say."""
 
     name: str
-    match: tuple[re.Pattern, ...]
-    unless: tuple[re.Pattern, ...] = ()
+    match: tuple[Pattern, ...]
+    unless: tuple[Pattern, ...] = ()
     say: str = ""
     language: str = "en"  # the book it is in: texts are split into sentences by that language's conventions
 
