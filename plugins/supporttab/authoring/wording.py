@@ -88,13 +88,14 @@ def incomplete_postmortem(event: Event, context) -> Iterator[Found]:
     if pm is None:
         return
     book = book_for(event, ("postmortem", "apology"), context)
-    apologies = [sentence for sentence, _ in book["apology"].hits(pm.apology)] if book.reads(
-        "apology", "conditional-apology") else None
-    if apologies is not None and not any(not _in(book, sentence, "conditional-apology") for sentence in apologies):
-        said = "says sorry only on a condition (\"if\", \"any inconvenience\")" if apologies else "does not say sorry"
-        yield ("incomplete-postmortem", ("postmortem", "apology"),
-               f"the apology {said}; say sorry plainly, and for what it cost customers (\"we are sorry: for two "
-               "hours you could not send invoices\")")
+    if book.reads("apology", "conditional-apology"):
+        apologies = [sentence for sentence, _ in book["apology"].hits(pm.apology)]
+        if not any(not _in(book, sentence, "conditional-apology") for sentence in apologies):
+            said = "says sorry only on a condition (\"if\", \"any inconvenience\")" if apologies else \
+                "does not say sorry"
+            yield ("incomplete-postmortem", ("postmortem", "apology"),
+                   f"the apology {said}; say sorry plainly, and for what it cost customers (\"we are sorry: for two "
+                   "hours you could not send invoices\")")
     book = book_for(event, ("postmortem", "cause"), context)
     if book.reads("mechanism") and not book["mechanism"].found_in(pm.cause):
         yield ("incomplete-postmortem", ("postmortem", "cause"),
@@ -129,8 +130,9 @@ def is_role(name: str, organization: str = "", book: Book | None = None) -> bool
     if company and f" {company} " in f" {_words(person)} ":
         return True
     book = book or phrase_book("en")
-    return book.reads("role-words") and book["role-words"].found_in(person) or person.isupper() and 3 <= len(
-        person) <= 5
+    if book.reads("role-words") and book["role-words"].found_in(person):
+        return True
+    return person.isupper() and 3 <= len(person) <= 5
 
 
 def no_next_update(event: Event, context) -> Iterator[Found]:
