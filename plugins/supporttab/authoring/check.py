@@ -1,5 +1,6 @@
 """`supporttab check`: every authored file validated, photos framed as the build frames them, the communication
-linted and, with --since, published history guarded; findings as text, JSON or GitHub annotations."""
+linted and, with --since, published history guarded and only the changed files' wording read; findings as text,
+JSON or GitHub annotations."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from ..core.problems import DataError
 from ..hub.articles import metadata_warnings
 from ..site import SiteData
 from ..team.photos import make_headshots
-from .guard import GitError, guard_history
-from .lint import Finding, lint_site
+from .guard import GitError, changed_since, guard_history
+from .lint import Finding, lint_site, wording_notice
 from .site import Site, UsageError
 
 
 def command_check(args: argparse.Namespace, site: Site) -> int:
     findings: list[Finding] = []
+    published, wording = _guard(args.since, site)
     try:
         data = site.load(keep_documents=True)
     except DataError as error:  # the valid files are still checked: warnings do not wait for every error's fix
@@ -37,13 +39,11 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
             findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
                          for w in data.team.warnings + photo_warnings]
         if data.status:
-            findings += lint_site(data, site.options.lint)
-    if args.since:
-        try:
-            findings += guard_history(site.root, site.incidents, args.since, build_time())
-        except GitError as error:
-            raise UsageError(str(error)) from None
-    _report(findings, args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"))
+            findings += lint_site(data, site.options.lint, site.language, wording=wording)
+    findings += published
+    style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    _notify(wording_notice(site.language), style)
+    _report(findings, style)
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
@@ -56,6 +56,28 @@ def _language_warnings(site: Site) -> list[Finding]:
                  if re.match(rf"\s*language\s*:\s*['\"]?{re.escape(site.language)}\b", text)), 1)
     column = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
     return [Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(site.language))]
+
+
+def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | None]:
+    """With --since: the changes to published history, and the incident files new or edited since then, the only
+    ones whose wording is read (what was published can no longer be reworded: its warnings were shown when it
+    was written, and repeating them on every merge helps no one). Without: nothing, and every file is read."""
+    if not since:
+        return [], None
+    try:
+        return guard_history(site.root, site.incidents, since, build_time()), \
+            changed_since(site.root, site.incidents, since)
+    except GitError as error:
+        raise UsageError(str(error)) from None
+
+
+def _notify(notice: str | None, style: str) -> None:
+    """A notice is neither an error nor a warning: said once, beside the findings (on standard error, so JSON on
+    standard output stays JSON), or as a GitHub notice annotation."""
+    if notice and style == "github":
+        print(f"::notice title=wording rules::{notice}")
+    elif notice:
+        print(f"supporttab: notice: {notice}", file=sys.stderr)
 
 
 def _report(findings: list[Finding], style: str) -> None:

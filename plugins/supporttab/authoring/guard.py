@@ -66,6 +66,17 @@ def _changed_since(folder: Path, since: str) -> list[str]:
                   if name.endswith((".yml", ".yaml")) and Path(name).name != COMPONENTS_FILE)
 
 
+def changed_since(root: Path, folder: Path, since: str) -> set[str]:
+    """The incident and maintenance files in `folder` that are new or edited since the git revision `since`
+    (committed, staged, or only on disk), as findings name them. Check this revision with guard_history first."""
+    edited = _git(folder, "diff", "-z", "--relative", "--no-renames", "--name-only", "--diff-filter=AMT", since,
+                  "--", ".")
+    new = _git(folder, "ls-files", "-z", "--others", "--exclude-standard", "--", ".")
+    shown = shown_path(root, folder)
+    return {f"{shown}/{name}" for name in (edited + new).split("\0")
+            if name.endswith((".yml", ".yaml")) and Path(name).name != COMPONENTS_FILE}
+
+
 def _compare(old: YamlDocument, new: YamlDocument, since: str) -> list[Finding]:
     before, after = _updates(old), _updates(new)
     findings = []

@@ -1,10 +1,14 @@
 """The crisis doctrine as lint rules on incidents: acknowledge fast, keep talking, close it, say sorry, sign your
-name, don't minimise. Each rule has an id, a default severity and limit, and a message saying what to do."""
+name, don't minimise. Each rule has an id, a default severity and limit, and a message saying what to do.
+
+The rules on data (timing, promises, postmortems) run on every event in any language; the rules that read the
+wording (authoring/wording.py) read the texts in languages they have a phrase book for, and may be narrowed to
+some files: a text already published can no longer be reworded, so `check --since` reads only what changed."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 from ..config import LintSetting
@@ -16,6 +20,7 @@ from ..site import SiteData
 from ..status.load import StatusData
 from ..status.model import Components, Incident, Maintenance
 from ..team.load import TeamData
+from .phrases import book_languages, phrase_book
 from .wording import TEXT_CHECKS
 
 
@@ -40,6 +45,7 @@ class _Context:
     team: TeamData | None
     organization: str  # the company's own name is a role account too
     components: Components | None = None  # what the site declares, to tell listed from unlisted
+    language: str = "en"  # the site's: the language its texts are written in
 
     def severity(self, rule: str) -> str:
         setting = self.settings.get(rule)
@@ -54,14 +60,17 @@ Check = Callable[[Incident | Maintenance, _Context], Iterator[tuple[str, tuple, 
 
 
 def lint(status: StatusData, docs: dict[str, YamlDocument], now: dt.datetime,
-         settings: dict[str, LintSetting], team: TeamData | None = None, organization: str = "") -> list[Finding]:
-    """Every finding in every incident and maintenance, in file order. `docs` gives positions per id."""
-    context = _Context(now, settings, team, organization, status.components)
+         settings: dict[str, LintSetting], team: TeamData | None = None, organization: str = "", *,
+         language: str = "en", wording: Collection[str] | None = None) -> list[Finding]:
+    """Every finding in every incident and maintenance, in file order. `docs` gives positions per id. The texts
+    are in `language`; only the files in `wording` (all when None) are read by the rules on wording."""
+    context = _Context(now, settings, team, organization, status.components, language)
     findings = []
     events: list[tuple[str, Incident | Maintenance]] = [*status.incidents.items(), *status.maintenances.items()]
     for event_id, event in events:
         doc = docs[event_id]
-        for check in CHECKS:
+        checks = CHECKS if wording is None or doc.file in wording else DATA_CHECKS
+        for check in checks:
             for rule, path, message in check(event, context):
                 if context.severity(rule) == "off" or rule in event.lint_ignore:
                     continue
@@ -70,12 +79,27 @@ def lint(status: StatusData, docs: dict[str, YamlDocument], now: dt.datetime,
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule))
 
 
-def lint_site(data: SiteData, settings: dict[str, LintSetting], status: StatusData | None = None) -> list[Finding]:
-    """Lint as `supporttab check` does: now, with the site's settings, team and company name. `status` narrows it
-    to some of the site's events (a post lints only its own file)."""
+def lint_site(data: SiteData, settings: dict[str, LintSetting], language: str, status: StatusData | None = None,
+              wording: Collection[str] | None = None) -> list[Finding]:
+    """Lint as `supporttab check` does: now, with the site's settings, language, team and company name. `status`
+    narrows it to some of the site's events (a post lints only its own file), `wording` the files whose words are
+    read (`check --since`: the changed ones)."""
     status = status or data.status
     return lint(status, status.documents, build_time(), settings, data.team,
-                data.hub.organization.name if data.hub else "")
+                data.hub.organization.name if data.hub else "", language=language, wording=wording)
+
+
+def wording_notice(language: str) -> str | None:
+    """What to tell a site whose language has no phrase book: its wording goes unread. None when it has one."""
+    if phrase_book(language).language:
+        return None
+    names = sorted(LANGUAGE_NAMES.get(tag, tag) for tag in book_languages())
+    listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return (f"the rules on wording read {listed} only, and this site's language is '{language}': its texts are "
+            "checked by the rules on data alone (timing, promised updates, postmortems)")
+
+
+LANGUAGE_NAMES = {"de": "German", "en": "English"}  # the languages with a phrase book, named in that notice
 
 
 def _slow_acknowledgement(event, context):
@@ -131,8 +155,9 @@ def _missing_postmortem(event, context):
                    "came about, and what changes so it does not happen again")
 
 
-CHECKS: list[Check] = [_slow_acknowledgement, _stale_incident, _open_too_long, _missing_postmortem,
-                       _overdue_maintenance, *TEXT_CHECKS]
+DATA_CHECKS: list[Check] = [_slow_acknowledgement, _stale_incident, _open_too_long, _missing_postmortem,
+                            _overdue_maintenance]
+CHECKS: list[Check] = [*DATA_CHECKS, *TEXT_CHECKS]
 
 
 def _resolved(incident: Incident):

@@ -55,7 +55,7 @@ def _findings_in(site: Site, data: SiteData | None, shown: str) -> list[Finding]
     own = {event_id for event_id, file in status.files.items() if file == shown}
     alone = replace(status, incidents={i: e for i, e in status.incidents.items() if i in own},
                     maintenances={i: e for i, e in status.maintenances.items() if i in own})
-    return lint_site(data, site.options.lint, alone)
+    return lint_site(data, site.options.lint, site.language, alone)
 
 
 def held_back(findings: list[Finding], shown: str) -> str | None:

@@ -52,7 +52,7 @@ class Site:
     urls: UrlScheme = UrlScheme()
     published: frozenset[str] | None = None  # the pages `mkdocs build` publishes from docs_dir
     name: str = ""  # site_name, as feeds and the API print it
-    language: str = "en"  # theme.language: the language posts are tagged with
+    language: str = "en"  # the site's (see _language): posts are tagged with it, its texts linted in it
 
     @property
     def incidents(self) -> Path:

@@ -1,7 +1,9 @@
 """The lint rules that read what was written, beside what the incident's own fields say: minimising, no closure,
 an incomplete postmortem, an unsigned update, no next update promised, words that contradict the status, affected
 places or parts the data does not list, an impact the words understate, and a person blamed instead of the
-system. The words themselves live in phrases.yml; this module decides what they mean in context."""
+system. The words themselves live in one phrase book per language (phrases/en.yml, phrases/de.yml); this module
+decides what they mean in context. A rule reads a text only in a language whose book has every kind of wording
+the rule needs: the English rules never read German, and a language without a book gets none of them."""
 
 from __future__ import annotations
 
@@ -10,13 +12,20 @@ from collections.abc import Iterator
 
 from ..status.index import component_changes
 from ..status.model import Components, Incident, Maintenance
-from .phrases import Phrases, Sentence, phrase_book, sentences
+from .phrases import Book, Sentence, phrase_book, sentences
 
 Event = Incident | Maintenance
 Found = tuple[str, tuple, str]  # rule, path inside the event, message
 
 MINIMISING = ("hedged-impact", "vague-quantity", "dismissive-words", "softened-size", "blame-elsewhere")
 PARTS = ("apology", "cause", "prevention")
+CLOSING = ("works-again", "customer-action", "explanation-follows")
+CONTRADICTIONS = ("fixed-claim", "cause-unknown", "fix-in-place", "still-failing")
+IMPACTS = ("soft-impact", "hard-impact", "total-outage")
+# unlisted-affected and blames-person also read English grammar in code (lists joined by "and", "X, one of our
+# engineers"): a book for another language that gives them these kinds must bring that grammar too.
+AFFECTED = ("unaffected", "also-affected", "hard-impact", "soft-impact")
+BLAME = ("system-framing", "person-punished", "person-at-fault", "credit", "person-mistake")
 _LEAD = {"in", "at", "on", "the", "across", "our"}  # words that may open a list item: "Leeds and in York"
 _LISTED_TOO = re.compile(r"^(?:(?:" + "|".join(_LEAD | {"and", "also"}) + r")\s+)+")
 _STOP = {"is", "are", "was", "were", "have", "has", "had", "in", "on", "at", "for", "to", "from", "can", "could",
@@ -35,8 +44,10 @@ _NOT_NAMES = {"we", "our", "the", "this", "that", "it", "they", "he", "she", "so
 _PERSON_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+|\b[Hh]e|\b[Ss]he)\s+(?:has|had|was)\b")
 
 
-def _book(name: str) -> Phrases:
-    return phrase_book()[name]
+def book_for(event: Event, path: tuple, context) -> Book:
+    """The phrase book of the language the text at `path` is written in: the site's, since no incident or update
+    field declares a language of its own (one that does would be read here)."""
+    return phrase_book(context.language)
 
 
 def texts(event: Event, *, postmortem: bool = True) -> Iterator[tuple[tuple, str]]:
@@ -51,19 +62,21 @@ def texts(event: Event, *, postmortem: bool = True) -> Iterator[tuple[tuple, str
 
 def minimising_language(event: Event, context) -> Iterator[Found]:
     for path, text in texts(event):
-        hits = [(kind, hit) for kind in MINIMISING for hit in _book(kind).hits(text)]
+        book = book_for(event, path, context)
+        hits = [(kind, hit) for kind in MINIMISING if book.reads(kind) for hit in book[kind].hits(text)]
         if hits:
             quoted = ", ".join(dict.fromkeys(_excerpt(sentence) for _, (sentence, _) in hits))
             yield ("minimising-language", path, f"{quoted}: this makes the problem smaller than it was; "
-                   f"{_book(hits[0][0]).say}")
+                   f"{book[hits[0][0]].say}")
 
 
 def no_closure(event: Event, context) -> Iterator[Found]:
     if not isinstance(event, Incident):
         return
     for index, update in enumerate(event.updates):
-        if update.status == "resolved" and not any(_book(kind).found_in(update.body) for kind in
-                                                   ("works-again", "customer-action", "explanation-follows")):
+        book = book_for(event, ("updates", index, "body"), context)
+        if update.status == "resolved" and book.reads(*CLOSING) and not any(book[kind].found_in(update.body)
+                                                                            for kind in CLOSING):
             yield ("no-closure", ("updates", index, "body"),
                    "the resolving update closes nothing; say what works again, what customers need to do (or that "
                    "they need do nothing), and when you will explain what happened")
@@ -74,17 +87,22 @@ def incomplete_postmortem(event: Event, context) -> Iterator[Found]:
     pm = getattr(event, "postmortem", None)
     if pm is None:
         return
-    apologies = [sentence for sentence, _ in _book("apology").hits(pm.apology)]
-    if not any(not _in(sentence, "conditional-apology") for sentence in apologies):
-        said = "says sorry only on a condition (\"if\", \"any inconvenience\")" if apologies else "does not say sorry"
-        yield ("incomplete-postmortem", ("postmortem", "apology"),
-               f"the apology {said}; say sorry plainly, and for what it cost customers (\"we are sorry: for two "
-               "hours you could not send invoices\")")
-    if not _book("mechanism").found_in(pm.cause):
+    book = book_for(event, ("postmortem", "apology"), context)
+    if book.reads("apology", "conditional-apology"):
+        apologies = [sentence for sentence, _ in book["apology"].hits(pm.apology)]
+        if not any(not _in(book, sentence, "conditional-apology") for sentence in apologies):
+            said = "says sorry only on a condition (\"if\", \"any inconvenience\")" if apologies else \
+                "does not say sorry"
+            yield ("incomplete-postmortem", ("postmortem", "apology"),
+                   f"the apology {said}; say sorry plainly, and for what it cost customers (\"we are sorry: for two "
+                   "hours you could not send invoices\")")
+    book = book_for(event, ("postmortem", "cause"), context)
+    if book.reads("mechanism") and not book["mechanism"].found_in(pm.cause):
         yield ("incomplete-postmortem", ("postmortem", "cause"),
                "the cause names no mechanism; say what happened, when, and why it was not caught (\"a migration "
                "locked the invoices table at 09:10 because it ran without a time limit\")")
-    if not _book("concrete-change").found_in(pm.prevention):
+    book = book_for(event, ("postmortem", "prevention"), context)
+    if book.reads("concrete-change") and not book["concrete-change"].found_in(pm.prevention):
         yield ("incomplete-postmortem", ("postmortem", "prevention"),
                "the prevention promises no concrete change; name what changes and when (\"migrations now stop "
                "after 5 seconds of waiting for a lock\"), not \"we are reviewing our processes\"")
@@ -96,27 +114,34 @@ def unsigned_update(event: Event, context) -> Iterator[Found]:
         signed.append((("postmortem", "author"), event.postmortem.author))
     for path, author in signed:
         name = context.team.members[author].name if context.team and author in context.team.members else author
-        if is_role(name, context.organization):
+        if is_role(name, context.organization, book_for(event, path, context)):
             yield ("unsigned-update", path,
                    f"signed by '{author}', a role or a team, not a person; sign with your own name (customers "
                    "relate to people), and add your role after a comma if it helps")
 
 
-def is_role(name: str, organization: str = "") -> bool:
+def is_role(name: str, organization: str = "", book: Book | None = None) -> bool:
     """True when a signature names a team, a role or the company rather than a person ("Acme Support",
-    "On-call Engineer", "Status Bot"); a person's name before a comma keeps its role ("Sam Lee, Incident lead")."""
+    "On-call Engineer", "Status Bot"); a person's name before a comma keeps its role ("Sam Lee, Incident lead").
+    The company's name and a short all-capitals name ("NOC") are roles in any language; role words are read in
+    `book`'s language (English when not given)."""
     person = re.split(r",| \(| [-–—|] ", name)[0].strip()  # "Sam Lee, Incident lead", "Sam Lee (SRE)"
     company = organization.strip().lower()
     if company and f" {company} " in f" {_words(person)} ":
         return True
-    return _book("role-words").found_in(person) or person.isupper() and 3 <= len(person) <= 5
+    book = book or phrase_book("en")
+    if book.reads("role-words") and book["role-words"].found_in(person):
+        return True
+    return person.isupper() and 3 <= len(person) <= 5
 
 
 def no_next_update(event: Event, context) -> Iterator[Found]:
     if not isinstance(event, Incident) or any(u.status == "resolved" for u in event.updates):
         return
     index, last = len(event.updates) - 1, event.updates[-1]
-    if last.next_update_by is None and not _book("next-update-promise").found_in(last.body):
+    book = book_for(event, ("updates", index, "body"), context)  # without words for a promise, only the field counts
+    promised = book.reads("next-update-promise") and book["next-update-promise"].found_in(last.body)
+    if last.next_update_by is None and not promised:
         yield ("no-next-update", ("updates", index, "body"),
                "the latest update on an open incident does not say when the next one comes; add \"next update by "
                "14:30\" (supporttab update --next-update 30m records it as next_update_by), and keep that promise")
@@ -126,22 +151,23 @@ def contradicts_status(event: Event, context) -> Iterator[Found]:
     if not isinstance(event, Incident):
         return
     for index, update in enumerate(event.updates):
-        said = _contradiction(update.status, update.body)
+        book = book_for(event, ("updates", index, "body"), context)
+        said = _contradiction(update.status, update.body, book) if book.reads(*CONTRADICTIONS) else None
         if said:
             yield ("contradicts-status", ("updates", index, "body"),
                    f"the text {said} while the status is '{update.status}'; change the status to match what you "
                    "say, or say what is still wrong")
 
 
-def _contradiction(status: str, body: str) -> str | None:
-    if status in ("investigating", "identified") and _book("fixed-claim").found_in(body):
+def _contradiction(status: str, body: str, book: Book) -> str | None:
+    if status in ("investigating", "identified") and book["fixed-claim"].found_in(body):
         return "says it is fixed"
-    if status == "identified" and _book("cause-unknown").found_in(body):
+    if status == "identified" and book["cause-unknown"].found_in(body):
         return "says the cause is not found yet"
-    if status == "monitoring" and _book("cause-unknown").found_in(body) and not (
-            _book("fix-in-place").found_in(body) or _book("fixed-claim").found_in(body)):
+    if status == "monitoring" and book["cause-unknown"].found_in(body) and not (
+            book["fix-in-place"].found_in(body) or book["fixed-claim"].found_in(body)):
         return "says no fix is in place yet"
-    if status in ("monitoring", "resolved") and _book("still-failing").found_in(body):
+    if status in ("monitoring", "resolved") and book["still-failing"].found_in(body):
         return "says it is still failing"
     return None
 
@@ -152,21 +178,26 @@ def understated_impact(event: Event, context) -> Iterator[Found]:
     states: dict[str, str] = {}
     for index, (update, changes) in enumerate(zip(event.updates, component_changes(event), strict=True)):
         states |= {component: after for component, (_, after) in changes.items()}
+        book = book_for(event, ("updates", index, "body"), context)
+        if not book.reads(*IMPACTS):
+            continue
         severe = "major_outage" in states.values() or event.impact == "critical" or (
             event.impact == "major" and ("partial_outage" in states.values() or update.status == "resolved"))
-        soft = _book("soft-impact").first(update.body)
-        hard = _book("hard-impact").found_in(update.body)
+        soft = book["soft-impact"].first(update.body)
+        hard = book["hard-impact"].found_in(update.body)
         if severe and soft and not hard:
             yield ("understated-impact", ("updates", index, "body"),
                    f"\"{soft[1]}\" sounds milder than the data ({_worst(states, event.impact)}); say what "
                    "customers cannot do (\"you cannot log in\"), or correct the component states")
-        elif event.impact in ("none", "minor") and hard and _book("total-outage").found_in(update.body):
+        elif event.impact in ("none", "minor") and hard and book["total-outage"].found_in(update.body):
             yield ("understated-impact", ("impact",),
                    f"the text describes a full outage, but the incident is filed as {event.impact}; raise its "
                    "impact (major or critical), so the page, the feeds and the postmortem reminder tell the truth")
     pm = event.postmortem
-    if pm and event.impact in ("major", "critical") and not _book("hard-impact").found_in(pm.apology):
-        soft = _book("soft-impact").first(pm.apology)
+    book = book_for(event, ("postmortem", "apology"), context)
+    if pm and event.impact in ("major", "critical") and book.reads(*IMPACTS) and not book["hard-impact"].found_in(
+            pm.apology):
+        soft = book["soft-impact"].first(pm.apology)
         if soft:
             yield ("understated-impact", ("postmortem", "apology"),
                    f"\"{soft[1]}\" sounds milder than a {event.impact} incident; say what customers could not "
@@ -182,7 +213,8 @@ def _worst(states: dict[str, str], impact: str) -> str:
 def unlisted_affected(event: Event, context) -> Iterator[Found]:
     catalogue: Components | None = context.components
     for path, text in texts(event, postmortem=False):
-        named = _unlisted(text, event, catalogue)
+        book = book_for(event, path, context)
+        named = _unlisted(text, event, catalogue, book) if book.reads(*AFFECTED) else None
         if named:
             yield ("unlisted-affected", path,
                    f"the text says {named} is affected, but the incident does not list it; add it to the "
@@ -190,19 +222,19 @@ def unlisted_affected(event: Event, context) -> Iterator[Found]:
                    "are told")
 
 
-def _unlisted(text: str, event: Event, catalogue: Components | None) -> str | None:
+def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book) -> str | None:
     listed = _aliases(event.components, catalogue, regions=False) | _aliases(event.regions, catalogue, regions=True)
     others = _declared(catalogue, event)
-    for sentence in sentences(text):
-        if _in(sentence, "unaffected"):
+    for sentence in book.sentences(text):
+        if _in(book, sentence, "unaffected"):
             continue
-        also = _book("also-affected").matches(sentence)
+        also = book["also-affected"].matches(sentence)
         if also and not any(f" {alias} " in f" {_clause(sentence, also)}" for alias in listed):
             return f"\"{also}\""
         rest = f" {sentence.words}"
         for alias in sorted(listed, key=len, reverse=True):  # "card payments" is not a mention of "payments"
             rest = rest.replace(f" {alias} ", " | ")
-        affected = _in(sentence, "hard-impact") or _in(sentence, "soft-impact")
+        affected = _in(book, sentence, "hard-impact") or _in(book, sentence, "soft-impact")
         for name, aliases in others.items():
             if affected and any(f" {alias} " in rest and _written_as_a_name(alias, sentence.original)
                                 for alias in aliases):
@@ -307,24 +339,27 @@ def _declared(catalogue: Components | None, event: Event) -> dict[str, set[str]]
 
 def blames_person(event: Event, context) -> Iterator[Found]:
     for path, text in texts(event):
-        framed = _book("system-framing").found_in(text)  # "...that is what we are fixing, not the person"
-        for sentence in sentences(text):
-            if _blames(sentence, framed):
+        book = book_for(event, path, context)
+        if not book.reads(*BLAME):
+            continue
+        framed = book["system-framing"].found_in(text)  # "...that is what we are fixing, not the person"
+        for sentence in book.sentences(text):
+            if _blames(sentence, framed, book):
                 yield ("blames-person", path,
                        "the text blames a person; say what in the system let the mistake through and what changes "
                        "(\"the deploy tool allowed an untested change to reach every server\"), and leave names out")
                 break
 
 
-def _blames(sentence: Sentence, framed: bool) -> bool:
+def _blames(sentence: Sentence, framed: bool, book: Book) -> bool:
     """A person punished, or named as the one who made the mistake: always blame. A role ("an engineer") who
     made it: blame, unless the text says the system let it through."""
-    if _in(sentence, "person-punished"):
-        return _in(sentence, "person-at-fault") or bool(_PERSON_SUBJECT.search(sentence.original))
-    if _in(sentence, "credit") or not _in(sentence, "person-mistake"):
+    if _in(book, sentence, "person-punished"):
+        return _in(book, sentence, "person-at-fault") or bool(_PERSON_SUBJECT.search(sentence.original))
+    if _in(book, sentence, "credit") or not _in(book, sentence, "person-mistake"):
         return False
     named = _NAMED.search(sentence.original) or _named_subject(sentence.original)
-    return bool(named) or (_in(sentence, "person-at-fault") and not framed)
+    return bool(named) or (_in(book, sentence, "person-at-fault") and not framed)
 
 
 def _named_subject(original: str) -> bool:
@@ -338,8 +373,8 @@ def _named_subject(original: str) -> bool:
     return False
 
 
-def _in(sentence: Sentence, kind: str) -> bool:
-    return _book(kind).matches(sentence) is not None
+def _in(book: Book, sentence: Sentence, kind: str) -> bool:
+    return book[kind].matches(sentence) is not None
 
 
 def _words(text: str) -> str:
