@@ -101,9 +101,9 @@ def _team(data: SiteData, options: Options, root: Path
     made, photo_warnings = make_headshots(team, options, root)
     urls, images = {}, {}
     for member_id, result in made.items():
-        small, large = (f"assets/team/{result.key}-{size}.webp" for size in ("1x", "2x"))
-        images.update({small: result.small, large: result.large})
-        urls[member_id] = (small, large)
+        small, large, face = (f"assets/team/{result.key}-{size}.webp" for size in ("1x", "2x", "face"))
+        images.update({small: result.small, large: result.large, face: result.face})
+        urls[member_id] = (small, large, face)
     notes = [f"Headshot of {member_id}: framed by {result.method}" for member_id, result in made.items()
              if result.decoded]
     decoded = sum(1 for result in made.values() if result.decoded)

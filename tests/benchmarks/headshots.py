@@ -125,7 +125,7 @@ def measure_uniformity(folder: Path, sheet: Path | None) -> None:
     rows, backgrounds, tiles = [], {}, []
     for person, portrait in people.items():
         for name, photo in framings(portrait).items():
-            _, large, method, notes = headshots.render(photo, None, FRAMING)
+            _, large, _, method, notes = headshots.render(photo, None, FRAMING)
             output = Image.open(io.BytesIO(large)).convert("RGB")
             tiles.append(output.resize((120, 150), Image.Resampling.LANCZOS))
             rows.append((person, name, method, eye_line(output), eye_line(centre_crop(photo)), len(notes)))
