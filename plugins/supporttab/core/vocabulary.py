@@ -40,6 +40,14 @@ PLAIN_PROGRESS = {
     "verifying": "The maintenance is done; we are checking that everything works.",
     "completed": "The maintenance is done.",
 }
+# The same, short enough for a status pill on customer pages, beside names and times.
+PLAIN_LABELS = {
+    "operational": "Working normally", "under_maintenance": "In planned maintenance",
+    "degraded_performance": "Slower than usual", "partial_outage": "Partly not working", "major_outage": "Not working",
+    "investigating": "Finding the cause", "identified": "Cause found", "monitoring": "Fix in place",
+    "resolved": "Fixed", "scheduled": "Planned", "in_progress": "Under way", "verifying": "Checking",
+    "completed": "Done",
+}
 PLAIN_SEVERITY = {"none": "All working", "maintenance": "Planned maintenance", "minor": "Minor problem",
                   "major": "Major problem", "critical": "Outage"}
 

@@ -21,6 +21,7 @@ from ..core.vocabulary import (
     INDICATORS,
     LABELS,
     OVERALL_DESCRIPTIONS,
+    PLAIN_LABELS,
     PLAIN_PROGRESS,
     worst,
 )
@@ -68,6 +69,11 @@ class UpdateView:
     @property
     def status_label(self) -> str:
         return LABELS[self.status]
+
+    @property
+    def plain_label(self) -> str:
+        """The status in plain words, for customer pages (status_label is Statuspage's, for feeds and the API)."""
+        return PLAIN_LABELS[self.status]
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,11 @@ class EventView:
         return LABELS[self.status]
 
     @property
+    def plain_label(self) -> str:
+        """The status in plain words, for customer pages (status_label is Statuspage's, for feeds and the API)."""
+        return PLAIN_LABELS[self.status]
+
+    @property
     def progress(self) -> str:
         """Where our work stands, in plain words."""
         return PLAIN_PROGRESS[self.status]
@@ -186,6 +197,11 @@ class ComponentView:
     @property
     def status_label(self) -> str:
         return LABELS[self.status]
+
+    @property
+    def plain_label(self) -> str:
+        """The status in plain words, for customer pages (status_label is Statuspage's, for feeds and the API)."""
+        return PLAIN_LABELS[self.status]
 
 
 @dataclass(frozen=True)
