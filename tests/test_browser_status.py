@@ -36,7 +36,7 @@ def test_hub_and_status_page_answer_first_with_no_banner_repeating_it(open_page,
 @pytest.mark.parametrize(("zone", "update", "expected"), [
     ("America/New_York", 1, "Finding the cause 20 Nov 2026, 09:04 GMT (your time 04:04)"),
     ("Asia/Kolkata", 1, "Finding the cause 20 Nov 2026, 09:04 GMT (your time 14:34)"),
-    ("Pacific/Kiritimati", 4, "Resolved 20 Nov 2026, 10:58 GMT (your time Sat 21 Nov, 00:58)"),
+    ("Pacific/Kiritimati", 4, "Fixed 20 Nov 2026, 10:58 GMT (your time Sat 21 Nov, 00:58)"),
     ("Europe/London", 1, "Finding the cause 20 Nov 2026, 09:04 GMT"),
 ])
 def test_times_add_the_readers_local_time_when_it_differs(open_page, zone, update, expected) -> None:
