@@ -14,10 +14,25 @@ def test_active_incident_banner_says_it_in_one_line_and_links_to_it(open_page, p
     page = open_page(path, now="2026-11-23T12:00:00Z")
     banner = page.locator(".md-banner .st-banner")
     assert banner.is_visible()
-    assert banner.inner_text().strip().startswith("PDF exports: slower than usual. Next update: Overdue: was due by")
+    assert " ".join(banner.inner_text().split()) == "PDF exports: slower than usual. Next update overdue Details"
     banner.locator("a", has_text="Details").click()
     page.wait_for_url("**/incidents/2026-11-22-slow-pdf-exports/")
     assert page.locator("h1").inner_text() == "PDF exports are slow"
+    assert page.problems == []
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    ("2026-11-23T08:30:00Z", "PDF exports: slower than usual. Next update by 23 Nov, 09:00 GMT Details"),
+    ("2026-11-23T12:00:00Z", "PDF exports: slower than usual. Next update overdue Details"),
+])
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_banner_takes_at_most_two_lines_on_a_phone(open_page, now: str, expected: str, width: int) -> None:
+    """Before and after the promised time (the reader's clock decides), on the narrowest phones."""
+    page = open_page("team/", now=now, viewport={"width": width, "height": 740})
+    banner = page.locator(".md-banner .st-banner")
+    assert " ".join(banner.inner_text().split()) == expected
+    line = float(banner.evaluate("element => getComputedStyle(element).lineHeight").removesuffix("px"))
+    assert banner.bounding_box()["height"] <= 2 * line + 1  # two lines of text at most
     assert page.problems == []
 
 

@@ -25,7 +25,7 @@ from .core.clock import build_time
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
-from .core.timefmt import date_text, duration_text, time_html, zone_label
+from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
 from .hub.view import HubView, PageLink, build_hub_view
@@ -189,6 +189,7 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_markdown"] = renderer.render
     env.filters["st_markdown_inline"] = renderer.render_inline
     env.filters["st_time"] = lambda moment: time_html(moment, zone)
+    env.filters["st_time_short"] = lambda moment: short_time_html(moment, zone)
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
 

@@ -53,7 +53,8 @@
     var label = element.querySelector("[data-st-due-label]");
     if (isNaN(due.getTime()) || !label) return;
     var overdue = Date.now() > due.getTime();
-    label.textContent = overdue ? "Overdue: was due by" : "By";
+    var words = (label.getAttribute("data-st-due-words") || "Overdue: was due by|By").split("|");
+    label.textContent = overdue ? words[0] : words[1];
     element.classList.toggle("st-due--overdue", overdue);
   });
 })();

@@ -28,6 +28,12 @@ def time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
                   f'{escape(local_text(moment, zone))}</time>')
 
 
+def short_time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
+    """'23 Nov, 09:00 GMT' in a <time> element, in the site's zone only: for a one-line banner on a phone."""
+    local = moment.astimezone(zone)
+    return Markup(f'<time datetime="{utc_iso(moment)}">{local.day} {local:%b, %H:%M} {escape(local.tzname())}</time>')
+
+
 def zone_label(zone: str, label: str | None = None) -> str:
     """What a page calls a time zone: the site's own words ("UK time"), else its city ("London time"), never a
     bare IANA name."""
