@@ -48,6 +48,8 @@ class GeneratedPage:
     in_nav: bool = False
     hide: tuple[str, ...] = ()
     context: dict[str, Any] = field(default_factory=dict)
+    # Light pages load no theme script and one trimmed stylesheet: customers reload them during an outage.
+    light: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,16 +127,16 @@ def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> lis
         return pages
     pages.append(GeneratedPage(STATUS_PAGE, "supporttab/status.html", f"{name} status",
                                f"Is {name} working? Current status, incidents and planned maintenance.",
-                               in_nav=True, hide=("navigation", "toc")))
+                               in_nav=True, hide=("navigation", "toc"), light=True))
     for history in status.history_pages:
         suffix = "" if history.number == 1 else f" (page {history.number})"
         pages.append(GeneratedPage(history_page(history.number), "supporttab/history.html", f"Incident history{suffix}",
                                    f"Past incidents and maintenance of {name}, newest first.",
-                                   hide=("navigation", "toc"), context={"st_history_page": history}))
+                                   hide=("navigation", "toc"), context={"st_history_page": history}, light=True))
     for event in status.events:
         pages.append(GeneratedPage(event_page(event.id), "supporttab/incident.html", event.title,
                                    f"{event.status_label}: {event.title}. Updates from {name}.",
-                                   hide=("navigation", "toc"), context={"st_event": event}))
+                                   hide=("navigation", "toc"), context={"st_event": event}, light=True))
     return pages
 
 
