@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from supporttab.core.stylesheets import trim, words_of
+from supporttab.core import stylesheets
+from supporttab.core.stylesheets import trim, trim_cached, words_of
 
 WORDS = words_of(['<nav class="md-nav md-nav--primary" id="__drawer" data-md-color-scheme="slate" hidden>'])
 
@@ -65,3 +67,25 @@ def test_important_and_values_survive_as_written() -> None:
 
 def test_a_rule_with_no_declaration_left_goes() -> None:
     assert kept(":root{--unused:1px}.md-nav{a:1}") == ".md-nav{a:1}"
+
+
+def test_a_trimmed_stylesheet_is_made_once_and_then_read_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    css, reads = ".md-nav{a:1}.md-search{b:2}", ".st-x{}"
+    first = trim_cached(css, WORDS, tmp_path / "cache", reads=reads)
+    assert first == ".md-nav{a:1}" and [p.suffix for p in (tmp_path / "cache").iterdir()] == [".css"]
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a cached stylesheet was trimmed again")
+
+    monkeypatch.setattr(stylesheets, "trim", no_parsing)
+    assert trim_cached(css, WORDS, tmp_path / "cache", reads=reads) == first
+    monkeypatch.undo()
+    # other words, CSS or readers are another entry
+    assert trim_cached(css, WORDS | {"md-search"}, tmp_path / "cache", reads=reads) == css
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert trim_cached(".md-nav{a:1}", WORDS, blocked / "cache") == ".md-nav{a:1}"

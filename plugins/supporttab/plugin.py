@@ -26,7 +26,7 @@ from .core.clock import build_time
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
-from .core.stylesheets import trim, words_of
+from .core.stylesheets import trim_cached, words_of
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
@@ -186,7 +186,8 @@ class SupportTabPlugin(BasePlugin):
                           *LIGHT_RUNTIME_CLASSES])
         own = _own_css()
         theme = "".join(path.read_text("utf-8") for path in _theme_stylesheets(config))
-        css = f"{trim(theme, words, reads=own)}\n{own}"
+        trimmed = trim_cached(theme, words, self.root / self.options.cache_dir / "stylesheets", reads=own)
+        css = f"{trimmed}\n{own}"
         path = f"assets/supporttab/light.{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         files.append(File.generated(config, path, content=css))
         return path
