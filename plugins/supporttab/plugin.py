@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import material.templates as material_templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, TemplateNotFound, meta
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,7 +37,8 @@ from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
-from .core.timefmt import date_text, duration_text, time_html, zone_label
+from .core.stylesheets import trim_cached, words_of
+from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
@@ -47,6 +49,11 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
+THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
+# What light pages never render (their search button opens the hub's search instead), so its rules need not load.
+NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
+# Classes our script sets on light pages at run time, in the theme's stead (supporttab.js), so no template has them.
+LIGHT_RUNTIME_CLASSES = ("focus-visible",)
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
@@ -135,7 +142,8 @@ class SupportTabPlugin(BasePlugin):
             return None
         # mkdocs-material prints title and description without escaping: escape them here.
         page.meta.update(template=generated.template, title=escape(generated.title),
-                         description=escape(generated.description), hide=list(generated.hide))
+                         description=escape(generated.description), hide=list(generated.hide),
+                         supporttab_light=generated.light)
         return ""
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -159,8 +167,8 @@ class SupportTabPlugin(BasePlugin):
         _install_translations(env)
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
-        env.globals["supporttab_css"] = Markup(colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css")
-                                               .read_text("utf-8"))
+        env.globals["supporttab_css"] = Markup(_own_css())
+        env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files)
         hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
@@ -189,6 +197,22 @@ class SupportTabPlugin(BasePlugin):
             if path.exists():
                 server.watch(str(path))
         return server
+
+    def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
+        """Light pages' one stylesheet: the theme's, trimmed to what their templates can use, then ours. Returns
+        its path in the site, named by its content so browsers may keep it until it changes."""
+        if self.build is None:
+            return None
+        light = {page.template for page in self.build.pages if page.light}
+        words = words_of([*_template_sources(env, light, skip=NOT_ON_LIGHT_PAGES), *_palette_words(config),
+                          *LIGHT_RUNTIME_CLASSES])
+        own = _own_css()
+        theme = "".join(path.read_text("utf-8") for path in _theme_stylesheets(config))
+        trimmed = trim_cached(theme, words, self.root / self.options.cache_dir / "stylesheets", reads=own)
+        css = f"{trimmed}\n{own}"
+        path = f"assets/supporttab/light.{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        files.append(File.generated(config, path, content=css))
+        return path
 
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
@@ -224,10 +248,50 @@ def _install_translations(env: Environment) -> None:
                                   newstyle=True)
 
 
+def _own_css() -> str:
+    """Support Tab's stylesheet, its status colours taken from the vocabulary."""
+    return colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8")
+
+
+def _theme_stylesheets(config: MkDocsConfig) -> list[Path]:
+    """mkdocs-material's stylesheets, as its base template links them: the main one, and the palette's if set."""
+    names = ["main.*.min.css", *(["palette.*.min.css"] if config.theme.get("palette") else [])]
+    return [next(THEME_STYLESHEETS.glob(name)) for name in names]
+
+
+def _template_sources(env: Environment, names: set[str], skip: frozenset[str]) -> list[str]:
+    """The source of every template in `names` and of all they extend, include or import (except `skip`, and
+    names made at render time, such as icons)."""
+    seen: set[str] = set()
+    sources = []
+    pending = sorted(names)
+    while pending:
+        name = pending.pop()
+        if name in seen or name in skip:
+            continue
+        seen.add(name)
+        try:
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
+        except TemplateNotFound:
+            continue
+        sources.append(source)
+        pending += [found for found in meta.find_referenced_templates(env.parse(source)) if found]
+    return sources
+
+
+def _palette_words(config: MkDocsConfig) -> list[str]:
+    """The colour schemes and colours the palette switches between: page attributes only at run time."""
+    palette = config.theme.get("palette") or []
+    options = [palette] if isinstance(palette, dict) else palette
+    return [str(option.get(key) or default).replace(" ", "-") for option in options
+            for key, default in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))]
+
+
 def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:
     env.filters["st_markdown"] = renderer.render
     env.filters["st_markdown_inline"] = renderer.render_inline
     env.filters["st_time"] = lambda moment: time_html(moment, zone)
+    env.filters["st_time_short"] = lambda moment: short_time_html(moment, zone)
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text

@@ -160,7 +160,7 @@ def render_image(photo: bytes, framing: Framing, even: bool = True) -> Image.Ima
     if not even:
         tone.even_out = lambda image: image
     try:
-        _, large, _, _ = headshots.render(photo, None, framing)
+        _, large, _, _, _ = headshots.render(photo, None, framing)
     finally:
         tone.even_out = even_out
     return Image.open(io.BytesIO(large)).convert("RGB")
@@ -194,7 +194,7 @@ def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None) -> di
     rows, tiles = [], []
     for person, photos in sent.items():
         for name, photo in photos.items():
-            _, large, method, notes = headshots.render(photo, None, backdrop_framing())
+            _, large, _, method, notes = headshots.render(photo, None, backdrop_framing())
             output = Image.open(io.BytesIO(large)).convert("RGB")
             tiles.append(output.resize((120, 150), Image.Resampling.LANCZOS))
             rows.append((person, name, method, eye_line(output), eye_line(centre_crop(photo)), len(notes)))

@@ -78,6 +78,16 @@ def time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
                   f'{escape(local_text(moment, zone))}</time>')
 
 
+def short_time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
+    """'23 Nov, 09:00 GMT' ('23. Nov., 09:00 GMT') in a <time> element, in the site's zone only: for a one-line
+    banner on a phone."""
+    local = moment.astimezone(zone)
+    locale = active().locale
+    day = format_skeleton("MMMd", local.date(), locale=locale)
+    text = _patterns(locale)[2].replace("{1}", day).replace("{0}", _short_clock(local.hour, local.minute, locale))
+    return Markup(f'<time datetime="{utc_iso(moment)}">{escape(text)} {escape(local.tzname())}</time>')
+
+
 def zone_label(zone: str, label: str | None = None) -> str:
     """What a page calls a time zone: the site's own words ("UK time"), else its city ("London time"), never a
     bare IANA name."""

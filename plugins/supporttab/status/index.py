@@ -23,6 +23,7 @@ from ..core.vocabulary import (
     INDICATORS,
     LABELS,
     OVERALL_DESCRIPTIONS,
+    PLAIN_LABELS,
     PLAIN_PROGRESS,
     worst,
 )
@@ -70,6 +71,11 @@ class UpdateView:
     @property
     def status_label(self) -> str:
         return gettext(LABELS[self.status])
+
+    @property
+    def plain_label(self) -> str:
+        """The status in plain words, for customer pages (status_label is Statuspage's, for feeds and the API)."""
+        return gettext(PLAIN_LABELS[self.status])
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,11 @@ class EventView:
         return gettext(LABELS[self.status])
 
     @property
+    def plain_label(self) -> str:
+        """The status in plain words, for customer pages (status_label is Statuspage's, for feeds and the API)."""
+        return gettext(PLAIN_LABELS[self.status])
+
+    @property
     def progress(self) -> str:
         """Where our work stands, in plain words."""
         return gettext(PLAIN_PROGRESS[self.status])
@@ -191,6 +202,11 @@ class ComponentView:
     @property
     def status_label(self) -> str:
         return gettext(LABELS[self.status])
+
+    @property
+    def plain_label(self) -> str:
+        """The status in plain words, for customer pages (status_label is Statuspage's, for feeds and the API)."""
+        return gettext(PLAIN_LABELS[self.status])
 
 
 @dataclass(frozen=True)
