@@ -9,8 +9,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import material.templates as material_templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,6 +30,7 @@ from .core.scripts import script_source
 from .core.timefmt import date_text, duration_text, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
+from .forked import ForkedWork, spare_cores
 from .hub.view import HubView, PageLink, build_hub_view
 from .site import load_site
 from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
@@ -36,7 +39,13 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
-_ANCHOR = re.compile(r'\sid="([^"]+)"')
+PRERENDERED = "supporttab/prerendered.html"
+# Below this many pages outside the navigation, starting a worker process costs more than it saves.
+PARALLEL_FROM = 200
+# Other plugins that may see a page's context in a worker too: they only read it (and index the page for search,
+# which the build itself does again). With any other plugin there, pages are rendered here, one by one.
+_READS_CONTEXT_ONLY = ("mkdocs.contrib.search", "properdocs.contrib.search", "material.plugins.search")
+_ID = re.compile(r'id="([^"]+)"')
 
 
 class SupportTabPlugin(BasePlugin):
@@ -50,6 +59,13 @@ class SupportTabPlugin(BasePlugin):
         self.root = Path.cwd()
         self.now = build_time()
         self.widget_files: tuple[File, File] | None = None
+        self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
+        self.nav: Any = None
+        self.forked: ForkedWork[str] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only `build` and `gh-deploy` render pages in worker processes."""
+        self.command = command
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -118,24 +134,42 @@ class SupportTabPlugin(BasePlugin):
                          description=escape(generated.description), hide=list(generated.hide))
         return ""
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
+            if self.forked is not None and page.file.src_uri in self.forked:
+                # Rendered by a worker; should it have failed, the page's own template renders it here.
+                page.meta["template"] = generated.template
+                context.update(supporttab_prerendered=self.forked.take(page.file.src_uri),
+                               supporttab_template=generated.template)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._generated(page) is not None:
             # Generated pages get their anchors from templates; tell MkDocs' link check about them.
-            page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ANCHOR.findall(output))
+            page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
         return None
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_workers()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_workers()
+
+    @event_priority(-100)  # last, so the workers start from the environment every plugin has made
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the templates what the build derived. Only the hub's links wait until now: they show the titles
         of Markdown pages, which MkDocs reads after on_files (the loader has checked every linked page exists)."""
         if self.build is None:
             return env
         _expose_theme_templates(env)
+        env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
+        _share_renders(env, nav_pages=[file.page for file in files.documentation_pages()
+                                       if file.page is not None and file.inclusion.is_in_nav()])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
         env.globals["supporttab_css"] = Markup(colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css")
@@ -157,6 +191,7 @@ class SupportTabPlugin(BasePlugin):
         # Another zone (the hub's opening hours may have their own) is called by its city.
         env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
                                                                if zone == self.options.timezone else None)
+        self._render_in_parallel(env, config, files)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -167,6 +202,48 @@ class SupportTabPlugin(BasePlugin):
             if path.exists():
                 server.watch(str(path))
         return server
+
+    def _render_in_parallel(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """Hand most generated pages outside the navigation (the incident and history pages) to worker processes,
+        forked now that everything a page needs is known; MkDocs then takes each page's HTML as it comes to it.
+        The workers render exactly as MkDocs would, so the pages are the same bytes."""
+        self.forked = None
+        workers = spare_cores()
+        handlers = config.plugins.events["page_context"]
+        if (self.command not in ("build", "gh-deploy") or not workers
+                or any(getattr(handler, "__self__", self) is not self
+                       and not type(handler.__self__).__module__.startswith(_READS_CONTEXT_ONLY)
+                       for handler in handlers)):
+            return
+        pages = [file.page for file in files.documentation_pages()
+                 if file.page is not None and file.inclusion.is_not_in_nav() and self._generated(file.page)]
+        if len(pages) < PARALLEL_FROM:
+            return
+        # Every (workers + 1)th page stays here: this process also reads, indexes and writes every page.
+        handed = [page for index, page in enumerate(pages) if index % (workers + 1)]
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        nav = self.nav
+
+        def render(src_uri: str) -> str:  # in a worker: MkDocs' _build_page up to the template's output
+            page = files.get_file_from_path(src_uri).page
+            config._current_page, page.active = page, True
+            try:
+                context = get_context(nav, doc_files, config, page)
+                template = env.get_template(page.meta.get("template", "main.html"))
+                return template.render(config.plugins.on_page_context(context, page=page, config=config, nav=nav))
+            finally:
+                config._current_page, page.active = None, False
+
+        self.forked = ForkedWork(render, [page.file.src_uri for page in handed], workers)
+        for page in handed:
+            page.meta["template"] = PRERENDERED
+        log.debug(f"Rendering {len(handed)} of {len(pages)} pages outside the navigation in {workers} worker process"
+                  f"{'es' if workers > 1 else ''}")
+
+    def _stop_workers(self) -> None:
+        if self.forked is not None:
+            self.forked.close()
+            self.forked = None
 
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
@@ -183,6 +260,62 @@ class SupportTabPlugin(BasePlugin):
         if page.file.generated_by is None:
             return None
         return self.pages.get(page.file.src_uri)
+
+
+class SharedRenders:
+    """Theme parts that come out the same on many pages, rendered once and reused wherever every link in them comes
+    out the same (links are relative, so they depend on the page's folder). MkDocs renders the whole site navigation
+    into each page: 10,000 incident pages outside the navigation would render the same one 10,000 times.
+
+    A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
+    not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
+    through the `url` filter, which records what it was asked while a part renders."""
+
+    def __init__(self, url: Any, nav_pages: list[Page]) -> None:
+        self._url = url  # MkDocs' url filter
+        self._in_nav = {id(page) for page in nav_pages}
+        self._renders: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = {}
+        self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
+
+    @pass_context
+    def url(self, context: Context, value: Any) -> str:
+        link = self._url(context, value)
+        if self._asked is not None:
+            self._asked.append((value, link))
+        return link
+
+    @pass_context
+    def render(self, context: Context, name: str, caller: Any, outside_nav: bool = False) -> str:
+        page = context.get("page")
+        if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
+            return caller()
+        renders = self._renders.setdefault(name, [])
+        for links, html in renders:
+            if all(self._url(context, value) == link for value, link in links):
+                return html
+        self._asked = []
+        try:
+            html = caller()
+            links = tuple(self._asked)
+        finally:
+            self._asked = None
+        if len(renders) < _SHARED_VARIANTS:
+            renders.append((links, html))
+        return html
+
+
+_SHARED_VARIANTS = 16  # one per folder depth in practice; a bound keeps the look-up short
+
+
+def _share_renders(env: Environment, nav_pages: list[Page]) -> None:
+    shared = SharedRenders(env.filters["url"], nav_pages)
+    env.filters["url"] = shared.url
+    env.globals["supporttab_shared"] = shared.render
+
+
+def _anchor_ids(html: str) -> set[str]:
+    """Every `id="..."` attribute's value (a literal search, 8x faster than a regex starting with whitespace)."""
+    return {match[1] for match in _ID.finditer(html) if match.start() > 0 and html[match.start() - 1].isspace()}
 
 
 def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:
