@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from pathlib import Path
@@ -9,7 +10,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import material.templates as material_templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
+import jinja2
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
@@ -168,6 +171,7 @@ class SupportTabPlugin(BasePlugin):
             return env
         _expose_theme_templates(env)
         env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
+        env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, self.root / self.options.cache_dir)
         _share_renders(env, nav_pages=[file.page for file in files.documentation_pages()
                                        if file.page is not None and file.inclusion.is_in_nav()])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
@@ -269,12 +273,12 @@ class SharedRenders:
 
     A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
     not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
-    through the `url` filter, which records what it was asked while a part renders."""
+    through `base_url` and the `url` filter, which records what it was asked while a part renders."""
 
     def __init__(self, url: Any, nav_pages: list[Page]) -> None:
         self._url = url  # MkDocs' url filter
         self._in_nav = {id(page) for page in nav_pages}
-        self._renders: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = {}
+        self._renders: dict[str, list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
         self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
 
     @pass_context
@@ -290,8 +294,9 @@ class SharedRenders:
         if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
             return caller()
         renders = self._renders.setdefault(name, [])
-        for links, html in renders:
-            if all(self._url(context, value) == link for value, link in links):
+        base_url = context.get("base_url")
+        for base, links, html in renders:
+            if base == base_url and all(self._url(context, value) == link for value, link in links):
                 return html
         self._asked = []
         try:
@@ -300,7 +305,7 @@ class SharedRenders:
         finally:
             self._asked = None
         if len(renders) < _SHARED_VARIANTS:
-            renders.append((links, html))
+            renders.append((base_url, links, html))
         return html
 
 
@@ -311,6 +316,37 @@ def _share_renders(env: Environment, nav_pages: list[Page]) -> None:
     shared = SharedRenders(env.filters["url"], nav_pages)
     env.filters["url"] = shared.url
     env.globals["supporttab_shared"] = shared.render
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Templates compiled by an earlier build (each checked against its source): every build, and every rebuild
+    of `mkdocs serve`, would otherwise compile all of them again. A damaged entry is a miss; an entry that cannot
+    be written is simply not kept."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - whatever is wrong with the entry, the template is compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _compiled_templates(env: Environment, cache_dir: Path) -> _CompiledTemplates | None:
+    """A folder in the cache per Jinja version and environment settings, which decide what a template compiles to."""
+    settings = (jinja2.__version__, sorted(env.extensions), env.autoescape if isinstance(env.autoescape, bool)
+                else getattr(env.autoescape, "__qualname__", "?"), env.trim_blocks, env.lstrip_blocks,
+                env.keep_trailing_newline, env.optimized)
+    folder = cache_dir / "templates" / hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
 
 
 def _anchor_ids(html: str) -> set[str]:
