@@ -6,12 +6,20 @@ import hashlib
 import logging
 import re
 from pathlib import Path
+from types import MethodType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import material.templates as material_templates
 import jinja2
-from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader, pass_context
+import material.templates as material_templates
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+    pass_context,
+)
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
@@ -21,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from pydantic import ValidationError
 
 from .authoring.schema import SCHEMA_DIR
@@ -43,6 +52,7 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
 PRERENDERED = "supporttab/prerendered.html"
+INCIDENT = "supporttab/incident.html"
 # Below this many pages outside the navigation, starting a worker process costs more than it saves.
 PARALLEL_FROM = 200
 # Other plugins that may see a page's context in a worker too: they only read it (and index the page for search,
@@ -65,6 +75,10 @@ class SupportTabPlugin(BasePlugin):
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
         self.nav: Any = None
         self.forked: ForkedWork[str] | None = None
+        # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
+        self.previews: dict[str, tuple[tuple, GeneratedPage, str]] = {}
+        self.surroundings: tuple = ()
+        self.reused: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only `build` and `gh-deploy` render pages in worker processes."""
@@ -135,6 +149,7 @@ class SupportTabPlugin(BasePlugin):
         # mkdocs-material prints title and description without escaping: escape them here.
         page.meta.update(template=generated.template, title=escape(generated.title),
                          description=escape(generated.description), hide=list(generated.hide))
+        page.render = MethodType(_render_markdown, page)  # type: ignore[method-assign]
         return ""
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
@@ -144,17 +159,23 @@ class SupportTabPlugin(BasePlugin):
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
-            if self.forked is not None and page.file.src_uri in self.forked:
-                # Rendered by a worker; should it have failed, the page's own template renders it here.
+            uri = page.file.src_uri
+            if uri in self.reused or (self.forked is not None and uri in self.forked):
+                # Rendered by a worker, or unchanged since the last preview; should a worker have failed, the
+                # page's own template renders it here.
                 page.meta["template"] = generated.template
-                context.update(supporttab_prerendered=self.forked.take(page.file.src_uri),
-                               supporttab_template=generated.template)
+                html = self.reused.pop(uri) if uri in self.reused else self.forked.take(uri)  # type: ignore[union-attr]
+                context.update(supporttab_prerendered=html, supporttab_template=generated.template)
         return context
 
+    @event_priority(100)  # first: the template's own output, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self._generated(page) is not None:
+        generated = self._generated(page)
+        if generated is not None:
             # Generated pages get their anchors from templates; tell MkDocs' link check about them.
             page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
+            if self.command == "serve" and generated.template == INCIDENT:
+                self.previews[page.file.src_uri] = (self.surroundings, generated, output)
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -196,6 +217,7 @@ class SupportTabPlugin(BasePlugin):
         env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
                                                                if zone == self.options.timezone else None)
         self._render_in_parallel(env, config, files)
+        self._reuse_unchanged_previews(env, config, files)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -213,11 +235,7 @@ class SupportTabPlugin(BasePlugin):
         The workers render exactly as MkDocs would, so the pages are the same bytes."""
         self.forked = None
         workers = spare_cores()
-        handlers = config.plugins.events["page_context"]
-        if (self.command not in ("build", "gh-deploy") or not workers
-                or any(getattr(handler, "__self__", self) is not self
-                       and not type(handler.__self__).__module__.startswith(_READS_CONTEXT_ONLY)
-                       for handler in handlers)):
+        if self.command not in ("build", "gh-deploy") or not workers or not _only_known_context_readers(config, self):
             return
         pages = [file.page for file in files.documentation_pages()
                  if file.page is not None and file.inclusion.is_not_in_nav() and self._generated(file.page)]
@@ -244,6 +262,28 @@ class SupportTabPlugin(BasePlugin):
         log.debug(f"Rendering {len(handed)} of {len(pages)} pages outside the navigation in {workers} worker process"
                   f"{'es' if workers > 1 else ''}")
 
+    def _reuse_unchanged_previews(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """`mkdocs serve` builds the whole site again on every save. An incident page whose incident (as derived
+        now, at this rebuild's clock) and surroundings (the banner, the help strip, the team, the navigation, the
+        settings and templates) are what they were gets the HTML it had: the preview of an edited incident need
+        not wait for every other one to render again. Anything else that changed renders every page again."""
+        self.reused = {}
+        if self.command != "serve" or not _only_known_context_readers(config, self):
+            self.previews = {}
+            return
+        surroundings = _surroundings(env, config, self.nav)
+        previous = next(iter(self.previews.values()), None)
+        self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
+        for src_uri, (made_in, generated, html) in list(self.previews.items()):
+            file = files.get_file_from_path(src_uri)
+            if (made_in is self.surroundings and file is not None and file.page is not None
+                    and self._generated(file.page) == generated):
+                self.reused[src_uri] = html
+                file.page.meta["template"] = PRERENDERED
+            else:
+                del self.previews[src_uri]
+        log.debug(f"Preview: {len(self.reused)} incident pages unchanged since the last build")
+
     def _stop_workers(self) -> None:
         if self.forked is not None:
             self.forked.close()
@@ -264,6 +304,32 @@ class SupportTabPlugin(BasePlugin):
         if page.file.generated_by is None:
             return None
         return self.pages.get(page.file.src_uri)
+
+
+def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:
+    """Whether every other plugin that sees a page's context only reads it (see _READS_CONTEXT_ONLY)."""
+    return all(getattr(handler, "__self__", plugin) is plugin
+               or type(handler.__self__).__module__.startswith(_READS_CONTEXT_ONLY)
+               for handler in config.plugins.events["page_context"])
+
+
+def _surroundings(env: Environment, config: MkDocsConfig, nav: Any) -> tuple:
+    """What an incident page shows besides its incident: equal surroundings and an equal incident make equal HTML.
+    The settings (mkdocs.yml), the templates a site or this package may change, the navigation's titles and links,
+    and everything derived that the page's templates read."""
+    names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
+             "supporttab_zone_label")
+    status = env.globals.get("supporttab_status")
+    template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
+    stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in template_dirs if folder
+                   for path in sorted(Path(folder).rglob("*")) if path.is_file())
+    return (_read_text(config.config_file_path), stamps, _nav_outline(nav.items if nav else []),
+            tuple(env.globals.get(name) for name in names), status.active if status else None)
+
+
+def _nav_outline(items: list[Any]) -> tuple:
+    return tuple((type(item).__name__, str(item.title), getattr(item, "url", None),
+                  _nav_outline(getattr(item, "children", None) or [])) for item in items)
 
 
 class SharedRenders:
@@ -316,6 +382,19 @@ def _share_renders(env: Environment, nav_pages: list[Page]) -> None:
     shared = SharedRenders(env.filters["url"], nav_pages)
     env.filters["url"] = shared.url
     env.globals["supporttab_shared"] = shared.render
+
+
+def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a generated page, whose Markdown is empty: what Page.render makes of nothing, without
+    building a Markdown converter with every extension for it (a tenth of a build of 1,000 incidents). Should
+    another plugin have given the page some Markdown, Page.render converts it."""
+    if page.markdown:
+        Page.render(page, config, files)
+        return
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+    page._title_from_render = None
+    if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
