@@ -1,5 +1,5 @@
-"""The build's shortcuts (theme parts rendered once and shared by the pages they come out the same on, pages rendered
-in worker processes) write exactly the bytes of rendering every page in full, one by one."""
+"""The build's shortcuts (theme parts rendered once and shared by the pages they come out the same on; in a preview,
+incident pages kept from the rebuild before) write exactly the bytes of rendering every page in full."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import HOST, copy_example_site, run_mkdocs_build
+from conftest import HOST, run_mkdocs_build
 from jinja2 import pass_context
 
-from supporttab import forked, plugin
+from supporttab import plugin
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -64,68 +64,6 @@ def test_the_check_finds_a_part_shared_where_its_links_differ(site: Path, monkey
 
     _, wrong = check_shared(site, monkeypatch, by_name_only)
     assert {entry.split(": ")[1] for entry in wrong} >= {"nav", "tabs", "config", "help-strip"}
-
-
-@pytest.fixture
-def workers(monkeypatch) -> dict[str, list]:
-    """Three of every four generated pages outside the navigation go to three workers, however few (the example has four),
-    and however many threads the test runner has. Returns what was handed ("handed": src_uris) and what came back
-    ("back": True for HTML, False where the build rendered the page itself)."""
-    seen: dict[str, list] = {"handed": [], "back": []}
-
-    class Spied(forked.ForkedWork):
-        def __init__(self, work, keys, count):
-            seen["handed"].extend(keys)
-            super().__init__(work, keys, count)
-
-        def take(self, key):
-            html = super().take(key)
-            seen["back"].append(html is not None)
-            return html
-
-    monkeypatch.setattr(plugin, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(plugin, "spare_cores", lambda: 3)
-    monkeypatch.setattr(plugin, "ForkedWork", Spied)
-    return seen
-
-
-def build_alone(site: Path, monkeypatch) -> dict[str, bytes]:
-    with monkeypatch.context() as patch:
-        patch.setattr(plugin, "PARALLEL_FROM", 10**9)
-        return build(site)
-
-
-def test_pages_rendered_by_workers_are_the_same_bytes(tmp_path: Path, workers: dict[str, list], monkeypatch) -> None:
-    alone = build_alone(copy_example_site(tmp_path / "alone"), monkeypatch)
-    assert workers["handed"] == []
-    with_workers = build(copy_example_site(tmp_path / "workers"))
-    handed = workers["handed"]
-    assert len(handed) >= 3 and any(uri.startswith("incidents/") for uri in handed)
-    assert workers["back"] == [True] * len(handed)
-    assert sorted(alone) == sorted(with_workers)
-    assert [name for name in alone if alone[name] != with_workers[name]] == []
-
-
-def test_a_page_whose_worker_failed_is_rendered_by_the_build_itself(tmp_path: Path, workers: dict[str, list],
-                                                                    monkeypatch) -> None:
-    """A worker that raises (here, on the third page handed to it) hands that page and every later one back (with
-    the ones that came in the same batch)."""
-    get_context = plugin.get_context
-    calls = []
-
-    def failing_third(nav, files, config, page):  # runs in the worker only: MkDocs calls its own get_context
-        calls.append(page)
-        if len(calls) == 3:
-            raise RuntimeError("a worker fails")
-        return get_context(nav, files, config, page)
-
-    monkeypatch.setattr(plugin, "get_context", failing_third)
-    with_failure = build(copy_example_site(tmp_path / "failing"))
-    assert calls == []  # it ran in the worker
-    back = workers["back"]
-    assert len(back) >= 3 and not back[-1] and back == sorted(back, reverse=True)  # what came back, then nothing
-    alone = build_alone(copy_example_site(tmp_path / "alone"), monkeypatch)
-    assert [name for name in alone if alone[name] != with_failure.get(name)] == []
 
 
 # --- mkdocs serve: what a rebuild reuses -----------------------------------------------------------------

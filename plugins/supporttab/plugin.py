@@ -23,7 +23,6 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
-from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -42,7 +41,6 @@ from .core.scripts import script_source
 from .core.timefmt import date_text, duration_text, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
-from .forked import ForkedWork, spare_cores
 from .hub.view import HubView, PageLink, build_hub_view
 from .site import load_site
 from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
@@ -53,10 +51,8 @@ PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
 PRERENDERED = "supporttab/prerendered.html"
 INCIDENT = "supporttab/incident.html"
-# Below this many pages outside the navigation, starting a worker process costs more than it saves.
-PARALLEL_FROM = 200
-# Other plugins that may see a page's context in a worker too: they only read it (and index the page for search,
-# which the build itself does again). With any other plugin there, pages are rendered here, one by one.
+# Other plugins that see a page's context and only read it (and index the page for search): beside any other,
+# a preview renders every page again.
 _READS_CONTEXT_ONLY = ("mkdocs.contrib.search", "properdocs.contrib.search", "material.plugins.search")
 _ID = re.compile(r'id="([^"]+)"')
 
@@ -74,14 +70,13 @@ class SupportTabPlugin(BasePlugin):
         self.widget_files: tuple[File, File] | None = None
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
         self.nav: Any = None
-        self.forked: ForkedWork[str] | None = None
         # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
         self.previews: dict[str, tuple[tuple, GeneratedPage, str]] = {}
         self.surroundings: tuple = ()
         self.reused: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember the command: only `build` and `gh-deploy` render pages in worker processes."""
+        """Remember the command: only `serve` keeps pages for the next rebuild."""
         self.command = command
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
@@ -160,12 +155,9 @@ class SupportTabPlugin(BasePlugin):
         if generated is not None:
             context.update(generated.context)
             uri = page.file.src_uri
-            if uri in self.reused or (self.forked is not None and uri in self.forked):
-                # Rendered by a worker, or unchanged since the last preview; should a worker have failed, the
-                # page's own template renders it here.
+            if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
-                html = self.reused.pop(uri) if uri in self.reused else self.forked.take(uri)  # type: ignore[union-attr]
-                context.update(supporttab_prerendered=html, supporttab_template=generated.template)
+                context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
         return context
 
     @event_priority(100)  # first: the template's own output, before any plugin changes it
@@ -178,13 +170,7 @@ class SupportTabPlugin(BasePlugin):
                 self.previews[page.file.src_uri] = (self.surroundings, generated, output)
         return None
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_workers()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._stop_workers()
-
-    @event_priority(-100)  # last, so the workers start from the environment every plugin has made
+    @event_priority(-100)  # last: a preview compares the environment every plugin has made
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the templates what the build derived. Only the hub's links wait until now: they show the titles
         of Markdown pages, which MkDocs reads after on_files (the loader has checked every linked page exists)."""
@@ -216,7 +202,6 @@ class SupportTabPlugin(BasePlugin):
         # Another zone (the hub's opening hours may have their own) is called by its city.
         env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
                                                                if zone == self.options.timezone else None)
-        self._render_in_parallel(env, config, files)
         self._reuse_unchanged_previews(env, config, files)
         return env
 
@@ -228,39 +213,6 @@ class SupportTabPlugin(BasePlugin):
             if path.exists():
                 server.watch(str(path))
         return server
-
-    def _render_in_parallel(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
-        """Hand most generated pages outside the navigation (the incident and history pages) to worker processes,
-        forked now that everything a page needs is known; MkDocs then takes each page's HTML as it comes to it.
-        The workers render exactly as MkDocs would, so the pages are the same bytes."""
-        self.forked = None
-        workers = spare_cores()
-        if self.command not in ("build", "gh-deploy") or not workers or not _only_known_context_readers(config, self):
-            return
-        pages = [file.page for file in files.documentation_pages()
-                 if file.page is not None and file.inclusion.is_not_in_nav() and self._generated(file.page)]
-        if len(pages) < PARALLEL_FROM:
-            return
-        # Every (workers + 1)th page stays here: this process also reads, indexes and writes every page.
-        handed = [page for index, page in enumerate(pages) if index % (workers + 1)]
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        nav = self.nav
-
-        def render(src_uri: str) -> str:  # in a worker: MkDocs' _build_page up to the template's output
-            page = files.get_file_from_path(src_uri).page
-            config._current_page, page.active = page, True
-            try:
-                context = get_context(nav, doc_files, config, page)
-                template = env.get_template(page.meta.get("template", "main.html"))
-                return template.render(config.plugins.on_page_context(context, page=page, config=config, nav=nav))
-            finally:
-                config._current_page, page.active = None, False
-
-        self.forked = ForkedWork(render, [page.file.src_uri for page in handed], workers)
-        for page in handed:
-            page.meta["template"] = PRERENDERED
-        log.debug(f"Rendering {len(handed)} of {len(pages)} pages outside the navigation in {workers} worker process"
-                  f"{'es' if workers > 1 else ''}")
 
     def _reuse_unchanged_previews(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         """`mkdocs serve` builds the whole site again on every save. An incident page whose incident (as derived
@@ -283,11 +235,6 @@ class SupportTabPlugin(BasePlugin):
             else:
                 del self.previews[src_uri]
         log.debug(f"Preview: {len(self.reused)} incident pages unchanged since the last build")
-
-    def _stop_workers(self) -> None:
-        if self.forked is not None:
-            self.forked.close()
-            self.forked = None
 
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
