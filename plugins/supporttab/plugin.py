@@ -6,17 +6,31 @@ import hashlib
 import logging
 import re
 from pathlib import Path
+from types import MethodType
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import jinja2
 import material.templates as material_templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, TemplateNotFound, meta
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+    TemplateNotFound,
+    meta,
+    pass_context,
+)
+from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from pydantic import ValidationError
 
 from .authoring.schema import SCHEMA_DIR
@@ -54,7 +68,12 @@ THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "style
 NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
 # Classes our script sets on light pages at run time, in the theme's stead (supporttab.js), so no template has them.
 LIGHT_RUNTIME_CLASSES = ("focus-visible",)
-_ANCHOR = re.compile(r'\sid="([^"]+)"')
+PRERENDERED = "supporttab/prerendered.html"
+INCIDENT = "supporttab/incident.html"
+# Other plugins that see a page's context and only read it (and index the page for search): beside any other,
+# a preview renders every page again.
+_READS_CONTEXT_ONLY = ("mkdocs.contrib.search", "properdocs.contrib.search", "material.plugins.search")
+_ID = re.compile(r'id="([^"]+)"')
 
 
 class SupportTabPlugin(BasePlugin):
@@ -69,6 +88,16 @@ class SupportTabPlugin(BasePlugin):
         self.now = build_time()
         self.widget_files: tuple[File, File] | None = None
         self.language: Language = load_language(SOURCE_LANGUAGE)
+        self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
+        self.nav: Any = None
+        # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
+        self.previews: dict[str, tuple[tuple, GeneratedPage, str]] = {}
+        self.surroundings: tuple = ()
+        self.reused: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only `serve` keeps pages for the next rebuild."""
+        self.command = command
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -144,20 +173,33 @@ class SupportTabPlugin(BasePlugin):
         page.meta.update(template=generated.template, title=escape(generated.title),
                          description=escape(generated.description), hide=list(generated.hide),
                          supporttab_light=generated.light)
+        page.render = MethodType(_render_markdown, page)  # type: ignore[method-assign]
         return ""
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
+            uri = page.file.src_uri
+            if uri in self.reused:  # unchanged since the last preview: its HTML as it was
+                page.meta["template"] = generated.template
+                context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
         return context
 
+    @event_priority(100)  # first: the template's own output, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self._generated(page) is not None:
+        generated = self._generated(page)
+        if generated is not None:
             # Generated pages get their anchors from templates; tell MkDocs' link check about them.
-            page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ANCHOR.findall(output))
+            page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
+            if self.command == "serve" and generated.template == INCIDENT:
+                self.previews[page.file.src_uri] = (self.surroundings, generated, output)
         return None
 
+    @event_priority(-100)  # last: a preview compares the environment every plugin has made
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the templates what the build derived. Only the hub's links wait until now: they show the titles
         of Markdown pages, which MkDocs reads after on_files (the loader has checked every linked page exists)."""
@@ -165,6 +207,10 @@ class SupportTabPlugin(BasePlugin):
             return env
         _expose_theme_templates(env)
         _install_translations(env)
+        env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
+        env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, self.root / self.options.cache_dir)
+        _share_renders(env, nav_pages=[file.page for file in files.documentation_pages()
+                                       if file.page is not None and file.inclusion.is_in_nav()])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
         env.globals["supporttab_css"] = Markup(_own_css())
@@ -187,6 +233,7 @@ class SupportTabPlugin(BasePlugin):
         # Another zone (the hub's opening hours may have their own) is called by its city.
         env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
                                                                if zone == self.options.timezone else None)
+        self._reuse_unchanged_previews(env, config, files)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -213,6 +260,28 @@ class SupportTabPlugin(BasePlugin):
         path = f"assets/supporttab/light.{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         files.append(File.generated(config, path, content=css))
         return path
+
+    def _reuse_unchanged_previews(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """`mkdocs serve` builds the whole site again on every save. An incident page whose incident (as derived
+        now, at this rebuild's clock) and surroundings (the banner, the help strip, the team, the navigation, the
+        settings and templates) are what they were gets the HTML it had: the preview of an edited incident need
+        not wait for every other one to render again. Anything else that changed renders every page again."""
+        self.reused = {}
+        if self.command != "serve" or not _only_known_context_readers(config, self):
+            self.previews = {}
+            return
+        surroundings = _surroundings(env, config, self.nav)
+        previous = next(iter(self.previews.values()), None)
+        self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
+        for src_uri, (made_in, generated, html) in list(self.previews.items()):
+            file = files.get_file_from_path(src_uri)
+            if (made_in is self.surroundings and file is not None and file.page is not None
+                    and self._generated(file.page) == generated):
+                self.reused[src_uri] = html
+                file.page.meta["template"] = PRERENDERED
+            else:
+                del self.previews[src_uri]
+        log.debug(f"Preview: {len(self.reused)} incident pages unchanged since the last build")
 
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
@@ -285,6 +354,133 @@ def _palette_words(config: MkDocsConfig) -> list[str]:
     options = [palette] if isinstance(palette, dict) else palette
     return [str(option.get(key) or default).replace(" ", "-") for option in options
             for key, default in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))]
+
+
+def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:
+    """Whether every other plugin that sees a page's context only reads it (see _READS_CONTEXT_ONLY)."""
+    return all(getattr(handler, "__self__", plugin) is plugin
+               or type(handler.__self__).__module__.startswith(_READS_CONTEXT_ONLY)
+               for handler in config.plugins.events["page_context"])
+
+
+def _surroundings(env: Environment, config: MkDocsConfig, nav: Any) -> tuple:
+    """What an incident page shows besides its incident: equal surroundings and an equal incident make equal HTML.
+    The settings (mkdocs.yml), the templates a site or this package may change, the navigation's titles and links,
+    and everything derived that the page's templates read."""
+    names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
+             "supporttab_zone_label")
+    status = env.globals.get("supporttab_status")
+    template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
+    stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in template_dirs if folder
+                   for path in sorted(Path(folder).rglob("*")) if path.is_file())
+    return (_read_text(config.config_file_path), stamps, _nav_outline(nav.items if nav else []),
+            tuple(env.globals.get(name) for name in names), status.active if status else None)
+
+
+def _nav_outline(items: list[Any]) -> tuple:
+    return tuple((type(item).__name__, str(item.title), getattr(item, "url", None),
+                  _nav_outline(getattr(item, "children", None) or [])) for item in items)
+
+
+class SharedRenders:
+    """Theme parts that come out the same on many pages, rendered once and reused wherever every link in them comes
+    out the same (links are relative, so they depend on the page's folder). MkDocs renders the whole site navigation
+    into each page: 10,000 incident pages outside the navigation would render the same one 10,000 times.
+
+    A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
+    not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
+    through `base_url` and the `url` filter, which records what it was asked while a part renders."""
+
+    def __init__(self, url: Any, nav_pages: list[Page]) -> None:
+        self._url = url  # MkDocs' url filter
+        self._in_nav = {id(page) for page in nav_pages}
+        self._renders: dict[str, list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
+        self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
+
+    @pass_context
+    def url(self, context: Context, value: Any) -> str:
+        link = self._url(context, value)
+        if self._asked is not None:
+            self._asked.append((value, link))
+        return link
+
+    @pass_context
+    def render(self, context: Context, name: str, caller: Any, outside_nav: bool = False) -> str:
+        page = context.get("page")
+        if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
+            return caller()
+        renders = self._renders.setdefault(name, [])
+        base_url = context.get("base_url")
+        for base, links, html in renders:
+            if base == base_url and all(self._url(context, value) == link for value, link in links):
+                return html
+        self._asked = []
+        try:
+            html = caller()
+            links = tuple(self._asked)
+        finally:
+            self._asked = None
+        if len(renders) < _SHARED_VARIANTS:
+            renders.append((base_url, links, html))
+        return html
+
+
+_SHARED_VARIANTS = 16  # one per folder depth in practice; a bound keeps the look-up short
+
+
+def _share_renders(env: Environment, nav_pages: list[Page]) -> None:
+    shared = SharedRenders(env.filters["url"], nav_pages)
+    env.filters["url"] = shared.url
+    env.globals["supporttab_shared"] = shared.render
+
+
+def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a generated page, whose Markdown is empty: what Page.render makes of nothing, without
+    building a Markdown converter with every extension for it (a tenth of a build of 1,000 incidents). Should
+    another plugin have given the page some Markdown, Page.render converts it."""
+    if page.markdown:
+        Page.render(page, config, files)
+        return
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+    page._title_from_render = None
+    if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Templates compiled by an earlier build (each checked against its source): every build, and every rebuild
+    of `mkdocs serve`, would otherwise compile all of them again. A damaged entry is a miss; an entry that cannot
+    be written is simply not kept."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - whatever is wrong with the entry, the template is compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _compiled_templates(env: Environment, cache_dir: Path) -> _CompiledTemplates | None:
+    """A folder in the cache per Jinja version and environment settings, which decide what a template compiles to."""
+    settings = (jinja2.__version__, sorted(env.extensions), env.autoescape if isinstance(env.autoescape, bool)
+                else getattr(env.autoescape, "__qualname__", "?"), env.trim_blocks, env.lstrip_blocks,
+                env.keep_trailing_newline, env.optimized)
+    folder = cache_dir / "templates" / hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
+def _anchor_ids(html: str) -> set[str]:
+    """Every `id="..."` attribute's value (a literal search, 8x faster than a regex starting with whitespace)."""
+    return {match[1] for match in _ID.finditer(html) if match.start() > 0 and html[match.start() - 1].isspace()}
 
 
 def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:
