@@ -425,7 +425,7 @@ def main() -> None:
     parser.add_argument("--contact-sheet", type=Path, help="also save every output, small, in one PNG")
     parser.add_argument("--old", default="399b951", help="the git revision to measure beside this one")
     parser.add_argument("--hold-out", default="patty", help="a person kept out while tuning, reported alone")
-    parser.add_argument("--skip", nargs="*", default=(), choices=("tone", "speed", "rebuild"),
+    parser.add_argument("--skip", nargs="*", default=(), choices=("uniformity", "tone", "speed", "rebuild"),
                         help="leave these parts out")
     parser.add_argument("--render-all", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-one", choices=("plain", "faces", "backdrop"), help=argparse.SUPPRESS)
@@ -442,7 +442,8 @@ def main() -> None:
     if not faces.available() or not backdrop.available():
         sys.exit("install the extras first: pip install -e '.[faces,backdrop,bench]'")
     people = portraits(args.photos)
-    sent = measure_uniformity(people, args.contact_sheet, args.old, args.hold_out)
+    if "uniformity" not in args.skip or "tone" not in args.skip:
+        sent = measure_uniformity(people, args.contact_sheet, args.old, args.hold_out)
     if "tone" not in args.skip:
         measure_background_and_tone(people, sent)
     if "speed" not in args.skip:
