@@ -152,6 +152,23 @@ def eye_line(image: Image.Image) -> tuple[float, float, float, float] | None:
     return (lx + rx) / 2, (ly + ry) / 2, math.hypot(rx - lx, ry - ly), math.degrees(math.atan2(ry - ly, rx - lx))
 
 
+def ruler_wobble(outputs: list[Image.Image]) -> None:
+    """How far the ruler itself moves: each output read again moved by a few whole pixels (the move taken off),
+    so a spread near these figures is the ruler's, not the framing's."""
+    moves = ((0, 0), (1, 2), (3, 1), (2, 3))
+    ranges = []
+    for output in outputs:
+        wide = ImageOps.expand(output, border=4, fill=output.getpixel((0, 0)))
+        lines = [eye_line(wide.crop((4 - dx, 4 - dy, 4 - dx + output.width, 4 - dy + output.height)))
+                 for dx, dy in moves]
+        lines = [(x - dx, y - dy, d, a) for (dx, dy), (x, y, d, a) in zip(moves, lines, strict=True)]
+        middle = statistics.median(line[2] for line in lines)
+        ranges.append([spread([line[i] * (100 / middle if i == 2 else 1) for line in lines]) for i in range(4)])
+    cells = "  ".join(f"{name} {statistics.median(r[i] for r in ranges):.1f} (max {max(r[i] for r in ranges):.1f})"
+                      for i, name in enumerate(("x px", "y px", "distance %", "angle deg")))
+    print(f"the ruler's own wobble, each new output read 4 times moved by 0-3 px: median range {cells}")
+
+
 def lab(pixels: list[tuple[float, float, float]]):
     return color.rgb2lab([[[channel / 255 for channel in rgb] for rgb in pixels]])[0]
 
@@ -249,12 +266,13 @@ def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None, old: 
                        hold_out: str | None) -> dict[str, dict[str, bytes]]:
     sent = {person: framings(portrait) for person, portrait in people.items()}
     before = render_old(sent, old)
-    rows, tiles = [], []
+    rows, tiles, outputs = [], [], []
     for person, photos in sent.items():
         for name, photo in photos.items():
             _, large, method, notes = headshots.render(photo, None, backdrop_framing())
             output = Image.open(io.BytesIO(large)).convert("RGB")
             tiles.append(output.resize((120, 150), Image.Resampling.LANCZOS))
+            outputs.append((person, output))
             rows.append((person, name, method, eye_line(output), eye_line(before[person, name]),
                          eye_line(centre_crop(photo)), len(notes)))
     print(f"\n1. Uniformity over {len(people)} people x {len(rows) // max(1, len(people))} framings "
@@ -292,6 +310,7 @@ def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None, old: 
                           spread([100 * m[2] / middle for m in mine]), spread([m[3] for m in mine])))
         print(f"  {person:<12}" + "  ".join(f"{label} {a:4.1f} -> {b:4.1f}" for label, a, b in zip(
             ("x", "y", "distance %", "angle"), *cells, strict=True)))
+    ruler_wobble([output for person, output in outputs if person not in aside])
     print(f"faces found again on outputs: old {sum(1 for row in rows if row[4])}/{len(rows)}, new "
           f"{sum(1 for row in rows if row[3])}/{len(rows)}, centre crop {sum(1 for row in rows if row[5])}/{len(rows)}")
     return sent
