@@ -255,6 +255,19 @@ def test_the_plugin_option_overrides_the_theme_language(tmp_path_factory) -> Non
     assert '"locale":"de"' in page  # the scripts' words and locale follow it too
 
 
+@pytest.mark.parametrize(("option", "lang", "direction"), [("de", "de", "ltr"), ("ar", "ar", "rtl"),
+                                                            ("en-US", "en", "ltr")])
+def test_the_plugin_option_sets_every_pages_language_and_direction(tmp_path_factory, option, lang, direction) -> None:
+    """The theme says `en`; the option's language tags every page, and Arabic reads right to left."""
+    site = build_in(tmp_path_factory, "en", option=option)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    wrong = [str(page.relative_to(site)) for page in pages
+             if f'<html lang="{lang}"' not in (text := page.read_text(encoding="utf-8"))
+             or f'<body dir="{direction}"' not in text]
+    assert wrong == []
+
+
 def test_the_feeds_say_their_language(localized) -> None:
     import feedparser
 

@@ -78,6 +78,8 @@ class SupportTabPlugin(BasePlugin):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
         self.language = _site_language(self.options.language or config.theme.get("language") or SOURCE_LANGUAGE)
+        if self.options.language:
+            _tag_theme_language(config, self.options.language)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -213,6 +215,18 @@ def _site_language(tag: str) -> Language:
     if language.fallback:
         log.warning(fallback_warning(tag))
     return language
+
+
+def _tag_theme_language(config: MkDocsConfig, tag: str) -> None:
+    """Let the theme speak the option's language too, so pages carry its `lang` and text direction: by the whole
+    tag (pt-BR) or the language alone (en for en-US), where the theme has words for it."""
+    normal = tag.replace("_", "-")
+    for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
+        if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
+            config.theme["language"] = code
+            return
+    log.warning(f"The theme has no words for '{tag}', so its menus, and the pages' language and text direction, "
+                f"stay '{config.theme.get('language')}'; set theme.language to a language the theme knows")
 
 
 def _install_translations(env: Environment) -> None:
