@@ -268,6 +268,24 @@ def test_the_plugin_option_sets_every_pages_language_and_direction(tmp_path_fact
     assert wrong == []
 
 
+@pytest.mark.parametrize(("code", "expected"), [
+    ("en", ["New York time", "Tokyo time", "London time", "Buenos Aires time"]),
+    ("de", ["Zeit in New York", "Zeit in Tokio", "Zeit in London", "Zeit in Buenos Aires"]),
+    ("fr", ["heure de New York", "heure de Tokyo", "heure de Londres", "heure de Buenos Aires"]),
+    ("es", ["hora de Nueva York", "hora de Tokio", "hora de Londres", "hora de Buenos Aires"]),
+    ("ar", ["بتوقيت نيويورك", "بتوقيت طوكيو", "بتوقيت لندن", "بتوقيت Buenos Aires"]),
+])
+def test_a_time_zone_is_called_by_its_city_in_the_language(code, expected) -> None:
+    """The city as the language names it (CLDR); a zone CLDR names no city for, by its id's last part."""
+    from supporttab.core.i18n import load_language, use_language
+    from supporttab.core.timefmt import zone_label
+
+    with use_language(load_language(code)):
+        said = [zone_label(zone) for zone in ("America/New_York", "Asia/Tokyo", "Europe/London",
+                                              "America/Argentina/Buenos_Aires")]
+    assert said == expected
+
+
 def test_the_feeds_say_their_language(localized) -> None:
     import feedparser
 
