@@ -286,6 +286,22 @@ def test_a_time_zone_is_called_by_its_city_in_the_language(code, expected) -> No
     assert said == expected
 
 
+def test_every_percentage_on_the_status_page_is_written_the_languages_way(localized) -> None:
+    """Uptime ('99,94 %') and shares ('30 %') alike: the locale's spacing before the sign and its decimal mark."""
+    from babel.numbers import get_decimal_symbol
+    from supporttab.core.i18n import load_language, percent_text, use_language
+
+    code, site = localized
+    with use_language(load_language(code)):
+        space = percent_text(0.5).removeprefix("50").removesuffix("%")
+    text = " ".join(html_text(read(site, "status/index.html")))
+    figures = re.findall(r"(\d+(?:[.,]\d+)?)(\s?)%", text)
+    assert len({figure for figure, _ in figures}) >= 3
+    assert {gap for _, gap in figures} == {space}
+    decimals = {figure[-3] for figure, _ in figures if len(figure) > 3 and not figure[-3].isdigit()}
+    assert decimals == {get_decimal_symbol(load_language(code).locale)}
+
+
 def test_the_feeds_say_their_language(localized) -> None:
     import feedparser
 

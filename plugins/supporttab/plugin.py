@@ -245,7 +245,7 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text
-    env.filters["st_percent"] = lambda percent: percent_text(percent / 100, "#,##0.00%")  # 99.87 -> '99.87%'
+    env.filters["st_percent"] = lambda percent: percent_text(percent / 100, 2)  # 99.87 -> '99.87%', '99,87 %'
     env.filters["st_share"] = lambda share: percent_text(share)  # 0.5 -> '50%', '50 %'
 
 

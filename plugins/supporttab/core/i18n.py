@@ -132,9 +132,21 @@ def _number_text(number: float, pattern: str | None, locale: Locale) -> str:
     return format_decimal(number, format=pattern, locale=locale)
 
 
-def percent_text(fraction: float, pattern: str | None = None) -> str:
-    """'30%', '30 %', '٪30': a share as the active locale writes it; `pattern` for decimals ('#,##0.00%')."""
-    return format_percent(fraction, format=pattern, locale=active().locale)
+def percent_text(fraction: float, decimals: int = 0) -> str:
+    """'30%', '30 %', '%30': a share as the active locale writes it, with `decimals` digits after its decimal
+    sign ('99.87%', '99,87 %')."""
+    locale = active().locale
+    return format_percent(fraction, format=_percent_pattern(locale, decimals), locale=locale)
+
+
+@cache
+def _percent_pattern(locale: Locale, decimals: int) -> str:
+    """The locale's own percent pattern ('#,##0\u00a0%'), its last integer digit given `decimals` more."""
+    pattern = locale.percent_formats[None].pattern.split(";")[0]
+    if not decimals:
+        return pattern
+    last = pattern.rindex("0")
+    return f"{pattern[:last + 1]}.{'0' * decimals}{pattern[last + 1:]}"
 
 
 def N_(message: str) -> str:
