@@ -337,16 +337,38 @@ def test_a_language_without_a_catalog_builds_in_english_with_one_warning(site: P
     assert "Get updates" in status and "maandag 23 november 2026" in status
 
 
-def test_check_warns_of_a_language_without_a_catalog_as_the_build_does(site: Path) -> None:
+@pytest.mark.parametrize("tag", ["nl", "zh_TW", "sh"])  # a CLDR locale; written with an underscore; unknown to CLDR
+def test_check_warns_of_a_language_without_a_catalog_as_the_build_does(site: Path, tag: str) -> None:
     from test_cli import run
 
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: nl"), encoding="utf-8")
-    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "language: nl" in text)
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", f"language: {tag}"), encoding="utf-8")
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+                if f"language: {tag}" in text)
     result = run(site, "check")
     build = run_mkdocs_build(site)
     said = [text.removeprefix("WARNING -  ") for text in build.stderr.splitlines() if text.startswith("WARNING")]
-    assert f"mkdocs.yml:{line}:3: warning: {said[0]} [language]" in result.stdout.splitlines()
+    assert len(said) == 1 and f"mkdocs.yml:{line}:3: warning: {said[0]} [language]" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("tag", "same_as"), [("EN", "en"), ("En", "en"), ("EN-us", "en-US"), ("DE", "de"),
+                                              ("Ar", "ar"), ("de_AT", "de-AT"), ("PT_br", "pt-BR")])
+def test_a_language_tag_means_the_same_in_any_case_and_with_either_separator(tag: str, same_as: str) -> None:
+    from supporttab.core.i18n import load_language
+
+    language, canonical = load_language(tag), load_language(same_as)
+    assert (language.locale, language.fallback, language.bcp47) == (canonical.locale, canonical.fallback,
+                                                                     canonical.bcp47)
+
+
+def test_the_warning_for_a_tag_no_locale_data_knows_says_what_the_site_gets() -> None:
+    """'sh' (no CLDR locale): dates, numbers and the feeds follow British English, and the warning says so."""
+    from supporttab.core.i18n import fallback_warning, load_language
+
+    language = load_language("sh")
+    assert language.bcp47 == "en-GB"
+    assert "follow 'sh'" not in fallback_warning(language)
+    assert "dates, numbers and the feeds' language are British English, en-GB" in fallback_warning(language)
 
 
 def test_a_misspelt_language_option_is_refused_with_its_place(site: Path) -> None:

@@ -31,6 +31,7 @@ from .core.i18n import (
     load_language,
     number_text,
     percent_text,
+    site_language_tag,
 )
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
@@ -72,14 +73,15 @@ class SupportTabPlugin(BasePlugin):
         self.config = self.options.model_dump()
         return [], []
 
+    @event_priority(50)  # before mkdocs-material's search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.options.enabled:
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
-        self.language = _site_language(self.options.language or config.theme.get("language") or SOURCE_LANGUAGE)
-        if self.options.language:
-            _tag_theme_language(config, self.options.language)
+        tag = site_language_tag(self.options.language, config.theme.get("language"))
+        self.language = _site_language(tag)
+        _tag_theme_language(config, tag, warn=bool(self.options.language))
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -213,20 +215,22 @@ def _site_language(tag: str) -> Language:
     """The language Support Tab writes the site in; one warning when it has no catalog for it."""
     language = load_language(tag)
     if language.fallback:
-        log.warning(fallback_warning(tag))
+        log.warning(fallback_warning(language))
     return language
 
 
-def _tag_theme_language(config: MkDocsConfig, tag: str) -> None:
-    """Let the theme speak the option's language too, so pages carry its `lang` and text direction: by the whole
-    tag (pt-BR) or the language alone (en for en-US), where the theme has words for it."""
+def _tag_theme_language(config: MkDocsConfig, tag: str, *, warn: bool) -> None:
+    """Let the theme speak the site's language too, so pages carry its `lang` and text direction: by the whole
+    tag (pt-BR, zh_TW as zh-TW) or the language alone (en for en-US or EN), where the theme has words for it. A
+    plugin option the theme does not know leaves the theme's language, with a warning."""
     normal = tag.replace("_", "-")
     for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
         if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
             config.theme["language"] = code
             return
-    log.warning(f"The theme has no words for '{tag}', so its menus, and the pages' language and text direction, "
-                f"stay '{config.theme.get('language')}'; set theme.language to a language the theme knows")
+    if warn:
+        log.warning(f"The theme has no words for '{tag}', so its menus, and the pages' language and text direction, "
+                    f"stay '{config.theme.get('language')}'; set theme.language to a language the theme knows")
 
 
 def _install_translations(env: Environment) -> None:
