@@ -27,9 +27,11 @@ def script_words() -> dict[str, str]:
 
 
 def widget_words() -> dict[str, str]:
-    """The embeddable <support-tab>: its own words, and the open-now line it shares with the hub."""
+    """The embeddable <support-tab>: its own words, the open-now line it shares with the hub, and the direction its
+    panel reads in (an Arabic panel on an English page still reads right to left)."""
     return {
         **script_words(),
+        "dir": "rtl" if active().rtl else "ltr",
         "help": gettext("Help"),
         "helpFrom": gettext("Help from %(organization)s"),
         "allHelpFrom": gettext("All help from %(organization)s"),
