@@ -252,7 +252,7 @@ def test_the_plugin_option_overrides_the_theme_language(tmp_path_factory) -> Non
     page = read(site, "status/index.html")
     words = " ".join(html_text(page))
     assert "Neuigkeiten erhalten" in words and "Get updates" not in words
-    assert '"locale":"de"' in page  # the scripts' words and locale follow it too
+    assert '"locale":"de-u-nu-latn"' in page  # the scripts' words and locale follow it too
 
 
 @pytest.mark.parametrize(("option", "lang", "direction"), [("de", "de", "ltr"), ("ar", "ar", "rtl"),
@@ -302,6 +302,21 @@ def test_every_percentage_on_the_status_page_is_written_the_languages_way(locali
     assert decimals == {get_decimal_symbol(load_language(code).locale)}
 
 
+@pytest.mark.parametrize(("code", "expected"), [("en", "1,234 days"), ("de", "1.234 Tage"), ("fr", "1\u202f234 jours"),
+                                              ("ar", "1,234 يومًا")])
+def test_a_count_in_a_template_is_written_as_the_locale_writes_numbers(code: str, expected: str) -> None:
+    """Templates' ngettext fills `%(num)s` as Python's does: '1.234 Tage', not '1234 Tage'."""
+    from jinja2 import Environment
+    from supporttab.core.i18n import load_language, use_language
+    from supporttab.plugin import _install_translations
+
+    env = Environment()
+    _install_translations(env)
+    template = env.from_string('{{ ngettext("%(num)s day", "%(num)s days", count) }}')
+    with use_language(load_language(code)):
+        assert template.render(count=1234) == expected
+
+
 def test_the_feeds_say_their_language(localized) -> None:
     import feedparser
 
@@ -316,7 +331,7 @@ def test_the_scripts_get_their_words_in_the_page(localized) -> None:
     code, site = localized
     words = json.loads(re.search(r'<script type="application/json" id="st-words">(.*?)</script>',
                                  read(site, "index.html")).group(1))
-    assert words["locale"] == code
+    assert words["locale"] == f"{code}-u-nu-latn"  # Latin digits in the browser, as on the server
     assert "Open now" not in words["openUntil"] and "%(time)s" in words["openUntil"]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import material.templates as material_templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -240,6 +240,17 @@ def _install_translations(env: Environment) -> None:
     env.install_gettext_callables(lambda message: active().translations.gettext(message),
                                   lambda singular, plural, n: active().translations.ngettext(singular, plural, n),
                                   newstyle=True)
+    env.globals["ngettext"] = _template_ngettext
+
+
+@pass_context
+def _template_ngettext(context: Any, singular: str, plural: str, num: int, **values: Any) -> str:
+    """Jinja's newstyle ngettext, but `%(num)s` written as the locale writes numbers ('1.234 Tage', not '1234')."""
+    text = active().translations.ngettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    values.setdefault("num", number_text(num))
+    return text % values
 
 
 def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:

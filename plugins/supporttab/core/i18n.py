@@ -45,8 +45,14 @@ class Language:
 
     @property
     def bcp47(self) -> str:
-        """'en-GB', 'ar': what the browser's Intl takes."""
+        """'en-GB', 'ar': the language as feeds and pages name it."""
         return str(self.locale).replace("_", "-")
+
+    @property
+    def script_locale(self) -> str:
+        """'ar-EG-u-nu-latn': what the browser's Intl takes, asked for Latin digits, as Babel writes them on the
+        server; so times the scripts write match the page's ('3:00', never '٣:٠٠' beside '8:00')."""
+        return f"{self.bcp47}-u-nu-latn"
 
 
 def shipped_languages() -> tuple[str, ...]:
@@ -139,8 +145,8 @@ def ngettext(singular: str, plural: str, num: int, **values: object) -> str:
 
 
 def number_text(number: float, pattern: str | None = None) -> str:
-    """A number as the active locale writes it: '1,234.5', '1.234,5', '١٬٢٣٤٫٥' where that locale's default
-    numbering system says so."""
+    """A number as the active locale writes it: '1,234.5', '1.234,5', '1 234,5', always in Latin digits (Babel's
+    default numbering system, whatever the locale's own; the scripts' Intl is asked for the same)."""
     return _number_text(number, pattern, active().locale)
 
 

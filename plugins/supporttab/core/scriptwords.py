@@ -10,7 +10,7 @@ from .i18n import active, gettext
 def script_words() -> dict[str, str]:
     """The hub's and every page's scripts: open now, the reader's own time, a promised update."""
     return {
-        "locale": active().bcp47,
+        "locale": active().script_locale,
         "openAllWeek": gettext("Open now, day and night."),
         "openUntil": gettext("Open now until %(time)s%(your_time)s."),
         "openUntilMidnight": gettext("Open now until midnight%(your_time)s."),
