@@ -31,6 +31,7 @@ def widget_words() -> dict[str, str]:
     panel reads in (an Arabic panel on an English page still reads right to left)."""
     return {
         **script_words(),
+        "lang": active().bcp47,
         "dir": "rtl" if active().rtl else "ltr",
         "help": gettext("Help"),
         "helpFrom": gettext("Help from %(organization)s"),
