@@ -522,6 +522,8 @@ def test_an_arabic_widget_on_an_english_page_reads_right_to_left_in_arabic(produ
     assert page.evaluate("document.documentElement.lang") == "en"  # the host page is left as it was
     signed = page.locator(".state .sig").inner_text()
     assert "نوفمبر" in signed and "Nov" not in signed, signed
+    phone = page.locator(".channels a[href^='tel:']").first  # "+44 20 7946 0321", never "0321 7946 20 44+"
+    assert phone.evaluate("element => getComputedStyle(element).direction") == "ltr"
 
 
 def test_the_demo_page_shows_the_snippet_and_a_live_preview(open_page, built_example: Path) -> None:
