@@ -4,7 +4,6 @@ its authored files loaded for checking or for writing."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
