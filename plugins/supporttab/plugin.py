@@ -46,6 +46,7 @@ from .core.i18n import (
     load_language,
     number_text,
     percent_text,
+    site_language_tag,
 )
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
@@ -108,12 +109,15 @@ class SupportTabPlugin(BasePlugin):
         self.config = self.options.model_dump()
         return [], []
 
+    @event_priority(50)  # before mkdocs-material's search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.options.enabled:
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
-        self.language = _site_language(self.options.language or config.theme.get("language") or SOURCE_LANGUAGE)
+        tag = site_language_tag(self.options.language, config.theme.get("language"))
+        self.language = _site_language(tag)
+        _tag_theme_language(config, tag, warn=bool(self.options.language))
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -304,8 +308,22 @@ def _site_language(tag: str) -> Language:
     """The language Support Tab writes the site in; one warning when it has no catalog for it."""
     language = load_language(tag)
     if language.fallback:
-        log.warning(fallback_warning(tag))
+        log.warning(fallback_warning(language))
     return language
+
+
+def _tag_theme_language(config: MkDocsConfig, tag: str, *, warn: bool) -> None:
+    """Let the theme speak the site's language too, so pages carry its `lang` and text direction: by the whole
+    tag (pt-BR, zh_TW as zh-TW) or the language alone (en for en-US or EN), where the theme has words for it. A
+    plugin option the theme does not know leaves the theme's language, with a warning."""
+    normal = tag.replace("_", "-")
+    for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
+        if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
+            config.theme["language"] = code
+            return
+    if warn:
+        log.warning(f"The theme has no words for '{tag}', so its menus, and the pages' language and text direction, "
+                    f"stay '{config.theme.get('language')}'; set theme.language to a language the theme knows")
 
 
 def _install_translations(env: Environment) -> None:
@@ -315,6 +333,17 @@ def _install_translations(env: Environment) -> None:
     env.install_gettext_callables(lambda message: active().translations.gettext(message),
                                   lambda singular, plural, n: active().translations.ngettext(singular, plural, n),
                                   newstyle=True)
+    env.globals["ngettext"] = _template_ngettext
+
+
+@pass_context
+def _template_ngettext(context: Any, singular: str, plural: str, num: int, **values: Any) -> str:
+    """Jinja's newstyle ngettext, but `%(num)s` written as the locale writes numbers ('1.234 Tage', not '1234')."""
+    text = active().translations.ngettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    values.setdefault("num", number_text(num))
+    return text % values
 
 
 def _own_css() -> str:
@@ -491,7 +520,7 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text
-    env.filters["st_percent"] = lambda percent: percent_text(percent / 100, "#,##0.00%")  # 99.87 -> '99.87%'
+    env.filters["st_percent"] = lambda percent: percent_text(percent / 100, 2)  # 99.87 -> '99.87%', '99,87 %'
     env.filters["st_share"] = lambda share: percent_text(share)  # 0.5 -> '50%', '50 %'
 
 

@@ -55,7 +55,7 @@ def _language_warnings(site: Site) -> list[Finding]:
     line = next((n for n, text in enumerate(lines, start=1)
                  if re.match(rf"\s*language\s*:\s*['\"]?{re.escape(site.language)}\b", text)), 1)
     column = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
-    return [Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(site.language))]
+    return [Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(load_language(site.language)))]
 
 
 def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | None]:

@@ -4,7 +4,6 @@ its authored files loaded for checking or for writing."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from yaml_env_tag import construct_env_tag
 
 from ..config import Options, option_problems
 from ..core.clock import build_time
+from ..core.i18n import site_language_tag
 from ..core.paths import shown_path
 from ..core.problems import DataError
 from ..core.urls import UrlScheme
@@ -52,7 +52,7 @@ class Site:
     urls: UrlScheme = UrlScheme()
     published: frozenset[str] | None = None  # the pages `mkdocs build` publishes from docs_dir
     name: str = ""  # site_name, as feeds and the API print it
-    language: str = "en"  # the site's (see _language): posts are tagged with it, its texts linted in it
+    language: str = "en"  # the site's (core.i18n.site_language_tag): posts are tagged with it, its texts linted in it
 
     @property
     def incidents(self) -> Path:
@@ -133,15 +133,12 @@ def read_site(folder: Path) -> Site:
     docs = (root / docs_dir).resolve()
     return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
                 UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config),
-                str(config.get("site_name") or ""), parsed.language or _language(config))
+                str(config.get("site_name") or ""), site_language_tag(parsed.language, _theme_language(config)))
 
 
-def _language(config: dict) -> str:
-    """theme.language when it is a language tag (en, pt-BR), else English, MkDocs' default."""
+def _theme_language(config: dict) -> object:
     theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return language if isinstance(language, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*",
-                                                                    language) else "en"
+    return theme.get("language") if isinstance(theme, dict) else None
 
 
 def _published_pages(docs_dir: Path, config: dict) -> frozenset[str]:
