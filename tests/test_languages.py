@@ -286,6 +286,18 @@ def test_a_time_zone_is_called_by_its_city_in_the_language(code, expected) -> No
     assert said == expected
 
 
+def test_light_pages_keep_the_themes_rules_for_their_text_direction(localized) -> None:
+    """Light pages load the theme's stylesheet trimmed to what their templates use; the direction the theme sets by
+    the language (rtl for Arabic) is in none of them, and its rules must not be trimmed away."""
+    code, site = localized
+    page = read(site, "status/index.html")
+    direction = re.search(r'<body dir="(\w+)"', page)[1]
+    stylesheet = re.search(r'href="[./]*(assets/supporttab/light\.\w+\.css)"', page)[1]
+    css = (site / stylesheet).read_text(encoding="utf-8")
+    assert direction == ("rtl" if code == "ar" else "ltr")
+    assert css.count(f"[dir={direction}]") > 20
+
+
 def test_every_percentage_on_the_status_page_is_written_the_languages_way(localized) -> None:
     """Uptime ('99,94 %') and shares ('30 %') alike: the locale's spacing before the sign and its decimal mark."""
     from babel.numbers import get_decimal_symbol

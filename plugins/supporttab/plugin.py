@@ -67,8 +67,9 @@ SCRIPT = "supporttab.js"
 THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
 # What light pages never render (their search button opens the hub's search instead), so its rules need not load.
 NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
-# Classes our script sets on light pages at run time, in the theme's stead (supporttab.js), so no template has them.
-LIGHT_RUNTIME_CLASSES = ("focus-visible",)
+# Words no light page's template spells out: the class our script sets in the theme's stead (supporttab.js), and
+# both text directions, which the theme's language partial (imported by a computed name) sets on the page.
+LIGHT_RUNTIME_CLASSES = ("focus-visible", "ltr", "rtl")
 PRERENDERED = "supporttab/prerendered.html"
 INCIDENT = "supporttab/incident.html"
 # Other plugins that see a page's context and only read it (and index the page for search): beside any other,
@@ -213,8 +214,8 @@ class SupportTabPlugin(BasePlugin):
         _install_translations(env)
         env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
         env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, self.root / self.options.cache_dir)
-        _share_renders(env, nav_pages=[file.page for file in files.documentation_pages()
-                                       if file.page is not None and file.inclusion.is_in_nav()])
+        # The pages the navigation marks as active: what is in it, even a generated page listed under nav:.
+        _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
         env.globals["supporttab_css"] = Markup(_own_css())
@@ -386,9 +387,10 @@ def _palette_words(config: MkDocsConfig) -> list[str]:
 
 
 def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:
-    """Whether every other plugin that sees a page's context only reads it (see _READS_CONTEXT_ONLY)."""
-    return all(getattr(handler, "__self__", plugin) is plugin
-               or type(handler.__self__).__module__.startswith(_READS_CONTEXT_ONLY)
+    """Whether every other plugin that sees a page's context only reads it (see _READS_CONTEXT_ONLY). A `hooks:`
+    function has no plugin behind it: it may change anything, so it counts as another."""
+    return all(getattr(handler, "__self__", None) is plugin
+               or type(getattr(handler, "__self__", None)).__module__.startswith(_READS_CONTEXT_ONLY)
                for handler in config.plugins.events["page_context"])
 
 
