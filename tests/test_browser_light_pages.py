@@ -50,13 +50,17 @@ def test_other_pages_keep_the_whole_theme(open_page) -> None:
 
 # Every element's computed style (and its ::before and ::after), custom properties aside (the trimmed stylesheet
 # drops those nothing reads), as one hash per element: the whole text would be megabytes per page.
-STYLES = """() => [...document.querySelectorAll('body *')].flatMap((e, i) => [null, '::before', '::after'].map(p => {
+# Transitions still running (the header's, as the palette settles) are awaited first: a style caught mid-way is
+# not a difference between the stylesheets.
+STYLES = """async () => { await Promise.all(document.getAnimations()
+    .filter(a => a.effect.getComputedTiming().iterations !== Infinity).map(a => a.finished.catch(() => null)));
+  return [...document.querySelectorAll('body *')].flatMap((e, i) => [null, '::before', '::after'].map(p => {
     const s = getComputedStyle(e, p);
     let hash = 2166136261;
     for (const n of s) if (!n.startsWith('--')) for (const c of n + s.getPropertyValue(n))
       hash = Math.imul(hash ^ c.charCodeAt(0), 16777619);
     return `${i} ${e.tagName}.${e.className}${p || ''}: ${hash >>> 0}`;
-  }))"""
+  })) }"""
 
 
 def whole_theme_css(site: Path) -> str:
