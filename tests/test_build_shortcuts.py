@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import HOST, run_mkdocs_build
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
 
 from supporttab import plugin
 
@@ -132,3 +132,19 @@ def test_an_edit_around_every_page_renders_every_incident_page_again(site: Path,
     edit(site, path, old, new)
     assert serve_build(site, tmp_path / "preview") == 0
     assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("name", ["supporttab_version", "mkdocs_version", "jinja2"])
+def test_compiled_templates_are_kept_apart_per_version(tmp_path: Path, monkeypatch, name: str) -> None:
+    """Compiled templates depend on the environment MkDocs and Support Tab set up and on Jinja's compiler: another
+    version of any of them reads another folder of the cache (a miss), never templates compiled by the old one."""
+    env = Environment(extensions=["jinja2.ext.i18n"])
+    before = plugin._compiled_templates(env, tmp_path).directory
+    if name == "jinja2":
+        monkeypatch.setattr(plugin.jinja2, "__version__", "0.0-other")
+    else:
+        monkeypatch.setattr(plugin, name, "0.0-other")
+    after = plugin._compiled_templates(env, tmp_path).directory
+    assert after != before and Path(after).is_dir()
+    monkeypatch.undo()
+    assert plugin._compiled_templates(env, tmp_path).directory == before

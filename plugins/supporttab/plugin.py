@@ -25,6 +25,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -33,6 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from pydantic import ValidationError
 
+from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, SiteBuild, prepare_build
 from .config import Options, option_problems
@@ -497,8 +499,9 @@ class _CompiledTemplates(FileSystemBytecodeCache):
 
 
 def _compiled_templates(env: Environment, cache_dir: Path) -> _CompiledTemplates | None:
-    """A folder in the cache per Jinja version and environment settings, which decide what a template compiles to."""
-    settings = (jinja2.__version__, sorted(env.extensions), env.autoescape if isinstance(env.autoescape, bool)
+    """A folder in the cache per Jinja version and environment settings, which decide what a template compiles to,
+    and per version of Support Tab and of MkDocs, which set up the environment (extensions, globals, filters)."""
+    settings = (jinja2.__version__, supporttab_version, mkdocs_version, sorted(env.extensions), env.autoescape if isinstance(env.autoescape, bool)
                 else getattr(env.autoescape, "__qualname__", "?"), env.trim_blocks, env.lstrip_blocks,
                 env.keep_trailing_newline, env.optimized)
     folder = cache_dir / "templates" / hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
