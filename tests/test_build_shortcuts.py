@@ -4,6 +4,7 @@ incident pages kept from the rebuild before) write exactly the bytes of renderin
 from __future__ import annotations
 
 import importlib
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -124,7 +125,10 @@ def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(sit
     ("team/patty.yml", "name: Patty Hughes", "name: Patricia Hughes"),
     ("content/hub.yml", "help_from_us:\n", "help_from_us:\n  title: Talk to us\n"),
     ("mkdocs.yml", "copyright: Copyright &copy; 2026", "copyright: Copyright &copy; 2027"),
-], ids=["active incident (banner)", "article title (navigation)", "author (signatures)", "help strip", "settings"])
+    ("content/articles/reset-password.md", "description: Reset", "icon: material/lock\ndescription: Reset"),
+    ("content/articles/reset-password.md", "description: Reset", "status: new\ndescription: Reset"),
+], ids=["active incident (banner)", "article title (navigation)", "author (signatures)", "help strip", "settings",
+        "article icon (navigation)", "article status (navigation)"])
 def test_an_edit_around_every_page_renders_every_incident_page_again(site: Path, tmp_path: Path, path: str, old: str,
                                                                      new: str) -> None:
     serve_build(site, tmp_path / "preview")
@@ -148,3 +152,43 @@ def test_compiled_templates_are_kept_apart_per_version(tmp_path: Path, monkeypat
     assert after != before and Path(after).is_dir()
     monkeypatch.undo()
     assert plugin._compiled_templates(env, tmp_path).directory == before
+
+
+def test_an_edit_to_the_settings_a_site_inherits_renders_every_incident_page_again(site: Path, tmp_path: Path) -> None:
+    """mkdocs.yml may take its settings from another file (INHERIT): an edit there is an edit to the settings."""
+    (site / "base.yml").write_text((site / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (site / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    serve_build(site, tmp_path / "preview")
+    assert serve_build(site, tmp_path / "preview") == 4
+    edit(site, "base.yml", "copyright: Copyright &copy; 2026", "copyright: Copyright &copy; 2027")
+    assert serve_build(site, tmp_path / "preview") == 0
+    preview = snapshot(tmp_path / "preview")
+    assert "2027" in preview["incidents/2026-11-20-card-payments-failing/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_changed_message_catalog_renders_every_incident_page_again(site: Path, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """A translator compiles a new catalog while `mkdocs serve` runs: the next preview speaks the new words, on
+    every page (the catalog is read again, and no page is kept from the old one)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from supporttab.core import i18n
+
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.LOCALE_DIR, locales)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locales)
+    edit(site, "mkdocs.yml", "language: en", "language: de")
+    serve_build(site, tmp_path / "preview")
+    assert serve_build(site, tmp_path / "preview") == 4
+    catalog_path = locales / "de" / "LC_MESSAGES"
+    with open(catalog_path / "messages.po", "rb") as file:
+        catalog = read_po(file)
+    catalog["%(status)s: %(title)s. Updates from %(organization)s."].string = "%(status)s: %(title)s. Neu!"
+    with open(catalog_path / "messages.mo", "wb") as file:
+        write_mo(file, catalog)
+    assert serve_build(site, tmp_path / "preview") == 0
+    preview = snapshot(tmp_path / "preview")
+    assert "Neu!" in preview["incidents/2026-11-20-card-payments-failing/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")

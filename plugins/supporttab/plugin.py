@@ -44,6 +44,7 @@ from .core.i18n import (
     Language,
     activate,
     active,
+    catalog_stamps,
     fallback_warning,
     load_language,
     number_text,
@@ -406,12 +407,32 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any) -> tuple:
     template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
     stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in template_dirs if folder
                    for path in sorted(Path(folder).rglob("*")) if path.is_file())
-    return (_read_text(config.config_file_path), stamps, _nav_outline(nav.items if nav else []),
-            tuple(env.globals.get(name) for name in names), status.active if status else None)
+    return (_settings_texts(config.config_file_path), stamps, catalog_stamps(),
+            _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
+            status.active if status else None)
+
+
+def _settings_texts(config_file: str | None) -> tuple[str, ...]:
+    """The text of mkdocs.yml and of each file it takes settings from (`INHERIT:`, followed as MkDocs does)."""
+    texts: list[str] = []
+    path = Path(config_file or "mkdocs.yml").resolve()
+    while len(texts) < 16:  # a loop of INHERITs is MkDocs' error to report; stop following it here
+        texts.append(_read_text(str(path)))
+        parent = _INHERIT.search(texts[-1])
+        if parent is None:
+            break
+        path = (path.parent / parent[1].strip().strip("'\"")).resolve()
+    return tuple(texts)
+
+
+_INHERIT = re.compile(r"^INHERIT:[ \t]*([^#\n]+)", re.MULTILINE)
 
 
 def _nav_outline(items: list[Any]) -> tuple:
+    """The navigation as pages show it: titles, links, and each page's front matter (an icon or a status shows in
+    the navigation too)."""
     return tuple((type(item).__name__, str(item.title), getattr(item, "url", None),
+                  tuple(sorted((key, repr(value)) for key, value in (getattr(item, "meta", None) or {}).items())),
                   _nav_outline(getattr(item, "children", None) or [])) for item in items)
 
 
