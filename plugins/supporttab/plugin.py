@@ -123,7 +123,8 @@ class SupportTabPlugin(BasePlugin):
         if not self.options.enabled:
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
+        if self.renderer.allow_html != self.options.allow_html:  # else keep what it has converted
+            self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
         tag = site_language_tag(self.options.language, config.theme.get("language"))
         self.language = _site_language(tag)
         _tag_theme_language(config, tag, warn=bool(self.options.language))
