@@ -3,13 +3,15 @@ incident pages kept from the rebuild before) write exactly the bytes of renderin
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
+import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import HOST, run_mkdocs_build
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
 
 from supporttab import plugin
 
@@ -111,7 +113,8 @@ def fresh_serve_build(site: Path, out: Path) -> dict[str, bytes]:
 def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(site: Path, tmp_path: Path) -> None:
     serve_build(site, tmp_path / "preview")
     edit(site, PAST_INCIDENT, "title: Card payments failing", "title: Card payments <b>failed</b>")
-    assert serve_build(site, tmp_path / "preview") == 3  # the other incident and the two maintenance pages
+    assert serve_build(site, tmp_path / "preview") == 3  # the other incident and the two maintenance pages (the
+    # history lists the edited title)
     preview = snapshot(tmp_path / "preview")
     assert "Card payments &lt;b&gt;failed&lt;/b&gt;" in preview["incidents/2026-11-20-card-payments-failing/index.html"
                                                                ].decode()
@@ -124,11 +127,123 @@ def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(sit
     ("team/patty.yml", "name: Patty Hughes", "name: Patricia Hughes"),
     ("content/hub.yml", "help_from_us:\n", "help_from_us:\n  title: Talk to us\n"),
     ("mkdocs.yml", "copyright: Copyright &copy; 2026", "copyright: Copyright &copy; 2027"),
-], ids=["active incident (banner)", "article title (navigation)", "author (signatures)", "help strip", "settings"])
+    ("content/articles/reset-password.md", "description: Reset", "icon: material/lock\ndescription: Reset"),
+    ("content/articles/reset-password.md", "description: Reset", "status: new\ndescription: Reset"),
+], ids=["active incident (banner)", "article title (navigation)", "author (signatures)", "help strip", "settings",
+        "article icon (navigation)", "article status (navigation)"])
 def test_an_edit_around_every_page_renders_every_incident_page_again(site: Path, tmp_path: Path, path: str, old: str,
                                                                      new: str) -> None:
     serve_build(site, tmp_path / "preview")
-    assert serve_build(site, tmp_path / "preview") == 4  # nothing changed: every incident page reused
+    assert serve_build(site, tmp_path / "preview") == 5  # nothing changed: every incident page and the history
     edit(site, path, old, new)
     assert serve_build(site, tmp_path / "preview") == 0
     assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("name", ["supporttab_version", "mkdocs_version", "jinja2"])
+def test_compiled_templates_are_kept_apart_per_version(tmp_path: Path, monkeypatch, name: str) -> None:
+    """Compiled templates depend on the environment MkDocs and Support Tab set up and on Jinja's compiler: another
+    version of any of them reads another folder of the cache (a miss), never templates compiled by the old one."""
+    env = Environment(extensions=["jinja2.ext.i18n"])
+    before = plugin._compiled_templates(env, tmp_path).directory
+    if name == "jinja2":
+        monkeypatch.setattr(plugin.jinja2, "__version__", "0.0-other")
+    else:
+        monkeypatch.setattr(plugin, name, "0.0-other")
+    after = plugin._compiled_templates(env, tmp_path).directory
+    assert after != before and Path(after).is_dir()
+    monkeypatch.undo()
+    assert plugin._compiled_templates(env, tmp_path).directory == before
+
+
+def test_an_edit_to_the_settings_a_site_inherits_renders_every_incident_page_again(site: Path, tmp_path: Path) -> None:
+    """mkdocs.yml may take its settings from another file (INHERIT): an edit there is an edit to the settings."""
+    (site / "base.yml").write_text((site / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (site / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    serve_build(site, tmp_path / "preview")
+    assert serve_build(site, tmp_path / "preview") == 5
+    edit(site, "base.yml", "copyright: Copyright &copy; 2026", "copyright: Copyright &copy; 2027")
+    assert serve_build(site, tmp_path / "preview") == 0
+    preview = snapshot(tmp_path / "preview")
+    assert "2027" in preview["incidents/2026-11-20-card-payments-failing/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_changed_message_catalog_renders_every_incident_page_again(site: Path, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """A translator compiles a new catalog while `mkdocs serve` runs: the next preview speaks the new words, on
+    every page (the catalog is read again, and no page is kept from the old one)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from supporttab.core import i18n
+
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.LOCALE_DIR, locales)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locales)
+    edit(site, "mkdocs.yml", "language: en", "language: de")
+    serve_build(site, tmp_path / "preview")
+    assert serve_build(site, tmp_path / "preview") == 5
+    catalog_path = locales / "de" / "LC_MESSAGES"
+    with open(catalog_path / "messages.po", "rb") as file:
+        catalog = read_po(file)
+    catalog["%(status)s: %(title)s. Updates from %(organization)s."].string = "%(status)s: %(title)s. Neu!"
+    with open(catalog_path / "messages.mo", "wb") as file:
+        write_mo(file, catalog)
+    assert serve_build(site, tmp_path / "preview") == 0
+    preview = snapshot(tmp_path / "preview")
+    assert "Neu!" in preview["incidents/2026-11-20-card-payments-failing/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def add_past_incidents(site: Path, numbers: range) -> None:
+    """Short incidents, resolved in September and October 2026, two days apart."""
+    start = dt.datetime(2026, 9, 1, 9, 0, tzinfo=dt.timezone.utc)
+    for number in numbers:
+        at = start + dt.timedelta(days=2 * number)
+        (site / "incidents" / f"2026-past-{number:02d}.yml").write_text(
+            f"title: Past incident {number}\nimpact: minor\ncomponents: [payouts]\nupdates:\n"
+            f"  - at: {at.isoformat()}\n    status: investigating\n    author: patty\n    body: We are looking.\n"
+            f"  - at: {(at + dt.timedelta(hours=1)).isoformat()}\n    status: resolved\n    author: patty\n"
+            "    body: It works again.\n", encoding="utf-8")
+
+
+def test_a_preview_keeps_the_history_pages_whose_incidents_are_unchanged(site: Path, tmp_path: Path) -> None:
+    """The history is 25 incidents a page: an edit to the oldest incident renders its page of the history again
+    and keeps the newer one; a new incident, which moves every other one along, renders every page again."""
+    add_past_incidents(site, range(30))
+    serve_build(site, tmp_path / "preview")
+    before = snapshot(tmp_path / "preview")
+    edit(site, "incidents/2026-past-00.yml", "title: Past incident 0", "title: Past incident 0, edited")
+    assert serve_build(site, tmp_path / "preview") == 34 - 1 + 1  # all but the edited one and history page 2
+    preview = snapshot(tmp_path / "preview")
+    assert preview["status/history/index.html"] == before["status/history/index.html"]
+    assert "Past incident 0, edited" in preview["status/history/2/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+    add_past_incidents(site, range(30, 31))
+    assert serve_build(site, tmp_path / "preview") == 34  # every page of an incident that was there, no history
+    assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_validated_files_are_kept_only_while_their_bytes_and_validity_last(site: Path) -> None:
+    """A rebuild validates again exactly the files whose bytes changed; a file with a problem is never kept, so its
+    located message comes back on every load until it is fixed."""
+    from supporttab.core.clock import build_time
+    from supporttab.core.validate import ValidatedFiles
+    from supporttab.status.load import load_status
+
+    validated, folder = ValidatedFiles(), site / "incidents"
+
+    def load() -> tuple:
+        return load_status(site, folder, build_time(), validated=validated)
+
+    first, _ = load()
+    again, problems = load()
+    assert problems == [] and all(again.incidents[key] is model for key, model in first.incidents.items())
+    edit(site, PAST_INCIDENT, "title: Card payments failing", "title: Card payments failed")
+    edited, _ = load()
+    assert edited.incidents["2026-11-20-card-payments-failing"].title.startswith("Card payments failed")
+    assert edited.incidents["2026-11-22-slow-pdf-exports"] is first.incidents["2026-11-22-slow-pdf-exports"]
+    edit(site, PAST_INCIDENT, "impact: ", "impact: tremendous\nwas_impact: ")
+    for _ in range(2):
+        assert [str(p).split(": ")[0] for p in load()[1]] == [f"{PAST_INCIDENT}:3:9", f"{PAST_INCIDENT}:4:1"]

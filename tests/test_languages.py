@@ -16,7 +16,8 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 from conftest import copy_example_site, run_mkdocs_build
-from supporttab.core.i18n import LOCALE_DIR, shipped_languages
+from supporttab.core.i18n import LOCALE_DIR, load_language, shipped_languages
+from supporttab.core.vocabulary import LABELS, PLAIN_LABELS
 
 TRANSLATED = [code for code in shipped_languages() if code != "en"]
 _BUILDS: dict[str, Path] = {}
@@ -424,3 +425,17 @@ def test_the_acknowledgement_written_for_you_is_in_the_sites_language(site: Path
     update = yaml.safe_load((site / result.stdout.splitlines()[0]).read_text(encoding="utf-8"))["updates"][0]
     assert update["body"].strip() == ("PDF exports, Public API: Wir wissen, dass etwas nicht stimmt, und arbeiten "
                                       "daran. Wir melden uns wieder bis 12:30 GMT.")
+
+
+def test_incident_pages_describe_themselves_in_the_sites_plain_words(localized) -> None:
+    """Each incident page's description opens with the translated plain words of its state ("Behoben: ..."),
+    not Statuspage's word, in English or translated."""
+    code, site = localized
+    language = load_language(code)
+    plain = {language.translations.gettext(label) for label in PLAIN_LABELS.values()}
+    enum = {language.translations.gettext(label) for label in LABELS.values()} - plain
+    for page in sorted((site / "incidents").glob("*/index.html")):
+        description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"',
+                                              read(site, str(page.relative_to(site))))[1])
+        lead = re.split(r"\s*:", description)[0]  # French puts a space before the colon
+        assert lead in plain and lead not in enum, (page, description)

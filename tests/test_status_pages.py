@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from pathlib import Path
 
@@ -230,3 +231,21 @@ def test_the_status_page_links_every_machine_readable_output(built_example: Path
     # No <link rel="alternate"> feeds in the head: mkdocs-material reads those as language versions and fetches a
     # sitemap.xml beside each, a 404 on every page.
     assert 'rel="alternate"' not in status.split("</head>")[0]
+
+
+def description_of(html: str) -> str:
+    return html_lib.unescape(re.search(r'<meta name="description" content="([^"]*)"', html)[1])
+
+
+def test_incident_pages_describe_themselves_in_plain_words(built_example: Path) -> None:
+    """The description search engines and link previews show opens with where the work stands in plain words, as
+    the page's own pill does, never with Statuspage's word for it ("Monitoring: ...")."""
+    from supporttab.core.vocabulary import LABELS, PLAIN_LABELS
+
+    pages = sorted((built_example / "incidents").glob("*/index.html"))
+    assert len(pages) == 4  # both incidents and both maintenance windows
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        status = re.search(r'<span class="st-pill st-pill--(\w+)">', html)[1]
+        assert description_of(html).startswith(f"{PLAIN_LABELS[status]}: "), page
+        assert not any(description_of(html).startswith(f"{word}:") for word in LABELS.values()), page

@@ -89,3 +89,16 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path: Path)
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert trim_cached(".md-nav{a:1}", WORDS, blocked / "cache") == ".md-nav{a:1}"
+
+
+@pytest.mark.parametrize(("module", "name"), [(stylesheets, "TRIM_VERSION"), (stylesheets.tinycss2, "__version__")],
+                         ids=["trimmer", "tinycss2"])
+def test_another_trimmer_or_parser_version_is_a_cache_miss(tmp_path: Path, monkeypatch, module, name) -> None:
+    """An entry made by another version of the trimmer or of tinycss2 may be what that version made of the CSS."""
+    css = ".md-nav{a:1}.md-search{b:2}"
+    trim_cached(css, WORDS, tmp_path / "cache")
+    monkeypatch.setattr(module, name, f"{getattr(module, name)}-other")
+    trimmed = []
+    monkeypatch.setattr(stylesheets, "trim", lambda *args, **kwargs: trimmed.append(args) or "made again")
+    assert trim_cached(css, WORDS, tmp_path / "cache") == "made again" and len(trimmed) == 1
+    assert len(list((tmp_path / "cache").iterdir())) == 2

@@ -142,7 +142,7 @@ def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> lis
     for event in status.events:
         pages.append(GeneratedPage(event_page(event.id), "supporttab/incident.html", event.title,
                                    gettext("%(status)s: %(title)s. Updates from %(organization)s.",
-                                           status=event.status_label, title=event.title, organization=name),
+                                           status=event.plain_label, title=event.title, organization=name),
                                    hide=("navigation", "toc"), context={"st_event": event}, light=True))
     return pages
 

@@ -25,6 +25,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -33,6 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from pydantic import ValidationError
 
+from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, SiteBuild, prepare_build
 from .config import Options, option_problems
@@ -42,6 +44,7 @@ from .core.i18n import (
     Language,
     activate,
     active,
+    catalog_stamps,
     fallback_warning,
     load_language,
     number_text,
@@ -55,6 +58,7 @@ from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
+from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
 from .site import load_site
@@ -72,6 +76,9 @@ NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
 LIGHT_RUNTIME_CLASSES = ("focus-visible", "ltr", "rtl")
 PRERENDERED = "supporttab/prerendered.html"
 INCIDENT = "supporttab/incident.html"
+# Pages a preview may keep from the rebuild before: each shows its own context (an incident; a page of the history)
+# in surroundings that `_surroundings` describes.
+KEPT_IN_PREVIEWS = (INCIDENT, "supporttab/history.html")
 # Other plugins that see a page's context and only read it (and index the page for search): beside any other,
 # a preview renders every page again.
 _READS_CONTEXT_ONLY = ("mkdocs.contrib.search", "properdocs.contrib.search", "material.plugins.search")
@@ -96,6 +103,7 @@ class SupportTabPlugin(BasePlugin):
         self.previews: dict[str, tuple[tuple, GeneratedPage, str]] = {}
         self.surroundings: tuple = ()
         self.reused: dict[str, str] = {}
+        self.validated = ValidatedFiles()  # status files as last loaded: a rebuild validates only what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only `serve` keeps pages for the next rebuild."""
@@ -115,7 +123,8 @@ class SupportTabPlugin(BasePlugin):
         if not self.options.enabled:
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
+        if self.renderer.allow_html != self.options.allow_html:  # else keep what it has converted
+            self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
         tag = site_language_tag(self.options.language, config.theme.get("language"))
         self.language = _site_language(tag)
         _tag_theme_language(config, tag, warn=bool(self.options.language))
@@ -137,7 +146,7 @@ class SupportTabPlugin(BasePlugin):
         self.now = build_time()
         try:
             data = load_site(self.root, Path(config.docs_dir), self.options, self.now,
-                             published=_published_pages(config))
+                             published=_published_pages(config), validated=self.validated)
         except DataError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the authored files:\n{error}") from None
@@ -200,7 +209,7 @@ class SupportTabPlugin(BasePlugin):
         if generated is not None:
             # Generated pages get their anchors from templates; tell MkDocs' link check about them.
             page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
-            if self.command == "serve" and generated.template == INCIDENT:
+            if self.command == "serve" and generated.template in KEPT_IN_PREVIEWS:
                 self.previews[page.file.src_uri] = (self.surroundings, generated, output)
         return None
 
@@ -269,8 +278,9 @@ class SupportTabPlugin(BasePlugin):
     def _reuse_unchanged_previews(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         """`mkdocs serve` builds the whole site again on every save. An incident page whose incident (as derived
         now, at this rebuild's clock) and surroundings (the banner, the help strip, the team, the navigation, the
-        settings and templates) are what they were gets the HTML it had: the preview of an edited incident need
-        not wait for every other one to render again. Anything else that changed renders every page again."""
+        settings, templates and catalogs) are what they were gets the HTML it had, and so does a page of the
+        history whose incidents are: the preview of an edited incident need not wait for every other one to render
+        again. Anything else that changed renders every page again."""
         self.reused = {}
         if self.command != "serve" or not _only_known_context_readers(config, self):
             self.previews = {}
@@ -374,8 +384,19 @@ def _template_sources(env: Environment, names: set[str], skip: frozenset[str]) -
         except TemplateNotFound:
             continue
         sources.append(source)
-        pending += [found for found in meta.find_referenced_templates(env.parse(source)) if found]
+        pending += _referenced_templates(env, source)
     return sources
+
+
+def _referenced_templates(env: Environment, source: str) -> list[str]:
+    """The templates `source` extends, includes or imports by a constant name. Remembered by source: parsing every
+    light page's templates again took a tenth of every preview."""
+    if source not in _REFERENCED:
+        _REFERENCED[source] = [found for found in meta.find_referenced_templates(env.parse(source)) if found]
+    return _REFERENCED[source]
+
+
+_REFERENCED: dict[str, list[str]] = {}
 
 
 def _palette_words(config: MkDocsConfig) -> list[str]:
@@ -395,21 +416,43 @@ def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) 
 
 
 def _surroundings(env: Environment, config: MkDocsConfig, nav: Any) -> tuple:
-    """What an incident page shows besides its incident: equal surroundings and an equal incident make equal HTML.
-    The settings (mkdocs.yml), the templates a site or this package may change, the navigation's titles and links,
-    and everything derived that the page's templates read."""
+    """What an incident or history page shows besides its own context: equal surroundings and an equal context make
+    equal HTML. The settings (mkdocs.yml), the templates a site or this package may change, the message catalogs,
+    the navigation's titles, links and front matter, and everything derived that the pages' templates read (the
+    history's pages, for the links between them)."""
     names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
              "supporttab_zone_label")
     status = env.globals.get("supporttab_status")
     template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
     stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in template_dirs if folder
                    for path in sorted(Path(folder).rglob("*")) if path.is_file())
-    return (_read_text(config.config_file_path), stamps, _nav_outline(nav.items if nav else []),
-            tuple(env.globals.get(name) for name in names), status.active if status else None)
+    return (_settings_texts(config.config_file_path), stamps, catalog_stamps(),
+            _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
+            status.active if status else None,
+            tuple((page.number, page.url) for page in status.history_pages) if status else ())
+
+
+def _settings_texts(config_file: str | None) -> tuple[str, ...]:
+    """The text of mkdocs.yml and of each file it takes settings from (`INHERIT:`, followed as MkDocs does)."""
+    texts: list[str] = []
+    path = Path(config_file or "mkdocs.yml").resolve()
+    while len(texts) < 16:  # a loop of INHERITs is MkDocs' error to report; stop following it here
+        texts.append(_read_text(str(path)))
+        parent = _INHERIT.search(texts[-1])
+        if parent is None:
+            break
+        path = (path.parent / parent[1].strip().strip("'\"")).resolve()
+    return tuple(texts)
+
+
+_INHERIT = re.compile(r"^INHERIT:[ \t]*([^#\n]+)", re.MULTILINE)
 
 
 def _nav_outline(items: list[Any]) -> tuple:
+    """The navigation as pages show it: titles, links, and each page's front matter (an icon or a status shows in
+    the navigation too)."""
     return tuple((type(item).__name__, str(item.title), getattr(item, "url", None),
+                  tuple(sorted((key, repr(value)) for key, value in (getattr(item, "meta", None) or {}).items())),
                   _nav_outline(getattr(item, "children", None) or [])) for item in items)
 
 
@@ -497,10 +540,11 @@ class _CompiledTemplates(FileSystemBytecodeCache):
 
 
 def _compiled_templates(env: Environment, cache_dir: Path) -> _CompiledTemplates | None:
-    """A folder in the cache per Jinja version and environment settings, which decide what a template compiles to."""
-    settings = (jinja2.__version__, sorted(env.extensions), env.autoescape if isinstance(env.autoescape, bool)
-                else getattr(env.autoescape, "__qualname__", "?"), env.trim_blocks, env.lstrip_blocks,
-                env.keep_trailing_newline, env.optimized)
+    """A folder in the cache per Jinja version and environment settings, which decide what a template compiles to,
+    and per version of Support Tab and of MkDocs, which set up the environment (extensions, globals, filters)."""
+    autoescape = env.autoescape if isinstance(env.autoescape, bool) else getattr(env.autoescape, "__qualname__", "?")
+    settings = (jinja2.__version__, supporttab_version, mkdocs_version, sorted(env.extensions), autoescape,
+                env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.optimized)
     folder = cache_dir / "templates" / hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from .config import Options
 from .core.paths import confined
 from .core.problems import DataError, Problem
+from .core.validate import ValidatedFiles
 from .hub.load import load_hub
 from .hub.model import Hub
 from .status.load import Pending, StatusData, load_status
@@ -26,11 +27,12 @@ class SiteData:
 
 def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
               keep_documents: bool = False, published: frozenset[str] | None = None,
-              pending: Pending | None = None) -> SiteData:
+              pending: Pending | None = None, validated: ValidatedFiles | None = None) -> SiteData:
     """Load every authored file under `root` (the folder of mkdocs.yml); raise DataError listing all problems.
     `keep_documents` keeps each status file's positions, for the linter; `published` names the pages of
     docs_dir the site will publish, when the caller knows them (the hub may link only those); `pending`, a status
-    file with the bytes a command is about to write to it."""
+    file with the bytes a command is about to write to it; `validated`, the status files validated by an earlier
+    load (`mkdocs serve` keeps them from one rebuild to the next)."""
     hub_path = confined(root, options.hub)
     if hub_path is None or not hub_path.is_file():
         raise DataError([Problem("mkdocs.yml", 1, 1, "plugins.supporttab.hub",
@@ -41,7 +43,7 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
     team, team_problems = load_team(root, team_folder) if team_folder else (None, [])
     status_folder = confined(root, options.incidents_dir)
     status, status_problems = (load_status(root, status_folder, now, team, keep_documents=keep_documents,
-                                           pending=pending) if status_folder else (None, []))
+                                           pending=pending, validated=validated) if status_folder else (None, []))
     problems += team_problems + status_problems
     data = SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status, team=team)
     if problems:

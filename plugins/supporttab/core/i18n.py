@@ -71,11 +71,22 @@ def site_language_tag(option: str | None, theme_language: object) -> str:
     return SOURCE_LANGUAGE
 
 
-@cache
 def load_language(tag: str) -> Language:
     """The language for `tag` (en, de, pt-BR, ar; any case, - or _): its catalog, by the whole tag then by the
     language alone; without one, English words (fallback=True) while dates and numbers still follow the tag's CLDR
-    locale, or British English's where CLDR does not know the tag."""
+    locale, or British English's where CLDR does not know the tag. Read again when a catalog has changed (a
+    translator compiles one while `mkdocs serve` runs)."""
+    return _load_language(tag, catalog_stamps())
+
+
+def catalog_stamps() -> tuple[tuple[str, int, int], ...]:
+    """Each compiled catalog's path, modification time and size: what says a catalog has changed."""
+    return tuple((str(path), stat.st_mtime_ns, stat.st_size)
+                 for path in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")) for stat in [path.stat()])
+
+
+@cache
+def _load_language(tag: str, stamps: tuple[tuple[str, int, int], ...]) -> Language:
     language, *rest = tag.replace("-", "_").split("_")
     base = language.lower()
     normal = "_".join((base, *rest))

@@ -64,11 +64,13 @@ def plain_paragraphs(text: str) -> str | None:
 
 
 class MarkdownRenderer:
-    """One reusable Markdown converter; `allow_html` is the site's opt-in to raw HTML."""
+    """One reusable Markdown converter; `allow_html` is the site's opt-in to raw HTML. Each text is converted once:
+    `mkdocs serve` keeps the renderer from one rebuild to the next, when all but the saved file are as they were."""
 
     def __init__(self, *, allow_html: bool = False):
         self._md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-        self._sanitize = allow_html
+        self._sanitize = self.allow_html = allow_html
+        self._rendered: dict[str, Markup] = {}
         if not allow_html:
             self._md.preprocessors.deregister("html_block")
             self._md.inlinePatterns.deregister("html")
@@ -77,6 +79,11 @@ class MarkdownRenderer:
     def render(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
+        if text not in self._rendered:
+            self._rendered[text] = self._convert(text)
+        return self._rendered[text]
+
+    def _convert(self, text: str) -> Markup:
         html = plain_paragraphs(text)
         if html is None:
             html = self._md.reset().convert(text)

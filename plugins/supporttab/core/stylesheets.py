@@ -24,6 +24,8 @@ from tinycss2.ast import Node
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _GROUPING = ("media", "supports", "container", "layer")
+# Part of every cache key: raise it whenever a change here changes what `trim` makes of the same input.
+TRIM_VERSION = 1
 
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:
@@ -46,8 +48,10 @@ def trim(css: str, words: frozenset[str], *, reads: str = "") -> str:
 
 def trim_cached(css: str, words: frozenset[str], cache: Path, *, reads: str = "") -> str:
     """`trim`, kept in the folder `cache` by what it was made from: parsing the theme's CSS costs a few tenths of a
-    second, on every build. An entry that cannot be read is made again; one that cannot be written is not kept."""
-    key = hashlib.sha256("\0".join([css, " ".join(sorted(words)), reads]).encode()).hexdigest()[:24]
+    second, on every build. The trimmer's version and tinycss2's (another parser may read the same CSS otherwise)
+    are part of the key. An entry that cannot be read is made again; one that cannot be written is not kept."""
+    made_by = f"trim {TRIM_VERSION}, tinycss2 {tinycss2.__version__}"
+    key = hashlib.sha256("\0".join([made_by, css, " ".join(sorted(words)), reads]).encode()).hexdigest()[:24]
     entry = cache / f"{key}.css"
     try:
         return entry.read_text("utf-8")

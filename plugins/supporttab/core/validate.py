@@ -33,6 +33,29 @@ def load_model(path: Path, shown_as: str, model: type[M], raw: bytes | None = No
     return (None if doc.problems else validated), doc
 
 
+class ValidatedFiles:
+    """Files validated before, by path and bytes: `mkdocs serve` loads the whole site again on every save, when all
+    but the saved file are as they were. Only a file that validated without a problem is kept (its model is frozen,
+    its document holds no problem to add to); any other is read again, so its messages are made afresh."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[type, str], tuple[bytes, BaseModel, YamlDocument]] = {}
+
+    def load(self, path: Path, shown_as: str, model: type[M], raw: bytes | None = None
+             ) -> tuple[M | None, YamlDocument]:
+        """What `load_model` returns, from the last load when the file's bytes are the same."""
+        raw = path.read_bytes() if raw is None else raw
+        kept = self._kept.get((model, shown_as))
+        if kept is not None and kept[0] == raw:
+            return kept[1], kept[2]  # type: ignore[return-value]
+        validated, doc = load_model(path, shown_as, model, raw)
+        if validated is None:
+            self._kept.pop((model, shown_as), None)
+        else:
+            self._kept[model, shown_as] = (raw, validated, doc)
+        return validated, doc
+
+
 def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
     path = tuple(detail["loc"])
     kind = detail["type"]

@@ -7,9 +7,10 @@ import datetime as dt
 import html
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from email.utils import format_datetime
+from functools import cached_property
 
 from ..core.i18n import active, gettext
 from ..core.timefmt import utc_iso
@@ -43,31 +44,58 @@ class Entry:
     def title(self) -> str:
         return gettext("%(status)s: %(title)s", status=self.item.status_label, title=self.event.title)
 
-    @property
+    @cached_property  # in up to four feeds, each in two formats
     def social(self) -> str:
         """The short, signed message the CLI prints, for tools that post from feeds."""
         return social_post(self.item.status_label, self.event.title, self.item.body, self.page, self.item.author)
+
+    @cached_property
+    def component_ids(self) -> frozenset[str]:
+        return frozenset(component.id for component in self.event.components)
+
+    @property
+    def shown(self) -> tuple:
+        """Everything of the entry that a feed shows."""
+        return (self.url, self.title, self.at, self.item.author, str(self.item.body_html), self.social,
+                tuple((component.id, component.name) for component in self.event.components))
 
 
 def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
     """Every feed file, by its path in the site."""
     title = gettext("%(site)s status", site=site.name)
-    files = _feeds(HISTORY_FEED, title, _entries(index.events, site), site)
-    files[JSON_FEED] = json_feed(title, _entries(index.events, site), site)
+    everything = _entries(index.events, site)
+    files = _feeds(HISTORY_FEED, title, everything[:MAX_ENTRIES], site)
+    files[JSON_FEED] = json_feed(title, everything[:MAX_ENTRIES], site)
     for component in index.components:
-        events = [e for e in index.events if any(c.id == component.id for c in e.components)]
+        entries = [entry for entry in everything if component.id in entry.component_ids][:MAX_ENTRIES]
         files.update(_feeds(component_feed(component.id), gettext("%(site)s status: %(component)s", site=site.name,
-                                                                  component=component.name),
-                            _entries(events, site), site))
+                                                                  component=component.name), entries, site))
     return files
 
 
 def _feeds(stem: str, title: str, entries: list[Entry], site: SiteInfo) -> dict[str, str]:
-    return {f"{stem}.atom": atom_feed(title, entries, site, f"{stem}.atom"),
-            f"{stem}.rss": rss_feed(title, entries, site, f"{stem}.rss")}
+    return {f"{stem}.atom": _remembered(f"{stem}.atom", atom_feed, title, entries, site),
+            f"{stem}.rss": _remembered(f"{stem}.rss", rss_feed, title, entries, site)}
+
+
+def _remembered(path: str, write: Callable[[str, list[Entry], SiteInfo, str], str], title: str,
+                entries: list[Entry], site: SiteInfo) -> str:
+    """The feed at `path`, as written last time when everything it shows is the same: `mkdocs serve` derives the
+    site again on every save, and an edit to an incident long over changes none of the newest entries."""
+    made_from = (title, site, active(), [entry.shown for entry in entries])  # the language: its words and tag
+    last = _LAST_WRITTEN.get(path)
+    if last is not None and last[0] == made_from:
+        return last[1]
+    text = write(title, entries, site, path)
+    _LAST_WRITTEN[path] = (made_from, text)
+    return text
+
+
+_LAST_WRITTEN: dict[str, tuple[tuple, str]] = {}
 
 
 def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
+    """Every entry of `events`, newest first."""
     entries = []
     for event in events:
         page = site.absolute(event.url)
@@ -75,7 +103,7 @@ def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
         if event.postmortem:
             entries.append(Entry(event, event.postmortem, page))
     entries.sort(key=lambda entry: (entry.at, entry.url), reverse=True)
-    return entries[:MAX_ENTRIES]
+    return entries
 
 
 def _latest(entries: list[Entry]) -> dt.datetime:

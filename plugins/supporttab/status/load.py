@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..core.characters import visible
 from ..core.paths import shown_path
 from ..core.problems import Problem, format_field_path, suggest
 from ..core.timefmt import utc_iso
-from ..core.validate import load_model
+from ..core.validate import ValidatedFiles, load_model
 from ..core.vocabulary import MAINTENANCE_STATUSES, OPENING_STATUSES, is_id
 from ..core.yamlread import YamlDocument
 from ..team.load import TeamData
@@ -32,11 +32,12 @@ class StatusData:
 
 
 def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | None = None, *,
-                keep_documents: bool = False, pending: Pending | None = None
-                ) -> tuple[StatusData | None, list[Problem]]:
+                keep_documents: bool = False, pending: Pending | None = None,
+                validated: ValidatedFiles | None = None) -> tuple[StatusData | None, list[Problem]]:
     """Load every status file in `folder`; (None, []) when the site has no status folder. With a team, every
     author must be a member's id. `pending` is a file with the bytes a command is about to write to it: loaded
-    as if written, so a write is checked before it happens."""
+    as if written, so a write is checked before it happens. `validated` keeps the files validated by an earlier
+    load, to validate only what changed since (the checks between files and against the clock run every time)."""
     if not folder.is_dir():
         return None, []
     components_path = folder / COMPONENTS_FILE
@@ -56,9 +57,13 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
                               ("maintenance", folder / MAINTENANCE_DIR, ())):
         paths, misplaced = _yaml_files(root, place, pending, skip)
         problems += misplaced
+        shown_place = shown_path(root, place) if paths else "."
         for path in paths:
             raw = pending[1] if pending and path == pending[0] else None
-            problems += _load_one(root, path, kind, known, now, data, seen, keep_documents, raw)
+            # A file's name as shown, without resolving each path again (a thousand files cost a tenth of a second)
+            shown = shown_path(root, path) if path.is_symlink() else (PurePosixPath(shown_place) / path.name).as_posix()
+            problems += _load_one(shown, path, kind, known, now, data, seen, keep_documents, raw,
+                                  validated.load if validated else load_model)
     return data, problems  # with problems, `data` holds what the valid files say
 
 
@@ -91,9 +96,9 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
     return sorted(paths), problems
 
 
-def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
-              seen: dict[str, str], keep_documents: bool, raw: bytes | None) -> list[Problem]:
-    shown = shown_path(root, path)
+def _load_one(shown: str, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
+              seen: dict[str, str], keep_documents: bool, raw: bytes | None, load: Callable = load_model
+              ) -> list[Problem]:
     file_id = path.stem
     if not is_id(file_id):
         return [Problem(shown, 1, 1, "", f"the file name '{path.name}' does not make a valid id; rename it with "
@@ -103,7 +108,7 @@ def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime
                                          "file names and must be unique, so rename one of the files")]
     seen[file_id] = shown
     model_class = Incident if kind == "incident" else Maintenance
-    model, doc = load_model(path, shown, model_class, raw)
+    model, doc = load(path, shown, model_class, raw)
     if model is None:
         return doc.problems
     problems = known.check_references(model, doc)
