@@ -50,22 +50,15 @@ def palette_image(transparent: bool = False) -> Image.Image:
 @pytest.mark.parametrize(("image", "fmt", "colour"), [
     (Image.new("CMYK", (300, 300), (0, 255, 255, 0)), "JPEG", (255, 0, 0)),
     (palette_image(), "PNG", (200, 30, 30)),
-    (palette_image(transparent=True), "PNG", (0xDD, 0xE3, 0xEA)),  # tRNS: the background shows through
+    (palette_image(transparent=True), "PNG", (200, 30, 30, 0)),  # tRNS: kept transparent for the backdrop
     (Image.new("I;16", (300, 300), 40000), "PNG", (156, 156, 156)),  # 40000 / 65535 of white
-    (Image.new("LA", (300, 300), (128, 255)), "PNG", (128, 128, 128)),
-], ids=["cmyk-jpeg", "palette-png", "palette-trns-png", "16-bit-png", "grey-alpha-png"])
-def test_unusual_modes_become_rgb_with_their_colours(image: Image.Image, fmt: str, colour: tuple) -> None:
+    (Image.new("LA", (300, 300), (128, 255)), "PNG", (128, 128, 128)),  # an alpha with nothing transparent
+    (Image.new("LA", (300, 300), (128, 100)), "PNG", (128, 128, 128, 100)),
+], ids=["cmyk-jpeg", "palette-png", "palette-trns-png", "16-bit-png", "grey-opaque-alpha-png", "grey-alpha-png"])
+def test_unusual_modes_become_rgb_or_rgba_with_their_colours(image: Image.Image, fmt: str, colour: tuple) -> None:
     decoded = decode(encode(image, fmt), FRAMING)
-    assert decoded.mode == "RGB" and decoded.size == (300, 300)
+    assert decoded.mode == ("RGBA" if len(colour) == 4 else "RGB") and decoded.size == (300, 300)
     assert decoded.getpixel((150, 150)) == colour
-
-
-def test_transparent_areas_are_flattened_onto_the_background() -> None:
-    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
-    image.paste((200, 30, 30, 255), (50, 50, 150, 150))
-    decoded = decode(encode(image, "PNG"), FRAMING)
-    assert decoded.getpixel((5, 5)) == (0xDD, 0xE3, 0xEA)
-    assert decoded.getpixel((100, 100)) == (200, 30, 30)
 
 
 def test_first_frame_of_an_animation_is_used() -> None:

@@ -24,6 +24,7 @@ Needs the `faces`, `backdrop` and `bench` extras: pip install -e ".[faces,backdr
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import json
 import math
@@ -132,7 +133,7 @@ def portraits(folder: Path) -> dict[str, Image.Image]:
 
 def centre_crop(photo: bytes) -> Image.Image:
     """The baseline: the largest centred 4:5 crop, scaled to 480x600."""
-    image = headshots.decode(photo, FRAMING)
+    image = headshots.decode(photo, FRAMING).convert("RGB")
     box = headshots._top_biased_box(image.size, 4 / 5)
     height = box[3] - box[1]
     top = max(0.0, (image.height - height) / 2)
@@ -196,15 +197,7 @@ def pairwise(values: list) -> list[float]:
 
 
 def render_image(photo: bytes, framing: Framing, even: bool = True) -> Image.Image:
-    from supporttab.team import tone
-
-    even_out = tone.even_out
-    if not even:
-        tone.even_out = lambda image: image
-    try:
-        _, large, _, _, _ = headshots.render(photo, None, framing)
-    finally:
-        tone.even_out = even_out
+    _, large, _, _, _ = headshots.render(photo, None, dataclasses.replace(framing, even_out=even))
     return Image.open(io.BytesIO(large)).convert("RGB")
 
 

@@ -25,7 +25,7 @@ from PIL import __version__ as PILLOW_VERSION
 from . import backdrop, faces, tone
 from .model import Focus
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"  # 7: a transparent photo keeps its transparency until the backdrop goes behind it
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
@@ -49,6 +49,7 @@ class Framing:
     aspect: tuple[int, int] = (4, 5)
     background: str = "#dde3ea"  # one colour, or two for a gradient from top to bottom: "#eef2f6 #c9d3de"
     backdrop: bool = False  # replace each photo's own background with `background` (needs the backdrop extra)
+    even_out: bool = True  # even out exposure and colour; False keeps each photo's own (a sepia look on purpose)
     face_height: float = 0.36  # share of the output height taken by the face
     face_centre_y: float = 0.42  # where the face centre sits, from the top
     max_pixels: int = 40_000_000
@@ -179,7 +180,8 @@ def _store(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def decode(data: bytes, framing: Framing) -> Image.Image:
-    """An upright RGB image, decoded no larger than framing needs, or a PhotoError saying what is wrong."""
+    """An upright image, decoded no larger than framing needs (RGB, or RGBA when some of it is transparent), or a
+    PhotoError saying what is wrong."""
     _refuse_unsupported(data)
     try:  # Pillow refuses past twice its own global limit (DecompressionBombError); we check ours just below
         with warnings.catch_warnings():  # we refuse oversized photos ourselves, with a clearer message
@@ -204,8 +206,7 @@ def decode(data: bytes, framing: Framing) -> Image.Image:
         raise PhotoError("the file is not a photo in a format we accept; use JPEG, PNG or WebP") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"the photo is damaged or cut short ({error}); export it again") from None
-    image = ImageOps.exif_transpose(image)
-    return _flatten(image, backdrop.colours(framing.background)[0])
+    return _normalise(ImageOps.exif_transpose(image))
 
 
 def _refuse_unsupported(data: bytes) -> None:
@@ -218,18 +219,25 @@ def _refuse_unsupported(data: bytes) -> None:
         raise PhotoError("HEIC photos (the iPhone default) are not supported; convert it to JPEG or PNG")
 
 
-def _flatten(image: Image.Image, background: str) -> Image.Image:
-    """Any mode (CMYK, palette, 16-bit, with transparency) to RGB, transparent areas onto the background."""
+def _normalise(image: Image.Image) -> Image.Image:
+    """Any mode (CMYK, palette, 16-bit, with transparency) to RGB, or to RGBA where some of it is transparent: the
+    backdrop goes behind a transparent photo only after framing and evening out, so it is never measured."""
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         image = image.point(lambda value: value / 256).convert("L")
     if image.mode == "P":
         image = image.convert("RGBA")
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
         rgba = image.convert("RGBA")
-        canvas = Image.new("RGBA", rgba.size, background)
-        canvas.alpha_composite(rgba)
-        return canvas.convert("RGB")
+        if rgba.getextrema()[3][0] < 255:
+            return rgba
     return image.convert("RGB")
+
+
+def _flatten(image: Image.Image, background: str) -> Image.Image:
+    """The image as RGB, a transparent one on the site's backdrop (colour or gradient)."""
+    if image.mode != "RGBA":
+        return image
+    return backdrop.replace(image.convert("RGB"), image.getchannel("A"), background)
 
 
 # --- framing ---------------------------------------------------------------------------------------------
@@ -254,7 +262,7 @@ class Placement:
 def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, bytes, bytes, str, tuple[str, ...]]:
     """(1x WebP, 2x WebP, face WebP, how the face was found, what the author could improve)."""
     image = decode(data, framing)
-    place, method, notes = locate_face(image, focus)
+    place, method, notes = locate_face(_flatten(image, framing.background), focus)
     large, framed = frame(image, place, framing, 2)
     large = finish(large, framing)
     small = large.resize((framing.width, framing.height), Image.Resampling.LANCZOS)
@@ -271,12 +279,19 @@ def face_box(size: tuple[int, int], framing: Framing) -> tuple[float, float, flo
 
 
 def finish(image: Image.Image, framing: Framing) -> Image.Image:
-    """Exposure and colour evened out; with the backdrop on and its extra installed, the person put on the site's
-    backdrop (cut out after evening out, so a dark photo is cut as well as a bright one)."""
-    evened = tone.even_out(image)
+    """Exposure and colour evened out (unless the site keeps the photos' own), measured on the opaque part of a
+    transparent photo alone; then the person put on the site's backdrop: behind any transparent photo, as its
+    transparency says, and behind every photo when the backdrop is on and its extra installed (cut out after
+    evening out, so a dark photo is cut as well as a bright one)."""
+    opaque = image.getchannel("A") if image.mode == "RGBA" else None
+    picture = image.convert("RGB")
+    if framing.even_out:
+        picture = tone.even_out(picture, opaque)
+    if opaque is not None:
+        return backdrop.replace(picture, opaque, framing.background)
     if not (framing.backdrop and backdrop.available()):
-        return evened
-    return backdrop.replace(evened, backdrop.person_mask(evened), framing.background)
+        return picture
+    return backdrop.replace(picture, backdrop.person_mask(picture), framing.background)
 
 
 def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | None, str, list[str]]:
@@ -371,6 +386,8 @@ def _outside(size: tuple[int, int], place: Placement, tilt: float, step: float, 
 
 def _transform(image: Image.Image, place: Placement, tilt: float, step: float, anchor: tuple[float, float],
                out: tuple[int, int]) -> Image.Image:
+    if image.mode == "RGBA":  # premultiplied while resampled, so the colour under transparent pixels never bleeds
+        return _transform(image.convert("RGBa"), place, tilt, step, anchor, out).convert("RGBA")
     reduce = max(1, int(step))  # shrink a large photo first, in whole steps, so resampling keeps its detail
     if reduce > 1:
         image = image.reduce(reduce)
@@ -414,7 +431,8 @@ def _top_biased_box(size: tuple[int, int], aspect: float) -> tuple[float, float,
 def _crop_with_padding(image: Image.Image, box: tuple[float, float, float, float], size: tuple[int, int],
                        background: str) -> Image.Image:
     left, top, right, bottom = box
-    out = backdrop.paint(size, background)
+    # A transparent photo is padded with transparency: the backdrop goes behind it once it is evened out.
+    out = Image.new("RGBA", size) if image.mode == "RGBA" else backdrop.paint(size, background)
     sx, sy = size[0] / (right - left), size[1] / (bottom - top)
     clip = (max(left, 0), max(top, 0), min(right, image.width), min(bottom, image.height))
     if clip[2] <= clip[0] or clip[3] <= clip[1]:
