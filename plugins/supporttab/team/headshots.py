@@ -25,7 +25,7 @@ from PIL import __version__ as PILLOW_VERSION
 from . import backdrop, faces, tone
 from .model import Focus
 
-PIPELINE_VERSION = "7"  # 7: a transparent photo keeps its transparency until the backdrop goes behind it
+PIPELINE_VERSION = "7"  # 7: the eyes from four looks; a transparent photo on the backdrop
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
@@ -336,10 +336,19 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
     """Level the eye line and scale and move the photo so the eyes have the same place and distance in every
     output; where the photo ends, it is extended smoothly, never with a flat band. Also what the author could
     improve about the photo."""
-    out_w, out_h = framing.width * scale, framing.height * scale
+    out = (framing.width * scale, framing.height * scale)
     if place is None:
-        box = _top_biased_box(image.size, out_w / out_h)
-        return _crop_with_padding(image, box, (out_w, out_h), framing.background), []
+        box = _top_biased_box(image.size, out[0] / out[1])
+        return _crop_with_padding(image, box, out, framing.background), []
+    tilt, step, anchor, notes = _plan(image.size, place, framing, scale)
+    return _transform(image, place, tilt, step, anchor, out), notes
+
+
+def _plan(size: tuple[int, int], place: Placement, framing: Framing,
+          scale: int) -> tuple[float, float, tuple[float, float], list[str]]:
+    """(tilt levelled, photo pixels per output pixel, where the eyes go in the output, what the author could
+    improve) for a face at `place` in a photo of `size`."""
+    out_w, out_h = framing.width * scale, framing.height * scale
     notes = []
     tilt = max(-MAX_TILT, min(MAX_TILT, place.tilt))
     if abs(place.tilt) > MAX_TILT:
@@ -350,16 +359,32 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
     target = place.eye_distance / eyes_out  # photo pixels per output pixel
     limit = min(target, 1 / MAX_UPSCALE)  # zooming in may not enlarge a photo past the limit it was within
     steps = [target * (1 + z) for z in _zooms() if target * (1 + z) >= limit]
-    step = min(steps, key=lambda s: (round(_outside(image.size, place, tilt, s, anchor, (out_w, out_h)) / ZOOM_GAIN),
+    step = min(steps, key=lambda s: (round(_outside(size, place, tilt, s, anchor, (out_w, out_h)) / ZOOM_GAIN),
                                      abs(s - target)))
-    outside = _outside(image.size, place, tilt, step, anchor, (out_w, out_h))
+    outside = _outside(size, place, tilt, step, anchor, (out_w, out_h))
     if outside > PADDED_WARNING:
         notes.append(f"the photo ends close to the face, so {outside:.0%} of the headshot was filled in beyond its "
                      "edge; use a photo with more room around the head and shoulders")
     if 1 / step > MAX_UPSCALE:
         notes.append(f"the photo is small for a headshot, so it was enlarged {1 / step:.1f} times; use one where "
                      f"the face (chin to hairline) is at least {eyes_out / EYES_PER_FACE:.0f} pixels tall")
-    return _transform(image, place, tilt, step, anchor, (out_w, out_h)), notes
+    return tilt, step, anchor, notes
+
+
+def transform(data: bytes, focus: Focus | None, framing: Framing) -> tuple[float, ...] | None:
+    """For measuring the framing (tests/benchmarks/headshots.py): the affine `render` used, from a point (u, v)
+    of the 2x headshot to the upright photo at its full size, x = a u + b v + c, y = d u + e v + f, as
+    (a, b, c, d, e, f); None for a top-biased crop."""
+    image = decode(data, framing)
+    place, _, _ = locate_face(_flatten(image, framing.background), focus)
+    if place is None:
+        return None
+    tilt, step, anchor, _ = _plan(image.size, place, framing, 2)
+    a, b, c, d, e, f = _affine(place, tilt, step, anchor)
+    with Image.open(io.BytesIO(data)) as photo:  # the header alone: a JPEG may have been decoded at 1/2 to 1/8
+        full = photo.size[::-1] if photo.getexif().get(0x0112, 1) in (5, 6, 7, 8) else photo.size
+    reduced = round(full[0] / image.width)
+    return tuple(value * reduced for value in (a, b, c, d, e, f))
 
 
 def _zooms() -> list[float]:
