@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
-from PIL import Image
+from PIL import Image, ImageOps
 from supporttab.team import headshots, tone
 from supporttab.team.headshots import Framing, PhotoError, decode, headshot, render
 from supporttab.team.model import Focus
@@ -430,3 +430,18 @@ def test_the_framing_transform_takes_the_marked_eyes_to_where_render_put_them(sc
     centre = ((eyes[0][0] + eyes[1][0]) / 2, (eyes[0][1] + eyes[1][1]) / 2)
     assert abs(centre[0] - 240) <= 8 and abs(centre[1] - (0.42 - 0.13 * 0.36) * 600) <= 8
     assert headshots.transform(encode(Image.new("RGB", (300, 400), "grey"), "PNG"), None, FRAMING) is None
+
+
+def test_the_eyes_read_from_a_mirrored_photo_are_the_mirror_of_its_own() -> None:
+    # The eyes are the mean of looks as it is and mirrored, mapped back: so a selfie (a mirrored photo) is read as
+    # the mirror of the same face, and both lie near the pupils marked by hand.
+    _needs_faces()
+    from supporttab.team import faces
+
+    photo = _portrait()
+    own = faces.refine(photo, faces.find(photo)[0])
+    mirrored = faces.refine(ImageOps.mirror(photo), faces.find(ImageOps.mirror(photo))[0])
+    for (x, y), (mx, my) in zip(own.eyes, reversed(mirrored.eyes), strict=True):
+        assert abs(x - (512 - mx)) <= 1.5 and abs(y - my) <= 1.5  # resampling differs by a pixel at most
+    for (x, y), (px, py) in zip(own.eyes, ASTRONAUT_PUPILS, strict=True):
+        assert math.hypot(x - px, y - py) <= 0.1 * own.eye_distance
