@@ -20,6 +20,7 @@ DETECT_SIDE = 640  # the first pass looks at the whole photo at this size
 # each also mirrored: four looks whose mean halved the eye line's spread against hand-marked pupils (looks at 760
 # px levelled better still, at about 140 ms more a photo: tests/benchmarks/headshots.py).
 REFINE_SIDES = (600, 450)
+LOOKS = tuple((side, mirrored) for side in REFINE_SIDES for mirrored in (False, True))
 LEVEL_AGAIN = 2.0  # degrees of tilt past which the face is looked at again, levelled
 
 
@@ -102,22 +103,21 @@ def refine(image: Image.Image, face: Face) -> Face:
     margin = 1.4 * face.height
     region = (max(0, face.x - margin), max(0, face.y - margin), min(image.width, face.x + margin),
               min(image.height, face.y + margin))
-    closer = _looks(image, region, face, 0.0) or face
-    if abs(closer.tilt) < LEVEL_AGAIN:
-        return closer
-    # The detector reads a tilted head as less tilted than it is: look again with the head levelled as read (a
-    # third look, levelled by the second's reading, moved nothing more).
-    return _looks(image, region, closer, closer.tilt) or closer
+    first = _looks(image, region, face, 0.0, LOOKS[:2])  # as it is and mirrored: its tilt does not lean
+    if not first:
+        return face
+    if abs(_mean(first).tilt) < LEVEL_AGAIN:
+        return _mean(first + _looks(image, region, face, 0.0, LOOKS[2:]))
+    # The detector reads a tilted head as less tilted than it is: every look again, the head levelled as read.
+    return _mean(_looks(image, region, face, _mean(first).tilt, LOOKS) or first)
 
 
-def _looks(image: Image.Image, region: tuple[float, float, float, float], face: Face, turn: float) -> Face | None:
-    """The mean of the face's looks in `region` at each of REFINE_SIDES, as it is and mirrored, turned by `turn`
-    degrees counter-clockwise; None when no look finds a face."""
-    looks = [min(found, key=lambda f: math.hypot(f.x - face.x, f.y - face.y))
-             for found in (_faces(image, region, side, mirrored, turn) for side in REFINE_SIDES
-                           for mirrored in (False, True))
-             if found]
-    return _mean(looks) if looks else None
+def _looks(image: Image.Image, region: tuple[float, float, float, float], face: Face, turn: float,
+           looks: tuple[tuple[int, bool], ...]) -> list[Face]:
+    """The face as each of `looks` (side, mirrored) sees it in `region`, turned by `turn` degrees
+    counter-clockwise; a look that does not find it is left out."""
+    return [min(found, key=lambda f: math.hypot(f.x - face.x, f.y - face.y))
+            for found in (_faces(image, region, side, mirrored, turn) for side, mirrored in looks) if found]
 
 
 def _mean(looks: list[Face]) -> Face:
