@@ -87,7 +87,9 @@ def test_the_person_is_evened_out_alone_whatever_backdrop_goes_behind(detector: 
     face = (190, 160, 250, 230)  # inside the cut-out, framed by the eyes or from the top
     on_dark = mean(large(photo, Framing(background="#202428")), face)
     on_light = mean(large(photo, Framing(background="#f4f6f8")), face)
-    assert on_dark == pytest.approx(on_light, abs=1.5)
+    # Within 3 levels: the face is found on the photo as flattened onto each backdrop, so it may be framed a pixel
+    # apart; measured with the backdrop, the two came out 67 levels apart.
+    assert on_dark == pytest.approx(on_light, abs=3)
 
 
 def test_a_transparent_photo_stays_transparent_until_it_is_framed() -> None:
