@@ -17,8 +17,8 @@ from ..core.packages import opencv_version
 MODEL = "face_detection_yunet_2023mar.onnx"
 DETECT_SIDE = 640  # the first pass looks at the whole photo at this size
 # The second pass looks again around the face, at about the size it will have in the 2x output and a little smaller,
-# each also mirrored: four looks whose mean halved the eye line's spread against hand-marked pupils (looks at 760
-# px levelled better still, at about 140 ms more a photo: tests/benchmarks/headshots.py).
+# each also mirrored: four looks whose mean halved the eye line's spread against hand-marked pupils, at about twice
+# the CPU time of one look per photo (tests/benchmarks/headshots.py).
 REFINE_SIDES = (600, 450)
 LOOKS = tuple((side, mirrored) for side in REFINE_SIDES for mirrored in (False, True))
 LEVEL_AGAIN = 2.0  # degrees of tilt past which the face is looked at again, levelled
