@@ -197,6 +197,35 @@ def test_a_strongly_coloured_photo_is_nudged_not_repainted() -> None:
     assert evened[0] / evened[1] > 2.5  # still plainly red
 
 
+def _warmth(image: Image.Image) -> float:
+    red, _, blue = ImageStat.Stat(image).mean
+    return red / blue
+
+
+def test_without_evening_out_a_photo_keeps_its_own_colours() -> None:
+    sepia = _tinted(ImageOps.grayscale(_portrait()).convert("RGB"), 1.0, 0.85, 0.62)  # a sepia look, on purpose
+    kept = _large(_encode(sepia), Framing(even_out=False))
+    evened = _large(_encode(sepia), PLAIN)
+    assert _warmth(kept) == pytest.approx(_warmth(sepia), rel=0.04)
+    assert _warmth(evened) < 0.9 * _warmth(sepia)  # what evening out would have done to it
+    def brightness(image: Image.Image) -> float:
+        return ImageStat.Stat(_large(_encode(image), Framing(even_out=False)).convert("L")).mean[0]
+
+    dark = _portrait().point(lambda v: round(v * 0.62))
+    assert brightness(dark) / brightness(_portrait()) == pytest.approx(0.62, abs=0.03)  # nor lifted
+
+
+def test_headshot_even_out_false_in_mkdocs_yml_reaches_every_headshot(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      headshot_backdrop: true\n",
+                                                 "      headshot_backdrop: true\n      headshot_even_out: false\n"))
+    assert run_mkdocs_build(site).returncode == 0
+    framing = Framing(background="#eef2f6 #c9d3de", backdrop=True, even_out=False)
+    for photo in PHOTOS.glob("*.jpg"):
+        built = site / "site" / "assets" / "team" / f"{headshots.cache_key(photo.read_bytes(), None, framing)}-2x.webp"
+        assert built.read_bytes() == render(photo.read_bytes(), None, framing)[1]
+
+
 @pytest.mark.parametrize("value", ["'#fff'", "grey", "'#eef2f6 to #c9d3de'"])
 def test_a_background_that_is_not_one_or_two_colours_is_one_sentence(site: Path, value: str) -> None:
     from test_cli import run

@@ -182,6 +182,9 @@ class Options(Strict):
                                      "#dde3ea, or two for a soft gradient from top to bottom, like '#eef2f6 #c9d3de'")
     headshot_backdrop: bool = Field(False, description="Replace each photo's own background with "
                                                        "headshot_background (needs the backdrop extra)")
+    headshot_even_out: bool = Field(True, description="Even out each photo's exposure and colour so the team "
+                                    "reads as one shoot; false keeps each photo's own colours, such as a sepia or "
+                                    "black-and-white look chosen on purpose")
     max_photo_pixels: int = Field(40_000_000, ge=1_000_000, le=150_000_000, description="Larger photos are refused")
     lint: dict[str, LintSetting] = Field(default_factory=dict, description="Per-rule severity and limit for "
                                                                            "`supporttab check`")

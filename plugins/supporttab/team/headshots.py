@@ -25,7 +25,7 @@ from PIL import __version__ as PILLOW_VERSION
 from . import backdrop, faces, tone
 from .model import Focus
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"  # 7: the eyes from four looks; a transparent photo on the backdrop
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
@@ -49,6 +49,7 @@ class Framing:
     aspect: tuple[int, int] = (4, 5)
     background: str = "#dde3ea"  # one colour, or two for a gradient from top to bottom: "#eef2f6 #c9d3de"
     backdrop: bool = False  # replace each photo's own background with `background` (needs the backdrop extra)
+    even_out: bool = True  # even out exposure and colour; False keeps each photo's own (a sepia look on purpose)
     face_height: float = 0.36  # share of the output height taken by the face
     face_centre_y: float = 0.42  # where the face centre sits, from the top
     max_pixels: int = 40_000_000
@@ -179,7 +180,8 @@ def _store(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def decode(data: bytes, framing: Framing) -> Image.Image:
-    """An upright RGB image, decoded no larger than framing needs, or a PhotoError saying what is wrong."""
+    """An upright image, decoded no larger than framing needs (RGB, or RGBA when some of it is transparent), or a
+    PhotoError saying what is wrong."""
     _refuse_unsupported(data)
     try:  # Pillow refuses past twice its own global limit (DecompressionBombError); we check ours just below
         with warnings.catch_warnings():  # we refuse oversized photos ourselves, with a clearer message
@@ -204,8 +206,7 @@ def decode(data: bytes, framing: Framing) -> Image.Image:
         raise PhotoError("the file is not a photo in a format we accept; use JPEG, PNG or WebP") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"the photo is damaged or cut short ({error}); export it again") from None
-    image = ImageOps.exif_transpose(image)
-    return _flatten(image, backdrop.colours(framing.background)[0])
+    return _normalise(ImageOps.exif_transpose(image))
 
 
 def _refuse_unsupported(data: bytes) -> None:
@@ -218,18 +219,25 @@ def _refuse_unsupported(data: bytes) -> None:
         raise PhotoError("HEIC photos (the iPhone default) are not supported; convert it to JPEG or PNG")
 
 
-def _flatten(image: Image.Image, background: str) -> Image.Image:
-    """Any mode (CMYK, palette, 16-bit, with transparency) to RGB, transparent areas onto the background."""
+def _normalise(image: Image.Image) -> Image.Image:
+    """Any mode (CMYK, palette, 16-bit, with transparency) to RGB, or to RGBA where some of it is transparent: the
+    backdrop goes behind a transparent photo only after framing and evening out, so it is never measured."""
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         image = image.point(lambda value: value / 256).convert("L")
     if image.mode == "P":
         image = image.convert("RGBA")
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
         rgba = image.convert("RGBA")
-        canvas = Image.new("RGBA", rgba.size, background)
-        canvas.alpha_composite(rgba)
-        return canvas.convert("RGB")
+        if rgba.getextrema()[3][0] < 255:
+            return rgba
     return image.convert("RGB")
+
+
+def _flatten(image: Image.Image, background: str) -> Image.Image:
+    """The image as RGB, a transparent one on the site's backdrop (colour or gradient)."""
+    if image.mode != "RGBA":
+        return image
+    return backdrop.replace(image.convert("RGB"), image.getchannel("A"), background)
 
 
 # --- framing ---------------------------------------------------------------------------------------------
@@ -254,7 +262,7 @@ class Placement:
 def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, bytes, bytes, str, tuple[str, ...]]:
     """(1x WebP, 2x WebP, face WebP, how the face was found, what the author could improve)."""
     image = decode(data, framing)
-    place, method, notes = locate_face(image, focus)
+    place, method, notes = locate_face(_flatten(image, framing.background), focus)
     large, framed = frame(image, place, framing, 2)
     large = finish(large, framing)
     small = large.resize((framing.width, framing.height), Image.Resampling.LANCZOS)
@@ -271,12 +279,19 @@ def face_box(size: tuple[int, int], framing: Framing) -> tuple[float, float, flo
 
 
 def finish(image: Image.Image, framing: Framing) -> Image.Image:
-    """Exposure and colour evened out; with the backdrop on and its extra installed, the person put on the site's
-    backdrop (cut out after evening out, so a dark photo is cut as well as a bright one)."""
-    evened = tone.even_out(image)
+    """Exposure and colour evened out (unless the site keeps the photos' own), measured on the opaque part of a
+    transparent photo alone; then the person put on the site's backdrop: behind any transparent photo, as its
+    transparency says, and behind every photo when the backdrop is on and its extra installed (cut out after
+    evening out, so a dark photo is cut as well as a bright one)."""
+    opaque = image.getchannel("A") if image.mode == "RGBA" else None
+    picture = image.convert("RGB")
+    if framing.even_out:
+        picture = tone.even_out(picture, opaque)
+    if opaque is not None:
+        return backdrop.replace(picture, opaque, framing.background)
     if not (framing.backdrop and backdrop.available()):
-        return evened
-    return backdrop.replace(evened, backdrop.person_mask(evened), framing.background)
+        return picture
+    return backdrop.replace(picture, backdrop.person_mask(picture), framing.background)
 
 
 def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | None, str, list[str]]:
@@ -321,10 +336,19 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
     """Level the eye line and scale and move the photo so the eyes have the same place and distance in every
     output; where the photo ends, it is extended smoothly, never with a flat band. Also what the author could
     improve about the photo."""
-    out_w, out_h = framing.width * scale, framing.height * scale
+    out = (framing.width * scale, framing.height * scale)
     if place is None:
-        box = _top_biased_box(image.size, out_w / out_h)
-        return _crop_with_padding(image, box, (out_w, out_h), framing.background), []
+        box = _top_biased_box(image.size, out[0] / out[1])
+        return _crop_with_padding(image, box, out, framing.background), []
+    tilt, step, anchor, notes = _plan(image.size, place, framing, scale)
+    return _transform(image, place, tilt, step, anchor, out), notes
+
+
+def _plan(size: tuple[int, int], place: Placement, framing: Framing,
+          scale: int) -> tuple[float, float, tuple[float, float], list[str]]:
+    """(tilt levelled, photo pixels per output pixel, where the eyes go in the output, what the author could
+    improve) for a face at `place` in a photo of `size`."""
+    out_w, out_h = framing.width * scale, framing.height * scale
     notes = []
     tilt = max(-MAX_TILT, min(MAX_TILT, place.tilt))
     if abs(place.tilt) > MAX_TILT:
@@ -335,16 +359,32 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
     target = place.eye_distance / eyes_out  # photo pixels per output pixel
     limit = min(target, 1 / MAX_UPSCALE)  # zooming in may not enlarge a photo past the limit it was within
     steps = [target * (1 + z) for z in _zooms() if target * (1 + z) >= limit]
-    step = min(steps, key=lambda s: (round(_outside(image.size, place, tilt, s, anchor, (out_w, out_h)) / ZOOM_GAIN),
+    step = min(steps, key=lambda s: (round(_outside(size, place, tilt, s, anchor, (out_w, out_h)) / ZOOM_GAIN),
                                      abs(s - target)))
-    outside = _outside(image.size, place, tilt, step, anchor, (out_w, out_h))
+    outside = _outside(size, place, tilt, step, anchor, (out_w, out_h))
     if outside > PADDED_WARNING:
         notes.append(f"the photo ends close to the face, so {outside:.0%} of the headshot was filled in beyond its "
                      "edge; use a photo with more room around the head and shoulders")
     if 1 / step > MAX_UPSCALE:
         notes.append(f"the photo is small for a headshot, so it was enlarged {1 / step:.1f} times; use one where "
                      f"the face (chin to hairline) is at least {eyes_out / EYES_PER_FACE:.0f} pixels tall")
-    return _transform(image, place, tilt, step, anchor, (out_w, out_h)), notes
+    return tilt, step, anchor, notes
+
+
+def transform(data: bytes, focus: Focus | None, framing: Framing) -> tuple[float, ...] | None:
+    """For measuring the framing (tests/benchmarks/headshots.py): the affine `render` used, from a point (u, v)
+    of the 2x headshot to the upright photo at its full size, x = a u + b v + c, y = d u + e v + f, as
+    (a, b, c, d, e, f); None for a top-biased crop."""
+    image = decode(data, framing)
+    place, _, _ = locate_face(_flatten(image, framing.background), focus)
+    if place is None:
+        return None
+    tilt, step, anchor, _ = _plan(image.size, place, framing, 2)
+    a, b, c, d, e, f = _affine(place, tilt, step, anchor)
+    with Image.open(io.BytesIO(data)) as photo:  # the header alone: a JPEG may have been decoded at 1/2 to 1/8
+        full = photo.size[::-1] if photo.getexif().get(0x0112, 1) in (5, 6, 7, 8) else photo.size
+    reduced = round(full[0] / image.width)
+    return tuple(value * reduced for value in (a, b, c, d, e, f))
 
 
 def _zooms() -> list[float]:
@@ -371,6 +411,8 @@ def _outside(size: tuple[int, int], place: Placement, tilt: float, step: float, 
 
 def _transform(image: Image.Image, place: Placement, tilt: float, step: float, anchor: tuple[float, float],
                out: tuple[int, int]) -> Image.Image:
+    if image.mode == "RGBA":  # premultiplied while resampled, so the colour under transparent pixels never bleeds
+        return _transform(image.convert("RGBa"), place, tilt, step, anchor, out).convert("RGBA")
     reduce = max(1, int(step))  # shrink a large photo first, in whole steps, so resampling keeps its detail
     if reduce > 1:
         image = image.reduce(reduce)
@@ -414,7 +456,8 @@ def _top_biased_box(size: tuple[int, int], aspect: float) -> tuple[float, float,
 def _crop_with_padding(image: Image.Image, box: tuple[float, float, float, float], size: tuple[int, int],
                        background: str) -> Image.Image:
     left, top, right, bottom = box
-    out = backdrop.paint(size, background)
+    # A transparent photo is padded with transparency: the backdrop goes behind it once it is evened out.
+    out = Image.new("RGBA", size) if image.mode == "RGBA" else backdrop.paint(size, background)
     sx, sy = size[0] / (right - left), size[1] / (bottom - top)
     clip = (max(left, 0), max(top, 0), min(right, image.width), min(bottom, image.height))
     if clip[2] <= clip[0] or clip[3] <= clip[1]:

@@ -13,7 +13,8 @@ from .load import AVATAR_FALLBACK, TeamData
 
 def site_framing(options: Options) -> Framing:
     return Framing(width=options.headshot_width, background=options.headshot_background,
-                   backdrop=options.headshot_backdrop, max_pixels=options.max_photo_pixels)
+                   backdrop=options.headshot_backdrop, even_out=options.headshot_even_out,
+                   max_pixels=options.max_photo_pixels)
 
 
 def make_headshots(team: TeamData, options: Options, root: Path) -> tuple[dict[str, Headshot], list[Problem]]:
