@@ -94,26 +94,42 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 })();
 
-/* The light/dark toggle on light pages (status, history, incidents), which load none of the theme's script: what the
-   theme's script does, kept where it keeps it, so a choice made on one page holds on every other. */
+/* The light/dark toggle on pages without the theme's script: what the theme's script does, kept where it keeps it, so
+   a choice made on one page holds on every other. The automatic choice ("(prefers-color-scheme)") takes the colours
+   of the option for the scheme the system prefers, and follows it when it changes. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-md-component=palette]");
   if (window.document$ || !form || typeof __md_get !== "function") return;  // the theme's script does it
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+  var light = matchMedia("(prefers-color-scheme: light)");
+  var current = -1;
 
-  function choose(index) {
-    var input = inputs[index];
+  function colorOf(input) {
     var color = {};
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
       color[key] = input.getAttribute("data-md-color-" + key);
-      document.body.setAttribute("data-md-color-" + key, color[key]);
     });
+    var system = color.media === "(prefers-color-scheme)" && form.querySelector(
+      "[data-md-color-media='(prefers-color-scheme: " + (light.matches ? "light" : "dark") + ")']");
+    if (system) {
+      ["scheme", "primary", "accent"].forEach(function (key) {
+        color[key] = system.getAttribute("data-md-color-" + key);
+      });
+    }
+    return color;
+  }
+
+  function choose(index) {
+    var input = inputs[index];
+    var color = colorOf(input);
+    Object.keys(color).forEach(function (key) { document.body.setAttribute("data-md-color-" + key, color[key]); });
     inputs.forEach(function (each, i) {
       var label = each.nextElementSibling;
       if (label && label.tagName === "LABEL") label.hidden = i !== index;
     });
     input.checked = true;
+    current = index;
     return { index: index, color: color };
   }
 
@@ -126,10 +142,61 @@
     var index = inputs.indexOf(event.target);
     if (index >= 0) __md_set("__palette", choose(index));
   });
+  light.addEventListener("change", function () {
+    if (current >= 0 && inputs[current].getAttribute("data-md-color-media") === "(prefers-color-scheme)") {
+      __md_set("__palette", choose(current));
+    }
+  });
 })();
 
-/* Keyboard focus on light pages, shown as the theme shows it: its stylesheet rings what carries the `focus-visible`
-   class, which only its script sets. */
+/* The theme's script on demand (pages whose script tag names it): search, and what it adds to a page, load when a
+   reader reaches for search (the header's search field or button, or the theme's keys f, s and /) or arrives with a
+   search in the address (?q= from a light page, ?h= from a search result). Until then the page paints and settles
+   without its 114 KB, as light pages do. */
+(function () {
+  "use strict";
+  var tag = document.currentScript;
+  var source = tag && tag.getAttribute("data-st-theme-script");
+  if (!source || window.document$) return;
+  var toggle = document.getElementById("__search");
+  var input = document.querySelector(".md-search__input");
+  var requested = false;
+
+  function load(open) {
+    if (requested) return;
+    requested = true;
+    var script = document.createElement("script");
+    script.src = source;
+    script.onload = function () {
+      document.dispatchEvent(new Event("DOMContentLoaded"));  // the theme starts on it, which has long passed
+      if (!input || !(open || (toggle && toggle.checked) || document.activeElement === input)) return;
+      if (toggle && !toggle.checked) {
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+      }
+      input.focus();
+    };
+    document.body.appendChild(script);
+  }
+
+  var query = new URLSearchParams(location.search);
+  if (query.has("q") || query.has("h")) return load(false);
+  document.querySelectorAll("label[for=__search]").forEach(function (label) {
+    label.addEventListener("click", function () { load(true); });
+  });
+  if (input) input.addEventListener("focus", function () { load(true); });
+  document.addEventListener("keydown", function onKey(event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || ["f", "s", "/"].indexOf(event.key) < 0 ||
+        target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    event.preventDefault();
+    document.removeEventListener("keydown", onKey);
+    load(true);
+  });
+})();
+
+/* Keyboard focus on pages without the theme's script, shown as the theme shows it: its stylesheet rings what carries
+   the `focus-visible` class, which only its script sets. */
 (function () {
   "use strict";
   if (window.document$) return;
