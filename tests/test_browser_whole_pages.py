@@ -155,3 +155,27 @@ def test_the_automatic_palette_follows_the_system(chromium, example_url: str, bu
     page.emulate_media(color_scheme=other)
     page.wait_for_function(f"{scheme} === {json.dumps('slate' if other == 'dark' else 'default')}")
     context.close()
+
+
+TABLES = """() => [...document.querySelectorAll('[data-md-component=content] table')].map(table => {
+  const box = table.getBoundingClientRect();
+  return [table.closest('.md-typeset__table')?.parentElement.className,
+          table.parentElement.parentElement.parentElement.closest('.md-typeset__scrollwrap') === null,
+          Math.round(box.top + scrollY), Math.round(box.left), Math.round(box.width)];
+})"""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_tables_sit_as_the_theme_places_them_before_and_after_its_script_loads(open_page, viewport: str) -> None:
+    """The theme's script wraps a Markdown table to scroll sideways on its own; the page does the same until the script
+    loads, which then wraps it itself: once, in the same place."""
+    page = open_page(WHOLE["article-with-a-table"], viewport=VIEWPORTS[viewport])
+    page.wait_for_load_state("networkidle")
+    before = page.evaluate(TABLES)
+    assert before and all(table[:2] == ["md-typeset__scrollwrap", True] for table in before)
+    page.keyboard.press("/")
+    page.wait_for_function("!!window.document$")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("Escape")
+    assert page.evaluate(TABLES) == before
+    assert page.problems == []

@@ -162,12 +162,25 @@
   var input = document.querySelector(".md-search__input");
   var requested = false;
 
+  // Tables in the page's content, wrapped as the theme's script wraps them (to scroll sideways on their own, with its
+  // spacing around them), until it loads and wraps them itself.
+  var tables = document.querySelectorAll("[data-md-component=content] table:not([class])");
+  tables.forEach(function (table) {
+    var outer = document.createElement("div");
+    var inner = document.createElement("div");
+    outer.className = "md-typeset__scrollwrap";
+    inner.className = "md-typeset__table";
+    table.replaceWith(outer);
+    outer.appendChild(inner).appendChild(table);
+  });
+
   function load(open) {
     if (requested) return;
     requested = true;
     var script = document.createElement("script");
     script.src = source;
     script.onload = function () {
+      tables.forEach(function (table) { table.parentNode.parentNode.replaceWith(table); });
       document.dispatchEvent(new Event("DOMContentLoaded"));  // the theme starts on it, which has long passed
       if (!input || !(open || (toggle && toggle.checked) || document.activeElement === input)) return;
       if (toggle && !toggle.checked) {
