@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 from conftest import PHONE
-from test_browser_light_pages import LIGHT, SEARCH_INDEX, STYLES, THEME_SCRIPT, requested, weight, whole_theme_css
+from test_browser_light_pages import (
+    LIGHT,
+    SEARCH_INDEX,
+    STYLES,
+    THEME_SCRIPT,
+    requested,
+    weight,
+    whole_theme_css,
+)
 from test_browser_pages import VIEWPORTS
 
 pytestmark = pytest.mark.browser

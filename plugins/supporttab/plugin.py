@@ -64,6 +64,7 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
+ON_DEMAND_SCRIPT = "theme-on-demand.js"  # only the pages that load the theme's script when asked
 THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
 THEME_SCRIPTS = Path(material_templates.__file__).parent / "assets" / "javascripts"
 # What light pages never render (their search button opens the hub's search instead), so its rules need not load.
@@ -621,7 +622,8 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", content=script_source(SCRIPT)))
+    for script in (SCRIPT, ON_DEMAND_SCRIPT):
+        files.append(File.generated(config, f"assets/supporttab/{script}", content=script_source(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
 

@@ -94,42 +94,29 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 })();
 
-/* The light/dark toggle on pages without the theme's script: what the theme's script does, kept where it keeps it, so
-   a choice made on one page holds on every other. The automatic choice ("(prefers-color-scheme)") takes the colours
-   of the option for the scheme the system prefers, and follows it when it changes. */
+/* The light/dark toggle on pages without the theme's script, kept where the theme keeps it, so a choice holds on every
+   page. The automatic option ("(prefers-color-scheme)") takes the colours of the system's scheme, and follows it. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-md-component=palette]");
   if (window.document$ || !form || typeof __md_get !== "function") return;  // the theme's script does it
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
   var light = matchMedia("(prefers-color-scheme: light)");
-  var current = -1;
-
-  function colorOf(input) {
-    var color = {};
-    ["media", "scheme", "primary", "accent"].forEach(function (key) {
-      color[key] = input.getAttribute("data-md-color-" + key);
-    });
-    var system = color.media === "(prefers-color-scheme)" && form.querySelector(
-      "[data-md-color-media='(prefers-color-scheme: " + (light.matches ? "light" : "dark") + ")']");
-    if (system) {
-      ["scheme", "primary", "accent"].forEach(function (key) {
-        color[key] = system.getAttribute("data-md-color-" + key);
-      });
-    }
-    return color;
-  }
 
   function choose(index) {
-    var input = inputs[index];
-    var color = colorOf(input);
-    Object.keys(color).forEach(function (key) { document.body.setAttribute("data-md-color-" + key, color[key]); });
+    var input = inputs[index], color = {};
+    var system = input.getAttribute("data-md-color-media") === "(prefers-color-scheme)" && form.querySelector(
+      "[data-md-color-media='(prefers-color-scheme: " + (light.matches ? "light" : "dark") + ")']");
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      var name = "data-md-color-" + key;
+      color[key] = (system && key !== "media" ? system : input).getAttribute(name);
+      document.body.setAttribute(name, color[key]);
+    });
     inputs.forEach(function (each, i) {
       var label = each.nextElementSibling;
       if (label && label.tagName === "LABEL") label.hidden = i !== index;
     });
     input.checked = true;
-    current = index;
     return { index: index, color: color };
   }
 
@@ -138,74 +125,12 @@
     return matchMedia(input.getAttribute("data-md-color-media")).matches;
   });
   if (inputs.length) choose(Math.max(0, Math.min(index, inputs.length - 1)));
-  form.addEventListener("change", function (event) {
-    var index = inputs.indexOf(event.target);
+  function save() {
+    var index = inputs.findIndex(function (input) { return input.checked; });
     if (index >= 0) __md_set("__palette", choose(index));
-  });
-  light.addEventListener("change", function () {
-    if (current >= 0 && inputs[current].getAttribute("data-md-color-media") === "(prefers-color-scheme)") {
-      __md_set("__palette", choose(current));
-    }
-  });
-})();
-
-/* The theme's script on demand (pages whose script tag names it): search, and what it adds to a page, load when a
-   reader reaches for search (the header's search field or button, or the theme's keys f, s and /) or arrives with a
-   search in the address (?q= from a light page, ?h= from a search result). Until then the page paints and settles
-   without its 114 KB, as light pages do. */
-(function () {
-  "use strict";
-  var tag = document.currentScript;
-  var source = tag && tag.getAttribute("data-st-theme-script");
-  if (!source || window.document$) return;
-  var toggle = document.getElementById("__search");
-  var input = document.querySelector(".md-search__input");
-  var requested = false;
-
-  // Tables in the page's content, wrapped as the theme's script wraps them (to scroll sideways on their own, with its
-  // spacing around them), until it loads and wraps them itself.
-  var tables = document.querySelectorAll("[data-md-component=content] table:not([class])");
-  tables.forEach(function (table) {
-    var outer = document.createElement("div");
-    var inner = document.createElement("div");
-    outer.className = "md-typeset__scrollwrap";
-    inner.className = "md-typeset__table";
-    table.replaceWith(outer);
-    outer.appendChild(inner).appendChild(table);
-  });
-
-  function load(open) {
-    if (requested) return;
-    requested = true;
-    var script = document.createElement("script");
-    script.src = source;
-    script.onload = function () {
-      tables.forEach(function (table) { table.parentNode.parentNode.replaceWith(table); });
-      document.dispatchEvent(new Event("DOMContentLoaded"));  // the theme starts on it, which has long passed
-      if (!input || !(open || (toggle && toggle.checked) || document.activeElement === input)) return;
-      if (toggle && !toggle.checked) {
-        toggle.checked = true;
-        toggle.dispatchEvent(new Event("change"));
-      }
-      input.focus();
-    };
-    document.body.appendChild(script);
   }
-
-  var query = new URLSearchParams(location.search);
-  if (query.has("q") || query.has("h")) return load(false);
-  document.querySelectorAll("label[for=__search]").forEach(function (label) {
-    label.addEventListener("click", function () { load(true); });
-  });
-  if (input) input.addEventListener("focus", function () { load(true); });
-  document.addEventListener("keydown", function onKey(event) {
-    var target = event.target;
-    if (event.ctrlKey || event.metaKey || event.altKey || ["f", "s", "/"].indexOf(event.key) < 0 ||
-        target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    event.preventDefault();
-    document.removeEventListener("keydown", onKey);
-    load(true);
-  });
+  form.addEventListener("change", save);
+  light.addEventListener("change", save);
 })();
 
 /* Keyboard focus on pages without the theme's script, shown as the theme shows it: its stylesheet rings what carries
