@@ -102,3 +102,22 @@ def test_another_trimmer_or_parser_version_is_a_cache_miss(tmp_path: Path, monke
     monkeypatch.setattr(stylesheets, "trim", lambda *args, **kwargs: trimmed.append(args) or "made again")
     assert trim_cached(css, WORDS, tmp_path / "cache") == "made again" and len(trimmed) == 1
     assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_the_whole_pages_stylesheet_keeps_what_an_articles_markdown_uses_and_nothing_it_does_not(site: Path) -> None:
+    """The hub's, team's and articles' stylesheet is trimmed to the site's rendered Markdown too: a kind of admonition
+    that only an article writes keeps the theme's rules and icon for it, in that stylesheet alone."""
+    from conftest import run_mkdocs_build
+
+    def stylesheet(name: str) -> str:
+        return next((site / "site" / "assets" / "supporttab").glob(f"{name}.*.css")).read_text("utf-8")
+
+    bug = ("--md-admonition-icon--bug:", ".md-typeset .bug>.admonition-title")
+    assert run_mkdocs_build(site).returncode == 0
+    assert not [rule for rule in bug if rule in stylesheet("pages") + stylesheet("light")]
+    article = site / "content" / "articles" / "reset-password.md"
+    article.write_text(article.read_text("utf-8") + '\n!!! bug "Known problem"\n    The link may arrive twice.\n')
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    assert [rule for rule in bug if rule in stylesheet("pages")] == list(bug)
+    assert not [rule for rule in bug if rule in stylesheet("light")]

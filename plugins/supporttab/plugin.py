@@ -68,12 +68,14 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
+ON_DEMAND_SCRIPT = "theme-on-demand.js"  # only the pages that load the theme's script when asked
 THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
+THEME_SCRIPTS = Path(material_templates.__file__).parent / "assets" / "javascripts"
 # What light pages never render (their search button opens the hub's search instead), so its rules need not load.
 NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
-# Words no light page's template spells out: the class our script sets in the theme's stead (supporttab.js), and
-# both text directions, which the theme's language partial (imported by a computed name) sets on the page.
-LIGHT_RUNTIME_CLASSES = ("focus-visible", "ltr", "rtl")
+# Words no template spells out: the class our script sets in the theme's stead (supporttab.js), and both text
+# directions, which the theme's language partial (imported by a computed name) sets on the page.
+RUNTIME_WORDS = ("focus-visible", "ltr", "rtl")
 PRERENDERED = "supporttab/prerendered.html"
 INCIDENT = "supporttab/incident.html"
 # Pages a preview may keep from the rebuild before: each shows its own context (an incident; a page of the history)
@@ -229,6 +231,8 @@ class SupportTabPlugin(BasePlugin):
         data = self.build.data
         env.globals["supporttab_css"] = Markup(_own_css())
         env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files)
+        env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files)
+        env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
         hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
@@ -260,18 +264,33 @@ class SupportTabPlugin(BasePlugin):
         return server
 
     def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
-        """Light pages' one stylesheet: the theme's, trimmed to what their templates can use, then ours. Returns
-        its path in the site, named by its content so browsers may keep it until it changes."""
+        """Light pages' one stylesheet: the theme's, trimmed to what their templates can use, then ours."""
         if self.build is None:
             return None
         light = {page.template for page in self.build.pages if page.light}
-        words = words_of([*_template_sources(env, light, skip=NOT_ON_LIGHT_PAGES), *_palette_words(config),
-                          *LIGHT_RUNTIME_CLASSES])
+        return self._add_trimmed_stylesheet("light", _template_sources(env, light, skip=NOT_ON_LIGHT_PAGES),
+                                            config, files)
+
+    def _add_page_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
+        """Every other page's one stylesheet (the hub, the team, articles, 404): the theme's, trimmed to what their
+        templates, their rendered Markdown and the theme's script (which they load when a reader searches) can
+        use, then ours. MkDocs has rendered every page's Markdown by now."""
+        if self.build is None:
+            return None
+        templates, contents = _whole_pages(files)
+        texts = [*_template_sources(env, templates | {"404.html"}, skip=frozenset()), *contents,
+                 *_theme_script_classes()]
+        return self._add_trimmed_stylesheet("pages", texts, config, files)
+
+    def _add_trimmed_stylesheet(self, name: str, texts: list[str], config: MkDocsConfig, files: Files) -> str:
+        """The theme's stylesheets trimmed to the words in `texts`, then ours, as one file. Returns its path in the
+        site, named by its content so browsers may keep it until it changes."""
+        words = words_of([*texts, *_palette_words(config), *RUNTIME_WORDS])
         own = _own_css()
         theme = "".join(path.read_text("utf-8") for path in _theme_stylesheets(config))
         trimmed = trim_cached(theme, words, self.root / self.options.cache_dir / "stylesheets", reads=own)
         css = f"{trimmed}\n{own}"
-        path = f"assets/supporttab/light.{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        path = f"assets/supporttab/{name}.{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         files.append(File.generated(config, path, content=css))
         return path
 
@@ -366,6 +385,29 @@ def _theme_stylesheets(config: MkDocsConfig) -> list[Path]:
     """mkdocs-material's stylesheets, as its base template links them: the main one, and the palette's if set."""
     names = ["main.*.min.css", *(["palette.*.min.css"] if config.theme.get("palette") else [])]
     return [next(THEME_STYLESHEETS.glob(name)) for name in names]
+
+
+def _theme_script() -> Path:
+    """mkdocs-material's script bundle, as its base template links it."""
+    return next(THEME_SCRIPTS.glob("bundle.*.min.js"))
+
+
+def _theme_script_classes() -> list[str]:
+    """The classes the theme's script may give what it adds to a page (search results, wrapped tables, content tabs'
+    controls): the words of its bundle that name its own components. Its other words (note, keys) are Markdown's,
+    which the pages supply themselves when they use them."""
+    return [word for word in words_of([_theme_script().read_text("utf-8")]) if word.startswith(("md-", "tabbed-"))]
+
+
+def _whole_pages(files: Files) -> tuple[set[str], list[str]]:
+    """The templates and the rendered Markdown of every page that is not light."""
+    templates, contents = set(), []
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and not page.meta.get("supporttab_light"):
+            templates.add(page.meta.get("template") or "main.html")
+            contents.append(page.content or "")
+    return templates, contents
 
 
 def _template_sources(env: Environment, names: set[str], skip: frozenset[str]) -> list[str]:
@@ -624,7 +666,8 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    files.append(File.generated(config, f"assets/supporttab/{SCRIPT}", content=script_source(SCRIPT)))
+    for script in (SCRIPT, ON_DEMAND_SCRIPT):
+        files.append(File.generated(config, f"assets/supporttab/{script}", content=script_source(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
 

@@ -4,7 +4,9 @@
 
 Installs Lighthouse 12 from npm on first use (Node 20 here, so not 13) into ~/.cache/supporttab-lighthouse,
 builds the example site, serves it on 127.0.0.1 and prints a table. Exits 1 when a page is under budget:
-accessibility, best practices and SEO 100, performance 95 or more.
+accessibility, best practices and SEO 100, performance 96 or more (measured on a shared, loaded machine: hub
+96, every other page kind 98 to 100; the hub pays about 100 ms for the first time formatter of its "Open now"
+line and local times).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ PAGES = {
     "team": "team/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+BUDGET = {"performance": 96, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
 def lighthouse_binary() -> Path:

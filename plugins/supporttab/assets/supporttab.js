@@ -94,20 +94,23 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 })();
 
-/* The light/dark toggle on light pages (status, history, incidents), which load none of the theme's script: what the
-   theme's script does, kept where it keeps it, so a choice made on one page holds on every other. */
+/* The light/dark toggle on pages without the theme's script, kept where the theme keeps it, so a choice holds on every
+   page. The automatic option ("(prefers-color-scheme)") takes the colours of the system's scheme, and follows it. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-md-component=palette]");
   if (window.document$ || !form || typeof __md_get !== "function") return;  // the theme's script does it
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+  var light = matchMedia("(prefers-color-scheme: light)");
 
   function choose(index) {
-    var input = inputs[index];
-    var color = {};
+    var input = inputs[index], color = {};
+    var system = input.getAttribute("data-md-color-media") === "(prefers-color-scheme)" && form.querySelector(
+      "[data-md-color-media='(prefers-color-scheme: " + (light.matches ? "light" : "dark") + ")']");
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
-      color[key] = input.getAttribute("data-md-color-" + key);
-      document.body.setAttribute("data-md-color-" + key, color[key]);
+      var name = "data-md-color-" + key;
+      color[key] = (system && key !== "media" ? system : input).getAttribute(name);
+      document.body.setAttribute(name, color[key]);
     });
     inputs.forEach(function (each, i) {
       var label = each.nextElementSibling;
@@ -122,14 +125,16 @@
     return matchMedia(input.getAttribute("data-md-color-media")).matches;
   });
   if (inputs.length) choose(Math.max(0, Math.min(index, inputs.length - 1)));
-  form.addEventListener("change", function (event) {
-    var index = inputs.indexOf(event.target);
+  function save() {
+    var index = inputs.findIndex(function (input) { return input.checked; });
     if (index >= 0) __md_set("__palette", choose(index));
-  });
+  }
+  form.addEventListener("change", save);
+  light.addEventListener("change", save);
 })();
 
-/* Keyboard focus on light pages, shown as the theme shows it: its stylesheet rings what carries the `focus-visible`
-   class, which only its script sets. */
+/* Keyboard focus on pages without the theme's script, shown as the theme shows it: its stylesheet rings what carries
+   the `focus-visible` class, which only its script sets. */
 (function () {
   "use strict";
   if (window.document$) return;

@@ -1,0 +1,189 @@
+"""The other pages (hub, team, articles) in headless Chromium: one trimmed stylesheet that styles every element as the
+theme's whole one does, the theme's script only once a reader reaches for search, and search that works when they do.
+Also the palette's automatic mode ("follow the system") on pages without the theme's script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import PHONE
+from test_browser_light_pages import (
+    LIGHT,
+    SEARCH_INDEX,
+    STYLES,
+    THEME_SCRIPT,
+    requested,
+    weight,
+    whole_theme_css,
+)
+from test_browser_pages import VIEWPORTS
+
+pytestmark = pytest.mark.browser
+
+WHOLE = {"hub": "", "team": "team/", "article": "articles/reset-password/",
+         "article-with-a-table": "articles/card-payment-failed/"}
+# Compressed bytes of everything a first visit loads, per page kind, with some room above what they load (hub 35,
+# team 53 with its headshots, articles 33 KiB; with the theme's script and whole stylesheet they loaded 91, 109, 90).
+BUDGETS = {"hub": 37 * 1024, "team": 57 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
+
+
+@pytest.mark.parametrize("kind", list(WHOLE))
+def test_a_page_loads_one_stylesheet_and_no_theme_script_until_asked(open_page, built_example: Path,
+                                                                      example_url: str, kind: str) -> None:
+    page = open_page(WHOLE[kind])
+    page.wait_for_load_state("networkidle")
+    page.mouse.move(100, 300)  # pointing at the page is not asking for search
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(300)
+    urls = set(requested(page))
+    assert not [url for url in urls if any(part in url for part in (*THEME_SCRIPT, SEARCH_INDEX))]
+    stylesheets = [url for url in urls if url.endswith(".css")]
+    assert len(stylesheets) == 1 and "/assets/supporttab/pages." in stylesheets[0]
+    total = weight(urls, built_example, example_url)
+    assert total <= BUDGETS[kind], f"{total / 1024:.1f} KiB"
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(WHOLE))
+def test_the_trimmed_stylesheet_styles_every_element_as_the_whole_theme_does(
+        chromium, example_url: str, built_example: Path, kind: str, scheme: str) -> None:
+    """As for light pages: every property of every element, at phone and desktop width, at rest, with the phone menu
+    open and with the keyboard on a control, is the same with the trimmed stylesheet as with the theme's whole one."""
+    whole = whole_theme_css(built_example)
+    renderings = []
+    for trimmed in (True, False):
+        context = chromium.new_context(viewport=PHONE, color_scheme=scheme, reduced_motion="reduce")
+        page = context.new_page()
+        if not trimmed:
+            page.route("**/assets/supporttab/pages.*.css",
+                       lambda route: route.fulfill(body=whole, content_type="text/css"))
+        page.goto(example_url + WHOLE[kind], wait_until="networkidle")
+        states = {}
+        for name, viewport in VIEWPORTS.items():
+            page.set_viewport_size(viewport)
+            states[f"{name} at rest"] = page.evaluate(STYLES)
+        page.set_viewport_size(PHONE)
+        page.evaluate("document.getElementById('__drawer').checked = true")
+        states["phone menu open"] = page.evaluate(STYLES)
+        page.evaluate("document.getElementById('__drawer').checked = false")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        states["keyboard focus"] = page.evaluate(STYLES)
+        renderings.append(states)
+        context.close()
+    trimmed, whole_styles = renderings
+    for state in trimmed:
+        differences = sorted(set(trimmed[state]) ^ set(whole_styles[state]))
+        assert differences == [], (state, differences[:10])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_search_results_look_as_with_the_whole_theme(chromium, example_url: str, built_example: Path,
+                                                     viewport: str, scheme: str) -> None:
+    """What the theme's script adds once it loads (the search dialog and its results) is styled by the trimmed
+    stylesheet as by the whole one."""
+    whole = whole_theme_css(built_example)
+    renderings = []
+    for trimmed in (True, False):
+        context = chromium.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce")
+        page = context.new_page()
+        if not trimmed:
+            page.route("**/assets/supporttab/pages.*.css",
+                       lambda route: route.fulfill(body=whole, content_type="text/css"))
+        page.goto(example_url + "?q=password", wait_until="networkidle")
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        renderings.append(page.evaluate(STYLES))
+        context.close()
+    differences = sorted(set(renderings[0]) ^ set(renderings[1]))
+    assert differences == [], differences[:10]
+
+
+def search_finds_an_article(page) -> None:
+    page.keyboard.type("password")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert "Reset your password" in page.locator(".md-search-result").inner_text()
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("kind", ["hub", "team", "article"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_typing_in_the_header_search_finds_articles(open_page, kind: str, viewport: str) -> None:
+    page = open_page(WHOLE[kind], viewport=VIEWPORTS[viewport])
+    page.wait_for_load_state("networkidle")
+    if viewport == "phone":
+        page.locator("label.md-header__button[for=__search]").click()
+    else:
+        page.locator("input.md-search__input").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    search_finds_an_article(page)
+
+
+def test_the_search_key_opens_search(open_page) -> None:
+    page = open_page(WHOLE["article"], viewport=VIEWPORTS["desktop"])
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    assert page.locator("input.md-search__input").input_value() == ""  # the key opened search; it typed nothing
+    search_finds_an_article(page)
+
+
+def test_a_search_result_highlights_the_words_on_the_article(open_page) -> None:
+    page = open_page("articles/reset-password/?h=password")
+    page.locator("mark[data-md-highlight]").first.wait_for(state="attached")
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("kind", ["whole", "light"])
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_the_automatic_palette_follows_the_system(chromium, example_url: str, built_example: Path, kind: str,
+                                                  system: str) -> None:
+    """material's automatic mode (an option with media "(prefers-color-scheme)"): with it chosen, a page takes the
+    colours of the option for the scheme the system prefers, also when the system changes while the page is open."""
+    path = WHOLE["article"] if kind == "whole" else LIGHT["status"]
+    # The example offers light and dark; give its pages a first, automatic option as a site would configure it.
+    automatic = ('<input class="md-option" data-md-color-media="(prefers-color-scheme)" data-md-color-scheme="default" '
+                 'data-md-color-primary="indigo" data-md-color-accent="indigo" aria-label="Follow the system" '
+                 'type="radio" name="__palette" id="__palette_auto">')
+    html = (built_example / path / "index.html").read_text("utf-8").replace(
+        '<form class="md-header__option" data-md-component="palette">',
+        '<form class="md-header__option" data-md-component="palette">' + automatic, 1)
+    assert automatic in html
+    context = chromium.new_context(color_scheme=system)
+    page = context.new_page()
+    page.route(f"{example_url}{path}", lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(example_url + path, wait_until="networkidle")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate("document.getElementById('__palette_auto').checked")
+    assert page.evaluate(scheme) == ("slate" if system == "dark" else "default")
+    other = "light" if system == "dark" else "dark"
+    page.emulate_media(color_scheme=other)
+    page.wait_for_function(f"{scheme} === {json.dumps('slate' if other == 'dark' else 'default')}")
+    context.close()
+
+
+TABLES = """() => [...document.querySelectorAll('[data-md-component=content] table')].map(table => {
+  const box = table.getBoundingClientRect();
+  return [table.closest('.md-typeset__table')?.parentElement.className,
+          table.parentElement.parentElement.parentElement.closest('.md-typeset__scrollwrap') === null,
+          Math.round(box.top + scrollY), Math.round(box.left), Math.round(box.width)];
+})"""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_tables_sit_as_the_theme_places_them_before_and_after_its_script_loads(open_page, viewport: str) -> None:
+    """The theme's script wraps a Markdown table to scroll sideways on its own; the page does the same until the script
+    loads, which then wraps it itself: once, in the same place."""
+    page = open_page(WHOLE["article-with-a-table"], viewport=VIEWPORTS[viewport])
+    page.wait_for_load_state("networkidle")
+    before = page.evaluate(TABLES)
+    assert before and all(table[:2] == ["md-typeset__scrollwrap", True] for table in before)
+    page.keyboard.press("/")
+    page.wait_for_function("!!window.document$")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("Escape")
+    assert page.evaluate(TABLES) == before
+    assert page.problems == []
