@@ -62,6 +62,7 @@ class SupportTabPlugin(BasePlugin):
         self.now = build_time()
         self.widget_files: tuple[File, File] | None = None
         self.language: Language = load_language(SOURCE_LANGUAGE)
+        self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -77,7 +78,8 @@ class SupportTabPlugin(BasePlugin):
             return config
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
-        self.language = _site_language(self.options.language or config.theme.get("language") or SOURCE_LANGUAGE)
+        self.languages = self.options.site_languages(config.theme.get("language"))
+        self.language = _site_language(self.languages[0])
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -96,7 +98,7 @@ class SupportTabPlugin(BasePlugin):
         self.now = build_time()
         try:
             data = load_site(self.root, Path(config.docs_dir), self.options, self.now,
-                             published=_published_pages(config))
+                             published=_published_pages(config), languages=self.languages)
         except DataError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the authored files:\n{error}") from None

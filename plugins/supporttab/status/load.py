@@ -32,11 +32,11 @@ class StatusData:
 
 
 def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | None = None, *,
-                keep_documents: bool = False, pending: Pending | None = None
-                ) -> tuple[StatusData | None, list[Problem]]:
+                keep_documents: bool = False, pending: Pending | None = None,
+                languages: tuple[str, ...] = ("en",)) -> tuple[StatusData | None, list[Problem]]:
     """Load every status file in `folder`; (None, []) when the site has no status folder. With a team, every
     author must be a member's id. `pending` is a file with the bytes a command is about to write to it: loaded
-    as if written, so a write is checked before it happens."""
+    as if written, so a write is checked before it happens. A text may be written in each of `languages`."""
     if not folder.is_dir():
         return None, []
     components_path = folder / COMPONENTS_FILE
@@ -58,7 +58,7 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
         problems += misplaced
         for path in paths:
             raw = pending[1] if pending and path == pending[0] else None
-            problems += _load_one(root, path, kind, known, now, data, seen, keep_documents, raw)
+            problems += _load_one(root, path, kind, known, now, data, seen, keep_documents, raw, languages)
     return data, problems  # with problems, `data` holds what the valid files say
 
 
@@ -92,7 +92,8 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
 
 
 def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
-              seen: dict[str, str], keep_documents: bool, raw: bytes | None) -> list[Problem]:
+              seen: dict[str, str], keep_documents: bool, raw: bytes | None, languages: tuple[str, ...]
+              ) -> list[Problem]:
     shown = shown_path(root, path)
     file_id = path.stem
     if not is_id(file_id):
@@ -103,7 +104,7 @@ def _load_one(root: Path, path: Path, kind: str, known: _Known, now: dt.datetime
                                          "file names and must be unique, so rename one of the files")]
     seen[file_id] = shown
     model_class = Incident if kind == "incident" else Maintenance
-    model, doc = load_model(path, shown, model_class, raw)
+    model, doc = load_model(path, shown, model_class, raw, languages)
     if model is None:
         return doc.problems
     problems = known.check_references(model, doc)
