@@ -215,8 +215,8 @@ LanguageCode = Annotated[str, AfterValidator(_check_language_code)]
 def translatable(text_type: Any, description: str) -> Any:
     """`text_type` written once, or once per language as `{en: ..., de: ...}`; validated into a `Translated`."""
     text = Annotated[text_type, Field(min_length=1)]
-    several = Annotated[dict[LanguageCode, text], Field(min_length=1, json_schema_extra={
-        "propertyNames": {"pattern": f"^{LANGUAGE_CODE_PATTERN}$"}})]
+    several = Annotated[dict[LanguageCode, text], Field(json_schema_extra={  # an empty map: no default language
+        "minProperties": 1, "propertyNames": {"pattern": f"^{LANGUAGE_CODE_PATTERN}$"}})]
     return Annotated[
         Annotated[text, Tag(ONE_LANGUAGE)] | Annotated[several, Tag(SEVERAL_LANGUAGES)],
         Discriminator(_which_form), AfterValidator(_as_translated),

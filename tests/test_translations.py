@@ -1,0 +1,175 @@
+"""Authored texts in several languages: a text written once, or as `{en: ..., de: ...}` in the site's `languages`.
+The example made two-language (English first, German) through the real loader, `supporttab check` and the build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import MINIMAL_HUB, NOW, copy_example_site, run_mkdocs_build
+from supporttab.authoring.lint import lint
+from supporttab.config import Options
+from supporttab.site import load_site
+from test_cli import run
+from test_lint import COMPONENTS, TEAM
+
+INCIDENT = "incidents/2026-11-20-card-payments-failing.yml"
+TITLE = "title: Card payments failing for customers in the UK and EU\n"
+FIRST_BODY = """    body: |
+      Card payments on invoices are failing for customers in the UK and the EU: your customers see
+      "Payment could not be completed". We are working on it now. Invoices stay open, and no one is
+      charged twice. We will post again by 09:35.
+"""
+TRANSLATED_TITLE = """title:
+  en: Card payments failing for customers in the UK and EU
+  de: Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl
+"""
+TRANSLATED_BODY = """    body:
+      en: |
+        Card payments on invoices are failing for customers in the UK and the EU: your customers see
+        "Payment could not be completed". We are working on it now. Invoices stay open, and no one is
+        charged twice. We will post again by 09:35.
+      de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder.
+"""
+
+
+def set_languages(site: Path, languages: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      timezone: Europe/London\n",
+                                   f"      timezone: Europe/London\n      languages: {languages}\n", 1),
+                      encoding="utf-8")
+
+
+def edit(site: Path, name: str, old: str, new: str) -> None:
+    path = site / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example with `languages: [en, de]` and the first incident's title and first update in both."""
+    site = copy_example_site(tmp_path_factory.mktemp("two-languages") / "site")
+    set_languages(site, "[en, de]")
+    edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
+    edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
+    return site
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def test_a_text_written_in_one_language_of_one_builds_byte_for_byte_as_a_plain_text(tmp_path: Path) -> None:
+    """A one-language site is unchanged by the feature: the same text as a map of its one language, with the
+    `languages` option, publishes exactly the site of the plain text without it."""
+    plain = copy_example_site(tmp_path / "plain")
+    mapped = copy_example_site(tmp_path / "mapped")
+    set_languages(mapped, "[en]")
+    edit(mapped, INCIDENT, TITLE, TRANSLATED_TITLE.replace(
+        "  de: Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl\n", ""))
+    edit(mapped, INCIDENT, FIRST_BODY, TRANSLATED_BODY.split("      de:")[0])
+    for site in (plain, mapped):
+        result = run_mkdocs_build(site)
+        assert result.returncode == 0, result.stderr
+    assert site_files(mapped / "site") == site_files(plain / "site")
+
+
+def test_translations_are_accepted_by_check_and_build(two_languages: Path) -> None:
+    check = run(two_languages, "check", "--format", "json")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
+    build = run_mkdocs_build(two_languages)
+    assert build.returncode == 0, build.stderr
+    page = (two_languages / "site/incidents/2026-11-20-card-payments-failing/index.html").read_text()
+    assert "Card payments failing for customers in the UK and EU" in page  # the default language's text
+    assert "Payment could not be completed" in page
+
+
+# Each kind of mistake in a translated text or in the languages option, where it is, and the sentence.
+BAD = [
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      fr:"), "      fr:",
+                 "'fr' is not one of the site's languages (en, de); correct it, or add it to `languages` under the "
+                 "supporttab plugin in mkdocs.yml", id="language-not-on-the-site"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      dee:"), "      dee:",
+                 "'dee' is not one of the site's languages (en, de); did you mean 'de'?", id="misspelt-language"),
+    pytest.param(INCIDENT, TRANSLATED_TITLE, TRANSLATED_TITLE.replace(
+        "  en: Card payments failing for customers in the UK and EU\n", ""), "de: Kartenzahlungen schlagen",
+                 "has no text in 'en', the site's default language; add a line `en: ...` under it, the text the "
+                 "other languages fall back to", id="no-default-language"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace(
+        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder.",
+        'de: ""'), 'de: ""', "is empty; write the text", id="empty-translation"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace(
+        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder.",
+        "de: [Kartenzahlungen]"), "de: [Kartenzahlungen]", "expected text, found a list; write the text", id="translation-not-text"),
+    pytest.param(INCIDENT, TRANSLATED_TITLE, "title: {}\n", "title:",
+                 "has no text in 'en', the site's default language", id="no-text-at-all"),
+    pytest.param("mkdocs.yml", "languages: [en, de]", "languages: [en, de, en]", None,
+                 "'en' is listed twice; name each language once", id="language-twice"),
+    pytest.param("mkdocs.yml", "languages: [en, de]", "languages: [en, 'de DE']", None,
+                 "'de DE' is not a language code; write one like de, fr, ar or pt-BR", id="not-a-language-code"),
+    pytest.param("mkdocs.yml", "languages: [en, de]", "languages: [en, de]\n      language: de", None,
+                 "language is 'de' but languages starts with 'en'; remove `language`", id="two-defaults"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "marker", "says"), BAD)
+def test_check_and_the_build_say_the_same_located_sentence(two_languages: Path, name: str, old: str, new: str,
+                                                          marker: str | None, says: str) -> None:
+    original = (two_languages / name).read_bytes()
+    shutil.rmtree(two_languages / "site", ignore_errors=True)
+    try:
+        edit(two_languages, name, old, new)
+        lines = (two_languages / name).read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if text.strip().startswith(str(marker).strip())), None)
+        check = run(two_languages, "check", "--format", "json")
+        build = run_mkdocs_build(two_languages)
+    finally:
+        (two_languages / name).write_bytes(original)
+    assert check.returncode != 0 and build.returncode == 1
+    assert "Traceback" not in build.stderr + check.stderr
+    assert not (two_languages / "site").exists()  # nothing half-written
+    if name == "mkdocs.yml":  # the options are refused before any file is read, in one sentence each
+        assert says in check.stderr and says in build.stderr, (check.stderr, build.stderr)
+        return
+    errors = [f"{f['file']}:{f['line']}:{f['column']}: {f['message']}"
+              for f in json.loads(check.stdout) if f["severity"] == "error"]
+    ours = [error for error in errors if says in error]
+    assert len(ours) == 1, errors
+    assert ours[0].startswith(f"{name}:{line}:"), ours
+    assert ours[0].split(": ", 1)[1] in build.stderr, build.stderr  # the same sentence, at the same place
+
+
+def test_a_translation_is_linted_in_its_own_language(tmp_path: Path) -> None:
+    """English wording rules read an English translation on a German site (at the translation's own line), and
+    do not read the German text: each text goes to its language's phrase book."""
+    minimising = "Der Ausfall ist behoben.", "The outage only lasted 10 minutes, it was just a small glitch."
+    body = {"de": minimising[0], "en": minimising[1]}
+    data = {"title": "Kartenzahlungen", "impact": "minor", "components": ["api"],
+            "updates": [{"at": "2026-11-23T09:00:00+00:00", "status": "investigating", "author": "patty",
+                         "next_update_by": "2026-11-23T10:00:00+00:00", "body": body}]}
+    files = {"content/hub.yml": MINIMAL_HUB, "incidents/components.yml": COMPONENTS,
+             "incidents/api.yml": yaml.safe_dump(data, allow_unicode=True, sort_keys=False), **TEAM}
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    found = {}
+    for languages in (("de", "en"), ("en", "de")):
+        body_order = dict(sorted(body.items(), key=lambda item: languages.index(item[0])))
+        data["updates"][0]["body"] = body_order
+        (tmp_path / "incidents/api.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        site = load_site(tmp_path, tmp_path / "content", Options(languages=list(languages)), NOW,
+                         keep_documents=True, languages=languages)
+        found[languages] = [(f.rule, f.where) for f in lint(site.status, site.status.documents, NOW, {}, site.team,
+                                                            site.hub.organization.name, language=languages[0])]
+    minimising_at = {where for rule, where in found[("de", "en")] if rule == "minimising-language"}
+    assert minimising_at == {("updates", 0, "body", "en")}  # the English translation, read as English
+    assert {where for rule, where in found[("en", "de")] if rule == "minimising-language"} == {
+        ("updates", 0, "body")}  # the same words as the default text: the same finding, at the text
