@@ -4,6 +4,7 @@ The example made two-language (English first, German) through the real loader, `
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -173,3 +174,61 @@ def test_a_translation_is_linted_in_its_own_language(tmp_path: Path) -> None:
     assert minimising_at == {("updates", 0, "body", "en")}  # the English translation, read as English
     assert {where for rule, where in found[("en", "de")] if rule == "minimising-language"} == {
         ("updates", 0, "body")}  # the same words as the default text: the same finding, at the text
+
+
+# --- a section per language -----------------------------------------------------------------------------
+
+EVENT = "2026-11-20-card-payments-failing"
+
+
+@pytest.fixture(scope="module")
+def built_two(two_languages: Path) -> Path:
+    result = run_mkdocs_build(two_languages)
+    assert result.returncode == 0, result.stderr
+    return two_languages / "site"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def updates(markup: str) -> list[str]:
+    return re.findall(r'<li class="st-update st-update--\w+" id="(update-\d+)">', markup)
+
+
+def test_every_status_page_has_its_german_twin_in_german(built_two: Path) -> None:
+    english = sorted(p.relative_to(built_two).as_posix() for p in built_two.glob("**/index.html")
+                     if p.relative_to(built_two).parts[0] in ("status", "incidents"))
+    german = sorted(p.relative_to(built_two / "de").as_posix() for p in (built_two / "de").glob("**/index.html"))
+    assert german == english and len(german) >= 6
+    for path in german:
+        markup = (built_two / "de" / path).read_text(encoding="utf-8")
+        assert '<html lang="de"' in markup, path
+        assert "Aktualisierungen" in markup or "Status" in markup, path  # our words, from the German catalog
+    assert '<html lang="en"' in page(built_two, f"incidents/{EVENT}")
+
+
+def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(built_two: Path) -> None:
+    english, german = page(built_two, f"incidents/{EVENT}"), page(built_two, f"de/incidents/{EVENT}")
+    assert updates(german) == updates(english) and len(updates(english)) >= 4  # every update, in every language
+    assert "Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl" in german  # the translated title
+    assert "Wir arbeiten daran und melden uns bis 09:35 wieder." in german  # the translated update, no note
+    note = "Noch nicht übersetzt: Dieses Update steht hier so, wie wir es geschrieben haben."
+    shown_as_written = re.findall(r'<p class="st-update__untranslated"><em>([^<]*)</em></p>\s*'
+                                  r'<div class="st-update__body" lang="en">', german)
+    assert shown_as_written == [note] * (len(updates(german)) - 1)  # each untranslated one, in English, marked so
+    assert "We found the cause: our payment provider" in german
+    assert '<p class="st-update__untranslated">' not in english and "Kartenzahlungen" not in english
+
+
+def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_default_languages(built_two: Path
+                                                                                            ) -> None:
+    hub = page(built_two, ".")
+    assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', hub) == [
+        ("status/", "en", "English"), ("de/status/", "de", "Deutsch")]
+    assert '<link rel="alternate" href="de/status/" hreflang="de">' in hub
+    assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.S).group(0)
+
+
+def test_a_site_of_one_language_has_no_language_menu(built_example: Path) -> None:
+    assert "md-select__link" not in page(built_example, ".") and not (built_example / "de").exists()

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from .authoring.schema import SCHEMA_DIR
-from .build import GeneratedPage, SiteBuild, prepare_build
+from .build import GeneratedPage, Section, SiteBuild, prepare_build
 from .config import Options, option_problems
 from .core.clock import build_time
 from .core.i18n import (
@@ -30,6 +30,7 @@ from .core.i18n import (
     fallback_warning,
     load_language,
     number_text,
+    own_name,
     percent_text,
 )
 from .core.markdown import MarkdownRenderer
@@ -63,6 +64,7 @@ class SupportTabPlugin(BasePlugin):
         self.widget_files: tuple[File, File] | None = None
         self.language: Language = load_language(SOURCE_LANGUAGE)
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
+        self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -80,6 +82,7 @@ class SupportTabPlugin(BasePlugin):
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
         self.languages = self.options.site_languages(config.theme.get("language"))
         self.language = _site_language(self.languages[0])
+        _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -107,7 +110,7 @@ class SupportTabPlugin(BasePlugin):
                         "site's address; set site_url to the address the site is published at")
         site = site_info(config.site_name, config.site_url, config.site_description,
                          directory_urls=config.use_directory_urls)
-        self.build = prepare_build(data, self.options, self.root, self.now, site, self.renderer)
+        self.build = prepare_build(data, self.options, self.root, self.now, site, self.renderer, self.languages)
         for warning in self.build.warnings:
             log.warning(str(warning))
         for note in self.build.notes:
@@ -121,7 +124,9 @@ class SupportTabPlugin(BasePlugin):
         _drop_data_files(files, self.build.data.data_files)
         for src_uri, path in self.build.images.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-        self.pages = _add_generated_pages(files, config, self.build.pages)
+        self.pages = _add_generated_pages(files, config, self.build.pages + [
+            page for section in self.build.sections for page in section.pages])
+        self.sections = {page.src_uri: section for section in self.build.sections for page in section.pages}
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
@@ -144,13 +149,22 @@ class SupportTabPlugin(BasePlugin):
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
+            section = self.sections.get(page.file.src_uri)
+            if section is not None:  # a page in another language: its views, and its words while it renders
+                context.update(_section_globals(section))
+                activate(load_language(section.language))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self._generated(page) is not None:
-            # Generated pages get their anchors from templates; tell MkDocs' link check about them.
-            page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ANCHOR.findall(output))
-        return None
+        if self._generated(page) is None:
+            return None
+        # Generated pages get their anchors from templates; tell MkDocs' link check about them.
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ANCHOR.findall(output))
+        section = self.sections.get(page.file.src_uri)
+        if section is None:
+            return None
+        activate(self.language)
+        return _set_page_language(output, load_language(section.language))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the templates what the build derived. Only the hub's links wait until now: they show the titles
@@ -215,6 +229,32 @@ def _site_language(tag: str) -> Language:
     if language.fallback:
         log.warning(fallback_warning(tag))
     return language
+
+
+def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
+    """mkdocs-material's language menu (and its hreflang links in every page's head), to the status page in each
+    language, unless the site has its own."""
+    if len(languages) < 2 or config.extra.get("alternate"):
+        return
+    urls = [UrlScheme(config.use_directory_urls, section) for section in ("", *[f"{tag}/" for tag in languages[1:]])]
+    config.extra["alternate"] = [{"name": own_name(tag), "lang": tag,
+                                  "link": scheme.status} for tag, scheme in zip(languages, urls, strict=True)]
+
+
+def _section_globals(section: Section) -> dict[str, Any]:
+    return {"supporttab_status": section.status, "supporttab_summary": section.summary,
+            "supporttab_update_ways": section.update_ways, "supporttab_record": section.record,
+            "supporttab_urls": section.urls, "supporttab_script_words": json_for_html(script_words())}
+
+
+_HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
+
+
+def _set_page_language(output: str, language: Language) -> str:
+    """The theme writes the site's language into <html>; a page of another section says its own, and its
+    direction."""
+    direction = ' dir="rtl"' if language.rtl else ""
+    return _HTML_TAG.sub(f'<html lang="{language.bcp47}"{direction}', output, count=1)
 
 
 def _install_translations(env: Environment) -> None:

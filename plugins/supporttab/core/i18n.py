@@ -140,3 +140,12 @@ def percent_text(fraction: float, pattern: str | None = None) -> str:
 def N_(message: str) -> str:
     """Marks a message for the catalog where it is defined (a table of words); it is translated where used."""
     return message
+
+
+def own_name(tag: str) -> str:
+    """A language's name in itself, as a language menu lists it: English, Deutsch, Français, العربية."""
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name() or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
+    return name[:1].upper() + name[1:]

@@ -38,9 +38,14 @@ class UrlScheme:
     `incidents/x.html`. Every link to a generated page is made here."""
 
     directory_urls: bool = True
+    section: str = ""  # a language's folder, like "de/" (the default language's pages are at the root)
+
+    def source(self, source: str) -> str:
+        """Where a generated page's source is, in this language's section."""
+        return f"{self.section}{source}"
 
     def page(self, source: str) -> str:
-        stem = source.removesuffix(".md")
+        stem = self.source(source).removesuffix(".md")
         if stem == "index" or stem.endswith("/index"):
             folder = stem.removesuffix("index")
             return (folder or ".") if self.directory_urls else f"{folder}index.html"
