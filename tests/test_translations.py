@@ -54,9 +54,10 @@ def edit(site: Path, name: str, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example with `languages: [en, de]` and the first incident's title and first update in both."""
+    """The example with `languages: [en, de, ar]` and the first incident's title and first update in English and
+    German (nothing in Arabic)."""
     site = copy_example_site(tmp_path_factory.mktemp("two-languages") / "site")
-    set_languages(site, "[en, de]")
+    set_languages(site, "[en, de, ar]")
     edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
     edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
     return site
@@ -96,10 +97,10 @@ def test_translations_are_accepted_by_check_and_build(two_languages: Path) -> No
 # Each kind of mistake in a translated text or in the languages option, where it is, and the sentence.
 BAD = [
     pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      fr:"), "      fr:",
-                 "'fr' is not one of the site's languages (en, de); correct it, or add it to `languages` under the "
+                 "'fr' is not one of the site's languages (en, de, ar); correct it, or add it to `languages` under the "
                  "supporttab plugin in mkdocs.yml", id="language-not-on-the-site"),
     pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      dee:"), "      dee:",
-                 "'dee' is not one of the site's languages (en, de); did you mean 'de'?", id="misspelt-language"),
+                 "'dee' is not one of the site's languages (en, de, ar); did you mean 'de'?", id="misspelt-language"),
     pytest.param(INCIDENT, TRANSLATED_TITLE, TRANSLATED_TITLE.replace(
         "  en: Card payments failing for customers in the UK and EU\n", ""), "de: Kartenzahlungen schlagen",
                  "has no text in 'en', the site's default language; add a line `en: ...` under it, the text the "
@@ -112,11 +113,11 @@ BAD = [
         "de: [Kartenzahlungen]"), "de: [Kartenzahlungen]", "expected text, found a list; write the text", id="translation-not-text"),
     pytest.param(INCIDENT, TRANSLATED_TITLE, "title: {}\n", "title:",
                  "has no text in 'en', the site's default language", id="no-text-at-all"),
-    pytest.param("mkdocs.yml", "languages: [en, de]", "languages: [en, de, en]", None,
+    pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, de, en]", None,
                  "'en' is listed twice; name each language once", id="language-twice"),
-    pytest.param("mkdocs.yml", "languages: [en, de]", "languages: [en, 'de DE']", None,
+    pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, 'de DE']", None,
                  "'de DE' is not a language code; write one like de, fr, ar or pt-BR", id="not-a-language-code"),
-    pytest.param("mkdocs.yml", "languages: [en, de]", "languages: [en, de]\n      language: de", None,
+    pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, de]\n      language: de", None,
                  "language is 'de' but languages starts with 'en'; remove `language`", id="two-defaults"),
 ]
 
@@ -201,11 +202,18 @@ def test_every_status_page_has_its_german_twin_in_german(built_two: Path) -> Non
                      if p.relative_to(built_two).parts[0] in ("status", "incidents"))
     german = sorted(p.relative_to(built_two / "de").as_posix() for p in (built_two / "de").glob("**/index.html"))
     assert german == english and len(german) >= 6
-    for path in german:
-        markup = (built_two / "de" / path).read_text(encoding="utf-8")
-        assert '<html lang="de"' in markup, path
-        assert "Aktualisierungen" in markup or "Status" in markup, path  # our words, from the German catalog
-    assert '<html lang="en"' in page(built_two, f"incidents/{EVENT}")
+    words = {}
+    for language, direction in (("de", "ltr"), ("ar", "rtl")):
+        for path in german:
+            markup = (built_two / language / path).read_text(encoding="utf-8")
+            assert f'<html lang="{language}"' in markup and f'<body dir="{direction}"' in markup, path
+            words[language] = json.loads(re.search(r'<script type="application/json" id="st-words">(.*?)</script>',
+                                                   markup).group(1))
+    english = page(built_two, f"incidents/{EVENT}")
+    assert '<html lang="en' in english and '<body dir="ltr"' in english
+    # The scripts' words, in each page's language: "Overdue: was due by".
+    assert (words["de"]["overdue"], words["de"]["locale"]) == ("Überfällig: versprochen bis", "de")
+    assert words["ar"]["locale"] == "ar" and not re.search("[A-Za-z]", words["ar"]["overdue"])
 
 
 def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(built_two: Path) -> None:
@@ -225,7 +233,7 @@ def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_defau
                                                                                             ) -> None:
     hub = page(built_two, ".")
     assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', hub) == [
-        ("status/", "en", "English"), ("de/status/", "de", "Deutsch")]
+        ("status/", "en", "English"), ("de/status/", "de", "Deutsch"), ("ar/status/", "ar", "العربية")]
     assert '<link rel="alternate" href="de/status/" hreflang="de">' in hub
     assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.S).group(0)
 

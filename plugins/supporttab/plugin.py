@@ -150,9 +150,9 @@ class SupportTabPlugin(BasePlugin):
         if generated is not None:
             context.update(generated.context)
             section = self.sections.get(page.file.src_uri)
-            if section is not None:  # a page in another language: its views, and its words while it renders
-                context.update(_section_globals(section))
+            if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
+                context.update(_section_globals(section))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -247,14 +247,15 @@ def _section_globals(section: Section) -> dict[str, Any]:
             "supporttab_urls": section.urls, "supporttab_script_words": json_for_html(script_words())}
 
 
-_HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_BODY_DIR = re.compile(r'<body dir="[^"]*"')
 
 
 def _set_page_language(output: str, language: Language) -> str:
-    """The theme writes the site's language into <html>; a page of another section says its own, and its
-    direction."""
-    direction = ' dir="rtl"' if language.rtl else ""
-    return _HTML_TAG.sub(f'<html lang="{language.bcp47}"{direction}', output, count=1)
+    """The theme writes the site's language and direction into <html> and <body>; a page of another section
+    says its own."""
+    output = _HTML_LANG.sub(f'<html lang="{language.bcp47}"', output, count=1)
+    return _BODY_DIR.sub(f'<body dir="{"rtl" if language.rtl else "ltr"}"', output, count=1)
 
 
 def _install_translations(env: Environment) -> None:
