@@ -72,7 +72,9 @@ class SiteBuild:
 
 @dataclass(frozen=True)
 class Section:
-    """The status part of the site in one more language: its pages under `<language>/`, derived in its words."""
+    """The status part of the site in one more language: its pages under `<language>/`, derived in its words.
+    Made here rather than by mkdocs-static-i18n, which (1.3.1) fails on generated pages without a source file,
+    drops files outside docs_dir and rebuilds the whole site once per language."""
 
     language: str
     urls: UrlScheme
