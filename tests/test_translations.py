@@ -33,7 +33,7 @@ TRANSLATED_BODY = """    body:
         Card payments on invoices are failing for customers in the UK and the EU: your customers see
         "Payment could not be completed". We are working on it now. Invoices stay open, and no one is
         charged twice. We will post again by 09:35.
-      de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder.
+      de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder. <img src=x onerror=alert(1)>
 """
 
 
@@ -106,10 +106,12 @@ BAD = [
                  "has no text in 'en', the site's default language; add a line `en: ...` under it, the text the "
                  "other languages fall back to", id="no-default-language"),
     pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace(
-        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder.",
+        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder. "
+        "<img src=x onerror=alert(1)>",
         'de: ""'), 'de: ""', "is empty; write the text", id="empty-translation"),
     pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace(
-        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder.",
+        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder. "
+        "<img src=x onerror=alert(1)>",
         "de: [Kartenzahlungen]"), "de: [Kartenzahlungen]", "expected text, found a list; write the text", id="translation-not-text"),
     pytest.param(INCIDENT, TRANSLATED_TITLE, "title: {}\n", "title:",
                  "has no text in 'en', the site's default language", id="no-text-at-all"),
@@ -221,6 +223,7 @@ def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(
     assert updates(german) == updates(english) and len(updates(english)) >= 4  # every update, in every language
     assert "Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl" in german  # the translated title
     assert "Wir arbeiten daran und melden uns bis 09:35 wieder." in german  # the translated update, no note
+    assert "<img src=x" not in german and "&lt;img src=x onerror=alert(1)&gt;" in german  # escaped like any text
     note = "Noch nicht übersetzt: Dieses Update steht hier so, wie wir es geschrieben haben."
     shown_as_written = re.findall(r'<p class="st-update__untranslated"><em>([^<]*)</em></p>\s*'
                                   r'<div class="st-update__body" lang="en">', german)
@@ -235,8 +238,31 @@ def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_defau
     assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', hub) == [
         ("status/", "en", "English"), ("de/status/", "de", "Deutsch"), ("ar/status/", "ar", "العربية")]
     assert '<link rel="alternate" href="de/status/" hreflang="de">' in hub
-    assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.S).group(0)
+    assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.DOTALL).group(0)
 
 
 def test_a_site_of_one_language_has_no_language_menu(built_example: Path) -> None:
     assert "md-select__link" not in page(built_example, ".") and not (built_example / "de").exists()
+
+
+# --- published history ----------------------------------------------------------------------------------
+
+
+def test_translating_a_published_text_later_is_no_change_but_rewording_it_is(site: Path) -> None:
+    """Post first, translate after: adding a translation to a published title or update passes the history
+    guard; changing the text as published, or a published translation, does not."""
+    from test_guard import git, guard_errors
+
+    set_languages(site, "[en, de]")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "published")
+    edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
+    edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
+    assert guard_errors(site) == []
+    git(site, "commit", "-q", "-am", "translated")
+    edit(site, INCIDENT, "melden uns bis 09:35 wieder.", "melden uns bald wieder.")
+    edit(site, INCIDENT, "  en: Card payments failing for customers", "  en: Card payments slow for customers")
+    errors = guard_errors(site)
+    assert len(errors) == 2 and "`title` (published at HEAD) changed" in errors[0], errors
+    assert "update 1 (published at HEAD) changed its body" in errors[1], errors

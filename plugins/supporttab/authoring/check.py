@@ -65,7 +65,7 @@ def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | Non
     if not since:
         return [], None
     try:
-        return guard_history(site.root, site.incidents, since, build_time()), \
+        return guard_history(site.root, site.incidents, since, build_time(), site.languages[0]), \
             changed_since(site.root, site.incidents, since)
     except GitError as error:
         raise UsageError(str(error)) from None
