@@ -266,3 +266,17 @@ def test_translating_a_published_text_later_is_no_change_but_rewording_it_is(sit
     errors = guard_errors(site)
     assert len(errors) == 2 and "`title` (published at HEAD) changed" in errors[0], errors
     assert "update 1 (published at HEAD) changed its body" in errors[1], errors
+
+
+def test_a_language_without_a_catalog_warns_in_check_and_the_build_alike(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, nl]")
+    check = run(site, "check", "--format", "json")
+    warnings = [f for f in json.loads(check.stdout) if f["rule"] == "language"]
+    line = (site / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("      languages: [en, nl]") + 1
+    assert [(f["file"], f["line"], f["column"]) for f in warnings] == [("mkdocs.yml", line, 7)]  # where it was chosen
+    assert "no translation into 'nl'" in warnings[0]["message"]
+    build = run_mkdocs_build(site)
+    assert build.returncode == 1 and warnings[0]["message"] in build.stderr  # --strict stops on it
+    assert run_mkdocs_build(site, strict=False).returncode == 0
+    assert (site / "site/nl/status/index.html").is_file()

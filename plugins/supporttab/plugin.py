@@ -81,7 +81,7 @@ class SupportTabPlugin(BasePlugin):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
         self.languages = self.options.site_languages(config.theme.get("language"))
-        self.language = _site_language(self.languages[0])
+        self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
         _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
