@@ -114,3 +114,26 @@ def test_the_layout_and_the_uptime_bars_run_in_the_languages_direction(open_in) 
     heading, pill = page.evaluate("""() => { const head = document.querySelector('.st-component__head');
         return [head.children[0], head.children[1]].map(e => e.getBoundingClientRect().left); }""")
     assert (heading > pill) == (code == "ar")  # the name starts where the reader starts
+
+
+@pytest.mark.parametrize("tag", ["ar", "ar-EG", "ar-SA", "fa", "de", "en"])
+def test_the_browser_writes_the_same_digits_as_the_page(chromium, tag: str) -> None:
+    """The scripts' Intl gets the locale tag Support Tab hands them; its clock has the digits Babel wrote on the
+    server ('3:04', not '٣:٠٤' in Egyptian Arabic), and so do its numbers."""
+    import datetime as dt
+    import re
+
+    from supporttab.core.i18n import load_language, number_text, use_language
+    from supporttab.core.scriptwords import script_words
+    from supporttab.core.timefmt import clock_text
+
+    with use_language(load_language(tag)):
+        locale, server = script_words()["locale"], (clock_text(dt.time(15, 4)), number_text(1234.5))
+    page = chromium.new_page()
+    try:
+        browser = page.evaluate("""locale => [
+            new Intl.DateTimeFormat(locale, {timeStyle: "short", timeZone: "UTC"}).format(Date.UTC(2026, 10, 23, 15, 4)),
+            new Intl.NumberFormat(locale).format(1234.5)]""", locale)
+    finally:
+        page.close()
+    assert [re.findall(r"\d", text) for text in browser] == [re.findall(r"\d", text) for text in server]

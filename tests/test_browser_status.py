@@ -14,10 +14,25 @@ def test_active_incident_banner_says_it_in_one_line_and_links_to_it(open_page, p
     page = open_page(path, now="2026-11-23T12:00:00Z")
     banner = page.locator(".md-banner .st-banner")
     assert banner.is_visible()
-    assert banner.inner_text().strip().startswith("PDF exports: slower than usual. Next update: Overdue: was due by")
+    assert " ".join(banner.inner_text().split()) == "PDF exports: slower than usual. Next update overdue Details"
     banner.locator("a", has_text="Details").click()
     page.wait_for_url("**/incidents/2026-11-22-slow-pdf-exports/")
     assert page.locator("h1").inner_text() == "PDF exports are slow"
+    assert page.problems == []
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    ("2026-11-23T08:30:00Z", "PDF exports: slower than usual. Next update by 23 Nov, 09:00 GMT Details"),
+    ("2026-11-23T12:00:00Z", "PDF exports: slower than usual. Next update overdue Details"),
+])
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_banner_takes_at_most_two_lines_on_a_phone(open_page, now: str, expected: str, width: int) -> None:
+    """Before and after the promised time (the reader's clock decides), on the narrowest phones."""
+    page = open_page("team/", now=now, viewport={"width": width, "height": 740})
+    banner = page.locator(".md-banner .st-banner")
+    assert " ".join(banner.inner_text().split()) == expected
+    line = float(banner.evaluate("element => getComputedStyle(element).lineHeight").removesuffix("px"))
+    assert banner.bounding_box()["height"] <= 2 * line + 1  # two lines of text at most
     assert page.problems == []
 
 
@@ -34,10 +49,10 @@ def test_hub_and_status_page_answer_first_with_no_banner_repeating_it(open_page,
 
 
 @pytest.mark.parametrize(("zone", "update", "expected"), [
-    ("America/New_York", 1, "Investigating 20 Nov 2026, 09:04 GMT (your time 04:04)"),
-    ("Asia/Kolkata", 1, "Investigating 20 Nov 2026, 09:04 GMT (your time 14:34)"),
-    ("Pacific/Kiritimati", 4, "Resolved 20 Nov 2026, 10:58 GMT (your time Sat 21 Nov, 00:58)"),
-    ("Europe/London", 1, "Investigating 20 Nov 2026, 09:04 GMT"),
+    ("America/New_York", 1, "Finding the cause 20 Nov 2026, 09:04 GMT (your time 04:04)"),
+    ("Asia/Kolkata", 1, "Finding the cause 20 Nov 2026, 09:04 GMT (your time 14:34)"),
+    ("Pacific/Kiritimati", 4, "Fixed 20 Nov 2026, 10:58 GMT (your time Sat 21 Nov, 00:58)"),
+    ("Europe/London", 1, "Finding the cause 20 Nov 2026, 09:04 GMT"),
 ])
 def test_times_add_the_readers_local_time_when_it_differs(open_page, zone, update, expected) -> None:
     page = open_page(INCIDENT, timezone=zone)

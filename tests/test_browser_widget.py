@@ -495,6 +495,37 @@ def test_payloads_in_every_field_reach_the_widget_as_text(product, hostile_suppo
     assert not [p for p in page.problems if not p.startswith("failed: ") and "ERR_INTERNET_DISCONNECTED" not in p]
 
 
+@pytest.fixture(scope="module")
+def arabic_support(tmp_path_factory):
+    """The example support site built in Arabic, served as GitHub Pages serves it."""
+    source = copy_example_site(tmp_path_factory.mktemp("arabic") / "src")
+    config = source / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: ar"), encoding="utf-8")
+    assert run_mkdocs_build(source).returncode == 0
+    server, url = serve(source / "site", _CorsHandler)
+    yield url
+    server.shutdown()
+
+
+def test_an_arabic_widget_on_an_english_page_reads_right_to_left_in_arabic(product, arabic_support) -> None:
+    """The panel and its tab carry the support site's language and direction, not the host page's; the signed time
+    is in the site's language too, not the reader's browser's."""
+    page = product(site=arabic_support)
+    tab = page.locator(".tab")
+    assert (tab.get_attribute("lang"), tab.get_attribute("dir")) == ("ar", "rtl")
+    tab.click()
+    dialog = page.locator("dialog")
+    dialog.wait_for(state="visible")
+    page.locator(".state .sig").wait_for()
+    assert (dialog.get_attribute("lang"), dialog.get_attribute("dir")) == ("ar", "rtl")
+    assert dialog.evaluate("element => getComputedStyle(element.querySelector('.panel')).direction") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "en"  # the host page is left as it was
+    signed = page.locator(".state .sig").inner_text()
+    assert "نوفمبر" in signed and "Nov" not in signed, signed
+    phone = page.locator(".channels a[href^='tel:']").first  # "+44 20 7946 0321", never "0321 7946 20 44+"
+    assert phone.evaluate("element => getComputedStyle(element).direction") == "ltr"
+
+
 def test_the_demo_page_shows_the_snippet_and_a_live_preview(open_page, built_example: Path) -> None:
     page = open_page("guides/add-support-to-your-product/", now=MONDAY_MORNING)
     snippet = page.locator("pre code").first.inner_text().strip()

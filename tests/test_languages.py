@@ -252,7 +252,81 @@ def test_the_plugin_option_overrides_the_theme_language(tmp_path_factory) -> Non
     page = read(site, "status/index.html")
     words = " ".join(html_text(page))
     assert "Neuigkeiten erhalten" in words and "Get updates" not in words
-    assert '"locale":"de"' in page  # the scripts' words and locale follow it too
+    assert '"locale":"de-u-nu-latn"' in page  # the scripts' words and locale follow it too
+
+
+@pytest.mark.parametrize(("option", "lang", "direction"), [("de", "de", "ltr"), ("ar", "ar", "rtl"),
+                                                            ("en-US", "en", "ltr")])
+def test_the_plugin_option_sets_every_pages_language_and_direction(tmp_path_factory, option, lang, direction) -> None:
+    """The theme says `en`; the option's language tags every page, and Arabic reads right to left."""
+    site = build_in(tmp_path_factory, "en", option=option)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    wrong = [str(page.relative_to(site)) for page in pages
+             if f'<html lang="{lang}"' not in (text := page.read_text(encoding="utf-8"))
+             or f'<body dir="{direction}"' not in text]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("en", ["New York time", "Tokyo time", "London time", "Buenos Aires time"]),
+    ("de", ["Zeit in New York", "Zeit in Tokio", "Zeit in London", "Zeit in Buenos Aires"]),
+    ("fr", ["heure de New York", "heure de Tokyo", "heure de Londres", "heure de Buenos Aires"]),
+    ("es", ["hora de Nueva York", "hora de Tokio", "hora de Londres", "hora de Buenos Aires"]),
+    ("ar", ["بتوقيت نيويورك", "بتوقيت طوكيو", "بتوقيت لندن", "بتوقيت Buenos Aires"]),
+])
+def test_a_time_zone_is_called_by_its_city_in_the_language(code, expected) -> None:
+    """The city as the language names it (CLDR); a zone CLDR names no city for, by its id's last part."""
+    from supporttab.core.i18n import load_language, use_language
+    from supporttab.core.timefmt import zone_label
+
+    with use_language(load_language(code)):
+        said = [zone_label(zone) for zone in ("America/New_York", "Asia/Tokyo", "Europe/London",
+                                              "America/Argentina/Buenos_Aires")]
+    assert said == expected
+
+
+def test_light_pages_keep_the_themes_rules_for_their_text_direction(localized) -> None:
+    """Light pages load the theme's stylesheet trimmed to what their templates use; the direction the theme sets by
+    the language (rtl for Arabic) is in none of them, and its rules must not be trimmed away."""
+    code, site = localized
+    page = read(site, "status/index.html")
+    direction = re.search(r'<body dir="(\w+)"', page)[1]
+    stylesheet = re.search(r'href="[./]*(assets/supporttab/light\.\w+\.css)"', page)[1]
+    css = (site / stylesheet).read_text(encoding="utf-8")
+    assert direction == ("rtl" if code == "ar" else "ltr")
+    assert css.count(f"[dir={direction}]") > 20
+
+
+def test_every_percentage_on_the_status_page_is_written_the_languages_way(localized) -> None:
+    """Uptime ('99,94 %') and shares ('30 %') alike: the locale's spacing before the sign and its decimal mark."""
+    from babel.numbers import get_decimal_symbol
+    from supporttab.core.i18n import load_language, percent_text, use_language
+
+    code, site = localized
+    with use_language(load_language(code)):
+        space = percent_text(0.5).removeprefix("50").removesuffix("%")
+    text = " ".join(html_text(read(site, "status/index.html")))
+    figures = re.findall(r"(\d+(?:[.,]\d+)?)(\s?)%", text)
+    assert len({figure for figure, _ in figures}) >= 3
+    assert {gap for _, gap in figures} == {space}
+    decimals = {figure[-3] for figure, _ in figures if len(figure) > 3 and not figure[-3].isdigit()}
+    assert decimals == {get_decimal_symbol(load_language(code).locale)}
+
+
+@pytest.mark.parametrize(("code", "expected"), [("en", "1,234 days"), ("de", "1.234 Tage"), ("fr", "1\u202f234 jours"),
+                                              ("ar", "1,234 يومًا")])
+def test_a_count_in_a_template_is_written_as_the_locale_writes_numbers(code: str, expected: str) -> None:
+    """Templates' ngettext fills `%(num)s` as Python's does: '1.234 Tage', not '1234 Tage'."""
+    from jinja2 import Environment
+    from supporttab.core.i18n import load_language, use_language
+    from supporttab.plugin import _install_translations
+
+    env = Environment()
+    _install_translations(env)
+    template = env.from_string('{{ ngettext("%(num)s day", "%(num)s days", count) }}')
+    with use_language(load_language(code)):
+        assert template.render(count=1234) == expected
 
 
 def test_the_feeds_say_their_language(localized) -> None:
@@ -269,7 +343,7 @@ def test_the_scripts_get_their_words_in_the_page(localized) -> None:
     code, site = localized
     words = json.loads(re.search(r'<script type="application/json" id="st-words">(.*?)</script>',
                                  read(site, "index.html")).group(1))
-    assert words["locale"] == code
+    assert words["locale"] == f"{code}-u-nu-latn"  # Latin digits in the browser, as on the server
     assert "Open now" not in words["openUntil"] and "%(time)s" in words["openUntil"]
 
 
@@ -290,16 +364,38 @@ def test_a_language_without_a_catalog_builds_in_english_with_one_warning(site: P
     assert "Get updates" in status and "maandag 23 november 2026" in status
 
 
-def test_check_warns_of_a_language_without_a_catalog_as_the_build_does(site: Path) -> None:
+@pytest.mark.parametrize("tag", ["nl", "zh_TW", "sh"])  # a CLDR locale; written with an underscore; unknown to CLDR
+def test_check_warns_of_a_language_without_a_catalog_as_the_build_does(site: Path, tag: str) -> None:
     from test_cli import run
 
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: nl"), encoding="utf-8")
-    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "language: nl" in text)
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", f"language: {tag}"), encoding="utf-8")
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+                if f"language: {tag}" in text)
     result = run(site, "check")
     build = run_mkdocs_build(site)
     said = [text.removeprefix("WARNING -  ") for text in build.stderr.splitlines() if text.startswith("WARNING")]
-    assert f"mkdocs.yml:{line}:3: warning: {said[0]} [language]" in result.stdout.splitlines()
+    assert len(said) == 1 and f"mkdocs.yml:{line}:3: warning: {said[0]} [language]" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("tag", "same_as"), [("EN", "en"), ("En", "en"), ("EN-us", "en-US"), ("DE", "de"),
+                                              ("Ar", "ar"), ("de_AT", "de-AT"), ("PT_br", "pt-BR")])
+def test_a_language_tag_means_the_same_in_any_case_and_with_either_separator(tag: str, same_as: str) -> None:
+    from supporttab.core.i18n import load_language
+
+    language, canonical = load_language(tag), load_language(same_as)
+    assert (language.locale, language.fallback, language.bcp47) == (canonical.locale, canonical.fallback,
+                                                                     canonical.bcp47)
+
+
+def test_the_warning_for_a_tag_no_locale_data_knows_says_what_the_site_gets() -> None:
+    """'sh' (no CLDR locale): dates, numbers and the feeds follow British English, and the warning says so."""
+    from supporttab.core.i18n import fallback_warning, load_language
+
+    language = load_language("sh")
+    assert language.bcp47 == "en-GB"
+    assert "follow 'sh'" not in fallback_warning(language)
+    assert "dates, numbers and the feeds' language are British English, en-GB" in fallback_warning(language)
 
 
 def test_a_misspelt_language_option_is_refused_with_its_place(site: Path) -> None:

@@ -60,8 +60,8 @@ def test_every_component_shows_its_state_in_words(built_example: Path) -> None:
     states = re.findall(r'<span class="st-component__name">([^<]+)</span>\s*<span class="st-pill st-pill--(\w+)">'
                         r"([^<]+)</span>", html)
     assert len(states) == 8
-    assert ("PDF exports", "degraded_performance", "Degraded performance") in states
-    assert ("Card payments", "operational", "Operational") in states
+    assert ("PDF exports", "degraded_performance", "Slower than usual") in states
+    assert ("Card payments", "operational", "Working normally") in states
     groups = re.findall(r'<h3 id="group-[^"]+">([^<]+)</h3>', html)
     assert groups == ["Brightwell app", "Payments"]
 
@@ -92,7 +92,7 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
             "Invoice emails: 2 hours 6 minutes") in text
     assert "For 80 minutes on 20 November" in text
     # the newest first: where it stands, the postmortem's link, then the updates newest first
-    assert text.index("Resolved It is fixed. Ended 20 Nov 2026, 10:58 GMT") < text.index("Updates, newest first")
+    assert text.index("It is fixed. Ended 20 Nov 2026, 10:58 GMT") < text.index("Updates, newest first")
     top = html[html.index('<h1 id="content-start"'):html.index('id="updates"')]
     assert '<a href="#postmortem">What happened, and what we are changing</a>' in top
     assert "1 day 4 hours after it was resolved" in text
@@ -114,11 +114,26 @@ def test_open_incident_leads_with_what_to_do_and_its_missed_promise(built_exampl
     html = read(built_example, ACTIVE)
     top = html[html.index('<h1 id="content-start"'):html.index('id="updates"')]
     text = text_of(top)
-    assert text.startswith("PDF exports are slow Monitoring A fix is in place; we are checking that it holds. "
+    assert text.startswith("PDF exports are slow A fix is in place; we are checking that it holds. "
                            "Minor problem PDF exports: slower than usual")
     assert "What you can do Nothing you asked for is lost." in text
     assert "Next update Overdue: was due by 23 Nov 2026, 09:00 GMT" in text  # built at 12:00: the promise was missed
     assert '<span class="st-due st-due--overdue"' in top
+
+
+def test_customer_pages_say_states_in_plain_words_not_statuspage_words(built_example: Path) -> None:
+    """Statuspage's enum words ("Degraded performance", "Monitoring") belong in the API and feeds; every pill a
+    customer reads says the state in plain words, whichever status it shows."""
+    from supporttab.core.vocabulary import LABELS, PLAIN_LABELS
+
+    assert LABELS.keys() == PLAIN_LABELS.keys()
+    pills = []
+    for page in built_example.rglob("*.html"):
+        pills += re.findall(r'<span class="st-pill st-pill--(\w+)">([^<]+)</span>', page.read_text(encoding="utf-8"))
+    assert {status for status, _ in pills} >= {"operational", "degraded_performance", "resolved", "monitoring",
+                                               "identified", "investigating", "scheduled", "completed"}
+    assert all(label == PLAIN_LABELS[status] for status, label in pills), set(pills)
+    assert not {label for _, label in pills} & (set(LABELS.values()) - set(PLAIN_LABELS.values()))
 
 
 def test_an_unknown_start_is_never_a_zero_minute_acknowledgement(built_example: Path) -> None:
@@ -135,8 +150,8 @@ def test_banner_on_every_other_page_says_the_summary_in_one_line(built_example: 
         html = page.read_text(encoding="utf-8")
         banner = re.search(r'<p class="st-banner st-banner--minor">(.*?)</p>', html, re.S)
         assert banner, page
-        assert text_of(banner[1]) == ("PDF exports: slower than usual. Next update: Overdue: was due by "
-                                      "23 Nov 2026, 09:00 GMT Details"), page
+        assert text_of(banner[1]) == ("PDF exports: slower than usual. Next update overdue 23 Nov, 09:00 GMT "
+                                      "Details"), page  # the time shows only while the update is not overdue
         assert re.search(r'<a href="[./a-z-]*/2026-11-22-slow-pdf-exports/">Details</a>', banner[1]), page
     assert '<p class="st-banner' not in read(built_example, ACTIVE)
 

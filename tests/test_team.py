@@ -39,19 +39,23 @@ def test_team_page_shows_current_staff_in_order_with_photos_or_initials(built_ex
     assert initials == ["BO", "ŁN", "ØB", "ÆH", "王芳"]
 
 
-def test_a_signature_says_the_name_once_beside_the_small_headshot(built_example: Path) -> None:
+def test_a_signature_says_the_name_once_beside_a_small_round_face(built_example: Path) -> None:
     html = (built_example / "incidents/2026-11-20-card-payments-failing/index.html").read_text(encoding="utf-8")
     signature = re.search(r'<a class="st-signature__person" href="../../team/#member-amara">(.*?)</a>', html, re.S)
     assert signature
-    assert re.search(r'<img class="st-portrait st-portrait--small" [^>]*alt=""', signature[1])
+    face = re.search(r'<img class="st-face" src="([^"]+)" width="32" height="32" [^>]*alt="">', signature[1])
+    assert face and face[1].endswith("-face.webp")
+    # sized for 32 CSS pixels on a 2x screen, not the team page's 480×600 headshot
+    assert Image.open(built_example / "incidents/2026-11-20-card-payments-failing" / face[1]).size == (64, 64)
+    assert "-1x.webp" not in html and "-2x.webp" not in html
     assert re.sub(r"<[^>]+>", "", signature[1]).strip() == "Amara Lindqvist"
 
 
 def test_former_staff_still_sign_their_old_updates(built_example: Path) -> None:
     html = (built_example / "incidents/2026-11-15-database-upgrade/index.html").read_text(encoding="utf-8")
-    # not a link: Sam is no longer on the team page
-    assert re.search(r'<span class="st-signature__person">\s*<span class="st-portrait st-avatar[^"]*" '
-                     r'aria-hidden="true"><span>SR</span></span>\s*<span class="st-signature__name">Sam Rivera</span>',
+    # not a link: Sam is no longer on the team page; no photo, so initials in the same round form
+    assert re.search(r'<span class="st-signature__person">\s*<span class="st-face st-avatar st-avatar--\d" '
+                     r'aria-hidden="true">SR</span><span class="st-signature__name">Sam Rivera</span>',
                      html)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import MINIMAL_HUB, NOW, copy_example_site, run_mkdocs_build
+from supporttab import plugin
 from supporttab.authoring.lint import lint
 from supporttab.config import Options
 from supporttab.site import load_site
@@ -214,8 +215,9 @@ def test_every_status_page_has_its_german_twin_in_german(built_two: Path) -> Non
     english = page(built_two, f"incidents/{EVENT}")
     assert '<html lang="en' in english and '<body dir="ltr"' in english
     # The scripts' words, in each page's language: "Overdue: was due by".
-    assert (words["de"]["overdue"], words["de"]["locale"]) == ("Überfällig: versprochen bis", "de")
-    assert words["ar"]["locale"] == "ar" and not re.search("[A-Za-z]", words["ar"]["overdue"])
+    # Their Intl locale asks for Latin digits, as the server writes them (core.i18n's script_locale).
+    assert (words["de"]["overdue"], words["de"]["locale"]) == ("Überfällig: versprochen bis", "de-u-nu-latn")
+    assert words["ar"]["locale"] == "ar-u-nu-latn" and not re.search("[A-Za-z]", words["ar"]["overdue"])
 
 
 def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(built_two: Path) -> None:
@@ -239,6 +241,100 @@ def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_defau
         ("status/", "en", "English"), ("de/status/", "de", "Deutsch"), ("ar/status/", "ar", "العربية")]
     assert '<link rel="alternate" href="de/status/" hreflang="de">' in hub
     assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.DOTALL).group(0)
+
+
+def test_each_sections_banner_and_header_speak_its_language(built_two: Path) -> None:
+    """The banner and the header are the same on many pages, so they are rendered once and shared: per language."""
+    def banner(path: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.search(r'<p class="st-banner.*?</p>', page(
+            built_two, path), re.DOTALL).group(0))).strip()
+
+    def header(path: str) -> str:
+        return re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
+                         page(built_two, path)).group(1)
+
+    for section, words in (("", "slower than usual. Next update overdue 23 Nov, 09:00 GMT Details"),
+                           ("de/", "langsamer als sonst. Nächste Nachricht überfällig 23. Nov., 09:00 GMT")):
+        for path in (f"{section}incidents/{EVENT}", f"{section}status/history"):
+            assert words in banner(path), (path, banner(path))
+    assert not re.search("[a-z]{3,}", banner(f"ar/incidents/{EVENT}").replace("PDF exports", "").replace(
+        "GMT", "")), banner(f"ar/incidents/{EVENT}")
+    assert header("status") == "Brightwell status" and header("de/status") == "Status von Brightwell"
+    assert header(f"incidents/{EVENT}") == "Card payments failing for customers in the UK and EU"
+    assert header(f"de/incidents/{EVENT}") == "Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl"
+
+
+def test_a_part_shared_without_links_to_its_section_is_still_rendered_per_language(two_languages: Path,
+                                                                                   tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    """A site's own banner (custom_dir) that links nowhere comes out the same on German and Arabic pages at the
+    same folder depth but for its words: the shared render must not carry one language's into the other's."""
+    from test_build_shortcuts import check_shared
+
+    site = tmp_path / "site"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    own = site / "overrides" / "supporttab" / "partials" / "banner.html"
+    own.parent.mkdir(parents=True)
+    own.write_text('{% call supporttab_shared("banner") %}{% autoescape true %}<p class="st-banner">'
+                   '{{ supporttab_summary.headline }} · {{ _("Next update by") }}</p>{% endautoescape %}{% endcall %}',
+                   encoding="utf-8")
+    reused, wrong = check_shared(site, monkeypatch, plugin.SharedRenders.render)
+    assert wrong == [] and reused["banner"] >= 10
+    shown = {language: re.search(r'<p class="st-banner">(.*?)</p>', page(site / "site", f"{language}status/history"))
+             .group(1) for language in ("", "de/", "ar/")}
+    assert shown[""].endswith("· Next update by") and shown["de/"].endswith("· Nächste Nachricht bis")
+    assert not re.search("[A-Za-z]{4,}", shown["ar/"].replace("PDF exports", "")), shown
+
+
+def test_a_preview_reuses_a_page_only_in_its_own_language_and_shows_what_a_build_writes(two_languages: Path,
+                                                                                       tmp_path: Path) -> None:
+    """`mkdocs serve` keeps each incident page of each language: a new German wording renders the German page
+    alone; a translation of the active incident (in every section's banner) renders every page again."""
+    from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
+
+    site, preview = tmp_path / "site", tmp_path / "preview"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    serve_build(site, preview)
+    assert serve_build(site, preview) == 12  # four incident pages in each of three languages
+    edit(site, INCIDENT, "de: Kartenzahlungen schlagen", "de: Kartenzahlungen scheitern")
+    assert serve_build(site, preview) == 11
+    assert "Kartenzahlungen scheitern" in page(preview, f"de/incidents/{EVENT}")
+    assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
+    edit(site, "incidents/2026-11-22-slow-pdf-exports.yml", "title: PDF exports are slow\n",
+         "title:\n  en: PDF exports are slow\n  de: PDF-Exporte sind langsam\n")
+    assert serve_build(site, preview) == 0
+    assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_every_sections_pages_stay_light_and_keep_their_directions_rules(built_two: Path) -> None:
+    """Status, history and incident pages in every language load one trimmed stylesheet and no theme script; the
+    Arabic ones read right to left, so that stylesheet keeps the theme's [dir=rtl] rules."""
+    for section, direction in (("", "ltr"), ("de/", "ltr"), ("ar/", "rtl")):
+        for path in (f"{section}status", f"{section}status/history", f"{section}incidents/{EVENT}"):
+            markup = page(built_two, path)
+            assert re.search(r'<body dir="(\w+)"', markup)[1] == direction, path
+            sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', markup)
+            assert len(sheets) == 1 and "assets/supporttab/light." in sheets[0], (path, sheets)
+            assert not re.search(r"<script[^>]+src=\"[^\"]*assets/javascripts/", markup), path
+            css = (built_two / path / sheets[0]).resolve().read_text(encoding="utf-8")
+            assert css.count("[dir=rtl]") > 20 and css.count("[dir=ltr]") > 20
+
+
+def test_every_link_in_every_language_leads_to_a_page_of_the_site(built_two: Path) -> None:
+    """The hub and the team page exist once, in the default language: a section's links to them (the help strip,
+    the search button, signatures) lead there, not into the section."""
+    broken = []
+    for path in sorted(built_two.glob("**/*.html")):
+        folder = path.parent
+        for link in re.findall(r'(?:href|src)="([^"]*)"', path.read_text(encoding="utf-8")):
+            target = link.split("#")[0].split("?")[0]
+            if not target or re.match(r"[a-z][a-z0-9+.-]*:|/", target):
+                continue  # within the page, another site, a phone number or an address
+            resolved = (folder / target).resolve()
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append(f"{path.relative_to(built_two)}: {link}")
+    assert broken == []
 
 
 def test_a_site_of_one_language_has_no_language_menu(built_example: Path) -> None:

@@ -49,6 +49,8 @@ class GeneratedPage:
     in_nav: bool = False
     hide: tuple[str, ...] = ()
     context: dict[str, Any] = field(default_factory=dict)
+    # Light pages load no theme script and one trimmed stylesheet: customers reload them during an outage.
+    light: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,9 @@ def _team(data: SiteData, options: Options, root: Path
     made, photo_warnings = make_headshots(team, options, root)
     urls, images = {}, {}
     for member_id, result in made.items():
-        small, large = (f"assets/team/{result.key}-{size}.webp" for size in ("1x", "2x"))
-        images.update({small: result.small, large: result.large})
-        urls[member_id] = (small, large)
+        small, large, face = (f"assets/team/{result.key}-{size}.webp" for size in ("1x", "2x", "face"))
+        images.update({small: result.small, large: result.large, face: result.face})
+        urls[member_id] = (small, large, face)
     notes = [f"Headshot of {member_id}: framed by {result.method}" for member_id, result in made.items()
              if result.decoded]
     decoded = sum(1 for result in made.values() if result.decoded)
@@ -166,23 +168,24 @@ def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> lis
 
 def status_pages(name: str, status: StatusIndex, urls: UrlScheme) -> list[GeneratedPage]:
     """The status page, the history pages and a page per event, in `urls`' section."""
+    # Only the default language's status page is in the navigation, which every section shares.
     pages = [GeneratedPage(urls.source(STATUS_PAGE), "supporttab/status.html",
                            gettext("%(organization)s status", organization=name),
                            gettext("Is %(organization)s working? Current status, incidents and planned "
                                    "maintenance.", organization=name),
-                           in_nav=not urls.section, hide=("navigation", "toc"))]  # the nav is the default's
+                           in_nav=not urls.section, hide=("navigation", "toc"), light=True)]
     for history in status.history_pages:
         title = (gettext("Incident history") if history.number == 1
                  else gettext("Incident history (page %(number)s)", number=history.number))
         pages.append(GeneratedPage(urls.source(history_page(history.number)), "supporttab/history.html", title,
                                    gettext("Past incidents and maintenance of %(organization)s, newest first.",
                                            organization=name),
-                                   hide=("navigation", "toc"), context={"st_history_page": history}))
+                                   hide=("navigation", "toc"), context={"st_history_page": history}, light=True))
     for event in status.events:
         pages.append(GeneratedPage(urls.source(event_page(event.id)), "supporttab/incident.html", event.title,
                                    gettext("%(status)s: %(title)s. Updates from %(organization)s.",
                                            status=event.status_label, title=event.title, organization=name),
-                                   hide=("navigation", "toc"), context={"st_event": event}))
+                                   hide=("navigation", "toc"), context={"st_event": event}, light=True))
     return pages
 
 

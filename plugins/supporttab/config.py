@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
-from .core.i18n import LANGUAGE_TAG, SOURCE_LANGUAGE
+from .core.i18n import LANGUAGE_TAG, site_language_tag
 from .core.problems import format_field_path, suggest
 from .core.rules import RULES, unknown_rule
 from .core.timefmt import parse_duration
@@ -223,8 +223,9 @@ class Options(Strict):
         return self
 
     def site_languages(self, theme_language: str | None) -> tuple[str, ...]:
-        """The languages authored texts may be written in, the site's own first."""
-        return tuple(self.languages) or (self.language or theme_language or SOURCE_LANGUAGE,)
+        """The languages authored texts may be written in, the site's own first (core.i18n.site_language_tag when
+        `languages` is not set)."""
+        return tuple(self.languages) or (site_language_tag(self.language, theme_language),)
 
     @field_validator("lint")
     @classmethod

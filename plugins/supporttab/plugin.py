@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from pathlib import Path
+from types import MethodType
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import jinja2
 import material.templates as material_templates
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+    TemplateNotFound,
+    meta,
+    pass_context,
+)
+from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from pydantic import ValidationError
 
 from .authoring.schema import SCHEMA_DIR
@@ -37,7 +52,8 @@ from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
-from .core.timefmt import date_text, duration_text, time_html, zone_label
+from .core.stylesheets import trim_cached, words_of
+from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.vocabulary import colour_properties
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
@@ -48,7 +64,18 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
-_ANCHOR = re.compile(r'\sid="([^"]+)"')
+THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
+# What light pages never render (their search button opens the hub's search instead), so its rules need not load.
+NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
+# Words no light page's template spells out: the class our script sets in the theme's stead (supporttab.js), and
+# both text directions, which the theme's language partial (imported by a computed name) sets on the page.
+LIGHT_RUNTIME_CLASSES = ("focus-visible", "ltr", "rtl")
+PRERENDERED = "supporttab/prerendered.html"
+INCIDENT = "supporttab/incident.html"
+# Other plugins that see a page's context and only read it (and index the page for search): beside any other,
+# a preview renders every page again.
+_READS_CONTEXT_ONLY = ("mkdocs.contrib.search", "properdocs.contrib.search", "material.plugins.search")
+_ID = re.compile(r'id="([^"]+)"')
 
 
 class SupportTabPlugin(BasePlugin):
@@ -65,6 +92,16 @@ class SupportTabPlugin(BasePlugin):
         self.language: Language = load_language(SOURCE_LANGUAGE)
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
+        self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
+        self.nav: Any = None
+        # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
+        self.previews: dict[str, tuple[tuple, GeneratedPage, str]] = {}
+        self.surroundings: tuple = ()
+        self.reused: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only `serve` keeps pages for the next rebuild."""
+        self.command = command
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -75,6 +112,7 @@ class SupportTabPlugin(BasePlugin):
         self.config = self.options.model_dump()
         return [], []
 
+    @event_priority(50)  # before mkdocs-material's search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.options.enabled:
             return config
@@ -82,6 +120,7 @@ class SupportTabPlugin(BasePlugin):
         self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
         self.languages = self.options.site_languages(config.theme.get("language"))
         self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
+        _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
         _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
@@ -142,30 +181,44 @@ class SupportTabPlugin(BasePlugin):
             return None
         # mkdocs-material prints title and description without escaping: escape them here.
         page.meta.update(template=generated.template, title=escape(generated.title),
-                         description=escape(generated.description), hide=list(generated.hide))
+                         description=escape(generated.description), hide=list(generated.hide),
+                         supporttab_light=generated.light)
+        page.render = MethodType(_render_markdown, page)  # type: ignore[method-assign]
         return ""
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
-            section = self.sections.get(page.file.src_uri)
+            uri = page.file.src_uri
+            section = self.sections.get(uri)
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
                 context.update(_section_globals(section))
+            if uri in self.reused:  # unchanged since the last preview: its HTML as it was
+                page.meta["template"] = generated.template
+                context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
         return context
 
+    @event_priority(100)  # first: the template's own output, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self._generated(page) is None:
+        generated = self._generated(page)
+        if generated is None:
             return None
         # Generated pages get their anchors from templates; tell MkDocs' link check about them.
-        page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(_ANCHOR.findall(output))
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
+        if self.command == "serve" and generated.template == INCIDENT:
+            self.previews[page.file.src_uri] = (self.surroundings, generated, output)
         section = self.sections.get(page.file.src_uri)
         if section is None:
             return None
         activate(self.language)
         return _set_page_language(output, load_language(section.language))
 
+    @event_priority(-100)  # last: a preview compares the environment every plugin has made
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give the templates what the build derived. Only the hub's links wait until now: they show the titles
         of Markdown pages, which MkDocs reads after on_files (the loader has checked every linked page exists)."""
@@ -173,10 +226,14 @@ class SupportTabPlugin(BasePlugin):
             return env
         _expose_theme_templates(env)
         _install_translations(env)
+        env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
+        env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, self.root / self.options.cache_dir)
+        # The pages the navigation marks as active: what is in it, even a generated page listed under nav:.
+        _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
-        env.globals["supporttab_css"] = Markup(colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css")
-                                               .read_text("utf-8"))
+        env.globals["supporttab_css"] = Markup(_own_css())
+        env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files)
         hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
@@ -195,6 +252,7 @@ class SupportTabPlugin(BasePlugin):
         # Another zone (the hub's opening hours may have their own) is called by its city.
         env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
                                                                if zone == self.options.timezone else None)
+        self._reuse_unchanged_previews(env, config, files)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -205,6 +263,44 @@ class SupportTabPlugin(BasePlugin):
             if path.exists():
                 server.watch(str(path))
         return server
+
+    def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
+        """Light pages' one stylesheet: the theme's, trimmed to what their templates can use, then ours. Returns
+        its path in the site, named by its content so browsers may keep it until it changes."""
+        if self.build is None:
+            return None
+        light = {page.template for page in self.build.pages if page.light}
+        words = words_of([*_template_sources(env, light, skip=NOT_ON_LIGHT_PAGES), *_palette_words(config),
+                          *LIGHT_RUNTIME_CLASSES])
+        own = _own_css()
+        theme = "".join(path.read_text("utf-8") for path in _theme_stylesheets(config))
+        trimmed = trim_cached(theme, words, self.root / self.options.cache_dir / "stylesheets", reads=own)
+        css = f"{trimmed}\n{own}"
+        path = f"assets/supporttab/light.{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        files.append(File.generated(config, path, content=css))
+        return path
+
+    def _reuse_unchanged_previews(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """`mkdocs serve` builds the whole site again on every save. An incident page whose incident (as derived
+        now, at this rebuild's clock) and surroundings (the banner, the help strip, the team, the navigation, the
+        settings and templates) are what they were gets the HTML it had: the preview of an edited incident need
+        not wait for every other one to render again. Anything else that changed renders every page again."""
+        self.reused = {}
+        if self.command != "serve" or not _only_known_context_readers(config, self):
+            self.previews = {}
+            return
+        surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else ())
+        previous = next(iter(self.previews.values()), None)
+        self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
+        for src_uri, (made_in, generated, html) in list(self.previews.items()):
+            file = files.get_file_from_path(src_uri)
+            if (made_in is self.surroundings and file is not None and file.page is not None
+                    and self._generated(file.page) == generated):
+                self.reused[src_uri] = html
+                file.page.meta["template"] = PRERENDERED
+            else:
+                del self.previews[src_uri]
+        log.debug(f"Preview: {len(self.reused)} incident pages unchanged since the last build")
 
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
@@ -227,7 +323,7 @@ def _site_language(tag: str) -> Language:
     """The language Support Tab writes the site in; one warning when it has no catalog for it."""
     language = load_language(tag)
     if language.fallback:
-        log.warning(fallback_warning(tag))
+        log.warning(fallback_warning(language))
     return language
 
 
@@ -258,6 +354,20 @@ def _set_page_language(output: str, language: Language) -> str:
     return _BODY_DIR.sub(f'<body dir="{"rtl" if language.rtl else "ltr"}"', output, count=1)
 
 
+def _tag_theme_language(config: MkDocsConfig, tag: str, *, warn: bool) -> None:
+    """Let the theme speak the site's language too, so pages carry its `lang` and text direction: by the whole
+    tag (pt-BR, zh_TW as zh-TW) or the language alone (en for en-US or EN), where the theme has words for it. A
+    plugin option the theme does not know leaves the theme's language, with a warning."""
+    normal = tag.replace("_", "-")
+    for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
+        if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
+            config.theme["language"] = code
+            return
+    if warn:
+        log.warning(f"The theme has no words for '{tag}', so its menus, and the pages' language and text direction, "
+                    f"stay '{config.theme.get('language')}'; set theme.language to a language the theme knows")
+
+
 def _install_translations(env: Environment) -> None:
     """Jinja's i18n extension with the build's catalog: `_("...")` and `ngettext(...)` in our templates, with
     named placeholders that autoescape escapes (newstyle gettext)."""
@@ -265,16 +375,199 @@ def _install_translations(env: Environment) -> None:
     env.install_gettext_callables(lambda message: active().translations.gettext(message),
                                   lambda singular, plural, n: active().translations.ngettext(singular, plural, n),
                                   newstyle=True)
+    env.globals["ngettext"] = _template_ngettext
+
+
+@pass_context
+def _template_ngettext(context: Any, singular: str, plural: str, num: int, **values: Any) -> str:
+    """Jinja's newstyle ngettext, but `%(num)s` written as the locale writes numbers ('1.234 Tage', not '1234')."""
+    text = active().translations.ngettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    values.setdefault("num", number_text(num))
+    return text % values
+
+
+def _own_css() -> str:
+    """Support Tab's stylesheet, its status colours taken from the vocabulary."""
+    return colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8")
+
+
+def _theme_stylesheets(config: MkDocsConfig) -> list[Path]:
+    """mkdocs-material's stylesheets, as its base template links them: the main one, and the palette's if set."""
+    names = ["main.*.min.css", *(["palette.*.min.css"] if config.theme.get("palette") else [])]
+    return [next(THEME_STYLESHEETS.glob(name)) for name in names]
+
+
+def _template_sources(env: Environment, names: set[str], skip: frozenset[str]) -> list[str]:
+    """The source of every template in `names` and of all they extend, include or import (except `skip`, and
+    names made at render time, such as icons)."""
+    seen: set[str] = set()
+    sources = []
+    pending = sorted(names)
+    while pending:
+        name = pending.pop()
+        if name in seen or name in skip:
+            continue
+        seen.add(name)
+        try:
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
+        except TemplateNotFound:
+            continue
+        sources.append(source)
+        pending += [found for found in meta.find_referenced_templates(env.parse(source)) if found]
+    return sources
+
+
+def _palette_words(config: MkDocsConfig) -> list[str]:
+    """The colour schemes and colours the palette switches between: page attributes only at run time."""
+    palette = config.theme.get("palette") or []
+    options = [palette] if isinstance(palette, dict) else palette
+    return [str(option.get(key) or default).replace(" ", "-") for option in options
+            for key, default in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo"))]
+
+
+def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:
+    """Whether every other plugin that sees a page's context only reads it (see _READS_CONTEXT_ONLY). A `hooks:`
+    function has no plugin behind it: it may change anything, so it counts as another."""
+    return all(getattr(handler, "__self__", None) is plugin
+               or type(getattr(handler, "__self__", None)).__module__.startswith(_READS_CONTEXT_ONLY)
+               for handler in config.plugins.events["page_context"])
+
+
+def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...]) -> tuple:
+    """What an incident page shows besides its incident: equal surroundings and an equal incident make equal HTML.
+    The settings (mkdocs.yml), the templates a site or this package may change, the navigation's titles and links,
+    and everything derived that the page's templates read, in every language's section (a translation added to
+    the active incident changes only its section's banner)."""
+    names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
+             "supporttab_zone_label")
+    status = env.globals.get("supporttab_status")
+    template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
+    stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in template_dirs if folder
+                   for path in sorted(Path(folder).rglob("*")) if path.is_file())
+    return (_read_text(config.config_file_path), stamps, _nav_outline(nav.items if nav else []),
+            tuple(env.globals.get(name) for name in names), status.active if status else None,
+            tuple((section.language, section.summary, section.status.active) for section in sections))
+
+
+def _nav_outline(items: list[Any]) -> tuple:
+    return tuple((type(item).__name__, str(item.title), getattr(item, "url", None),
+                  _nav_outline(getattr(item, "children", None) or [])) for item in items)
+
+
+class SharedRenders:
+    """Theme parts that come out the same on many pages, rendered once and reused wherever every link in them comes
+    out the same (links are relative, so they depend on the page's folder). MkDocs renders the whole site navigation
+    into each page: 10,000 incident pages outside the navigation would render the same one 10,000 times.
+
+    A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
+    not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
+    through `base_url`, the `url` filter, which records what it was asked while a part renders, and the language
+    being spoken: each language's section has its own words and views (its banner), so renders are kept per
+    language."""
+
+    def __init__(self, url: Any, nav_pages: list[Page]) -> None:
+        self._url = url  # MkDocs' url filter
+        self._in_nav = {id(page) for page in nav_pages}
+        self._renders: dict[tuple[str, str], list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
+        self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
+
+    @pass_context
+    def url(self, context: Context, value: Any) -> str:
+        link = self._url(context, value)
+        if self._asked is not None:
+            self._asked.append((value, link))
+        return link
+
+    @pass_context
+    def render(self, context: Context, name: str, caller: Any, outside_nav: bool = False) -> str:
+        page = context.get("page")
+        if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
+            return caller()
+        renders = self._renders.setdefault((name, active().tag), [])
+        base_url = context.get("base_url")
+        for base, links, html in renders:
+            if base == base_url and all(self._url(context, value) == link for value, link in links):
+                return html
+        self._asked = []
+        try:
+            html = caller()
+            links = tuple(self._asked)
+        finally:
+            self._asked = None
+        if len(renders) < _SHARED_VARIANTS:
+            renders.append((base_url, links, html))
+        return html
+
+
+_SHARED_VARIANTS = 16  # one per folder depth in practice; a bound keeps the look-up short
+
+
+def _share_renders(env: Environment, nav_pages: list[Page]) -> None:
+    shared = SharedRenders(env.filters["url"], nav_pages)
+    env.filters["url"] = shared.url
+    env.globals["supporttab_shared"] = shared.render
+
+
+def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a generated page, whose Markdown is empty: what Page.render makes of nothing, without
+    building a Markdown converter with every extension for it (a tenth of a build of 1,000 incidents). Should
+    another plugin have given the page some Markdown, Page.render converts it."""
+    if page.markdown:
+        Page.render(page, config, files)
+        return
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+    page._title_from_render = None
+    if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Templates compiled by an earlier build (each checked against its source): every build, and every rebuild
+    of `mkdocs serve`, would otherwise compile all of them again. A damaged entry is a miss; an entry that cannot
+    be written is simply not kept."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - whatever is wrong with the entry, the template is compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _compiled_templates(env: Environment, cache_dir: Path) -> _CompiledTemplates | None:
+    """A folder in the cache per Jinja version and environment settings, which decide what a template compiles to."""
+    settings = (jinja2.__version__, sorted(env.extensions), env.autoescape if isinstance(env.autoescape, bool)
+                else getattr(env.autoescape, "__qualname__", "?"), env.trim_blocks, env.lstrip_blocks,
+                env.keep_trailing_newline, env.optimized)
+    folder = cache_dir / "templates" / hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
+def _anchor_ids(html: str) -> set[str]:
+    """Every `id="..."` attribute's value (a literal search, 8x faster than a regex starting with whitespace)."""
+    return {match[1] for match in _ID.finditer(html) if match.start() > 0 and html[match.start() - 1].isspace()}
 
 
 def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:
     env.filters["st_markdown"] = renderer.render
     env.filters["st_markdown_inline"] = renderer.render_inline
     env.filters["st_time"] = lambda moment: time_html(moment, zone)
+    env.filters["st_time_short"] = lambda moment: short_time_html(moment, zone)
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text
-    env.filters["st_percent"] = lambda percent: percent_text(percent / 100, "#,##0.00%")  # 99.87 -> '99.87%'
+    env.filters["st_percent"] = lambda percent: percent_text(percent / 100, 2)  # 99.87 -> '99.87%', '99,87 %'
     env.filters["st_share"] = lambda share: percent_text(share)  # 0.5 -> '50%', '50 %'
 
 

@@ -5,10 +5,12 @@
 1. Uniformity: each portrait in --photos (the example team's public-domain photos by default: see
    team/photos/SOURCES.md) is made into thirteen framings by this script (as sent, tight, upper body on a wider
    canvas, off-centre, head at the top edge, on its side with EXIF, small, 4000x3000, busy background, tilted
-   12 degrees, the middle of a group photo, under a warm lamp, underexposed). Each goes through the pipeline with
-   the backdrop on; the face detector is then run again, independently, on each 480x600 output, and the spread
-   (max - min, and standard deviation) of the eye line's centre x and y, the eye distance and the eye line's
-   angle is reported over all people and framings, beside a plain centre crop.
+   12 degrees, the middle of a group photo, under a warm lamp, underexposed). Each goes through this pipeline and
+   the one at --old (in a child process), the backdrop on; YuNet is then run on each 480x600 output by this
+   script's own code (one look at the whole output, as it is: none of the pipeline's code, so a change to the
+   pipeline's detection cannot move the ruler), and the spread (max - min, and standard deviation) of the eye
+   line's centre x and y, the eye distance and the eye line's angle is reported over all people and framings,
+   old beside new beside a plain centre crop; also for --hold-out alone (a person kept out while tuning).
 2. Background and tone: the colour difference (CIEDE2000 delta E) between the outputs' top corners across
    people and framings, with and without the backdrop; how far each framing's face colour lies from the same
    person's as sent, with and without evening out; the colour left in a black-and-white photo.
@@ -51,10 +53,33 @@ def encode(image: Image.Image, fmt: str = "JPEG", **options) -> bytes:
     return buffer.getvalue()
 
 
+def detect(image: Image.Image) -> tuple[float, ...] | None:
+    """The ruler: YuNet's row (box x, y, w, h, eyes, nose, mouth, score) for the largest face, run once on the
+    image as it is (larger ones scaled to 1000 px), by this script alone; None without a face."""
+    import cv2
+    import numpy
+
+    scale = min(1.0, 1000 / max(image.size))
+    size = (round(image.width * scale), round(image.height * scale))
+    view = image.resize(size, Image.Resampling.LANCZOS) if scale < 1 else image
+    detector = cv2.FaceDetectorYN.create(faces._opencv()[2], "", size, 0.7, 0.3, 50)
+    _, found = detector.detect(cv2.cvtColor(numpy.asarray(view), cv2.COLOR_RGB2BGR))
+    if found is None:
+        return None
+    return tuple(float(value) / scale for value in max(found, key=lambda row: row[3])[:14])
+
+
+class Box:
+    """The face box of `detect`'s row, centre and height."""
+
+    def __init__(self, row: tuple[float, ...]):
+        self.x, self.y, self.height = row[0] + row[2] / 2, row[1] + row[3] / 2, row[3]
+
+
 def framings(portrait: Image.Image) -> dict[str, bytes]:
-    """One portrait as a team sends it, ten ways."""
+    """One portrait as a team sends it, thirteen ways."""
     width, height = portrait.size
-    face = faces.refine(portrait, faces.find(portrait)[0])
+    face = Box(detect(portrait))
     side = max(width, height)
     wide = portrait.resize((side * 2, side * 2)).filter(ImageFilter.GaussianBlur(side / 8))  # a wider scene
     wide.paste(portrait, ((side * 2 - width) // 2, (side * 2 - height) // 2))
@@ -100,7 +125,7 @@ def portraits(folder: Path) -> dict[str, Image.Image]:
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"):
             image = ImageOps.exif_transpose(Image.open(path)).convert("RGB")
-            if faces.find(image):
+            if detect(image):
                 found[path.stem] = image
     return found
 
@@ -120,11 +145,28 @@ def spread(values: list[float]) -> float:
 
 def eye_line(image: Image.Image) -> tuple[float, float, float, float] | None:
     """(centre x, centre y, eye distance, angle) of the largest face, or None."""
-    found = faces.find(image)
-    if not found:
+    row = detect(image)
+    if row is None:
         return None
-    face = faces.refine(image, found[0])
-    return (*face.eye_centre, face.eye_distance, face.tilt)
+    (lx, ly), (rx, ry) = row[4:6], row[6:8]
+    return (lx + rx) / 2, (ly + ry) / 2, math.hypot(rx - lx, ry - ly), math.degrees(math.atan2(ry - ly, rx - lx))
+
+
+def ruler_wobble(outputs: list[Image.Image]) -> None:
+    """How far the ruler itself moves: each output read again moved by a few whole pixels (the move taken off),
+    so a spread near these figures is the ruler's, not the framing's."""
+    moves = ((0, 0), (1, 2), (3, 1), (2, 3))
+    ranges = []
+    for output in outputs:
+        wide = ImageOps.expand(output, border=4, fill=output.getpixel((0, 0)))
+        lines = [eye_line(wide.crop((4 - dx, 4 - dy, 4 - dx + output.width, 4 - dy + output.height)))
+                 for dx, dy in moves]
+        lines = [(x - dx, y - dy, d, a) for (dx, dy), (x, y, d, a) in zip(moves, lines, strict=True)]
+        middle = statistics.median(line[2] for line in lines)
+        ranges.append([spread([line[i] * (100 / middle if i == 2 else 1) for line in lines]) for i in range(4)])
+    cells = "  ".join(f"{name} {statistics.median(r[i] for r in ranges):.1f} (max {max(r[i] for r in ranges):.1f})"
+                      for i, name in enumerate(("x px", "y px", "distance %", "angle deg")))
+    print(f"the ruler's own wobble, each new output read 4 times moved by 0-3 px: median range {cells}")
 
 
 def lab(pixels: list[tuple[float, float, float]]):
@@ -160,7 +202,7 @@ def render_image(photo: bytes, framing: Framing, even: bool = True) -> Image.Ima
     if not even:
         tone.even_out = lambda image: image
     try:
-        _, large, _, _ = headshots.render(photo, None, framing)
+        _, large, _, _, _ = headshots.render(photo, None, framing)
     finally:
         tone.even_out = even_out
     return Image.open(io.BytesIO(large)).convert("RGB")
@@ -171,39 +213,75 @@ def backdrop_framing() -> Framing:
 
 
 def print_spread(rows: list[tuple], label: str) -> None:
-    """Range and standard deviation of the eye line over `rows`, ours beside the centre crop's."""
+    """Range and standard deviation of the eye line over `rows`: old pipeline, new, and the centre crop."""
     print(f"\n{label}:")
-    print(f"{'measure':<16}{'pipeline: range':>16}{'sd':>8}{'centre crop: range':>20}{'sd':>8}   target")
+    print(f"{'measure':<16}{'old: range':>12}{'sd':>6}{'new: range':>12}{'sd':>6}{'centre crop: range':>20}{'sd':>6}"
+          "   target")
     targets = ("8 px", "8 px", "10 %", "3 deg")
     for index, (name, target) in enumerate(zip(("eye centre x", "eye centre y", "eye distance", "eye angle"),
                                                targets, strict=True)):
-        cells = []
-        for column in (3, 4):
+        unit = "%" if index == 2 else ("deg" if index == 3 else "px")
+        line = f"{name:<16}"
+        for column, width in ((4, 8), (3, 8), (5, 16)):
             values = [row[column][index] for row in rows if row[column]]
             if index == 2:  # relative to the median, as the target is
                 middle = statistics.median(values)
                 values = [100 * value / middle for value in values]
-            cells += [spread(values), statistics.pstdev(values)]
-        unit = "%" if index == 2 else ("deg" if index == 3 else "px")
-        print(f"{name:<16}{cells[0]:>12.1f} {unit:<3}{cells[1]:>8.1f}{cells[2]:>16.1f} {unit:<3}{cells[3]:>8.1f}"
-              f"   {target}")
+            line += f"{spread(values):>{width}.1f} {unit:<3}{statistics.pstdev(values):>6.1f}"
+        print(f"{line}   {target}")
 
 
-def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None) -> dict[str, dict[str, bytes]]:
+def render_old(sent: dict[str, dict[str, bytes]], old: str) -> dict[tuple[str, str], Image.Image]:
+    """Every framing through the pipeline at git revision `old`, in a child process, backdrop on."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        tree = extract(old, folder / "old")
+        jobs = {}
+        for person, photos in sent.items():
+            for name, photo in photos.items():
+                path = folder / f"{len(jobs)}.photo"
+                path.write_bytes(photo)
+                jobs[person, name] = path
+        subprocess.run([sys.executable, __file__, "--render-all", str(folder)], check=True,
+                       env={**os.environ, "PYTHONPATH": tree})
+        return {key: Image.open(path.with_suffix(".webp")).convert("RGB") for key, path in jobs.items()}
+
+
+def render_all(folder: Path) -> None:
+    """The child of render_old: each *.photo in `folder` to *.webp beside it (the 2x headshot)."""
+    for path in folder.glob("*.photo"):
+        path.with_suffix(".webp").write_bytes(headshots.render(path.read_bytes(), None, backdrop_framing())[1])
+
+
+def extract(revision: str, tree: Path) -> str:
+    """The plugins folder at git `revision`, extracted into `tree`; its path."""
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "plugins"], capture_output=True,
+                             check=True)
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return str(tree / "plugins")
+
+
+def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None, old: str,
+                       hold_out: str | None) -> dict[str, dict[str, bytes]]:
     sent = {person: framings(portrait) for person, portrait in people.items()}
-    rows, tiles = [], []
+    before = render_old(sent, old)
+    rows, tiles, outputs = [], [], []
     for person, photos in sent.items():
         for name, photo in photos.items():
-            _, large, method, notes = headshots.render(photo, None, backdrop_framing())
+            _, large, _, method, notes = headshots.render(photo, None, backdrop_framing())
             output = Image.open(io.BytesIO(large)).convert("RGB")
             tiles.append(output.resize((120, 150), Image.Resampling.LANCZOS))
-            rows.append((person, name, method, eye_line(output), eye_line(centre_crop(photo)), len(notes)))
+            outputs.append((person, output))
+            rows.append((person, name, method, eye_line(output), eye_line(before[person, name]),
+                         eye_line(centre_crop(photo)), len(notes)))
     print(f"\n1. Uniformity over {len(people)} people x {len(rows) // max(1, len(people))} framings "
           f"({', '.join(people)}), backdrop on, the eyes as detected again on each 480x600 output")
-    print(f"{'person':<14}{'framing':<22}{'method':<8}{'eye x, y, distance, angle':>30}{'warnings':>9}")
-    for person, name, method, ours, _, warned in rows:
-        shown = "no face found" if ours is None else "{:.0f}, {:.0f}, {:.0f}, {:+.1f}".format(*ours)
-        print(f"{person:<14}{name:<22}{method:<8}{shown:>30}{warned:>9}")
+    print(f"{'person':<10}{'framing':<20}{'eye x, y, distance, angle: old':>32}{'new':>26}{'warnings':>9}")
+    for person, name, _, ours, theirs, _, warned in rows:
+        shown = ["no face found" if eyes is None else "{:.0f}, {:.0f}, {:.0f}, {:+.1f}".format(*eyes)
+                 for eyes in (theirs, ours)]
+        print(f"{person:<10}{name:<20}{shown[0]:>32}{shown[1]:>26}{warned:>9}")
     if sheet:
         columns = len(tiles) // max(1, len(people))
         contact = Image.new("RGB", (columns * 124 + 4, len(people) * 154 + 4), "white")
@@ -216,18 +294,25 @@ def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None) -> di
     expected = headshots.EYES_PER_FACE * FRAMING.face_height * 600
     aside = {row[0] for row in rows if row[1] == "as sent" and row[3] and row[3][2] < headshots.FRONTAL * expected}
     print_spread(rows, f"all {len(people)} people")
+    frontal = [row for row in rows if row[0] not in aside]
     if aside:
-        print_spread([row for row in rows if row[0] not in aside],
-                     f"{len(people) - len(aside)} frontal people (without {', '.join(sorted(aside))}, turned aside)")
-    print("\nper person, pipeline (range of eye x, eye y in px; eye distance in % of that person's median; angle):")
+        print_spread(frontal, f"{len(people) - len(aside)} frontal people (without {', '.join(sorted(aside))}, "
+                              "turned aside: its landmarks say little)")
+    if hold_out in people:
+        print_spread([row for row in rows if row[0] == hold_out], f"{hold_out} alone (held out while tuning)")
+    print("\nper person, old -> new (range of eye x, eye y in px; eye distance in % of that person's median; angle):")
     for person in people:
-        mine = [row[3] for row in rows if row[0] == person and row[3]]
-        middle = statistics.median(m[2] for m in mine)
-        print(f"  {person:<26} x {spread([m[0] for m in mine]):5.1f}  y {spread([m[1] for m in mine]):5.1f}  "
-              f"distance {spread([100 * m[2] / middle for m in mine]):5.1f} %  angle {spread([m[3] for m in mine]):5.1f}")
-    found = sum(1 for row in rows if row[3])
-    print(f"faces found again on outputs: pipeline {found}/{len(rows)}, centre crop "
-          f"{sum(1 for row in rows if row[4])}/{len(rows)}")
+        cells = []
+        for column in (4, 3):
+            mine = [row[column] for row in rows if row[0] == person and row[column]]
+            middle = statistics.median(m[2] for m in mine)
+            cells.append((spread([m[0] for m in mine]), spread([m[1] for m in mine]),
+                          spread([100 * m[2] / middle for m in mine]), spread([m[3] for m in mine])))
+        print(f"  {person:<12}" + "  ".join(f"{label} {a:4.1f} -> {b:4.1f}" for label, a, b in zip(
+            ("x", "y", "distance %", "angle"), *cells, strict=True)))
+    ruler_wobble([output for person, output in outputs if person not in aside])
+    print(f"faces found again on outputs: old {sum(1 for row in rows if row[4])}/{len(rows)}, new "
+          f"{sum(1 for row in rows if row[3])}/{len(rows)}, centre crop {sum(1 for row in rows if row[5])}/{len(rows)}")
     return sent
 
 
@@ -284,11 +369,7 @@ def measure_speed(portrait: Image.Image, runs: int, old: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         photo = Path(tmp) / "4000x3000.jpg"
         photo.write_bytes(framings(portrait)["4000x3000"])
-        tree = Path(tmp) / "old"
-        tree.mkdir()
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", old, "plugins"], capture_output=True, check=True)
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
-        pipelines = {"old": str(tree / "plugins"), "new": str(REPO / "plugins")}
+        pipelines = {"old": extract(old, Path(tmp) / "old"), "new": str(REPO / "plugins")}
         times: dict[tuple[str, str], list[list[float]]] = {}
         for _ in range(runs):  # alternate old and new, a few renders each, so both see the same machine load
             for mode in ("plain", "faces", "backdrop"):
@@ -361,22 +442,33 @@ def main() -> None:
     parser.add_argument("--photos", type=Path, default=REPO / "tests" / "example" / "team" / "photos",
                         help="a folder of portraits, one person each")
     parser.add_argument("--contact-sheet", type=Path, help="also save every output, small, in one PNG")
-    parser.add_argument("--old", default="65aca0a", help="the git revision to time beside this one")
+    parser.add_argument("--old", default="399b951", help="the git revision to measure beside this one")
+    parser.add_argument("--hold-out", default="patty", help="a person kept out while tuning, reported alone")
+    parser.add_argument("--skip", nargs="*", default=(), choices=("uniformity", "tone", "speed", "rebuild"),
+                        help="leave these parts out")
+    parser.add_argument("--render-all", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-one", choices=("plain", "faces", "backdrop"), help=argparse.SUPPRESS)
     parser.add_argument("--photo", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.time_one:  # a child process timing one pipeline (this one's, or --old's through PYTHONPATH)
         print(json.dumps(time_one(args.photo, args.time_one, args.runs)))
         return
+    if args.render_all:  # a child process rendering with --old's pipeline
+        render_all(args.render_all)
+        return
     from supporttab.team import backdrop
 
     if not faces.available() or not backdrop.available():
         sys.exit("install the extras first: pip install -e '.[faces,backdrop,bench]'")
     people = portraits(args.photos)
-    sent = measure_uniformity(people, args.contact_sheet)
-    measure_background_and_tone(people, sent)
-    measure_speed(next(iter(people.values())), args.runs, args.old)
-    measure_rebuild(max(3, args.runs // 2))
+    if "uniformity" not in args.skip or "tone" not in args.skip:
+        sent = measure_uniformity(people, args.contact_sheet, args.old, args.hold_out)
+    if "tone" not in args.skip:
+        measure_background_and_tone(people, sent)
+    if "speed" not in args.skip:
+        measure_speed(next(iter(people.values())), args.runs, args.old)
+    if "rebuild" not in args.skip:
+        measure_rebuild(max(3, args.runs // 2))
 
 
 if __name__ == "__main__":

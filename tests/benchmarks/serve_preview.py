@@ -1,10 +1,11 @@
 """Edit to preview: how long `mkdocs serve` takes to show an edited incident.
 
-    python tests/benchmarks/serve_preview.py FOLDER [--runs 3] [--dirty]
+    python tests/benchmarks/serve_preview.py FOLDER [--runs 3] [--dirty] [--past]
 
 FOLDER is a Support Tab site; it is copied, never written to. The copy is served with `mkdocs serve` on a free
-loopback port; once the first build is up, the newest incident's title is edited and the script polls that
-incident's page until the new title is served. Prints the median seconds from saving the file to the page
+loopback port; once the first build is up, the newest incident's title is edited (with --past, the oldest one's: an
+incident long over, whose edit changes only its own page) and the script polls that incident's page until the new
+title is served. Prints the median seconds from saving the file to the page
 showing it (what an author waits for before the browser reloads).
 """
 
@@ -53,12 +54,13 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dirty", action="store_true", help="serve with --dirty (rebuild only changed files)")
+    parser.add_argument("--past", action="store_true", help="edit the oldest incident instead of the newest")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         shutil.copytree(args.folder, site, ignore=shutil.ignore_patterns("site", ".git"), symlinks=True)
-        incident = max((p for p in (site / "incidents").glob("*.y*ml") if p.name != "components.yml"),
-                       key=lambda p: p.stem)
+        incident = (min if args.past else max)((p for p in (site / "incidents").glob("*.y*ml")
+                                                if p.name != "components.yml"), key=lambda p: p.stem)
         port = free_port()
         url = f"http://127.0.0.1:{port}/incidents/{incident.stem}/"
         command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
@@ -80,7 +82,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"edit to preview of one incident{' (--dirty)' if args.dirty else ''}: median {statistics.median(waits):.2f} s "
+    print(f"edit to preview of the {'oldest' if args.past else 'newest'} incident{' (--dirty)' if args.dirty else ''}: median {statistics.median(waits):.2f} s "
           f"over {args.runs} edits ({', '.join(f'{w:.2f}' for w in waits)}); load {os.getloadavg()[0]:.1f}")
 
 

@@ -1,6 +1,6 @@
 """Build time on your own content, side by side with vanilla mkdocs-material pages of the same incidents.
 
-    python tests/benchmarks/your_content.py FOLDER [--runs 3] [--no-critical-path]
+    python tests/benchmarks/your_content.py FOLDER [--runs 3] [--no-critical-path] [--before PLUGINS]
 
 FOLDER is a Support Tab site (mkdocs.yml, content/, team/, incidents/): yours, or one written by a generator
 such as the shared benchmark's `gen_supporttab.py DIR 1000`. It is copied, never written to. From the copy the
@@ -34,12 +34,12 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
 
 
-def timed(command: list[str], folder: Path) -> tuple[float, float]:
+def timed(command: list[str], folder: Path, env: dict[str, str] = ENV) -> tuple[float, float]:
     """(wall seconds, CPU seconds) the command takes in `folder`, Python start-up included. CPU time (user and
     system) says more than the wall clock on a machine others share. Stops the script if the command fails."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=ENV, check=False)
+    result = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
@@ -115,6 +115,7 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="a Support Tab site: the folder holding its mkdocs.yml")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-critical-path", action="store_true", help="time only the builds")
+    parser.add_argument("--before", type=Path, help="the plugins folder of another version, built alongside")
     args = parser.parse_args()
     if not (args.folder / "mkdocs.yml").is_file():
         raise SystemExit(f"{args.folder} has no mkdocs.yml; pass the folder of a Support Tab site")
@@ -127,14 +128,17 @@ def main() -> None:
             prepare_publish(ours)
         if not (ours / ".supporttab-cache").is_dir():  # headshots into the image cache, as on every later build
             timed(mkdocs_build(), ours)
-        commands = {"Support Tab build": (mkdocs_build(), ours),
-                    "vanilla mkdocs-material": (mkdocs_build(), vanilla)}
+        commands = {"Support Tab build": (mkdocs_build(), ours, ENV),
+                    "vanilla mkdocs-material": (mkdocs_build(), vanilla, ENV)}
+        if args.before:
+            before_env = {**ENV, "PYTHONPATH": str(args.before.resolve())}
+            commands[f"Support Tab build, {args.before}"] = (mkdocs_build(), ours, before_env)
         if not args.no_critical_path:
-            commands["check --since HEAD~1"] = ([str(BIN / "supporttab"), "check", "--since", "HEAD~1"], ours)
-            commands["mkdocs build --strict"] = (mkdocs_build("--strict"), ours)
+            commands["check --since HEAD~1"] = ([str(BIN / "supporttab"), "check", "--since", "HEAD~1"], ours, ENV)
+            commands["mkdocs build --strict"] = (mkdocs_build("--strict"), ours, ENV)
         for _ in range(args.runs):  # alternate, so every command sees the same machine load
-            for name, (command, folder) in commands.items():
-                times.setdefault(name, []).append(timed(command, folder))
+            for name, (command, folder, env) in commands.items():
+                times.setdefault(name, []).append(timed(command, folder, env))
     wall = {name: statistics.median(run[0] for run in runs) for name, runs in times.items()}
     cpu = {name: statistics.median(run[1] for run in runs) for name, runs in times.items()}
     print(f"{count} incidents and maintenance files in {args.folder}; median of {args.runs} runs, each a fresh "
@@ -144,6 +148,9 @@ def main() -> None:
         print(f"| {name} | {wall[name]:.2f} | {cpu[name]:.2f} |")
     ours, vanilla = "Support Tab build", "vanilla mkdocs-material"
     print(f"| ratio Support Tab / vanilla | {wall[ours] / wall[vanilla]:.2f} | {cpu[ours] / cpu[vanilla]:.2f} |")
+    if args.before:
+        before = f"Support Tab build, {args.before}"
+        print(f"| ratio {args.before} / vanilla | {wall[before] / wall[vanilla]:.2f} | {cpu[before] / cpu[vanilla]:.2f} |")
     if not args.no_critical_path:
         steps = ("check --since HEAD~1", "mkdocs build --strict")
         print(f"| critical path (check --since + strict build) | {sum(wall[s] for s in steps):.2f} | "

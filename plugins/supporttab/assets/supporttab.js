@@ -61,7 +61,9 @@
     var label = element.querySelector("[data-st-due-label]");
     if (isNaN(due.getTime()) || !label) return;
     var overdue = Date.now() > due.getTime();
-    label.textContent = overdue ? words.overdue : words.due;
+    // The banner says it shorter than the page: its own pair of words, overdue first.
+    var pair = (label.getAttribute("data-st-due-words") || "").split("|");
+    label.textContent = pair.length === 2 ? pair[overdue ? 0 : 1] : (overdue ? words.overdue : words.due);
     element.classList.toggle("st-due--overdue", overdue);
   });
 })();
@@ -90,4 +92,51 @@
 
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+})();
+
+/* The light/dark toggle on light pages (status, history, incidents), which load none of the theme's script: what the
+   theme's script does, kept where it keeps it, so a choice made on one page holds on every other. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-md-component=palette]");
+  if (window.document$ || !form || typeof __md_get !== "function") return;  // the theme's script does it
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+
+  function choose(index) {
+    var input = inputs[index];
+    var color = {};
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      color[key] = input.getAttribute("data-md-color-" + key);
+      document.body.setAttribute("data-md-color-" + key, color[key]);
+    });
+    inputs.forEach(function (each, i) {
+      var label = each.nextElementSibling;
+      if (label && label.tagName === "LABEL") label.hidden = i !== index;
+    });
+    input.checked = true;
+    return { index: index, color: color };
+  }
+
+  var saved = __md_get("__palette");
+  var index = saved && typeof saved.index === "number" ? saved.index : inputs.findIndex(function (input) {
+    return matchMedia(input.getAttribute("data-md-color-media")).matches;
+  });
+  if (inputs.length) choose(Math.max(0, Math.min(index, inputs.length - 1)));
+  form.addEventListener("change", function (event) {
+    var index = inputs.indexOf(event.target);
+    if (index >= 0) __md_set("__palette", choose(index));
+  });
+})();
+
+/* Keyboard focus on light pages, shown as the theme shows it: its stylesheet rings what carries the `focus-visible`
+   class, which only its script sets. */
+(function () {
+  "use strict";
+  if (window.document$) return;
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches(":focus-visible")) event.target.classList.add("focus-visible");
+  });
+  document.addEventListener("focusout", function (event) {
+    if (event.target.classList) event.target.classList.remove("focus-visible");
+  });
 })();

@@ -53,12 +53,13 @@ def _language_warnings(site: Site) -> list[Finding]:
     lines = (site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     findings = []
     for tag in site.languages:
-        if not load_language(tag).fallback:
+        language = load_language(tag)
+        if not language.fallback:
             continue
         chosen = re.compile(rf"\s*languages?\s*:.*?(?<![\w-]){re.escape(tag)}(?![\w-])")
         line = next((n for n, text in enumerate(lines, start=1) if chosen.match(text)), 1)
         column = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
-        findings.append(Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(tag)))
+        findings.append(Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(language)))
     return findings
 
 

@@ -4,7 +4,6 @@ its authored files loaded for checking or for writing."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +51,7 @@ class Site:
     urls: UrlScheme = UrlScheme()
     published: frozenset[str] | None = None  # the pages `mkdocs build` publishes from docs_dir
     name: str = ""  # site_name, as feeds and the API print it
-    language: str = "en"  # the site's (see _language): posts are tagged with it, its texts linted in it
+    language: str = "en"  # the site's (core.i18n.site_language_tag): posts are tagged with it, its texts linted in it
     languages: tuple[str, ...] = ("en",)  # authored texts may be written in these, the site's language first
 
     @property
@@ -139,16 +138,13 @@ def read_site(folder: Path) -> Site:
 
 def _languages(options: Options, config: dict) -> tuple[str, tuple[str, ...]]:
     """The site's language and every language its texts may be written in, as the build works them out."""
-    languages = options.site_languages(_language(config))
+    languages = options.site_languages(_theme_language(config))
     return languages[0], languages
 
 
-def _language(config: dict) -> str:
-    """theme.language when it is a language tag (en, pt-BR), else English, MkDocs' default."""
+def _theme_language(config: dict) -> object:
     theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return language if isinstance(language, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*",
-                                                                    language) else "en"
+    return theme.get("language") if isinstance(theme, dict) else None
 
 
 def _published_pages(docs_dir: Path, config: dict) -> frozenset[str]:

@@ -45,8 +45,14 @@ class Language:
 
     @property
     def bcp47(self) -> str:
-        """'en-GB', 'ar': what the browser's Intl takes."""
+        """'en-GB', 'ar': the language as feeds and pages name it."""
         return str(self.locale).replace("_", "-")
+
+    @property
+    def script_locale(self) -> str:
+        """'ar-EG-u-nu-latn': what the browser's Intl takes, asked for Latin digits, as Babel writes them on the
+        server; so times the scripts write match the page's ('3:00', never '٣:٠٠' beside '8:00')."""
+        return f"{self.bcp47}-u-nu-latn"
 
 
 def shipped_languages() -> tuple[str, ...]:
@@ -55,16 +61,28 @@ def shipped_languages() -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
 
 
+def site_language_tag(option: str | None, theme_language: object) -> str:
+    """The tag a site speaks: the plugin's `language` option, else theme.language when it is a language tag (en,
+    pt-BR, zh_TW), else English, MkDocs' default. The build and the command line both choose by this."""
+    if option:
+        return option
+    if isinstance(theme_language, str) and LANGUAGE_TAG.fullmatch(theme_language):
+        return theme_language
+    return SOURCE_LANGUAGE
+
+
 @cache
 def load_language(tag: str) -> Language:
-    """The language for `tag` (en, de, pt-BR, ar): its catalog, by the whole tag then by the language alone;
-    without one, English words (fallback=True) while dates and numbers still follow the tag's CLDR locale."""
-    normal = tag.replace("-", "_")
-    base = normal.split("_")[0].lower()
+    """The language for `tag` (en, de, pt-BR, ar; any case, - or _): its catalog, by the whole tag then by the
+    language alone; without one, English words (fallback=True) while dates and numbers still follow the tag's CLDR
+    locale, or British English's where CLDR does not know the tag."""
+    language, *rest = tag.replace("-", "_").split("_")
+    base = language.lower()
+    normal = "_".join((base, *rest))
     locale = _locale(_DEFAULT_REGION.get(normal, normal)) or _locale(base) or Locale.parse(_DEFAULT_REGION["en"])
     if base == SOURCE_LANGUAGE:
         return Language(tag, locale, NullTranslations())
-    for code in dict.fromkeys((normal, base)):
+    for code in dict.fromkeys((normal, base)) if LANGUAGE_TAG.fullmatch(tag) else ():
         if (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
             return Language(tag, locale, Translations.load(str(LOCALE_DIR), [code], DOMAIN))
     return Language(tag, locale, NullTranslations(), fallback=True)
@@ -77,11 +95,16 @@ def _locale(identifier: str) -> Locale | None:
         return None
 
 
-def fallback_warning(tag: str) -> str:
+def fallback_warning(language: Language) -> str:
     """What the build and `supporttab check` say of a language without a catalog."""
-    return (f"Support Tab has no translation into '{tag}', so the words it writes itself stay in English (dates and "
-            f"numbers follow '{tag}'); its languages are {', '.join(shipped_languages())}. The authoring guide says "
-            "how to add one")
+    tag = language.tag
+    if language.locale.language == tag.replace("-", "_").split("_")[0].lower():
+        dates = f"dates and numbers follow '{tag}'"
+    else:
+        dates = (f"and as no locale data knows '{tag}', dates, numbers and the feeds' language are British English, "
+                 f"{language.bcp47}")
+    return (f"Support Tab has no translation into '{tag}', so the words it writes itself stay in English ({dates}); "
+            f"its languages are {', '.join(shipped_languages())}. The authoring guide says how to add one")
 
 
 _ACTIVE: ContextVar[Language | None] = ContextVar("supporttab_language", default=None)
@@ -122,8 +145,8 @@ def ngettext(singular: str, plural: str, num: int, **values: object) -> str:
 
 
 def number_text(number: float, pattern: str | None = None) -> str:
-    """A number as the active locale writes it: '1,234.5', '1.234,5', '١٬٢٣٤٫٥' where that locale's default
-    numbering system says so."""
+    """A number as the active locale writes it: '1,234.5', '1.234,5', '1 234,5', always in Latin digits (Babel's
+    default numbering system, whatever the locale's own; the scripts' Intl is asked for the same)."""
     return _number_text(number, pattern, active().locale)
 
 
@@ -132,9 +155,21 @@ def _number_text(number: float, pattern: str | None, locale: Locale) -> str:
     return format_decimal(number, format=pattern, locale=locale)
 
 
-def percent_text(fraction: float, pattern: str | None = None) -> str:
-    """'30%', '30 %', '٪30': a share as the active locale writes it; `pattern` for decimals ('#,##0.00%')."""
-    return format_percent(fraction, format=pattern, locale=active().locale)
+def percent_text(fraction: float, decimals: int = 0) -> str:
+    """'30%', '30 %', '%30': a share as the active locale writes it, with `decimals` digits after its decimal
+    sign ('99.87%', '99,87 %')."""
+    locale = active().locale
+    return format_percent(fraction, format=_percent_pattern(locale, decimals), locale=locale)
+
+
+@cache
+def _percent_pattern(locale: Locale, decimals: int) -> str:
+    """The locale's own percent pattern ('#,##0\u00a0%'), its last integer digit given `decimals` more."""
+    pattern = locale.percent_formats[None].pattern.split(";")[0]
+    if not decimals:
+        return pattern
+    last = pattern.rindex("0")
+    return f"{pattern[:last + 1]}.{'0' * decimals}{pattern[last + 1:]}"
 
 
 def N_(message: str) -> str:

@@ -10,7 +10,7 @@ from .i18n import active, gettext
 def script_words() -> dict[str, str]:
     """The hub's and every page's scripts: open now, the reader's own time, a promised update."""
     return {
-        "locale": active().bcp47,
+        "locale": active().script_locale,
         "openAllWeek": gettext("Open now, day and night."),
         "openUntil": gettext("Open now until %(time)s%(your_time)s."),
         "openUntilMidnight": gettext("Open now until midnight%(your_time)s."),
@@ -27,9 +27,12 @@ def script_words() -> dict[str, str]:
 
 
 def widget_words() -> dict[str, str]:
-    """The embeddable <support-tab>: its own words, and the open-now line it shares with the hub."""
+    """The embeddable <support-tab>: its own words, the open-now line it shares with the hub, and the direction its
+    panel reads in (an Arabic panel on an English page still reads right to left)."""
     return {
         **script_words(),
+        "lang": active().bcp47,
+        "dir": "rtl" if active().rtl else "ltr",
         "help": gettext("Help"),
         "helpFrom": gettext("Help from %(organization)s"),
         "allHelpFrom": gettext("All help from %(organization)s"),

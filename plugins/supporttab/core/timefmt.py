@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from functools import cache, lru_cache
 
 from babel import Locale
-from babel.dates import DateTimePattern, format_date, format_skeleton, get_day_names, match_skeleton, parse_pattern
+from babel.dates import (DateTimePattern, format_date, format_skeleton, get_day_names, get_timezone_location,
+                         match_skeleton, parse_pattern)
 from markupsafe import Markup, escape
 
 from .i18n import active, gettext, ngettext
@@ -78,13 +79,29 @@ def time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
                   f'{escape(local_text(moment, zone))}</time>')
 
 
+def short_time_html(moment: dt.datetime, zone: ZoneInfo) -> Markup:
+    """'23 Nov, 09:00 GMT' ('23. Nov., 09:00 GMT') in a <time> element, in the site's zone only: for a one-line
+    banner on a phone."""
+    local = moment.astimezone(zone)
+    locale = active().locale
+    day = format_skeleton("MMMd", local.date(), locale=locale)
+    text = _patterns(locale)[2].replace("{1}", day).replace("{0}", _short_clock(local.hour, local.minute, locale))
+    return Markup(f'<time datetime="{utc_iso(moment)}">{escape(text)} {escape(local.tzname())}</time>')
+
+
 def zone_label(zone: str, label: str | None = None) -> str:
-    """What a page calls a time zone: the site's own words ("UK time"), else its city ("London time"), never a
-    bare IANA name."""
+    """What a page calls a time zone: the site's own words ("UK time"), else its city as the language names it
+    ("London time", "بتوقيت لندن", "hora de Nueva York"), never a bare IANA name."""
     if label:
         return label
-    city = zone.rsplit("/", 1)[-1].replace("_", " ")
-    return gettext("%(city)s time", city=city)
+    return gettext("%(city)s time", city=_city(zone, active().locale))
+
+
+@cache
+def _city(zone: str, locale: Locale) -> str:
+    """CLDR's name of the zone's city in `locale`; a zone CLDR names no city for, by the last part of its id."""
+    city = get_timezone_location(zone, locale=locale, return_city=True)
+    return city.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def date_text(day: dt.date) -> str:

@@ -47,6 +47,15 @@ PLAIN_PROGRESS = {
     "verifying": N_("The maintenance is done; we are checking that everything works."),
     "completed": N_("The maintenance is done."),
 }
+# The same, short enough for a status pill on customer pages, beside names and times.
+PLAIN_LABELS = {
+    "operational": N_("Working normally"), "under_maintenance": N_("In planned maintenance"),
+    "degraded_performance": N_("Slower than usual"), "partial_outage": N_("Partly not working"),
+    "major_outage": N_("Not working"),
+    "investigating": N_("Finding the cause"), "identified": N_("Cause found"), "monitoring": N_("Fix in place"),
+    "resolved": N_("Fixed"), "scheduled": N_("Planned"), "in_progress": N_("Under way"), "verifying": N_("Checking"),
+    "completed": N_("Done"),
+}
 PLAIN_SEVERITY = {"none": N_("All working"), "maintenance": N_("Planned maintenance"), "minor": N_("Minor problem"),
                   "major": N_("Major problem"), "critical": N_("Outage")}
 

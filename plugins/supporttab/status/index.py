@@ -23,6 +23,7 @@ from ..core.vocabulary import (
     INDICATORS,
     LABELS,
     OVERALL_DESCRIPTIONS,
+    PLAIN_LABELS,
     PLAIN_PROGRESS,
     worst,
 )
@@ -50,8 +51,22 @@ class Named:
     name: str
 
 
+class Labelled:
+    """A status shown two ways: Statuspage's word for feeds and the API, plain words on customer pages."""
+
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return gettext(LABELS[self.status])
+
+    @property
+    def plain_label(self) -> str:
+        return gettext(PLAIN_LABELS[self.status])
+
+
 @dataclass(frozen=True)
-class UpdateView:
+class UpdateView(Labelled):
     number: int
     at: dt.datetime
     status: str
@@ -67,10 +82,6 @@ class UpdateView:
     @property
     def anchor(self) -> str:
         return f"update-{self.number}"
-
-    @property
-    def status_label(self) -> str:
-        return gettext(LABELS[self.status])
 
 
 @dataclass(frozen=True)
@@ -111,7 +122,7 @@ class PostmortemView:
 
 
 @dataclass(frozen=True)
-class EventView:
+class EventView(Labelled):
     """An incident or a maintenance, as every page, feed and API response shows it."""
 
     id: str
@@ -146,10 +157,6 @@ class EventView:
         return max([u.at for u in self.updates] + ([self.postmortem.published_at] if self.postmortem else []))
 
     @property
-    def status_label(self) -> str:
-        return gettext(LABELS[self.status])
-
-    @property
     def progress(self) -> str:
         """Where our work stands, in plain words."""
         return gettext(PLAIN_PROGRESS[self.status])
@@ -179,7 +186,7 @@ class EventView:
 
 
 @dataclass(frozen=True)
-class ComponentView:
+class ComponentView(Labelled):
     id: str
     name: str
     description: str | None
@@ -188,10 +195,6 @@ class ComponentView:
     status: str
     uptime: tuple[UptimeDay, ...]
     uptime_percent: float
-
-    @property
-    def status_label(self) -> str:
-        return gettext(LABELS[self.status])
 
 
 @dataclass(frozen=True)

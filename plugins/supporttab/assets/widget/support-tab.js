@@ -120,7 +120,7 @@
     if (!status) return h("section", { class: "state t-major", "aria-live": "polite" }, [
       h("p", null, WORDS.notLoaded), link(data.status_page, WORDS.statusPage)]);
     var signed = update && [update.author, update.at && fill(WORDS.signedAt, { time: new Intl.DateTimeFormat(
-      undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(update.at) })]
+      WORDS.locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(update.at) })]
       .filter(Boolean).join(", ");
     return h("section", { class: "state t-" + status.tone, "aria-live": "polite" }, [
       h("p", null, status.text),
@@ -183,13 +183,16 @@
       sheet.replaceSync(CSS);
       shadow.adoptedStyleSheets = [sheet];
       var dot = h("span", { class: "dot" });
-      var note = h("span", { id: "note", hidden: "" }); // the tab's description, read out, never shown
+      // The tab's description, read out, never shown.
+      var note = h("span", { id: "note", hidden: "", lang: WORDS.lang });
       // Inline, the button shows the element's own text in the page's font, so it takes the place that text
       // had before the script ran; at the screen's edge, the label attribute or "Help".
       var label = this.hasAttribute("inline") ? h("slot", null, WORDS.help) : this.getAttribute("label") || WORDS.help;
+      // The panel, and the tab when it shows our word, speak the support site's language, whatever the page's.
+      var ours = !this.hasAttribute("inline") && !this.getAttribute("label");
       var tab = h("button", { class: "tab", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false",
-        "aria-describedby": "note" }, [dot, label]);
-      var dialog = h("dialog", { "aria-labelledby": "title" });
+        "aria-describedby": "note", lang: ours ? WORDS.lang : null, dir: ours ? WORDS.dir : null }, [dot, label]);
+      var dialog = h("dialog", { "aria-labelledby": "title", lang: WORDS.lang, dir: WORDS.dir });
       shadow.append(tab, note, dialog);
       this.tab = tab;
       this.dialog = dialog;

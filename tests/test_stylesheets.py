@@ -1,0 +1,91 @@
+"""Trimming a theme's stylesheet to what some pages can use (core/stylesheets.py), one selector form at a time."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from supporttab.core import stylesheets
+from supporttab.core.stylesheets import trim, trim_cached, words_of
+
+WORDS = words_of(['<nav class="md-nav md-nav--primary" id="__drawer" data-md-color-scheme="slate" hidden>'])
+
+
+def kept(css: str, reads: str = "") -> str:
+    return trim(css, WORDS, reads=reads)
+
+
+@pytest.mark.parametrize(("rule", "stays"), [
+    (".md-nav{a:1}", True),                       # a class the pages have
+    (".md-search{a:1}", False),                   # one they do not
+    (".md-nav .md-search{a:1}", False),           # every class is needed, not just one
+    (".md-nav--primary>.md-nav{a:1}", True),      # combinators
+    ("#__drawer{a:1}", True),                     # ids
+    ("#__search{a:1}", False),
+    ("[data-md-color-scheme=slate]{a:1}", True),  # an attribute with the value the pages switch to
+    ("[data-md-color-scheme=default]{a:1}", False),
+    ('[data-md-color-primary="red"]{a:1}', False),
+    ("[hidden]{a:1}", True),                      # an attribute by name
+    ("[dir=rtl] .md-nav{a:1}", False),
+    ("table{a:1}", True),                         # elements are never checked: Markdown may write any
+    ("body:hover .md-nav::before{a:1}", True),    # nor states and pseudo-elements
+    (".md-nav:not(.md-search){a:1}", True),       # nor what :not() and its kind name
+    (".md-nav:is(.md-search, .md-nav){a:1}", True),
+])
+def test_a_rule_stays_when_its_selector_can_match(rule: str, stays: bool) -> None:
+    assert (kept(rule) == rule) is stays, kept(rule)
+
+
+def test_a_list_of_selectors_keeps_only_those_that_can_match() -> None:
+    assert kept(".md-search,.md-nav,#__search{color:red}") == ".md-nav{color:red}"
+
+
+def test_groups_keep_what_can_match_inside_them_and_go_when_empty() -> None:
+    css = "@media screen and (min-width:60em){.md-nav{a:1}.md-search{b:2}}@media print{.md-search{c:3}}"
+    assert kept(css) == "@media screen and (min-width:60em){.md-nav{a:1}}"
+    assert kept("@supports (display:grid){.md-search{a:1}}") == ""
+
+
+def test_other_at_rules_stay_as_written() -> None:
+    css = '@charset "UTF-8";@keyframes spin{0%{a:1}to{a:2}}@font-face{font-family:x;src:url(x.woff)}'
+    assert kept(css) == css
+
+
+def test_custom_properties_nothing_reads_go_until_none_is_left() -> None:
+    # --icon is read by a rule that goes; --b only by --a, which nothing reads; --c by a kept rule; --d by `reads`.
+    css = (":root{--icon:url(data:x);--a:var(--b);--b:1px;--c:2px;--d:3px;color:red}"
+           ".md-search{mask-image:var(--icon)}.md-nav{margin:var(--c)}")
+    assert kept(css, reads=".st-x{padding:var(--d)}") == ":root{--c:2px;--d:3px;color:red}.md-nav{margin:var(--c)}"
+
+
+def test_important_and_values_survive_as_written() -> None:
+    css = ".md-nav{margin:0 auto!important;font:700 1rem/1.5 a,b;background:url(\"x.svg\") no-repeat}"
+    assert re.sub(r"\s", "", kept(css)) == re.sub(r"\s", "", css)
+
+
+def test_a_rule_with_no_declaration_left_goes() -> None:
+    assert kept(":root{--unused:1px}.md-nav{a:1}") == ".md-nav{a:1}"
+
+
+def test_a_trimmed_stylesheet_is_made_once_and_then_read_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    css, reads = ".md-nav{a:1}.md-search{b:2}", ".st-x{}"
+    first = trim_cached(css, WORDS, tmp_path / "cache", reads=reads)
+    assert first == ".md-nav{a:1}" and [p.suffix for p in (tmp_path / "cache").iterdir()] == [".css"]
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a cached stylesheet was trimmed again")
+
+    monkeypatch.setattr(stylesheets, "trim", no_parsing)
+    assert trim_cached(css, WORDS, tmp_path / "cache", reads=reads) == first
+    monkeypatch.undo()
+    # other words, CSS or readers are another entry
+    assert trim_cached(css, WORDS | {"md-search"}, tmp_path / "cache", reads=reads) == css
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert trim_cached(".md-nav{a:1}", WORDS, blocked / "cache") == ".md-nav{a:1}"
