@@ -321,6 +321,69 @@ def test_every_sections_pages_stay_light_and_keep_their_directions_rules(built_t
             assert css.count("[dir=rtl]") > 20 and css.count("[dir=ltr]") > 20
 
 
+SITE = "https://support.brightwell.example/"
+
+
+def test_each_language_has_its_own_feeds_calendar_and_badges(built_two: Path) -> None:
+    """Feeds, the maintenance calendar and badges again under `de/`, read by real clients: our words from the German
+    catalog, the authors' in German where translated, links to the German pages; one Statuspage API, at the root."""
+    import feedparser
+    import icalendar
+
+    atom = feedparser.parse((built_two / "de/status/history.atom").read_bytes())
+    assert not atom.bozo and atom.feed.title == "Status von Brightwell Support" and atom.feed.language == "de"
+    assert atom.feed.link == f"{SITE}de/status/"
+    assert {entry.link.split("#")[0] for entry in atom.entries} == {
+        f"{SITE}de/incidents/{path.name}/" for path in (built_two / "de/incidents").iterdir()}
+    translated = [entry for entry in atom.entries if entry.link.endswith(f"{EVENT}/#update-1")][0]
+    assert translated.title == "Wird untersucht: Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl"
+    assert "Wir arbeiten daran und melden uns bis 09:35 wieder." in translated.content[0].value
+    untranslated = [entry for entry in atom.entries if entry.link.endswith(f"{EVENT}/#update-2")][0]
+    assert untranslated.content[0].value == [entry for entry in feedparser.parse(
+        (built_two / "status/history.atom").read_bytes()).entries if entry.link.endswith(
+        f"{EVENT}/#update-2")][0].content[0].value  # as written, as on the page
+    rss = feedparser.parse((built_two / "de/status/history.rss").read_bytes())
+    assert not rss.bozo and rss.feed.language == "de" and len(rss.entries) == len(atom.entries)
+    feed = json.loads((built_two / "de/status/feed.json").read_text(encoding="utf-8"))
+    assert feed["language"] == "de" and feed["feed_url"] == f"{SITE}de/status/feed.json"
+    component = feedparser.parse((built_two / "de/status/components/card-payments/history.atom").read_bytes())
+    assert component.feed.title == "Status von Brightwell Support: Card payments" and component.entries
+    calendar = icalendar.Calendar.from_ical((built_two / "de/status/maintenance.ics").read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == "Wartung: Brightwell Support"
+    assert all(str(event["SUMMARY"]).startswith("Wartung: ") and f"{SITE}de/incidents/" in str(event["URL"])
+               for event in calendar.walk("VEVENT"))
+    assert "Status" in (built_two / "de/badges/status.svg").read_text(encoding="utf-8")
+    assert {path.name for path in (built_two / "de/badges").iterdir()} == {
+        path.name for path in (built_two / "badges").iterdir()}
+    assert not (built_two / "de/api").exists() and (built_two / "api/v2/summary.json").is_file()
+
+
+def test_each_sections_get_updates_control_leads_to_its_own_feeds(built_two: Path) -> None:
+    """The status page in each language offers that language's feeds, calendar and component feeds, and the one
+    API. (No feed <link rel="alternate"> in the head: mkdocs-material reads those as language versions.)"""
+    for section in ("", "de/", "ar/"):
+        control = re.search(r'<details class="st-get-updates">.*?</details>', page(built_two, f"{section}status"),
+                            re.DOTALL).group(0)
+        targets = {(built_two / f"{section}status" / href).resolve().relative_to(built_two).as_posix()
+                   for href in re.findall(r'href="([^"]+)"', control)}
+        assert {f"{section}status/history.atom", f"{section}status/maintenance.ics",
+                f"{section}status/components/api/history.atom", "api/v2/summary.json"} <= targets
+        assert all(target.startswith(section) or target.startswith("api/") for target in targets), targets
+
+
+def test_no_english_of_ours_is_left_in_another_languages_feeds_calendar_or_badges(built_two: Path) -> None:
+    """The leak check of every shipped locale's build (test_languages), on the German and Arabic copies."""
+    from test_languages import authored_sentences, english_phrases, leaks
+
+    for code in ("de", "ar"):
+        outputs = {path.relative_to(built_two).as_posix() for path in built_two.glob(f"{code}/**/*")
+                   if path.suffix in (".atom", ".rss", ".json", ".ics", ".svg")}
+        assert {f"{code}/status/history.atom", f"{code}/status/history.rss", f"{code}/status/feed.json",
+                f"{code}/status/maintenance.ics", f"{code}/badges/status.svg"} <= outputs
+        found = leaks(built_two, english_phrases(code), authored_sentences(built_two.parent))
+        assert {path: words for path, words in found.items() if path in outputs} == {}
+
+
 def test_every_link_in_every_language_leads_to_a_page_of_the_site(built_two: Path) -> None:
     """The hub and the team page exist once, in the default language: a section's links to them (the help strip,
     the search button, signatures) lead there, not into the section."""

@@ -5,7 +5,7 @@ Described without MkDocs: the plugin only hands these to it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -85,6 +85,7 @@ class Section:
     update_ways: UpdateWays
     record: CommunicationRecord
     pages: list[GeneratedPage]
+    outputs: dict[str, str]  # its feeds, maintenance calendar and badges, under `<language>/`
 
 
 def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime, site: SiteInfo,
@@ -98,6 +99,8 @@ def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime
     channels = _channels(options)
     sections = tuple(_section(data, options, now, renderer, site, language, languages[0])
                      for language in languages[1:]) if status else ()
+    for section in sections:
+        outputs.update(section.outputs)
     return SiteBuild(data, status, summarize(status) if status else None,
                      update_ways(status, channels) if status else None,
                      communication_record(status) if status else None, team, build_chrome(data.hub), pages,
@@ -116,8 +119,9 @@ def _section(data: SiteData, options: Options, now: dt.datetime, renderer: Markd
     with use_language(load_language(language)):
         status = _status_index(data, options, now, renderer, urls, Reading(language, default))
         assert status is not None  # sections are made only for a site with a status part
-        return Section(language, urls, status, summarize(status), update_ways(status, _channels(options)),
-                       communication_record(status), status_pages(data.hub.organization.name, status, urls))
+        return Section(language, urls, status, summarize(status), update_ways(status, _channels(options), urls),
+                       communication_record(status), status_pages(data.hub.organization.name, status, urls),
+                       reader_outputs(status, replace(site, urls=urls)))
 
 
 def _status_index(data: SiteData, options: Options, now: dt.datetime, renderer: MarkdownRenderer,
@@ -191,9 +195,17 @@ def status_pages(name: str, status: StatusIndex, urls: UrlScheme) -> list[Genera
 
 def status_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
     """Feeds, the Statuspage-compatible API, the maintenance calendar and badges, by path in the site."""
-    outputs = feed_files(status, site)
+    outputs = reader_outputs(status, site)
     outputs.update(api_files(status, site))
-    outputs[CALENDAR] = maintenance_calendar(status, site)
-    outputs.update(badge_files(status))
     outputs[STATE_FILE] = state_file(status, site)  # what `supporttab notify` compares the next deploy with
+    return outputs
+
+
+def reader_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
+    """What people read outside the pages, in the language being spoken and in its folder (`site.urls.section`):
+    feeds, the maintenance calendar and badges. The Statuspage API stays one, in the site's language: its
+    clients expect Statuspage's English words."""
+    outputs = feed_files(status, site)
+    outputs[site.urls.source(CALENDAR)] = maintenance_calendar(status, site)
+    outputs.update(badge_files(status, site.urls))
     return outputs

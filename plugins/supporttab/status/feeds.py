@@ -50,15 +50,14 @@ class Entry:
 
 
 def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
-    """Every feed file, by its path in the site."""
-    title = gettext("%(site)s status", site=site.name)
-    files = _feeds(HISTORY_FEED, title, _entries(index.events, site), site)
-    files[JSON_FEED] = json_feed(title, _entries(index.events, site), site)
+    """Every feed file, by its path in the site (in its language's folder, `site.urls.section`)."""
+    everything = gettext("%(site)s status", site=site.name)
+    files = _feeds(site.urls.source(HISTORY_FEED), everything, _entries(index.events, site), site)
+    files[site.urls.source(JSON_FEED)] = json_feed(everything, _entries(index.events, site), site)
     for component in index.components:
         events = [e for e in index.events if any(c.id == component.id for c in e.components)]
-        files.update(_feeds(component_feed(component.id), gettext("%(site)s status: %(component)s", site=site.name,
-                                                                  component=component.name),
-                            _entries(events, site), site))
+        title = gettext("%(site)s status: %(component)s", site=site.name, component=component.name)
+        files.update(_feeds(site.urls.source(component_feed(component.id)), title, _entries(events, site), site))
     return files
 
 
@@ -152,7 +151,7 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
         "title": title,
         "language": active().bcp47,
         "home_page_url": site.absolute(site.urls.status),
-        "feed_url": site.absolute("status/feed.json"),
+        "feed_url": site.absolute(site.urls.source(JSON_FEED)),
         "items": [{
             "id": entry.url,
             "url": entry.url,
