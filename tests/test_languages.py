@@ -167,7 +167,8 @@ def _strings_of_json(value) -> list[str]:
 def customer_outputs(site: Path) -> list[Path]:
     """Pages, feeds, badges, the maintenance calendar and the widget's data; not the Statuspage API, whose words
     are Statuspage's by design, nor the schemas for authors."""
-    kinds = ("*.html", "*.atom", "*.rss", "status/feed.json", "badges/*.svg", "*.ics", "widget/*.json")
+    kinds = ("*.html", "*.atom", "*.rss", "status/feed.json", "badges/*.svg", "*.ics", "widget/*.json",
+             "*/status/feed.json", "*/badges/*.svg")  # and those of each other language, under <language>/
     return sorted({path for kind in kinds for path in site.glob(kind if "/" in kind else f"**/{kind}")
                    if not path.relative_to(site).parts[0] in ("search", "api", "schemas")})
 

@@ -86,7 +86,7 @@ def test_all_clear_has_no_notices(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ('""', "incidents/web-down.yml:4:13: workaround: is empty (only spaces); write the text"),
+    ('""', "incidents/web-down.yml:4:13: workaround: is empty; write the text"),
     ("[use the API]", "incidents/web-down.yml:4:13: workaround: expected text, found a list; write the text"),
 ])
 def test_a_bad_workaround_is_a_located_sentence(tmp_path: Path, value: str, expected: str) -> None:

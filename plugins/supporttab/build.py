@@ -5,13 +5,13 @@ Described without MkDocs: the plugin only hands these to it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .config import Options
-from .core.i18n import gettext
+from .core.i18n import gettext, load_language, use_language
 from .core.markdown import MarkdownRenderer
 from .core.problems import Problem
 from .core.urls import (
@@ -31,7 +31,7 @@ from .status.announcements import STATE_FILE, state_file
 from .status.badges import badge_files
 from .status.feeds import feed_files
 from .status.ics import maintenance_calendar
-from .status.index import StatusIndex, build_status_index
+from .status.index import Reading, StatusIndex, build_status_index
 from .status.record import CommunicationRecord, communication_record
 from .status.statuspage import api_files
 from .status.subscribe import Link, UpdateWays, update_ways
@@ -69,29 +69,69 @@ class SiteBuild:
     images: dict[str, Path]
     warnings: list[Problem]  # photos that fall back to the initials avatar
     notes: list[str]  # how each new headshot was framed, for the build log
+    sections: tuple[Section, ...] = ()  # the status pages again in each other language, on a site of several
+
+
+@dataclass(frozen=True)
+class Section:
+    """The status part of the site in one more language: its pages under `<language>/`, derived in its words.
+    Made here rather than by mkdocs-static-i18n, which (1.3.1) fails on generated pages without a source file,
+    drops files outside docs_dir and rebuilds the whole site once per language."""
+
+    language: str
+    urls: UrlScheme
+    status: StatusIndex
+    summary: Summary
+    update_ways: UpdateWays
+    record: CommunicationRecord
+    pages: list[GeneratedPage]
+    outputs: dict[str, str]  # its feeds, maintenance calendar and badges, under `<language>/`
 
 
 def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime, site: SiteInfo,
-                  renderer: MarkdownRenderer) -> SiteBuild:
-    """Derive every view and output from `data`, once."""
+                  renderer: MarkdownRenderer, languages: tuple[str, ...] = ()) -> SiteBuild:
+    """Derive every view and output from `data`, once; with several `languages` (the default first), the status
+    pages again in each of the others."""
     status = _status_index(data, options, now, renderer, site.urls)
     team, images, warnings, notes = _team(data, options, root)
     outputs = status_outputs(status, site) if status else {}
     pages = generated_pages(data.hub, status, team is not None)
-    channels = [Link(c.name, c.link, c.kind_name) for c in options.update_channels if c.link]  # those customers join
+    channels = _channels(options)
+    sections = tuple(_section(data, options, now, renderer, site, language, languages[0])
+                     for language in languages[1:]) if status else ()
+    for section in sections:
+        outputs.update(section.outputs)
     return SiteBuild(data, status, summarize(status) if status else None,
                      update_ways(status, channels) if status else None,
                      communication_record(status) if status else None, team, build_chrome(data.hub), pages,
-                     outputs, images, warnings, notes)
+                     outputs, images, warnings, notes, sections)
+
+
+def _channels(options: Options) -> list[Link]:
+    return [Link(c.name, c.link, c.kind_name) for c in options.update_channels if c.link]  # those customers join
+
+
+def _section(data: SiteData, options: Options, now: dt.datetime, renderer: MarkdownRenderer, site: SiteInfo,
+             language: str, default: str) -> Section:
+    """The status pages in `language`, derived while it is the build's: our words from its catalog, the authors'
+    from their translations, or as written with a note."""
+    urls = UrlScheme(site.urls.directory_urls, f"{language}/")
+    with use_language(load_language(language)):
+        status = _status_index(data, options, now, renderer, urls, Reading(language, default))
+        assert status is not None  # sections are made only for a site with a status part
+        return Section(language, urls, status, summarize(status), update_ways(status, _channels(options), urls),
+                       communication_record(status), status_pages(data.hub.organization.name, status, urls),
+                       reader_outputs(status, replace(site, urls=urls)))
 
 
 def _status_index(data: SiteData, options: Options, now: dt.datetime, renderer: MarkdownRenderer,
-                  urls: UrlScheme) -> StatusIndex | None:
+                  urls: UrlScheme, language: Reading | None = None) -> StatusIndex | None:
     if data.status is None:
         return None
     team = data.team
     return build_status_index(data.status, now=now, zone=ZoneInfo(options.timezone), render=renderer.render,
-                              author_name=(lambda member: team.members[member].name) if team else str, urls=urls)
+                              author_name=(lambda member: team.members[member].name) if team else str, urls=urls,
+                              language=language)
 
 
 def _team(data: SiteData, options: Options, root: Path
@@ -127,20 +167,26 @@ def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> lis
                                    in_nav=True, hide=("navigation", "toc")))
     if status is None:
         return pages
-    pages.append(GeneratedPage(STATUS_PAGE, "supporttab/status.html", gettext("%(organization)s status",
-                                                                              organization=name),
-                               gettext("Is %(organization)s working? Current status, incidents and planned "
-                                       "maintenance.", organization=name),
-                               in_nav=True, hide=("navigation", "toc"), light=True))
+    return pages + status_pages(name, status, UrlScheme())
+
+
+def status_pages(name: str, status: StatusIndex, urls: UrlScheme) -> list[GeneratedPage]:
+    """The status page, the history pages and a page per event, in `urls`' section."""
+    # Only the default language's status page is in the navigation, which every section shares.
+    pages = [GeneratedPage(urls.source(STATUS_PAGE), "supporttab/status.html",
+                           gettext("%(organization)s status", organization=name),
+                           gettext("Is %(organization)s working? Current status, incidents and planned "
+                                   "maintenance.", organization=name),
+                           in_nav=not urls.section, hide=("navigation", "toc"), light=True)]
     for history in status.history_pages:
         title = (gettext("Incident history") if history.number == 1
                  else gettext("Incident history (page %(number)s)", number=history.number))
-        pages.append(GeneratedPage(history_page(history.number), "supporttab/history.html", title,
+        pages.append(GeneratedPage(urls.source(history_page(history.number)), "supporttab/history.html", title,
                                    gettext("Past incidents and maintenance of %(organization)s, newest first.",
                                            organization=name),
                                    hide=("navigation", "toc"), context={"st_history_page": history}, light=True))
     for event in status.events:
-        pages.append(GeneratedPage(event_page(event.id), "supporttab/incident.html", event.title,
+        pages.append(GeneratedPage(urls.source(event_page(event.id)), "supporttab/incident.html", event.title,
                                    gettext("%(status)s: %(title)s. Updates from %(organization)s.",
                                            status=event.plain_label, title=event.title, organization=name),
                                    hide=("navigation", "toc"), context={"st_event": event}, light=True))
@@ -149,9 +195,17 @@ def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> lis
 
 def status_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
     """Feeds, the Statuspage-compatible API, the maintenance calendar and badges, by path in the site."""
-    outputs = feed_files(status, site)
+    outputs = reader_outputs(status, site)
     outputs.update(api_files(status, site))
-    outputs[CALENDAR] = maintenance_calendar(status, site)
-    outputs.update(badge_files(status))
     outputs[STATE_FILE] = state_file(status, site)  # what `supporttab notify` compares the next deploy with
+    return outputs
+
+
+def reader_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
+    """What people read outside the pages, in the language being spoken and in its folder (`site.urls.section`):
+    feeds, the maintenance calendar and badges. The Statuspage API stays one, in the site's language: its
+    clients expect Statuspage's English words."""
+    outputs = feed_files(status, site)
+    outputs[site.urls.source(CALENDAR)] = maintenance_calendar(status, site)
+    outputs.update(badge_files(status, site.urls))
     return outputs

@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
-from .core.i18n import LANGUAGE_TAG
+from .core.i18n import LANGUAGE_TAG, site_language_tag
 from .core.problems import format_field_path, suggest
 from .core.rules import RULES, unknown_rule
 from .core.timefmt import parse_duration
@@ -174,6 +174,8 @@ class Options(Strict):
                                        'zone, like "UK time"; by default its city, like "London time"')
     language: str | None = Field(None, description="The language Support Tab writes in, like de or pt-BR; "
                                                    "default: theme.language")
+    languages: list[str] = Field(default_factory=list, description="The languages authored texts may be written "
+                                 "in, the default first, like [en, de]; default: only the site's language")
     allow_html: bool = Field(False, description="Let Markdown in YAML files contain raw HTML")
     cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
                                                            "mkdocs.yml; CI can keep it between builds")
@@ -205,6 +207,28 @@ class Options(Strict):
         if language is not None and not LANGUAGE_TAG.fullmatch(language):
             raise ValueError(f"{language!r} is not a language code; write one like de, fr, ar or pt-BR")
         return language
+
+    @field_validator("languages")
+    @classmethod
+    def _language_tags(cls, languages: list[str]) -> list[str]:
+        for language in languages:
+            cls._language_tag(language)
+        twice = sorted({language for language in languages if languages.count(language) > 1})
+        if twice:
+            raise ValueError(f"'{twice[0]}' is listed twice; name each language once")
+        return languages
+
+    @model_validator(mode="after")
+    def _one_default_language(self) -> Options:
+        if self.language and self.languages and self.language != self.languages[0]:
+            raise ValueError(f"language is '{self.language}' but languages starts with '{self.languages[0]}'; "
+                             "remove `language` (the first of `languages` is the site's language)")
+        return self
+
+    def site_languages(self, theme_language: str | None) -> tuple[str, ...]:
+        """The languages authored texts may be written in, the site's own first (core.i18n.site_language_tag when
+        `languages` is not set)."""
+        return tuple(self.languages) or (site_language_tag(self.language, theme_language),)
 
     @field_validator("lint")
     @classmethod

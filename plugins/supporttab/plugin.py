@@ -36,7 +36,7 @@ from pydantic import ValidationError
 
 from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
-from .build import GeneratedPage, SiteBuild, prepare_build
+from .build import GeneratedPage, Section, SiteBuild, prepare_build
 from .config import Options, option_problems
 from .core.clock import build_time
 from .core.i18n import (
@@ -48,8 +48,8 @@ from .core.i18n import (
     fallback_warning,
     load_language,
     number_text,
+    own_name,
     percent_text,
-    site_language_tag,
 )
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
@@ -99,6 +99,8 @@ class SupportTabPlugin(BasePlugin):
         self.now = build_time()
         self.widget_files: tuple[File, File] | None = None
         self.language: Language = load_language(SOURCE_LANGUAGE)
+        self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
+        self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
         self.nav: Any = None
         # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
@@ -127,9 +129,10 @@ class SupportTabPlugin(BasePlugin):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if self.renderer.allow_html != self.options.allow_html:  # else keep what it has converted
             self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
-        tag = site_language_tag(self.options.language, config.theme.get("language"))
-        self.language = _site_language(tag)
-        _tag_theme_language(config, tag, warn=bool(self.options.language))
+        self.languages = self.options.site_languages(config.theme.get("language"))
+        self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
+        _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
+        _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -148,7 +151,8 @@ class SupportTabPlugin(BasePlugin):
         self.now = build_time()
         try:
             data = load_site(self.root, Path(config.docs_dir), self.options, self.now,
-                             published=_published_pages(config), validated=self.validated)
+                             published=_published_pages(config), validated=self.validated,
+                             languages=self.languages)
         except DataError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count > 1 else ''} in the authored files:\n{error}") from None
@@ -157,7 +161,7 @@ class SupportTabPlugin(BasePlugin):
                         "site's address; set site_url to the address the site is published at")
         site = site_info(config.site_name, config.site_url, config.site_description,
                          directory_urls=config.use_directory_urls)
-        self.build = prepare_build(data, self.options, self.root, self.now, site, self.renderer)
+        self.build = prepare_build(data, self.options, self.root, self.now, site, self.renderer, self.languages)
         for warning in self.build.warnings:
             log.warning(str(warning))
         for note in self.build.notes:
@@ -171,7 +175,9 @@ class SupportTabPlugin(BasePlugin):
         _drop_data_files(files, self.build.data.data_files)
         for src_uri, path in self.build.images.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-        self.pages = _add_generated_pages(files, config, self.build.pages)
+        self.pages = _add_generated_pages(files, config, self.build.pages + [
+            page for section in self.build.sections for page in section.pages])
+        self.sections = {page.src_uri: section for section in self.build.sections for page in section.pages}
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
@@ -200,6 +206,10 @@ class SupportTabPlugin(BasePlugin):
         if generated is not None:
             context.update(generated.context)
             uri = page.file.src_uri
+            section = self.sections.get(uri)
+            if section is not None:  # a page in another language: its words while it renders, and its views
+                activate(load_language(section.language))
+                context.update(_section_globals(section))
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
@@ -208,12 +218,17 @@ class SupportTabPlugin(BasePlugin):
     @event_priority(100)  # first: the template's own output, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         generated = self._generated(page)
-        if generated is not None:
-            # Generated pages get their anchors from templates; tell MkDocs' link check about them.
-            page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
-            if self.command == "serve" and generated.template in KEPT_IN_PREVIEWS:
-                self.previews[page.file.src_uri] = (self.surroundings, generated, output)
-        return None
+        if generated is None:
+            return None
+        # Generated pages get their anchors from templates; tell MkDocs' link check about them.
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
+        if self.command == "serve" and generated.template in KEPT_IN_PREVIEWS:
+            self.previews[page.file.src_uri] = (self.surroundings, generated, output)
+        section = self.sections.get(page.file.src_uri)
+        if section is None:
+            return None
+        activate(self.language)
+        return _set_page_language(output, load_language(section.language))
 
     @event_priority(-100)  # last: a preview compares the environment every plugin has made
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -304,7 +319,7 @@ class SupportTabPlugin(BasePlugin):
         if self.command != "serve" or not _only_known_context_readers(config, self):
             self.previews = {}
             return
-        surroundings = _surroundings(env, config, self.nav)
+        surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else ())
         previous = next(iter(self.previews.values()), None)
         self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
         for src_uri, (made_in, generated, html) in list(self.previews.items()):
@@ -340,6 +355,33 @@ def _site_language(tag: str) -> Language:
     if language.fallback:
         log.warning(fallback_warning(language))
     return language
+
+
+def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
+    """mkdocs-material's language menu (and its hreflang links in every page's head), to the status page in each
+    language, unless the site has its own."""
+    if len(languages) < 2 or config.extra.get("alternate"):
+        return
+    urls = [UrlScheme(config.use_directory_urls, section) for section in ("", *[f"{tag}/" for tag in languages[1:]])]
+    config.extra["alternate"] = [{"name": own_name(tag), "lang": tag,
+                                  "link": scheme.status} for tag, scheme in zip(languages, urls, strict=True)]
+
+
+def _section_globals(section: Section) -> dict[str, Any]:
+    return {"supporttab_status": section.status, "supporttab_summary": section.summary,
+            "supporttab_update_ways": section.update_ways, "supporttab_record": section.record,
+            "supporttab_urls": section.urls, "supporttab_script_words": json_for_html(script_words())}
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_BODY_DIR = re.compile(r'<body dir="[^"]*"')
+
+
+def _set_page_language(output: str, language: Language) -> str:
+    """The theme writes the site's language and direction into <html> and <body>; a page of another section
+    says its own."""
+    output = _HTML_LANG.sub(f'<html lang="{language.bcp47}"', output, count=1)
+    return _BODY_DIR.sub(f'<body dir="{"rtl" if language.rtl else "ltr"}"', output, count=1)
 
 
 def _tag_theme_language(config: MkDocsConfig, tag: str, *, warn: bool) -> None:
@@ -457,11 +499,12 @@ def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) 
                for handler in config.plugins.events["page_context"])
 
 
-def _surroundings(env: Environment, config: MkDocsConfig, nav: Any) -> tuple:
+def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...]) -> tuple:
     """What an incident or history page shows besides its own context: equal surroundings and an equal context make
     equal HTML. The settings (mkdocs.yml), the templates a site or this package may change, the message catalogs,
     the navigation's titles, links and front matter, and everything derived that the pages' templates read (the
-    history's pages, for the links between them)."""
+    history's pages, for the links between them), in every language's section (a translation added to the active
+    incident changes only its section's banner)."""
     names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
              "supporttab_zone_label")
     status = env.globals.get("supporttab_status")
@@ -471,7 +514,10 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any) -> tuple:
     return (_settings_texts(config.config_file_path), stamps, catalog_stamps(),
             _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
             status.active if status else None,
-            tuple((page.number, page.url) for page in status.history_pages) if status else ())
+            tuple((page.number, page.url) for page in status.history_pages) if status else (),
+            tuple((section.language, section.summary, section.status.active,
+                   tuple((page.number, page.url) for page in section.status.history_pages))
+                  for section in sections))
 
 
 def _settings_texts(config_file: str | None) -> tuple[str, ...]:
@@ -505,12 +551,14 @@ class SharedRenders:
 
     A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
     not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
-    through `base_url` and the `url` filter, which records what it was asked while a part renders."""
+    through `base_url`, the `url` filter, which records what it was asked while a part renders, and the language
+    being spoken: each language's section has its own words and views (its banner), so renders are kept per
+    language."""
 
     def __init__(self, url: Any, nav_pages: list[Page]) -> None:
         self._url = url  # MkDocs' url filter
         self._in_nav = {id(page) for page in nav_pages}
-        self._renders: dict[str, list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
+        self._renders: dict[tuple[str, str], list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
         self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
 
     @pass_context
@@ -525,7 +573,7 @@ class SharedRenders:
         page = context.get("page")
         if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
             return caller()
-        renders = self._renders.setdefault(name, [])
+        renders = self._renders.setdefault((name, active().tag), [])
         base_url = context.get("base_url")
         for base, links, html in renders:
             if base == base_url and all(self._url(context, value) == link for value, link in links):

@@ -27,12 +27,13 @@ class SiteData:
 
 def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
               keep_documents: bool = False, published: frozenset[str] | None = None,
-              pending: Pending | None = None, validated: ValidatedFiles | None = None) -> SiteData:
+              pending: Pending | None = None, validated: ValidatedFiles | None = None,
+              languages: tuple[str, ...] = ("en",)) -> SiteData:
     """Load every authored file under `root` (the folder of mkdocs.yml); raise DataError listing all problems.
     `keep_documents` keeps each status file's positions, for the linter; `published` names the pages of
     docs_dir the site will publish, when the caller knows them (the hub may link only those); `pending`, a status
     file with the bytes a command is about to write to it; `validated`, the status files validated by an earlier
-    load (`mkdocs serve` keeps them from one rebuild to the next)."""
+    load (`mkdocs serve` keeps them from one rebuild to the next); `languages`, the site's, default first."""
     hub_path = confined(root, options.hub)
     if hub_path is None or not hub_path.is_file():
         raise DataError([Problem("mkdocs.yml", 1, 1, "plugins.supporttab.hub",
@@ -43,7 +44,8 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
     team, team_problems = load_team(root, team_folder) if team_folder else (None, [])
     status_folder = confined(root, options.incidents_dir)
     status, status_problems = (load_status(root, status_folder, now, team, keep_documents=keep_documents,
-                                           pending=pending, validated=validated) if status_folder else (None, []))
+                                           pending=pending, validated=validated, languages=languages)
+                              if status_folder else (None, []))
     problems += team_problems + status_problems
     data = SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status, team=team)
     if problems:

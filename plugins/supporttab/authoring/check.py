@@ -48,14 +48,19 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
 
 
 def _language_warnings(site: Site) -> list[Finding]:
-    """The build's warning for a language Support Tab has no catalog for, at the line that chose it."""
-    if not load_language(site.language).fallback:
-        return []
+    """The build's warning for each of the site's languages Support Tab has no catalog for, at the line that
+    chose it."""
     lines = (site.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    line = next((n for n, text in enumerate(lines, start=1)
-                 if re.match(rf"\s*language\s*:\s*['\"]?{re.escape(site.language)}\b", text)), 1)
-    column = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
-    return [Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(load_language(site.language)))]
+    findings = []
+    for tag in site.languages:
+        language = load_language(tag)
+        if not language.fallback:
+            continue
+        chosen = re.compile(rf"\s*languages?\s*:.*?(?<![\w-]){re.escape(tag)}(?![\w-])")
+        line = next((n for n, text in enumerate(lines, start=1) if chosen.match(text)), 1)
+        column = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
+        findings.append(Finding("language", "warning", "mkdocs.yml", line, column, fallback_warning(language)))
+    return findings
 
 
 def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | None]:
@@ -65,7 +70,7 @@ def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | Non
     if not since:
         return [], None
     try:
-        return guard_history(site.root, site.incidents, since, build_time()), \
+        return guard_history(site.root, site.incidents, since, build_time(), site.languages[0]), \
             changed_since(site.root, site.incidents, since)
     except GitError as error:
         raise UsageError(str(error)) from None

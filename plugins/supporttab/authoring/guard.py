@@ -37,8 +37,11 @@ class GitError(Exception):
     """The revision or repository cannot be read; the message says why."""
 
 
-def guard_history(root: Path, folder: Path, since: str, now: dt.datetime) -> list[Finding]:
-    """Findings for every change to published history in `folder` since the git revision `since`."""
+def guard_history(root: Path, folder: Path, since: str, now: dt.datetime, default_language: str = "en"
+                  ) -> list[Finding]:
+    """Findings for every change to published history in `folder` since the git revision `since`. A text written
+    once is in `default_language`: translating it later (`body: {en: <the same text>, de: ...}`) changes nothing
+    published."""
     _git(folder, "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}",
          failure=f"'{since}' is not a git revision here; fetch it first (for a pull request: git fetch origin main)")
     findings = []
@@ -52,6 +55,8 @@ def guard_history(root: Path, folder: Path, since: str, now: dt.datetime) -> lis
             continue
         old = parse_yaml(_git(folder, "show", f"{since}:./{name}").encode(), shown)
         new = read_yaml(path, shown)
+        for doc in (old, new):
+            _by_language(doc.data, default_language)
         findings += _compare_facts(old, new, since, now)
         findings += _compare(old, new, since)
     return findings
@@ -153,8 +158,7 @@ def _finding(doc: YamlDocument, line: int, column: int, message: str) -> Finding
 
 
 def _updates(doc: YamlDocument) -> list[dict[str, Any]]:
-    updates = _mapping(doc.data).get("updates")
-    return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []
+    return _updates_of(_mapping(doc.data))
 
 
 def _equal(one: dict[str, Any], other: dict[str, Any]) -> bool:
@@ -165,10 +169,28 @@ def _same(name: str, old: Any, new: Any) -> bool:
     if name in TIMES:
         return _instant(old) == _instant(new)
     if name in TEXTS:  # re-wrapped lines are the same text; merged or split paragraphs and list items are not
+        if isinstance(old, dict) and isinstance(new, dict):  # a translation may be added, none changed
+            return all(_paragraphs(text) == _paragraphs(new.get(language)) for language, text in old.items())
         return _paragraphs(old) == _paragraphs(new)
     if name == "correction":
         return _flag(old) == _flag(new)
     return (old or None) == (new or None)
+
+
+def _by_language(data: Any, default: str) -> None:
+    """Write each text of an event as written once, `text`, as `{default: text}`, so that a text and its later
+    translations compare alike."""
+    event = _mapping(data)
+    holders = [event, *_updates_of(event), _mapping(event.get("postmortem"))]
+    for holder in holders:
+        for name in TEXTS:
+            if isinstance(holder.get(name), str):
+                holder[name] = {default: holder[name]}
+
+
+def _updates_of(event: dict[str, Any]) -> list[dict[str, Any]]:
+    updates = event.get("updates")
+    return [u for u in updates if isinstance(u, dict)] if isinstance(updates, list) else []
 
 
 def _flag(value: Any) -> bool | Any:

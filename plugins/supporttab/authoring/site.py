@@ -16,7 +16,6 @@ from yaml_env_tag import construct_env_tag
 
 from ..config import Options, option_problems
 from ..core.clock import build_time
-from ..core.i18n import site_language_tag
 from ..core.paths import shown_path
 from ..core.problems import DataError
 from ..core.urls import UrlScheme
@@ -53,6 +52,7 @@ class Site:
     published: frozenset[str] | None = None  # the pages `mkdocs build` publishes from docs_dir
     name: str = ""  # site_name, as feeds and the API print it
     language: str = "en"  # the site's (core.i18n.site_language_tag): posts are tagged with it, its texts linted in it
+    languages: tuple[str, ...] = ("en",)  # authored texts may be written in these, the site's language first
 
     @property
     def incidents(self) -> Path:
@@ -67,7 +67,7 @@ class Site:
 
     def load(self, *, keep_documents: bool = False, pending: Pending | None = None) -> SiteData:
         return load_site(self.root, self.docs_dir, self.options, build_time(), keep_documents=keep_documents,
-                         published=self.published, pending=pending)
+                         published=self.published, pending=pending, languages=self.languages)
 
     def as_if_written(self, path: Path, data: bytes) -> tuple[SiteData | None, list[str]]:
         """The site as it would be if `path` held `data` (positions kept, for the linter), and the problems `path`
@@ -133,7 +133,13 @@ def read_site(folder: Path) -> Site:
     docs = (root / docs_dir).resolve()
     return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
                 UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config),
-                str(config.get("site_name") or ""), site_language_tag(parsed.language, _theme_language(config)))
+                str(config.get("site_name") or ""), *_languages(parsed, config))
+
+
+def _languages(options: Options, config: dict) -> tuple[str, tuple[str, ...]]:
+    """The site's language and every language its texts may be written in, as the build works them out."""
+    languages = options.site_languages(_theme_language(config))
+    return languages[0], languages
 
 
 def _theme_language(config: dict) -> object:

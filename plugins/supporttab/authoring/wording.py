@@ -45,19 +45,27 @@ _PERSON_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+|\b[Hh]e|\b[Ss]he)\s+(?:has|had|w
 
 
 def book_for(event: Event, path: tuple, context) -> Book:
-    """The phrase book of the language the text at `path` is written in: the site's, since no incident or update
-    field declares a language of its own (one that does would be read here)."""
+    """The phrase book of the language the text at `path` is written in: a translation's own (its path ends in
+    its language code, as `texts` gives it), else the site's."""
+    if len(path) > 1 and path[-2] in TEXT_FIELDS:
+        return phrase_book(path[-1])
     return phrase_book(context.language)
 
 
+TEXT_FIELDS = ("body", *PARTS)  # the texts `texts` reads; a code after one of them is a translation's language
+
+
 def texts(event: Event, *, postmortem: bool = True) -> Iterator[tuple[tuple, str]]:
-    """(path, text) for each update's body and, when asked, each postmortem part."""
-    for index, update in enumerate(event.updates):
-        yield ("updates", index, "body"), update.body
+    """(path, text) for each update's body and, when asked, each postmortem part; then each of its translations,
+    at the path of its language code (`body.de`)."""
+    found = [(("updates", index, "body"), update.body) for index, update in enumerate(event.updates)]
     pm = getattr(event, "postmortem", None)
     if postmortem and pm is not None:
-        for part in PARTS:
-            yield ("postmortem", part), getattr(pm, part)
+        found += [(("postmortem", part), getattr(pm, part)) for part in PARTS]
+    for path, text in found:
+        yield path, text
+        for language, translation in getattr(text, "translations", {}).items():
+            yield (*path, language), translation
 
 
 def minimising_language(event: Event, context) -> Iterator[Found]:

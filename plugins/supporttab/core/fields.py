@@ -10,12 +10,22 @@ import datetime as dt
 import re
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+)
 
+from .problems import suggest
 from .vocabulary import ID_PATTERN, is_id
 
 
@@ -87,7 +97,7 @@ def _check_time_zone(text: str) -> str:
 
 def _check_not_blank(text: str) -> str:
     if not text.strip():
-        raise ValueError("is empty (only spaces); write the text")
+        raise ValueError("is empty (only spaces); write the text" if text else "is empty; write the text")
     return text
 
 
@@ -141,3 +151,79 @@ Slug = Annotated[str, AfterValidator(_check_id), Field(pattern=f"^{ID_PATTERN}$"
                                                        description="Lowercase letters, digits and dashes")]
 Timestamp = Annotated[AwareDatetime, AfterValidator(_check_plausible_time), Field(
     description="Date and time with its UTC offset, like 2026-11-23T14:05:00+01:00")]
+
+
+# --- text in several languages --------------------------------------------------------------------------
+# A text customers read may be written once (in the site's default language) or as a map of language codes,
+# `{en: ..., de: ...}`. Which codes are allowed is the site's `languages` option, passed to validation as
+# context (see core/validate.load_model); without it any code is taken and the first one is the default.
+
+ONE_LANGUAGE, SEVERAL_LANGUAGES = "one language", "several languages"  # union tags; never a field name
+
+
+class Translated(str):
+    """A text in the site's default language (the string itself, so every reader of the field keeps working),
+    with its translations by language code."""
+
+    translations: dict[str, str]
+
+    def __new__(cls, text: str, translations: dict[str, str] | None = None) -> Translated:
+        translated = super().__new__(cls, text)
+        translated.translations = dict(translations or {})
+        return translated
+
+    def in_language(self, language: str) -> str | None:
+        """The text as written in `language` (the default language's is the string itself); None if untranslated."""
+        return self.translations.get(language)
+
+
+def site_languages(info: ValidationInfo) -> tuple[str, ...] | None:
+    """The site's languages, default first, as the loader passed them; None when validating without a site."""
+    context = info.context if isinstance(info.context, dict) else {}
+    languages = context.get("languages")
+    return tuple(languages) if languages else None
+
+
+def _check_language_code(code: str, info: ValidationInfo) -> str:
+    languages = site_languages(info)
+    if languages is not None and code not in languages:
+        raise ValueError(f"'{code}' is not one of the site's languages ({', '.join(languages)}); "
+                         + suggest(code, languages, "correct it, or add it to `languages` under the supporttab "
+                                                    "plugin in mkdocs.yml"))
+    return code
+
+
+def _as_translated(value: str | dict[str, str], info: ValidationInfo) -> Translated:
+    if isinstance(value, str):
+        return Translated(value)
+    languages = site_languages(info) or tuple(value)
+    default = languages[0]
+    if default not in value:
+        raise ValueError(f"has no text in '{default}', the site's default language; add a line `{default}: ...` "
+                         "under it, the text the other languages fall back to")
+    return Translated(value[default], {code: text for code, text in value.items() if code != default})
+
+
+def _which_form(value: object) -> str:
+    return SEVERAL_LANGUAGES if isinstance(value, dict) else ONE_LANGUAGE
+
+
+LANGUAGE_CODE_PATTERN = r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8})*"  # as core/i18n.LANGUAGE_TAG
+LanguageCode = Annotated[str, AfterValidator(_check_language_code)]
+
+
+def translatable(text_type: Any, description: str) -> Any:
+    """`text_type` written once, or once per language as `{en: ..., de: ...}`; validated into a `Translated`."""
+    text = Annotated[text_type, Field(min_length=1)]
+    several = Annotated[dict[LanguageCode, text], Field(json_schema_extra={  # an empty map: no default language
+        "minProperties": 1, "propertyNames": {"pattern": f"^{LANGUAGE_CODE_PATTERN}$"}})]
+    return Annotated[
+        Annotated[text, Tag(ONE_LANGUAGE)] | Annotated[several, Tag(SEVERAL_LANGUAGES)],
+        Discriminator(_which_form), AfterValidator(_as_translated),
+        Field(description=f"{description}; or the same text in each of the site's languages, like "
+                          "{en: ..., de: ...}")]
+
+
+TranslatedMarkdown = translatable(MarkdownText, "Markdown text; raw HTML is shown as text")
+TranslatedLine = translatable(Line, "One line of text")
+TranslatedText = translatable(Text, "Text")

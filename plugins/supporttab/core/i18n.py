@@ -186,3 +186,12 @@ def _percent_pattern(locale: Locale, decimals: int) -> str:
 def N_(message: str) -> str:
     """Marks a message for the catalog where it is defined (a table of words); it is translated where used."""
     return message
+
+
+def own_name(tag: str) -> str:
+    """A language's name in itself, as a language menu lists it: English, Deutsch, Français, العربية."""
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name() or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
+    return name[:1].upper() + name[1:]

@@ -4,7 +4,7 @@ as machine-readable outputs (feeds, the API, calendars) print them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 HUB_PAGE = "index.md"
 TEAM_PAGE = "team/index.md"
@@ -38,9 +38,14 @@ class UrlScheme:
     `incidents/x.html`. Every link to a generated page is made here."""
 
     directory_urls: bool = True
+    section: str = ""  # a language's folder, like "de/" (the default language's pages are at the root)
+
+    def source(self, source: str) -> str:
+        """Where a generated page's source is, in this language's section."""
+        return f"{self.section}{source}"
 
     def page(self, source: str) -> str:
-        stem = source.removesuffix(".md")
+        stem = self.source(source).removesuffix(".md")
         if stem == "index" or stem.endswith("/index"):
             folder = stem.removesuffix("index")
             return (folder or ".") if self.directory_urls else f"{folder}index.html"
@@ -54,7 +59,7 @@ class UrlScheme:
 
     @property
     def hub(self) -> str:
-        return self.page(HUB_PAGE)
+        return self.unsectioned.page(HUB_PAGE)
 
     @property
     def status(self) -> str:
@@ -62,7 +67,12 @@ class UrlScheme:
 
     @property
     def team(self) -> str:
-        return self.page(TEAM_PAGE)
+        return self.unsectioned.page(TEAM_PAGE)
+
+    @property
+    def unsectioned(self) -> UrlScheme:
+        """The scheme of the default language's pages: the hub and the team page exist only there."""
+        return replace(self, section="")
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import ONE_LANGUAGE, SEVERAL_LANGUAGES
 from .problems import Problem, format_field_path, suggest
 from .yamlread import YamlDocument, parse_yaml, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_model(path: Path, shown_as: str, model: type[M], raw: bytes | None = None) -> tuple[M | None, YamlDocument]:
+def load_model(path: Path, shown_as: str, model: type[M], raw: bytes | None = None,
+               languages: tuple[str, ...] | None = None) -> tuple[M | None, YamlDocument]:
     """Read and validate one file (or `raw`, the bytes about to be written to it). On failure the model is None
-    and `doc.problems` says why."""
+    and `doc.problems` says why. `languages`, the site's (default first), are those a translated text may use."""
     doc = read_yaml(path, shown_as) if raw is None else parse_yaml(raw, shown_as)
     if not doc.complete:
         return None, doc
@@ -25,7 +27,7 @@ def load_model(path: Path, shown_as: str, model: type[M], raw: bytes | None = No
         doc.problems.append(Problem(shown_as, 1, 1, "", "the file is empty; expected fields like `name: value`"))
         return None, doc
     try:
-        validated = model.model_validate(doc.data)
+        validated = model.model_validate(doc.data, context={"languages": languages})
     except ValidationError as error:
         doc.problems.extend(_problem(doc, model, detail) for detail in error.errors(include_url=False))
         return None, doc
@@ -39,25 +41,27 @@ class ValidatedFiles:
     its document holds no problem to add to); any other is read again, so its messages are made afresh."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[type, str], tuple[bytes, BaseModel, YamlDocument]] = {}
+        self._kept: dict[tuple[type, str, tuple[str, ...] | None], tuple[bytes, BaseModel, YamlDocument]] = {}
 
-    def load(self, path: Path, shown_as: str, model: type[M], raw: bytes | None = None
-             ) -> tuple[M | None, YamlDocument]:
-        """What `load_model` returns, from the last load when the file's bytes are the same."""
+    def load(self, path: Path, shown_as: str, model: type[M], raw: bytes | None = None,
+             languages: tuple[str, ...] | None = None) -> tuple[M | None, YamlDocument]:
+        """What `load_model` returns, from the last load when the file's bytes and the site's languages (which
+        decide what a translated text may use) are the same."""
         raw = path.read_bytes() if raw is None else raw
-        kept = self._kept.get((model, shown_as))
+        key = (model, shown_as, languages)
+        kept = self._kept.get(key)
         if kept is not None and kept[0] == raw:
             return kept[1], kept[2]  # type: ignore[return-value]
-        validated, doc = load_model(path, shown_as, model, raw)
+        validated, doc = load_model(path, shown_as, model, raw, languages)
         if validated is None:
-            self._kept.pop((model, shown_as), None)
+            self._kept.pop(key, None)
         else:
-            self._kept[model, shown_as] = (raw, validated, doc)
+            self._kept[key] = (raw, validated, doc)
         return validated, doc
 
 
 def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
-    path = tuple(detail["loc"])
+    path = tuple(part for part in detail["loc"] if part not in _FORMS)
     kind = detail["type"]
     if path and path[-1] == "[key]":  # a mapping key itself is wrong, e.g. a misspelt weekday
         path = path[:-1]
@@ -68,6 +72,9 @@ def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) 
         message = f"'{path[-1]}' is not a known field; {hint}"
         return doc.problem(path, message, key=True, field_name=format_field_path(path))
     return doc.problem(path, explain_error(detail), field_name=format_field_path(path))
+
+
+_FORMS = (ONE_LANGUAGE, SEVERAL_LANGUAGES)  # which form a translated text took: not where the author wrote it
 
 
 def _found(value: Any) -> str:

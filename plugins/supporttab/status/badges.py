@@ -5,16 +5,18 @@ from __future__ import annotations
 from markupsafe import escape
 
 from ..core.i18n import gettext
+from ..core.urls import UrlScheme
 from ..core.vocabulary import BADGE_WORDS, STATE_WORDS, TONE_COLOURS, TONES
 from .index import StatusIndex
 
 
-def badge_files(index: StatusIndex) -> dict[str, str]:
-    files = {"badges/status.svg": badge(gettext("status"), gettext(BADGE_WORDS[index.description]),
-                                        index.indicator)}
+def badge_files(index: StatusIndex, urls: UrlScheme = UrlScheme()) -> dict[str, str]:
+    """The site's badge and each component's, by path in the site (in `urls`' language folder)."""
+    files = {urls.source("badges/status.svg"): badge(gettext("status"), gettext(BADGE_WORDS[index.description]),
+                                                     index.indicator)}
     for component in index.components:
-        files[f"badges/{component.id}.svg"] = badge(component.name, gettext(STATE_WORDS[component.status]),
-                                                     component.status)
+        files[urls.source(f"badges/{component.id}.svg")] = badge(
+            component.name, gettext(STATE_WORDS[component.status]), component.status)
     return files
 
 

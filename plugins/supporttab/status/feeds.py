@@ -61,15 +61,16 @@ class Entry:
 
 
 def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
-    """Every feed file, by its path in the site."""
+    """Every feed file, by its path in the site (in its language's folder, `site.urls.section`)."""
     title = gettext("%(site)s status", site=site.name)
     everything = _entries(index.events, site)
-    files = _feeds(HISTORY_FEED, title, everything[:MAX_ENTRIES], site)
-    files[JSON_FEED] = json_feed(title, everything[:MAX_ENTRIES], site)
+    files = _feeds(site.urls.source(HISTORY_FEED), title, everything[:MAX_ENTRIES], site)
+    files[site.urls.source(JSON_FEED)] = json_feed(title, everything[:MAX_ENTRIES], site)
     for component in index.components:
         entries = [entry for entry in everything if component.id in entry.component_ids][:MAX_ENTRIES]
-        files.update(_feeds(component_feed(component.id), gettext("%(site)s status: %(component)s", site=site.name,
-                                                                  component=component.name), entries, site))
+        files.update(_feeds(site.urls.source(component_feed(component.id)),
+                            gettext("%(site)s status: %(component)s", site=site.name, component=component.name),
+                            entries, site))
     return files
 
 
@@ -180,7 +181,7 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
         "title": title,
         "language": active().bcp47,
         "home_page_url": site.absolute(site.urls.status),
-        "feed_url": site.absolute("status/feed.json"),
+        "feed_url": site.absolute(site.urls.source(JSON_FEED)),
         "items": [{
             "id": entry.url,
             "url": entry.url,

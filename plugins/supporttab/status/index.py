@@ -77,6 +77,7 @@ class UpdateView(Labelled):
     changes: dict[str, tuple[str, str]]  # component -> (state before, state after) for each it sets
     next_update_by: dt.datetime | None
     correction: bool
+    written_in: str | None = None  # the language of the body when it is shown untranslated, else None
 
     @property
     def anchor(self) -> str:
@@ -228,11 +229,14 @@ class StatusIndex:
         return tuple(e for e in self.events if e.kind == "maintenance")
 
 def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, render: Render,
-                       author_name: NameOf = str, urls: UrlScheme = UrlScheme()) -> StatusIndex:
-    """Derive everything the status pages, feeds and API show, once."""
+                       author_name: NameOf = str, urls: UrlScheme = UrlScheme(),
+                       language: Reading | None = None) -> StatusIndex:
+    """Derive everything the status pages, feeds and API show, once; in `language`'s words where authors gave
+    them (see Reading), else as written."""
     names = _names(data.components)
-    events = [_incident_view(i, m, names, render, author_name, urls) for i, m in data.incidents.items()]
-    events += [_maintenance_view(i, m, names, now, render, author_name, urls)
+    say = language or Reading()
+    events = [_incident_view(i, m, names, render, author_name, urls, say) for i, m in data.incidents.items()]
+    events += [_maintenance_view(i, m, names, now, render, author_name, urls, say)
                for i, m in data.maintenances.items()]
     events.sort(key=lambda e: (e.started_at, e.id), reverse=True)
     states = _current_component_states(events)
@@ -262,13 +266,38 @@ def _names(components: Components) -> dict[str, str]:
     return names
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The language a section of the site is read in (`language`), and the one authors write in first
+    (`default`). None for both: the texts as written, in a site of one section."""
+
+    language: str | None = None
+    default: str | None = None
+
+    def text(self, text: str) -> str:
+        return self.with_language(text)[0]
+
+    def with_language(self, text: str) -> tuple[str, str | None]:
+        """(the text in the reader's language, None), or (the original, its language) when untranslated: an
+        update is never held back for its translation."""
+        if self.language is None or self.language == self.default:
+            return text, None
+        translation = getattr(text, "translations", {}).get(self.language)
+        return (translation, None) if translation is not None else (str(text), self.default)
+
+
 def _update_views(updates: Sequence, render: Render, author_name: NameOf,
-                  changes: Sequence[dict[str, tuple[str, str]]] = ()) -> tuple[UpdateView, ...]:
+                  changes: Sequence[dict[str, tuple[str, str]]] = (), say: Reading = Reading()
+                  ) -> tuple[UpdateView, ...]:
     changes = list(changes) or [{} for _ in updates]
-    return tuple(UpdateView(number=n, at=u.at, status=u.status, body=u.body, body_html=render(u.body),
-                            author=author_name(u.author), author_id=u.author, changes=changes[n - 1],
-                            next_update_by=getattr(u, "next_update_by", None), correction=u.correction)
-                 for n, u in enumerate(updates, start=1))
+    views = []
+    for n, u in enumerate(updates, start=1):
+        body, written_in = say.with_language(u.body)
+        views.append(UpdateView(number=n, at=u.at, status=u.status, body=body, body_html=render(body),
+                                author=author_name(u.author), author_id=u.author, changes=changes[n - 1],
+                                next_update_by=getattr(u, "next_update_by", None), correction=u.correction,
+                                written_in=written_in))
+    return tuple(views)
 
 
 def component_changes(incident: Incident) -> list[dict[str, tuple[str, str]]]:
@@ -289,22 +318,23 @@ def component_changes(incident: Incident) -> list[dict[str, tuple[str, str]]]:
 
 
 def _incident_view(event_id: str, incident: Incident, names: dict[str, str], render: Render,
-                   author_name: NameOf, urls: UrlScheme) -> EventView:
-    updates = _update_views(incident.updates, render, author_name, component_changes(incident))
+                   author_name: NameOf, urls: UrlScheme, say: Reading) -> EventView:
+    updates = _update_views(incident.updates, render, author_name, component_changes(incident), say)
     resolved = next((u for u in updates if u.status == "resolved"), None)
     status = "resolved" if resolved else updates[-1].status
     states = {component: after for update in updates for component, (_, after) in update.changes.items()}
     pm = incident.postmortem
     return EventView(
-        id=event_id, kind="incident", title=incident.title, impact=incident.impact, status=status,
+        id=event_id, kind="incident", title=say.text(incident.title), impact=incident.impact, status=status,
         url=urls.event(event_id), components=tuple(Named(c, names[c]) for c in incident.components),
         regions=tuple(Named(r, names[r]) for r in incident.regions), updates=updates,
         started_at=incident.started_at or updates[0].at, resolved_at=resolved.at if resolved else None,
         source=incident.source, active=resolved is None, component_states=states,
-        workaround_html=render(incident.workaround) if incident.workaround else None,
+        workaround_html=render(say.text(incident.workaround)) if incident.workaround else None,
         start_known=incident.started_at is not None, affected_for=_affected_for(incident, names, updates, resolved),
-        postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, pm.apology,
-                                  render(pm.apology), render(pm.cause), render(pm.prevention)) if pm else None,
+        postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, say.text(pm.apology),
+                                  *(render(say.text(part)) for part in (pm.apology, pm.cause, pm.prevention)))
+        if pm else None,
     )
 
 
@@ -317,14 +347,14 @@ def maintenance_status(maintenance: Maintenance, now: dt.datetime) -> str:
 
 
 def _maintenance_view(event_id: str, maintenance: Maintenance, names: dict[str, str], now: dt.datetime,
-                      render: Render, author_name: NameOf, urls: UrlScheme) -> EventView:
-    updates = _update_views(maintenance.updates, render, author_name)
+                      render: Render, author_name: NameOf, urls: UrlScheme, say: Reading) -> EventView:
+    updates = _update_views(maintenance.updates, render, author_name, say=say)
     status = maintenance_status(maintenance, now)
     completed = next((u.at for u in updates if u.status == "completed"), None)
     if status == "completed" and completed is None:
         completed = maintenance.scheduled_until
     return EventView(
-        id=event_id, kind="maintenance", title=maintenance.title, impact="maintenance", status=status,
+        id=event_id, kind="maintenance", title=say.text(maintenance.title), impact="maintenance", status=status,
         url=urls.event(event_id), components=tuple(Named(c, names[c]) for c in maintenance.components),
         regions=tuple(Named(r, names[r]) for r in maintenance.regions), updates=updates,
         started_at=maintenance.scheduled_for, resolved_at=completed, scheduled_for=maintenance.scheduled_for,

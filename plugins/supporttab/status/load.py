@@ -33,11 +33,13 @@ class StatusData:
 
 def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | None = None, *,
                 keep_documents: bool = False, pending: Pending | None = None,
-                validated: ValidatedFiles | None = None) -> tuple[StatusData | None, list[Problem]]:
+                validated: ValidatedFiles | None = None, languages: tuple[str, ...] = ("en",)
+                ) -> tuple[StatusData | None, list[Problem]]:
     """Load every status file in `folder`; (None, []) when the site has no status folder. With a team, every
     author must be a member's id. `pending` is a file with the bytes a command is about to write to it: loaded
     as if written, so a write is checked before it happens. `validated` keeps the files validated by an earlier
-    load, to validate only what changed since (the checks between files and against the clock run every time)."""
+    load, to validate only what changed since (the checks between files and against the clock run every time).
+    A text may be written in each of `languages`."""
     if not folder.is_dir():
         return None, []
     components_path = folder / COMPONENTS_FILE
@@ -62,7 +64,7 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
             raw = pending[1] if pending and path == pending[0] else None
             # A file's name as shown, without resolving each path again (a thousand files cost a tenth of a second)
             shown = shown_path(root, path) if path.is_symlink() else (PurePosixPath(shown_place) / path.name).as_posix()
-            problems += _load_one(shown, path, kind, known, now, data, seen, keep_documents, raw,
+            problems += _load_one(shown, path, kind, known, now, data, seen, keep_documents, raw, languages,
                                   validated.load if validated else load_model)
     return data, problems  # with problems, `data` holds what the valid files say
 
@@ -97,8 +99,8 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
 
 
 def _load_one(shown: str, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,
-              seen: dict[str, str], keep_documents: bool, raw: bytes | None, load: Callable = load_model
-              ) -> list[Problem]:
+              seen: dict[str, str], keep_documents: bool, raw: bytes | None, languages: tuple[str, ...],
+              load: Callable = load_model) -> list[Problem]:
     file_id = path.stem
     if not is_id(file_id):
         return [Problem(shown, 1, 1, "", f"the file name '{path.name}' does not make a valid id; rename it with "
@@ -108,7 +110,7 @@ def _load_one(shown: str, path: Path, kind: str, known: _Known, now: dt.datetime
                                          "file names and must be unique, so rename one of the files")]
     seen[file_id] = shown
     model_class = Incident if kind == "incident" else Maintenance
-    model, doc = load(path, shown, model_class, raw)
+    model, doc = load(path, shown, model_class, raw, languages)
     if model is None:
         return doc.problems
     problems = known.check_references(model, doc)

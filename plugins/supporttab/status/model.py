@@ -13,7 +13,7 @@ from pydantic import (
     model_validator,
 )
 
-from ..core.fields import Line, MarkdownText, Slug, Strict, Timestamp
+from ..core.fields import Line, Slug, Strict, Timestamp, TranslatedLine, TranslatedMarkdown
 from ..core.rules import unknown_rule
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
@@ -91,7 +91,7 @@ class Components(Strict):
 class IncidentUpdate(Strict):
     at: Timestamp = Field(description="When this update was published")
     status: IncidentStatus
-    body: MarkdownText = Field(min_length=1, description="What customers need to know, in Markdown")
+    body: TranslatedMarkdown = Field(description="What customers need to know, in Markdown")
     author: str = Field(min_length=1, description="Who wrote it; customers relate to a name")
     components: dict[Slug, ComponentStatus] = Field(default_factory=dict,
                                                     description="Component states from this update on")
@@ -102,13 +102,13 @@ class IncidentUpdate(Strict):
 class Postmortem(Strict):
     published_at: Timestamp
     author: str = Field(min_length=1)
-    apology: MarkdownText = Field(min_length=1, description="Saying sorry, and for what")
-    cause: MarkdownText = Field(min_length=1, description="How it came about and how it was handled")
-    prevention: MarkdownText = Field(min_length=1, description="What changes so it does not happen again")
+    apology: TranslatedMarkdown = Field(description="Saying sorry, and for what")
+    cause: TranslatedMarkdown = Field(description="How it came about and how it was handled")
+    prevention: TranslatedMarkdown = Field(description="What changes so it does not happen again")
 
 
 class Incident(Strict):
-    title: Line = Field(min_length=1)
+    title: TranslatedLine
     impact: Impact
     source: Literal[SOURCES] | None = Field(None, description="Where the cause lay")
     started_at: Timestamp | None = Field(None, description="When customers were first affected, if before "
@@ -117,7 +117,7 @@ class Incident(Strict):
     regions: list[Slug] = Field(default_factory=list, description="Affected regions; empty means all")
     updates: list[IncidentUpdate] = Field(min_length=1, description="Oldest first; the first is the "
                                                                    "public acknowledgement")
-    workaround: MarkdownText | None = Field(None, min_length=1, description="What customers can do meanwhile, in "
+    workaround: TranslatedMarkdown | None = Field(None, description="What customers can do meanwhile, in "
                                             "Markdown; shown at the top of the pages while the incident is open")
     postmortem: Postmortem | None = None
     lint_ignore: LintIgnore = Field(default_factory=dict)
@@ -129,13 +129,13 @@ class Incident(Strict):
 class MaintenanceUpdate(Strict):
     at: Timestamp
     status: MaintenanceStatus
-    body: MarkdownText = Field(min_length=1)
+    body: TranslatedMarkdown
     author: str = Field(min_length=1)
     correction: bool = False
 
 
 class Maintenance(Strict):
-    title: Line = Field(min_length=1)
+    title: TranslatedLine
     scheduled_for: Timestamp
     scheduled_until: Timestamp
     components: list[Slug] = Field(min_length=1)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..core.i18n import gettext
-from ..core.urls import API_SUMMARY, CALENDAR, HISTORY_FEED, JSON_FEED, component_feed
+from ..core.urls import API_SUMMARY, CALENDAR, HISTORY_FEED, JSON_FEED, UrlScheme, component_feed
 from .index import StatusIndex
 
 
@@ -23,18 +23,19 @@ class UpdateWays:
     groups: tuple[tuple[str, tuple[Link, ...]], ...]  # (heading, links), in the order shown
 
 
-def update_ways(status: StatusIndex, channels: Iterable[Link] = ()) -> UpdateWays:
+def update_ways(status: StatusIndex, channels: Iterable[Link] = (), urls: UrlScheme = UrlScheme()) -> UpdateWays:
     """`channels`: where the company posts each update (chat, social, an email list). The outbound notification
-    channels add their public addresses here; with none, that group is left out."""
+    channels add their public addresses here; with none, that group is left out. Feeds and the calendar are those
+    of `urls`' language; the Statuspage API is one, in the site's language."""
     atom = gettext("Atom feed")
     groups = [
-        (gettext("Everything, in a feed reader"), (Link(atom, f"{HISTORY_FEED}.atom"),
-                                                   Link(gettext("RSS feed"), f"{HISTORY_FEED}.rss"),
-                                                   Link(gettext("JSON Feed"), JSON_FEED))),
-        (gettext("Only the parts you use"), tuple(Link(c.name, f"{component_feed(c.id)}.atom", atom)
+        (gettext("Everything, in a feed reader"), (Link(atom, urls.source(f"{HISTORY_FEED}.atom")),
+                                                   Link(gettext("RSS feed"), urls.source(f"{HISTORY_FEED}.rss")),
+                                                   Link(gettext("JSON Feed"), urls.source(JSON_FEED)))),
+        (gettext("Only the parts you use"), tuple(Link(c.name, urls.source(f"{component_feed(c.id)}.atom"), atom)
                                                   for c in status.components)),
-        (gettext("Planned maintenance in your calendar"), (Link(gettext("Maintenance calendar"), CALENDAR,
-                                                                gettext("iCalendar file")),)),
+        (gettext("Planned maintenance in your calendar"), (Link(gettext("Maintenance calendar"),
+                                                                urls.source(CALENDAR), gettext("iCalendar file")),)),
         (gettext("For developers"), (Link(gettext("Status API"), API_SUMMARY,
                                           gettext("Statuspage-compatible JSON")),)),
     ]

@@ -1,0 +1,442 @@
+"""Authored texts in several languages: a text written once, or as `{en: ..., de: ...}` in the site's `languages`.
+The example made two-language (English first, German) through the real loader, `supporttab check` and the build."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import MINIMAL_HUB, NOW, copy_example_site, run_mkdocs_build
+from supporttab import plugin
+from supporttab.authoring.lint import lint
+from supporttab.config import Options
+from supporttab.site import load_site
+from test_cli import run
+from test_lint import COMPONENTS, TEAM
+
+INCIDENT = "incidents/2026-11-20-card-payments-failing.yml"
+TITLE = "title: Card payments failing for customers in the UK and EU\n"
+FIRST_BODY = """    body: |
+      Card payments on invoices are failing for customers in the UK and the EU: your customers see
+      "Payment could not be completed". We are working on it now. Invoices stay open, and no one is
+      charged twice. We will post again by 09:35.
+"""
+TRANSLATED_TITLE = """title:
+  en: Card payments failing for customers in the UK and EU
+  de: Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl
+"""
+TRANSLATED_BODY = """    body:
+      en: |
+        Card payments on invoices are failing for customers in the UK and the EU: your customers see
+        "Payment could not be completed". We are working on it now. Invoices stay open, and no one is
+        charged twice. We will post again by 09:35.
+      de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder. <img src=x onerror=alert(1)>
+"""
+
+
+def set_languages(site: Path, languages: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      timezone: Europe/London\n",
+                                   f"      timezone: Europe/London\n      languages: {languages}\n", 1),
+                      encoding="utf-8")
+
+
+def edit(site: Path, name: str, old: str, new: str) -> None:
+    path = site / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example with `languages: [en, de, ar]` and the first incident's title and first update in English and
+    German (nothing in Arabic)."""
+    site = copy_example_site(tmp_path_factory.mktemp("two-languages") / "site")
+    set_languages(site, "[en, de, ar]")
+    edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
+    edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
+    return site
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def test_a_text_written_in_one_language_of_one_builds_byte_for_byte_as_a_plain_text(tmp_path: Path) -> None:
+    """A one-language site is unchanged by the feature: the same text as a map of its one language, with the
+    `languages` option, publishes exactly the site of the plain text without it."""
+    plain = copy_example_site(tmp_path / "plain")
+    mapped = copy_example_site(tmp_path / "mapped")
+    set_languages(mapped, "[en]")
+    edit(mapped, INCIDENT, TITLE, TRANSLATED_TITLE.replace(
+        "  de: Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl\n", ""))
+    edit(mapped, INCIDENT, FIRST_BODY, TRANSLATED_BODY.split("      de:")[0])
+    for site in (plain, mapped):
+        result = run_mkdocs_build(site)
+        assert result.returncode == 0, result.stderr
+    assert site_files(mapped / "site") == site_files(plain / "site")
+
+
+def test_translations_are_accepted_by_check_and_build(two_languages: Path) -> None:
+    check = run(two_languages, "check", "--format", "json")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
+    build = run_mkdocs_build(two_languages)
+    assert build.returncode == 0, build.stderr
+    page = (two_languages / "site/incidents/2026-11-20-card-payments-failing/index.html").read_text()
+    assert "Card payments failing for customers in the UK and EU" in page  # the default language's text
+    assert "Payment could not be completed" in page
+
+
+# Each kind of mistake in a translated text or in the languages option, where it is, and the sentence.
+BAD = [
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      fr:"), "      fr:",
+                 "'fr' is not one of the site's languages (en, de, ar); correct it, or add it to `languages` under the "
+                 "supporttab plugin in mkdocs.yml", id="language-not-on-the-site"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      dee:"), "      dee:",
+                 "'dee' is not one of the site's languages (en, de, ar); did you mean 'de'?", id="misspelt-language"),
+    pytest.param(INCIDENT, TRANSLATED_TITLE, TRANSLATED_TITLE.replace(
+        "  en: Card payments failing for customers in the UK and EU\n", ""), "de: Kartenzahlungen schlagen",
+                 "has no text in 'en', the site's default language; add a line `en: ...` under it, the text the "
+                 "other languages fall back to", id="no-default-language"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace(
+        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder. "
+        "<img src=x onerror=alert(1)>",
+        'de: ""'), 'de: ""', "is empty; write the text", id="empty-translation"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace(
+        "de: Kartenzahlungen auf Rechnungen schlagen fehl. Wir arbeiten daran und melden uns bis 09:35 wieder. "
+        "<img src=x onerror=alert(1)>",
+        "de: [Kartenzahlungen]"), "de: [Kartenzahlungen]", "expected text, found a list; write the text", id="translation-not-text"),
+    pytest.param(INCIDENT, TRANSLATED_TITLE, "title: {}\n", "title:",
+                 "has no text in 'en', the site's default language", id="no-text-at-all"),
+    pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, de, en]", None,
+                 "'en' is listed twice; name each language once", id="language-twice"),
+    pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, 'de DE']", None,
+                 "'de DE' is not a language code; write one like de, fr, ar or pt-BR", id="not-a-language-code"),
+    pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, de]\n      language: de", None,
+                 "language is 'de' but languages starts with 'en'; remove `language`", id="two-defaults"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "marker", "says"), BAD)
+def test_check_and_the_build_say_the_same_located_sentence(two_languages: Path, name: str, old: str, new: str,
+                                                          marker: str | None, says: str) -> None:
+    original = (two_languages / name).read_bytes()
+    shutil.rmtree(two_languages / "site", ignore_errors=True)
+    try:
+        edit(two_languages, name, old, new)
+        lines = (two_languages / name).read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if text.strip().startswith(str(marker).strip())), None)
+        check = run(two_languages, "check", "--format", "json")
+        build = run_mkdocs_build(two_languages)
+    finally:
+        (two_languages / name).write_bytes(original)
+    assert check.returncode != 0 and build.returncode == 1
+    assert "Traceback" not in build.stderr + check.stderr
+    assert not (two_languages / "site").exists()  # nothing half-written
+    if name == "mkdocs.yml":  # the options are refused before any file is read, in one sentence each
+        assert says in check.stderr and says in build.stderr, (check.stderr, build.stderr)
+        return
+    errors = [f"{f['file']}:{f['line']}:{f['column']}: {f['message']}"
+              for f in json.loads(check.stdout) if f["severity"] == "error"]
+    ours = [error for error in errors if says in error]
+    assert len(ours) == 1, errors
+    assert ours[0].startswith(f"{name}:{line}:"), ours
+    assert ours[0].split(": ", 1)[1] in build.stderr, build.stderr  # the same sentence, at the same place
+
+
+def test_a_translation_is_linted_in_its_own_language(tmp_path: Path) -> None:
+    """English wording rules read an English translation on a German site (at the translation's own line), and
+    do not read the German text: each text goes to its language's phrase book."""
+    minimising = "Der Ausfall ist behoben.", "The outage only lasted 10 minutes, it was just a small glitch."
+    body = {"de": minimising[0], "en": minimising[1]}
+    data = {"title": "Kartenzahlungen", "impact": "minor", "components": ["api"],
+            "updates": [{"at": "2026-11-23T09:00:00+00:00", "status": "investigating", "author": "patty",
+                         "next_update_by": "2026-11-23T10:00:00+00:00", "body": body}]}
+    files = {"content/hub.yml": MINIMAL_HUB, "incidents/components.yml": COMPONENTS,
+             "incidents/api.yml": yaml.safe_dump(data, allow_unicode=True, sort_keys=False), **TEAM}
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    found = {}
+    for languages in (("de", "en"), ("en", "de")):
+        body_order = dict(sorted(body.items(), key=lambda item: languages.index(item[0])))
+        data["updates"][0]["body"] = body_order
+        (tmp_path / "incidents/api.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        site = load_site(tmp_path, tmp_path / "content", Options(languages=list(languages)), NOW,
+                         keep_documents=True, languages=languages)
+        found[languages] = [(f.rule, f.where) for f in lint(site.status, site.status.documents, NOW, {}, site.team,
+                                                            site.hub.organization.name, language=languages[0])]
+    minimising_at = {where for rule, where in found[("de", "en")] if rule == "minimising-language"}
+    assert minimising_at == {("updates", 0, "body", "en")}  # the English translation, read as English
+    assert {where for rule, where in found[("en", "de")] if rule == "minimising-language"} == {
+        ("updates", 0, "body")}  # the same words as the default text: the same finding, at the text
+
+
+# --- a section per language -----------------------------------------------------------------------------
+
+EVENT = "2026-11-20-card-payments-failing"
+
+
+@pytest.fixture(scope="module")
+def built_two(two_languages: Path) -> Path:
+    result = run_mkdocs_build(two_languages)
+    assert result.returncode == 0, result.stderr
+    return two_languages / "site"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def updates(markup: str) -> list[str]:
+    return re.findall(r'<li class="st-update st-update--\w+" id="(update-\d+)">', markup)
+
+
+def test_every_status_page_has_its_german_twin_in_german(built_two: Path) -> None:
+    english = sorted(p.relative_to(built_two).as_posix() for p in built_two.glob("**/index.html")
+                     if p.relative_to(built_two).parts[0] in ("status", "incidents"))
+    german = sorted(p.relative_to(built_two / "de").as_posix() for p in (built_two / "de").glob("**/index.html"))
+    assert german == english and len(german) >= 6
+    words = {}
+    for language, direction in (("de", "ltr"), ("ar", "rtl")):
+        for path in german:
+            markup = (built_two / language / path).read_text(encoding="utf-8")
+            assert f'<html lang="{language}"' in markup and f'<body dir="{direction}"' in markup, path
+            words[language] = json.loads(re.search(r'<script type="application/json" id="st-words">(.*?)</script>',
+                                                   markup).group(1))
+    english = page(built_two, f"incidents/{EVENT}")
+    assert '<html lang="en' in english and '<body dir="ltr"' in english
+    # The scripts' words, in each page's language: "Overdue: was due by".
+    # Their Intl locale asks for Latin digits, as the server writes them (core.i18n's script_locale).
+    assert (words["de"]["overdue"], words["de"]["locale"]) == ("Überfällig: versprochen bis", "de-u-nu-latn")
+    assert words["ar"]["locale"] == "ar-u-nu-latn" and not re.search("[A-Za-z]", words["ar"]["overdue"])
+
+
+def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(built_two: Path) -> None:
+    english, german = page(built_two, f"incidents/{EVENT}"), page(built_two, f"de/incidents/{EVENT}")
+    assert updates(german) == updates(english) and len(updates(english)) >= 4  # every update, in every language
+    assert "Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl" in german  # the translated title
+    assert "Wir arbeiten daran und melden uns bis 09:35 wieder." in german  # the translated update, no note
+    assert "<img src=x" not in german and "&lt;img src=x onerror=alert(1)&gt;" in german  # escaped like any text
+    note = "Noch nicht übersetzt: Dieses Update steht hier so, wie wir es geschrieben haben."
+    shown_as_written = re.findall(r'<p class="st-update__untranslated"><em>([^<]*)</em></p>\s*'
+                                  r'<div class="st-update__body" lang="en">', german)
+    assert shown_as_written == [note] * (len(updates(german)) - 1)  # each untranslated one, in English, marked so
+    assert "We found the cause: our payment provider" in german
+    assert '<p class="st-update__untranslated">' not in english and "Kartenzahlungen" not in english
+
+
+def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_default_languages(built_two: Path
+                                                                                            ) -> None:
+    hub = page(built_two, ".")
+    assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', hub) == [
+        ("status/", "en", "English"), ("de/status/", "de", "Deutsch"), ("ar/status/", "ar", "العربية")]
+    assert '<link rel="alternate" href="de/status/" hreflang="de">' in hub
+    assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.DOTALL).group(0)
+
+
+def test_each_sections_banner_and_header_speak_its_language(built_two: Path) -> None:
+    """The banner and the header are the same on many pages, so they are rendered once and shared: per language."""
+    def banner(path: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.search(r'<p class="st-banner.*?</p>', page(
+            built_two, path), re.DOTALL).group(0))).strip()
+
+    def header(path: str) -> str:
+        return re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
+                         page(built_two, path)).group(1)
+
+    for section, words in (("", "slower than usual. Next update overdue 23 Nov, 09:00 GMT Details"),
+                           ("de/", "langsamer als sonst. Nächste Nachricht überfällig 23. Nov., 09:00 GMT")):
+        for path in (f"{section}incidents/{EVENT}", f"{section}status/history"):
+            assert words in banner(path), (path, banner(path))
+    assert not re.search("[a-z]{3,}", banner(f"ar/incidents/{EVENT}").replace("PDF exports", "").replace(
+        "GMT", "")), banner(f"ar/incidents/{EVENT}")
+    assert header("status") == "Brightwell status" and header("de/status") == "Status von Brightwell"
+    assert header(f"incidents/{EVENT}") == "Card payments failing for customers in the UK and EU"
+    assert header(f"de/incidents/{EVENT}") == "Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl"
+
+
+def test_a_part_shared_without_links_to_its_section_is_still_rendered_per_language(two_languages: Path,
+                                                                                   tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    """A site's own banner (custom_dir) that links nowhere comes out the same on German and Arabic pages at the
+    same folder depth but for its words: the shared render must not carry one language's into the other's."""
+    from test_build_shortcuts import check_shared
+
+    site = tmp_path / "site"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    own = site / "overrides" / "supporttab" / "partials" / "banner.html"
+    own.parent.mkdir(parents=True)
+    own.write_text('{% call supporttab_shared("banner") %}{% autoescape true %}<p class="st-banner">'
+                   '{{ supporttab_summary.headline }} · {{ _("Next update by") }}</p>{% endautoescape %}{% endcall %}',
+                   encoding="utf-8")
+    reused, wrong = check_shared(site, monkeypatch, plugin.SharedRenders.render)
+    assert wrong == [] and reused["banner"] >= 10
+    shown = {language: re.search(r'<p class="st-banner">(.*?)</p>', page(site / "site", f"{language}status/history"))
+             .group(1) for language in ("", "de/", "ar/")}
+    assert shown[""].endswith("· Next update by") and shown["de/"].endswith("· Nächste Nachricht bis")
+    assert not re.search("[A-Za-z]{4,}", shown["ar/"].replace("PDF exports", "")), shown
+
+
+def test_a_preview_reuses_a_page_only_in_its_own_language_and_shows_what_a_build_writes(two_languages: Path,
+                                                                                       tmp_path: Path) -> None:
+    """`mkdocs serve` keeps each incident and history page of each language: a new German title renders the German
+    incident page and the German history listing it, alone; a translation of the active incident (in every
+    section's banner) renders every page again."""
+    from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
+
+    site, preview = tmp_path / "site", tmp_path / "preview"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    serve_build(site, preview)
+    assert serve_build(site, preview) == 15  # four incident pages and a history page in each of three languages
+    edit(site, INCIDENT, "de: Kartenzahlungen schlagen", "de: Kartenzahlungen scheitern")
+    assert serve_build(site, preview) == 13
+    assert "Kartenzahlungen scheitern" in page(preview, f"de/incidents/{EVENT}")
+    assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
+    edit(site, "incidents/2026-11-22-slow-pdf-exports.yml", "title: PDF exports are slow\n",
+         "title:\n  en: PDF exports are slow\n  de: PDF-Exporte sind langsam\n")
+    assert serve_build(site, preview) == 0
+    assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_every_sections_pages_stay_light_and_keep_their_directions_rules(built_two: Path) -> None:
+    """Status, history and incident pages in every language load one trimmed stylesheet and no theme script; the
+    Arabic ones read right to left, so that stylesheet keeps the theme's [dir=rtl] rules."""
+    for section, direction in (("", "ltr"), ("de/", "ltr"), ("ar/", "rtl")):
+        for path in (f"{section}status", f"{section}status/history", f"{section}incidents/{EVENT}"):
+            markup = page(built_two, path)
+            assert re.search(r'<body dir="(\w+)"', markup)[1] == direction, path
+            sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', markup)
+            assert len(sheets) == 1 and "assets/supporttab/light." in sheets[0], (path, sheets)
+            assert not re.search(r"<script[^>]+src=\"[^\"]*assets/javascripts/", markup), path
+            css = (built_two / path / sheets[0]).resolve().read_text(encoding="utf-8")
+            assert css.count("[dir=rtl]") > 20 and css.count("[dir=ltr]") > 20
+
+
+SITE = "https://support.brightwell.example/"
+
+
+def test_each_language_has_its_own_feeds_calendar_and_badges(built_two: Path) -> None:
+    """Feeds, the maintenance calendar and badges again under `de/`, read by real clients: our words from the German
+    catalog, the authors' in German where translated, links to the German pages; one Statuspage API, at the root."""
+    import feedparser
+    import icalendar
+
+    atom = feedparser.parse((built_two / "de/status/history.atom").read_bytes())
+    assert not atom.bozo and atom.feed.title == "Status von Brightwell Support" and atom.feed.language == "de"
+    assert atom.feed.link == f"{SITE}de/status/"
+    assert {entry.link.split("#")[0] for entry in atom.entries} == {
+        f"{SITE}de/incidents/{path.name}/" for path in (built_two / "de/incidents").iterdir()}
+    translated = [entry for entry in atom.entries if entry.link.endswith(f"{EVENT}/#update-1")][0]
+    assert translated.title == "Wird untersucht: Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl"
+    assert "Wir arbeiten daran und melden uns bis 09:35 wieder." in translated.content[0].value
+    untranslated = [entry for entry in atom.entries if entry.link.endswith(f"{EVENT}/#update-2")][0]
+    assert untranslated.content[0].value == [entry for entry in feedparser.parse(
+        (built_two / "status/history.atom").read_bytes()).entries if entry.link.endswith(
+        f"{EVENT}/#update-2")][0].content[0].value  # as written, as on the page
+    rss = feedparser.parse((built_two / "de/status/history.rss").read_bytes())
+    assert not rss.bozo and rss.feed.language == "de" and len(rss.entries) == len(atom.entries)
+    feed = json.loads((built_two / "de/status/feed.json").read_text(encoding="utf-8"))
+    assert feed["language"] == "de" and feed["feed_url"] == f"{SITE}de/status/feed.json"
+    component = feedparser.parse((built_two / "de/status/components/card-payments/history.atom").read_bytes())
+    assert component.feed.title == "Status von Brightwell Support: Card payments" and component.entries
+    calendar = icalendar.Calendar.from_ical((built_two / "de/status/maintenance.ics").read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == "Wartung: Brightwell Support"
+    assert all(str(event["SUMMARY"]).startswith("Wartung: ") and f"{SITE}de/incidents/" in str(event["URL"])
+               for event in calendar.walk("VEVENT"))
+    assert "Status" in (built_two / "de/badges/status.svg").read_text(encoding="utf-8")
+    assert {path.name for path in (built_two / "de/badges").iterdir()} == {
+        path.name for path in (built_two / "badges").iterdir()}
+    assert not (built_two / "de/api").exists() and (built_two / "api/v2/summary.json").is_file()
+
+
+def test_each_sections_get_updates_control_leads_to_its_own_feeds(built_two: Path) -> None:
+    """The status page in each language offers that language's feeds, calendar and component feeds, and the one
+    API. (No feed <link rel="alternate"> in the head: mkdocs-material reads those as language versions.)"""
+    for section in ("", "de/", "ar/"):
+        control = re.search(r'<details class="st-get-updates">.*?</details>', page(built_two, f"{section}status"),
+                            re.DOTALL).group(0)
+        targets = {(built_two / f"{section}status" / href).resolve().relative_to(built_two).as_posix()
+                   for href in re.findall(r'href="([^"]+)"', control)}
+        assert {f"{section}status/history.atom", f"{section}status/maintenance.ics",
+                f"{section}status/components/api/history.atom", "api/v2/summary.json"} <= targets
+        assert all(target.startswith(section) or target.startswith("api/") for target in targets), targets
+
+
+def test_no_english_of_ours_is_left_in_another_languages_feeds_calendar_or_badges(built_two: Path) -> None:
+    """The leak check of every shipped locale's build (test_languages), on the German and Arabic copies."""
+    from test_languages import authored_sentences, english_phrases, leaks
+
+    for code in ("de", "ar"):
+        outputs = {path.relative_to(built_two).as_posix() for path in built_two.glob(f"{code}/**/*")
+                   if path.suffix in (".atom", ".rss", ".json", ".ics", ".svg")}
+        assert {f"{code}/status/history.atom", f"{code}/status/history.rss", f"{code}/status/feed.json",
+                f"{code}/status/maintenance.ics", f"{code}/badges/status.svg"} <= outputs
+        found = leaks(built_two, english_phrases(code), authored_sentences(built_two.parent))
+        assert {path: words for path, words in found.items() if path in outputs} == {}
+
+
+def test_every_link_in_every_language_leads_to_a_page_of_the_site(built_two: Path) -> None:
+    """The hub and the team page exist once, in the default language: a section's links to them (the help strip,
+    the search button, signatures) lead there, not into the section."""
+    broken = []
+    for path in sorted(built_two.glob("**/*.html")):
+        folder = path.parent
+        for link in re.findall(r'(?:href|src)="([^"]*)"', path.read_text(encoding="utf-8")):
+            target = link.split("#")[0].split("?")[0]
+            if not target or re.match(r"[a-z][a-z0-9+.-]*:|/", target):
+                continue  # within the page, another site, a phone number or an address
+            resolved = (folder / target).resolve()
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append(f"{path.relative_to(built_two)}: {link}")
+    assert broken == []
+
+
+def test_a_site_of_one_language_has_no_language_menu(built_example: Path) -> None:
+    assert "md-select__link" not in page(built_example, ".") and not (built_example / "de").exists()
+
+
+# --- published history ----------------------------------------------------------------------------------
+
+
+def test_translating_a_published_text_later_is_no_change_but_rewording_it_is(site: Path) -> None:
+    """Post first, translate after: adding a translation to a published title or update passes the history
+    guard; changing the text as published, or a published translation, does not."""
+    from test_guard import git, guard_errors
+
+    set_languages(site, "[en, de]")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "published")
+    edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
+    edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
+    assert guard_errors(site) == []
+    git(site, "commit", "-q", "-am", "translated")
+    edit(site, INCIDENT, "melden uns bis 09:35 wieder.", "melden uns bald wieder.")
+    edit(site, INCIDENT, "  en: Card payments failing for customers", "  en: Card payments slow for customers")
+    errors = guard_errors(site)
+    assert len(errors) == 2 and "`title` (published at HEAD) changed" in errors[0], errors
+    assert "update 1 (published at HEAD) changed its body" in errors[1], errors
+
+
+def test_a_language_without_a_catalog_warns_in_check_and_the_build_alike(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, nl]")
+    check = run(site, "check", "--format", "json")
+    warnings = [f for f in json.loads(check.stdout) if f["rule"] == "language"]
+    line = (site / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("      languages: [en, nl]") + 1
+    assert [(f["file"], f["line"], f["column"]) for f in warnings] == [("mkdocs.yml", line, 7)]  # where it was chosen
+    assert "no translation into 'nl'" in warnings[0]["message"]
+    build = run_mkdocs_build(site)
+    assert build.returncode == 1 and warnings[0]["message"] in build.stderr  # --strict stops on it
+    assert run_mkdocs_build(site, strict=False).returncode == 0
+    assert (site / "site/nl/status/index.html").is_file()
