@@ -121,3 +121,55 @@ def test_the_whole_pages_stylesheet_keeps_what_an_articles_markdown_uses_and_not
     assert result.returncode == 0, result.stderr
     assert [rule for rule in bug if rule in stylesheet("pages")] == list(bug)
     assert not [rule for rule in bug if rule in stylesheet("light")]
+
+
+def selector_requirements(css: str) -> list[tuple[str, frozenset[str]]]:
+    """Every selector of `css`, inside @media and its kind too, with the words it needs on a page to match."""
+    import tinycss2
+
+    found: list[tuple[str, frozenset[str]]] = []
+
+    def walk(rules) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                found.extend((tinycss2.serialize(selector).strip(), frozenset(stylesheets._required(selector)))
+                             for selector in stylesheets._selectors(rule.prelude))
+            elif rule.type == "at-rule" and rule.lower_at_keyword in stylesheets._GROUPING and rule.content:
+                walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return found
+
+
+def markup_words(html: str) -> set[str]:
+    """The classes, ids, attribute names and values the elements of `html` carry (not every word of its text)."""
+    from html.parser import HTMLParser
+
+    words: set[str] = set()
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs) -> None:
+            for name, value in attrs:
+                words.add(name)
+                words.update((value or "").split() if name == "class" else [value or ""])
+
+    Collect().feed(html)
+    return words
+
+
+def test_the_whole_pages_stylesheet_keeps_every_rule_for_what_the_themes_script_sets(built_example: Path) -> None:
+    """Hub, team and articles load the theme's script when a reader searches: each rule that can match once it has
+    run, on what the pages have and the classes and attributes it adds (data-md-scrolllock, which holds the page
+    still behind search on a phone, among them), is in their stylesheet."""
+    from supporttab.plugin import _theme_script_classes
+
+    pages = [path.read_text("utf-8") for path in (built_example / "index.html", built_example / "team" / "index.html",
+                                                  *built_example.glob("articles/*/index.html"))]
+    words = set().union(*map(markup_words, pages)) | set(_theme_script_classes())
+    theme = "".join(path.read_text("utf-8") for path in (built_example / "assets" / "stylesheets").glob("*.min.css"))
+    ours = {selector for selector, _ in selector_requirements(
+        next((built_example / "assets" / "supporttab").glob("pages.*.css")).read_text("utf-8"))}
+    # (a rule that needs nothing, like :root>*, may go for another reason: it sets only properties nothing reads)
+    missing = {selector for selector, needs in selector_requirements(theme) if needs and needs <= words} - ours
+    assert "body[data-md-scrolllock]" in ours
+    assert sorted(missing) == [], sorted(missing)

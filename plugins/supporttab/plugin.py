@@ -436,9 +436,11 @@ def _theme_script() -> Path:
 
 def _theme_script_classes() -> list[str]:
     """The classes the theme's script may give what it adds to a page (search results, wrapped tables, content tabs'
-    controls): the words of its bundle that name its own components. Its other words (note, keys) are Markdown's,
-    which the pages supply themselves when they use them."""
-    return [word for word in words_of([_theme_script().read_text("utf-8")]) if word.startswith(("md-", "tabbed-"))]
+    controls) and the attributes it sets (data-md-scrolllock while search is open on a phone, data-focus-visible-added
+    ...): the words of its bundle that name its own components or attributes. Its other words (note, keys) are
+    Markdown's, which the pages supply themselves when they use them."""
+    return [word for word in words_of([_theme_script().read_text("utf-8")])
+            if word.startswith(("md-", "tabbed-", "data-"))]
 
 
 def _whole_pages(files: Files) -> tuple[set[str], list[str]]:
