@@ -187,3 +187,35 @@ def test_tables_sit_as_the_theme_places_them_before_and_after_its_script_loads(o
     page.keyboard.press("Escape")
     assert page.evaluate(TABLES) == before
     assert page.problems == []
+
+
+def test_the_next_and_previous_page_keys_work_before_the_theme_loads(open_page, example_url: str) -> None:
+    """The theme's n / . and p / , keys follow the page's next and previous links, without loading the theme."""
+    page = open_page(WHOLE["article"], viewport=VIEWPORTS["desktop"])
+    page.wait_for_load_state("networkidle")
+    following = {key: page.evaluate(f"document.querySelector('link[rel={rel}]')?.href")
+                 for key, rel in (("n", "next"), ("p", "prev"))}
+    assert following["n"] or following["p"]
+    for key, target in following.items():
+        if target:
+            page.goto(example_url + WHOLE["article"], wait_until="networkidle")
+            page.keyboard.press(key)
+            page.wait_for_url(target)
+    assert not [url for url in requested(page) if "/assets/javascripts/" in url]
+    assert page.problems == []
+
+
+def test_the_theme_starts_once_and_no_other_script_runs_twice(open_page) -> None:
+    """The theme's script starts on an event long past when it loads: only its own start is run then, so a script
+    that a site or an analytics snippet set to run when the page was ready runs once, not again at the search."""
+    page = open_page(WHOLE["article"], viewport=VIEWPORTS["desktop"])
+    page.evaluate("window.readyRuns = 0")
+    page.context.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => { window.readyRuns = (window.readyRuns || 0) + 1 })")
+    page.reload(wait_until="networkidle")
+    assert page.evaluate("window.readyRuns") == 1
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    search_finds_an_article(page)
+    assert page.evaluate("window.readyRuns") == 1
+    assert page.evaluate("typeof window.document$") == "object"

@@ -2,8 +2,8 @@
    articles). Search, and what the theme's script adds to a page, load when a reader reaches for search (the header's
    search field or button, or the theme's keys f, s and /) or arrives with a search in the address (?q= from a light
    page, ?h= from a search result). Until then the page paints and settles without its 114 KB, as light pages do,
-   and this script does the two things of the theme's that change how the page reads: content tables wrapped to
-   scroll sideways on their own, and wide code blocks reachable from the keyboard. */
+   and this script does what of the theme's changes how the page reads: content tables wrapped to scroll sideways on
+   their own, wide code blocks reachable from the keyboard, and the keys to the next and previous page. */
 (function () {
   "use strict";
   var tag = document.currentScript;
@@ -38,15 +38,31 @@
   focusWideCode();
   window.addEventListener("resize", focusWideCode);
 
+  // The theme starts on DOMContentLoaded, which has long passed when its script arrives. Its own listeners for that
+  // event are collected while it runs and called then; firing the event again would run every other script's too.
+  var addListener = document.addEventListener;
+  var starters = [];
+  function collectStarters(type, listener, options) {
+    if (type === "DOMContentLoaded") starters.push(listener);
+    else addListener.call(document, type, listener, options);
+  }
+
   function load(open) {
     if (requested) return;
     requested = true;
     var script = document.createElement("script");
     script.src = source;
+    document.addEventListener = collectStarters;
+    script.onerror = function () { document.addEventListener = addListener; };
     script.onload = function () {
+      document.addEventListener = addListener;
       window.removeEventListener("resize", focusWideCode);
       tables.forEach(function (table) { table.parentNode.parentNode.replaceWith(table); });
-      document.dispatchEvent(new Event("DOMContentLoaded"));  // the theme starts on it, which has long passed
+      var started = new Event("DOMContentLoaded");
+      starters.forEach(function (listener) {
+        if (typeof listener === "function") listener.call(document, started);
+        else listener.handleEvent(started);
+      });
       if (!input || !(open || (toggle && toggle.checked) || document.activeElement === input)) return;
       if (toggle && !toggle.checked) {
         toggle.checked = true;
@@ -63,12 +79,20 @@
     label.addEventListener("click", function () { load(true); });
   });
   if (input) input.addEventListener("focus", function () { load(true); });
+  // The theme's keys until it loads: f, s and / open search; n or . and p or , go to the next and previous page.
+  var pages = {n: "next", ".": "next", p: "prev", ",": "prev"};
   document.addEventListener("keydown", function onKey(event) {
     var target = event.target;
-    if (event.ctrlKey || event.metaKey || event.altKey || ["f", "s", "/"].indexOf(event.key) < 0 ||
-        target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    event.preventDefault();
-    document.removeEventListener("keydown", onKey);
-    load(true);
+    if (requested || event.ctrlKey || event.metaKey || event.altKey || target.isContentEditable ||
+        /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    var link = pages[event.key] && document.querySelector("link[rel=" + pages[event.key] + "]");
+    if (link) {
+      event.preventDefault();
+      location.href = link.href;
+    } else if (["f", "s", "/"].indexOf(event.key) >= 0) {
+      event.preventDefault();
+      document.removeEventListener("keydown", onKey);
+      load(true);
+    }
   });
 })();
