@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources, util
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..core.packages import opencv_version
 
@@ -152,7 +152,7 @@ def _mean(looks: list[Face]) -> Face:
 
 def _faces(view: Image.Image, mirrored: bool = False) -> list[Face]:
     """The faces in `view` as the detector sees it (mirrored, if asked), in the view's pixels as it is."""
-    cv2, numpy, _ = _opencv()
+    _, numpy, _ = _opencv()
     pixels = numpy.asarray(view)
     pixels = numpy.ascontiguousarray(pixels[:, ::-1, ::-1] if mirrored else pixels[:, :, ::-1])  # BGR
     detector = _detector()
