@@ -445,3 +445,32 @@ def test_the_eyes_read_from_a_mirrored_photo_are_the_mirror_of_its_own() -> None
         assert abs(x - (512 - mx)) <= 1.5 and abs(y - my) <= 1.5  # resampling differs by a pixel at most
     for (x, y), (px, py) in zip(own.eyes, ASTRONAUT_PUPILS, strict=True):
         assert math.hypot(x - px, y - py) <= 0.1 * own.eye_distance
+
+
+@pytest.mark.parametrize(("turn", "looks"), [(0, 2), (12, 4)])
+def test_a_large_photo_is_read_from_two_close_looks_and_a_tilted_head_from_two_more(
+        monkeypatch: pytest.MonkeyPatch, turn: int, looks: int) -> None:
+    """The detector's time grows with the pixels it is shown (about 100 ns each): after one look at the whole photo,
+    the eyes are read from a small square around the face, as it is and mirrored, and a head tilted past 4° from
+    both again, levelled; however large the photo, and still near the pupils marked by hand."""
+    _needs_faces()
+    from supporttab.team import faces
+
+    seen = []
+    read = faces._faces
+    monkeypatch.setattr(faces, "_faces", lambda view, mirrored=False: seen.append(view.size) or read(view, mirrored))
+    scale = 2400 / 512
+    canvas = Image.new("RGB", (4000, 3000), (128, 128, 128))
+    canvas.paste(_portrait().resize((2400, 2400)).rotate(turn, Image.Resampling.BICUBIC, fillcolor=(128,) * 3),
+                 (800, 200))
+    image = decode(encode(canvas, "JPEG", quality=90), FRAMING)
+    found = faces.find(image)
+    assert seen == [(640, 480)]
+    face = faces.refine(image, found[0])
+    assert len(seen) == 1 + looks and all(width * height <= 400 * 400 for width, height in seen[1:]), seen
+    cos, sin = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+    reduced = 4000 / image.width  # the JPEG was decoded at a reduced size
+    for (x, y), (px, py) in zip(face.eyes, ASTRONAUT_PUPILS, strict=True):
+        dx, dy = (px - 256) * scale, (py - 256) * scale  # turned about the pasted portrait's centre
+        true = (2000 + dx * cos + dy * sin, 1400 - dx * sin + dy * cos)
+        assert math.hypot(x * reduced - true[0], y * reduced - true[1]) <= 0.1 * face.eye_distance * reduced

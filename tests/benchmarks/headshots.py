@@ -17,8 +17,9 @@
 2. Background and tone: the colour difference (CIEDE2000 delta E) between the outputs' top corners across
    people and framings, with and without the backdrop; how far each framing's face colour lies from the same
    person's as sent, with and without evening out; the colour left in a black-and-white photo.
-3. Time per 4000x3000 JPEG to both sizes, without faces, with faces and with the backdrop, the pipeline at --old
-   (a git revision, extracted into a temporary folder) and this one alternating in one run (medians).
+3. Time per 4000x3000 JPEG to both sizes, without faces, with faces (the head as sent, and turned 12 degrees, which
+   is looked at again levelled) and with the backdrop, the pipeline at --old (a git revision, extracted into a
+   temporary folder) and this one alternating in one run (medians).
 4. A warm rebuild of a site with 100 photos (backdrop on): images decoded, and the time added over the same site
    without photos.
 Needs the `faces`, `backdrop` and `bench` extras: pip install -e ".[faces,backdrop,bench]".
@@ -423,8 +424,9 @@ def measure_background_and_tone(people: dict[str, Image.Image], sent: dict[str, 
 
 
 def time_one(photo: Path, mode: str, runs: int) -> list[tuple[float, float]]:
-    """(wall, CPU) seconds per render of `photo`: "plain" as without the faces extra, "faces", or "backdrop" (and
-    faces). CPU time (every thread of the process) is steadier than wall time on a machine shared with others."""
+    """(wall, CPU) seconds per render of `photo`: "plain" as without the faces extra, "faces" (also "tilted", the
+    photo with a tilted head), or "backdrop" (and faces). CPU time (every thread of the process) is steadier than
+    wall time on a machine shared with others."""
     data = photo.read_bytes()
     framing = Framing(backdrop=True) if mode == "backdrop" else Framing()
     find = faces.find
@@ -440,24 +442,40 @@ def time_one(photo: Path, mode: str, runs: int) -> list[tuple[float, float]]:
     return seconds
 
 
+def large_photo(portrait: Image.Image, degrees: float = 0.0) -> bytes:
+    """The portrait 2400 px wide on a grey 4000x3000 canvas (as the "4000x3000" framing), turned `degrees`."""
+    huge = Image.new("RGB", (4000, 3000), (128, 128, 128))
+    width = 2400
+    height = round(width * portrait.height / portrait.width)
+    turned = portrait.resize((width, height)).rotate(degrees, Image.Resampling.BICUBIC, fillcolor=(128, 128, 128))
+    huge.paste(turned, (800, 200))
+    return encode(huge, quality=90)
+
+
+MODES = {"plain": "without faces", "faces": "with faces", "tilted": "tilted 12 deg", "backdrop": "with backdrop"}
+
+
 def measure_speed(portrait: Image.Image, runs: int, old: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        photo = Path(tmp) / "4000x3000.jpg"
-        photo.write_bytes(framings(portrait)["4000x3000"][0])
+        photos = {"upright": Path(tmp) / "4000x3000.jpg", "tilted": Path(tmp) / "tilted.jpg"}
+        photos["upright"].write_bytes(large_photo(portrait))
+        photos["tilted"].write_bytes(large_photo(portrait, 12))
         pipelines = {"old": extract(old, Path(tmp) / "old"), "new": str(REPO / "plugins")}
         times: dict[tuple[str, str], list[list[float]]] = {}
         for _ in range(runs):  # alternate old and new, a few renders each, so both see the same machine load
-            for mode in ("plain", "faces", "backdrop"):
+            for mode in MODES:
                 for name, path in pipelines.items():
                     if name == "old" and mode == "backdrop":
                         continue
-                    result = subprocess.run([sys.executable, __file__, "--time-one", mode, "--photo", str(photo),
-                                             "--runs", "3"], capture_output=True, text=True, check=True,
-                                            env={**os.environ, "PYTHONPATH": path})
+                    photo = photos["tilted" if mode == "tilted" else "upright"]
+                    result = subprocess.run([sys.executable, __file__, "--time-one", "faces" if mode == "tilted"
+                                             else mode, "--photo", str(photo), "--runs", "3"], capture_output=True,
+                                            text=True, check=True, env={**os.environ, "PYTHONPATH": path})
                     times.setdefault((name, mode), []).extend(json.loads(result.stdout))
-    print(f"\n3. One 4000x3000 JPEG to 240x300 and 480x600 WebP, median of {runs * 3} (old = {old}, alternating):")
+    print(f"\n3. One 4000x3000 JPEG to 240x300 and 480x600 WebP, median of {runs * 3} (old = {old}, alternating; "
+          f"the portrait as sent, and turned 12 degrees):")
     print(f"   {'':<16}{'old: wall':>10}{'CPU':>8}{'new: wall':>11}{'CPU':>8}")
-    for mode, label in (("plain", "without faces"), ("faces", "with faces"), ("backdrop", "with backdrop")):
+    for mode, label in MODES.items():
         cells = [f"{statistics.median(t[kind] for t in times[name, mode]) * 1000:6.0f} ms"
                  if (name, mode) in times else "n/a" for name in ("old", "new") for kind in (0, 1)]
         print(f"   {label:<16}{cells[0]:>10}{cells[1]:>8}{cells[2]:>11}{cells[3]:>8}")

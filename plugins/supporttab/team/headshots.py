@@ -25,7 +25,7 @@ from PIL import __version__ as PILLOW_VERSION
 from . import backdrop, faces, tone
 from .model import Focus
 
-PIPELINE_VERSION = "7"  # 7: the eyes from four looks; a transparent photo on the backdrop
+PIPELINE_VERSION = "8"  # 7: the eyes from four looks; a transparent photo on the backdrop; 8: two closer looks
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
