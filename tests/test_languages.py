@@ -440,3 +440,21 @@ def test_incident_pages_describe_themselves_in_the_sites_plain_words(localized) 
                                               read(site, str(page.relative_to(site))))[1])
         lead = re.split(r"\s*:", description)[0]  # French puts a space before the colon
         assert lead in plain and lead not in enum, (page, description)
+
+
+
+@pytest.mark.parametrize(("code", "joined"), [("en", "A, B and C"), ("de", "A, B und C"), ("fr", "A, B et C"),
+                                              ("es", "A, B y C"), ("ar", "A وB وC")])
+def test_lists_are_joined_the_languages_way_in_opening_hours(code: str, joined: str) -> None:
+    """A day with several opening stretches is listed with the language's commas and 'and' (Arabic's own و), as the
+    summary's and the calendar's lists are (one function, list_text), never with an English ', '."""
+    from supporttab.core.i18n import list_text, use_language
+    from supporttab.hub.model import OpeningHours
+    from supporttab.hub.view import hours_table
+
+    hours = OpeningHours.model_validate({"timezone": "Europe/London", "weekly": {"monday": "08:00-12:00, 13:00-17:00"}})
+    with use_language(load_language(code)):
+        assert list_text(["A", "B", "C"]) == joined
+        between = list_text(["<", ">"])[1:-1]  # what the language writes between two things
+        monday = hours_table(hours)[0][1]
+    assert monday.count("–") == 2 and len(monday.split(between)) == 2, (monday, between)

@@ -185,7 +185,7 @@ def test_maintenance_calendar_parses_with_one_event_per_maintenance(built_exampl
     assert upgrade.decoded("DTSTART") == dt.datetime(2026, 11, 15, 2, 0, tzinfo=dt.timezone.utc)
     assert upgrade.decoded("DTEND") == dt.datetime(2026, 11, 15, 3, 0, tzinfo=dt.timezone.utc)
     assert str(upgrade["SUMMARY"]) == "Maintenance: Database upgrade"
-    assert "Affects: Web app, Mobile apps, Public API" in str(upgrade["DESCRIPTION"])
+    assert "Affects: Web app, Mobile apps and Public API" in str(upgrade["DESCRIPTION"])  # listed as the language does
 
 
 def test_badges_say_the_state_in_text(built_example: Path) -> None:

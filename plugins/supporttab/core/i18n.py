@@ -8,7 +8,7 @@ sentences with named placeholders, `%(name)s`, filled in after translation: neve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
@@ -164,6 +165,11 @@ def number_text(number: float, pattern: str | None = None) -> str:
 @lru_cache(maxsize=4096)  # the same few numbers (minutes, hours, counts) on every page
 def _number_text(number: float, pattern: str | None, locale: Locale) -> str:
     return format_decimal(number, format=pattern, locale=locale)
+
+
+def list_text(items: Iterable[str]) -> str:
+    """'A, B and C', as the active language lists things (Arabic with its own comma and و)."""
+    return format_list(list(items), locale=active().locale)
 
 
 def percent_text(fraction: float, decimals: int = 0) -> str:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from ..core.fields import phone_e164
-from ..core.i18n import gettext
+from ..core.i18n import gettext, list_text
 from ..core.timefmt import clock_text, date_text, weekday_text
 from .model import WEEKDAYS, Channel, Hub, OpeningHours, Popular
 
@@ -115,7 +115,7 @@ def hours_table(hours: OpeningHours) -> list[tuple[str, str]]:
     rows = []
     for index, day in enumerate(WEEKDAYS):
         ranges = hours.weekly.get(day, ())
-        text = ", ".join(gettext("%(opens)s–%(closes)s", opens=_clock(start), closes=_clock(end))
+        text = list_text(gettext("%(opens)s–%(closes)s", opens=_clock(start), closes=_clock(end))
                          for start, end in ranges) if ranges else gettext("Closed")
         rows.append((weekday_text(index), text))
     return rows

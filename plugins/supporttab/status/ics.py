@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..core.i18n import gettext
+from ..core.i18n import gettext, list_text
 from ..core.urls import SiteInfo
 from .index import EventView, StatusIndex
 
@@ -33,7 +33,7 @@ def _vevent(event: EventView, site: SiteInfo) -> list[str]:
         f"DTEND:{_utc(event.scheduled_until)}",
         f"SEQUENCE:{len(event.updates) - 1}",
         _property("SUMMARY", gettext("Maintenance: %(title)s", title=event.title)),
-        _property("DESCRIPTION", description + "\n\n" + gettext("Affects: %(components)s", components=", ".join(
+        _property("DESCRIPTION", description + "\n\n" + gettext("Affects: %(components)s", components=list_text(
             c.name for c in event.components)) + f"\n{site.absolute(event.url)}"),
         _property("URL", site.absolute(event.url), escape=False),
         "STATUS:CONFIRMED",

@@ -8,10 +8,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from babel.lists import format_list
 from markupsafe import Markup
 
-from ..core.i18n import N_, active, gettext
+from ..core.i18n import N_, gettext, list_text
 from ..core.vocabulary import PLAIN_SEVERITY, PLAIN_STATES, SEVERITY, TONES
 from .index import EventView, Named, StatusIndex
 
@@ -109,8 +108,7 @@ def _names(named: Sequence) -> str:
 
 
 def _join(names: Sequence[str]) -> str:
-    """'A, B and C', as the language lists things."""
-    return format_list(list(names), locale=active().locale)
+    return list_text(names)
 
 
 @dataclass(frozen=True)
