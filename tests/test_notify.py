@@ -355,7 +355,7 @@ def test_email_goes_out_over_starttls_and_reads_well_in_a_mail_client(site: Path
     plain = first.get_body(preferencelist=("plain",)).get_content()
     html = first.get_body(preferencelist=("html",)).get_content()
     link = f"https://support.brightwell.example/incidents/{CARD}/#update-4"
-    assert "Status: Resolved" in plain and "Affected: Card payments, Invoice emails" in plain and link in plain
+    assert "Status: Resolved" in plain and "Affected: Card payments and Invoice emails" in plain and link in plain
     assert f'<a href="{link}">' in html and "<th align=\"left\">Status</th><td>Resolved</td>" in html
     assert mails[1]["Subject"].startswith("Postmortem: ")
 

@@ -85,7 +85,7 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
     html = read(built_example, INCIDENT)
     text = text_of(html)
     assert "<h1 id=\"content-start\">Card payments failing for customers in the UK and EU</h1>" in html
-    assert "Affects Card payments, Invoice emails in United Kingdom, European Union" in text
+    assert "Affects Card payments and Invoice emails in United Kingdom and European Union" in text
     assert "First public update 12 minutes after it started" in text
     assert "Cause Outside Brightwell, at a supplier or partner" in text
     # each duration says what it measures: the whole incident, and each part (the postmortem's "80 minutes")

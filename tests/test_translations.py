@@ -228,8 +228,9 @@ def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(
     assert "<img src=x" not in german and "&lt;img src=x onerror=alert(1)&gt;" in german  # escaped like any text
     note = "Noch nicht übersetzt: Dieses Update steht hier so, wie wir es geschrieben haben."
     shown_as_written = re.findall(r'<p class="st-update__untranslated"><em>([^<]*)</em></p>\s*'
-                                  r'<div class="st-update__body" lang="en">', german)
-    assert shown_as_written == [note] * (len(updates(german)) - 1)  # each untranslated one, in English, marked so
+                                  r'<div class="st-update__body" lang="en" dir="auto">', german)
+    # each untranslated one, in English, marked so (and laid out in its own direction on an Arabic page)
+    assert shown_as_written == [note] * (len(updates(german)) - 1)
     assert "We found the cause: our payment provider" in german
     assert '<p class="st-update__untranslated">' not in english and "Kartenzahlungen" not in english
 
@@ -440,3 +441,25 @@ def test_a_language_without_a_catalog_warns_in_check_and_the_build_alike(tmp_pat
     assert build.returncode == 1 and warnings[0]["message"] in build.stderr  # --strict stops on it
     assert run_mkdocs_build(site, strict=False).returncode == 0
     assert (site / "site/nl/status/index.html").is_file()
+
+
+def test_a_site_without_status_pages_gets_no_language_menu_to_sections_it_does_not_have(tmp_path: Path) -> None:
+    """The sections in other languages are the status pages: a site of several languages without an incidents
+    folder builds in its default language, with no menu or hreflang link to a de/status/ that is never written."""
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, de, ar]")
+    shutil.rmtree(site / "incidents")
+    edit(site, "mkdocs.yml", "  - Status: status/index.md\n", "")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "site" / "de").exists()
+    hub = (site / "site" / "index.html").read_text("utf-8")
+    assert "hreflang" not in hub and "de/status/" not in hub
+
+
+def test_an_arabic_page_lists_components_and_regions_the_arabic_way(built_two: Path) -> None:
+    """Components and regions are listed with the language's words between them (و), on the incident page and in
+    the status page's line for it, as the summary and the calendar list them; never with an English ', '."""
+    for path in (f"ar/incidents/{EVENT}", "ar/status/history"):
+        markup = page(built_two, path)
+        assert "Card payments وInvoice emails" in markup and "Card payments, Invoice emails" not in markup, path

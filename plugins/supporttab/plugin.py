@@ -46,12 +46,14 @@ from .core.i18n import (
     active,
     catalog_stamps,
     fallback_warning,
+    list_text,
     load_language,
     number_text,
     own_name,
     percent_text,
 )
 from .core.markdown import MarkdownRenderer
+from .core.paths import confined
 from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
@@ -132,7 +134,9 @@ class SupportTabPlugin(BasePlugin):
         self.languages = self.options.site_languages(config.theme.get("language"))
         self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
         _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
-        _add_language_switcher(config, self.languages)
+        status_folder = confined(self.root, self.options.incidents_dir)
+        if status_folder is not None and status_folder.is_dir():  # the sections are the status pages, if any
+            _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -658,6 +662,7 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text
+    env.filters["st_list"] = list_text  # 'A, B and C', as the language lists things
     env.filters["st_percent"] = lambda percent: percent_text(percent / 100, 2)  # 99.87 -> '99.87%', '99,87 %'
     env.filters["st_share"] = lambda share: percent_text(share)  # 0.5 -> '50%', '50 %'
 

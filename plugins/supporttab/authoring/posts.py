@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import regex
 
-from ..core.i18n import gettext
+from ..core.i18n import gettext, list_text
 from ..core.timefmt import local_text
 from ..status.announcements import Announcement
 from ..status.social import signature
@@ -82,9 +82,9 @@ def message(item: Announcement, zone: ZoneInfo) -> Message:
     event = item.event
     facts = [(gettext("Status"), item.status_label)]
     if event.components:
-        facts.append((gettext("Affected"), ", ".join(c.name for c in event.components)))
+        facts.append((gettext("Affected"), list_text(c.name for c in event.components)))
     if event.regions:
-        facts.append((gettext("Where"), ", ".join(r.name for r in event.regions)))
+        facts.append((gettext("Where"), list_text(r.name for r in event.regions)))
     if event.kind == "maintenance" and event.scheduled_for and event.scheduled_until:
         facts.append((gettext("When"), gettext("%(start)s to %(end)s", start=local_text(event.scheduled_for, zone),
                                                end=local_text(event.scheduled_until, zone))))
