@@ -22,29 +22,59 @@
 })();
 
 /* Times: every <time data-st-local> shows the site's time zone; add the reader's own time when it differs, in
-   the page's language and its 12- or 24-hour clock. */
+   the page's language and its 12- or 24-hour clock. The site's offset from UTC then (data-st-offset, minutes) and the
+   reader's, from the Date, are numbers: a reader whose clock agrees costs no `Intl` formatter, the first of which
+   costs a slow phone a few hundred milliseconds. */
 (function () {
   "use strict";
   var source = document.getElementById("st-words");
-  if (!source) return;
+  var times = document.querySelectorAll("time[data-st-local]");
+  if (!source || !times.length) return;
   var words = JSON.parse(source.textContent);
-  var format = new Intl.DateTimeFormat(words.locale, { timeStyle: "short" });  // "04:04", "4:04 AM"
-  var hour12 = format.resolvedOptions().hour12;
-  var withDay = new Intl.DateTimeFormat(words.locale, { weekday: "short", day: "numeric", month: "short",
-    hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12: hour12 });
-  var dayAndTime = { day: "numeric", hour: "numeric", minute: "2-digit", hourCycle: "h23" };
-  document.querySelectorAll("time[data-st-local]").forEach(function (element) {
-    var instant = new Date(element.getAttribute("datetime"));
-    var zone = element.getAttribute("data-st-zone");
-    if (isNaN(instant.getTime()) || !zone) return;
+  var formats = null;
+
+  function readerTime(instant, sameDay) {
+    if (!formats) {
+      var short = new Intl.DateTimeFormat(words.locale, { timeStyle: "short" });  // "04:04", "4:04 AM"
+      var hour12 = short.resolvedOptions().hour12;
+      formats = { short: short, withDay: new Intl.DateTimeFormat(words.locale, { weekday: "short", day: "numeric",
+        month: "short", hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12: hour12 }) };
+    }
+    return (sameDay ? formats.short : formats.withDay).format(instant);
+  }
+
+  /* The site's and the reader's wall clocks at `instant`, as UTC dates to read with getUTC...; null without the
+     site's offset (a page from an older build), then Intl compares them. */
+  function wallClocks(element, instant) {
+    var offset = element.getAttribute("data-st-offset");
+    if (offset === null || isNaN(Number(offset))) return null;
+    return [new Date(instant.getTime() + Number(offset) * 60000),
+            new Date(instant.getTime() - instant.getTimezoneOffset() * 60000)];
+  }
+
+  function differs(element, instant, zone) {
+    var walls = wallClocks(element, instant);
+    if (walls) {
+      if (walls[0].getTime() === walls[1].getTime()) return null;
+      return { sameDay: walls[0].getUTCDate() === walls[1].getUTCDate() };
+    }
+    var dayAndTime = { day: "numeric", hour: "numeric", minute: "2-digit", hourCycle: "h23" };
     var site = new Intl.DateTimeFormat("en-GB", Object.assign({ timeZone: zone }, dayAndTime)).formatToParts(instant);
     var reader = new Intl.DateTimeFormat("en-GB", dayAndTime).formatToParts(instant);
     function part(parts, type) { return parts.filter(function (p) { return p.type === type; })[0].value; }
-    if (["day", "hour", "minute"].every(function (type) { return part(site, type) === part(reader, type); })) return;
-    var sameDay = part(site, "day") === part(reader, "day");
+    if (["day", "hour", "minute"].every(function (type) { return part(site, type) === part(reader, type); })) return null;
+    return { sameDay: part(site, "day") === part(reader, "day") };
+  }
+
+  times.forEach(function (element) {
+    var instant = new Date(element.getAttribute("datetime"));
+    var zone = element.getAttribute("data-st-zone");
+    if (isNaN(instant.getTime()) || !zone) return;
+    var difference = differs(element, instant, zone);
+    if (!difference) return;
     var note = document.createElement("span");
     note.className = "st-local-time";
-    note.textContent = " " + words.yourTime.replace("%(time)s", (sameDay ? format : withDay).format(instant));
+    note.textContent = " " + words.yourTime.replace("%(time)s", readerTime(instant, difference.sameDay));
     element.after(note);
   });
 })();
