@@ -43,34 +43,20 @@
     return (sameDay ? formats.short : formats.withDay).format(instant);
   }
 
-  /* The site's and the reader's wall clocks at `instant`, as UTC dates to read with getUTC...; null without the
-     site's offset (a page from an older build), then Intl compares them. */
-  function wallClocks(element, instant) {
-    var offset = element.getAttribute("data-st-offset");
-    if (offset === null || isNaN(Number(offset))) return null;
-    return [new Date(instant.getTime() + Number(offset) * 60000),
-            new Date(instant.getTime() - instant.getTimezoneOffset() * 60000)];
-  }
-
-  function differs(element, instant, zone) {
-    var walls = wallClocks(element, instant);
-    if (walls) {
-      if (walls[0].getTime() === walls[1].getTime()) return null;
-      return { sameDay: walls[0].getUTCDate() === walls[1].getUTCDate() };
-    }
-    var dayAndTime = { day: "numeric", hour: "numeric", minute: "2-digit", hourCycle: "h23" };
-    var site = new Intl.DateTimeFormat("en-GB", Object.assign({ timeZone: zone }, dayAndTime)).formatToParts(instant);
-    var reader = new Intl.DateTimeFormat("en-GB", dayAndTime).formatToParts(instant);
-    function part(parts, type) { return parts.filter(function (p) { return p.type === type; })[0].value; }
-    if (["day", "hour", "minute"].every(function (type) { return part(site, type) === part(reader, type); })) return null;
-    return { sameDay: part(site, "day") === part(reader, "day") };
+  /* Whether the reader's clock differs from the site's at `instant` (by their offsets from UTC), and if so whether on
+     the same day; null when it agrees, or without the site's offset (the site's time alone is still right). */
+  function differs(element, instant) {
+    var offset = Number(element.getAttribute("data-st-offset") || NaN);
+    var reader = -instant.getTimezoneOffset();
+    if (isNaN(offset) || offset === reader) return null;
+    var site = new Date(instant.getTime() + offset * 60000), own = new Date(instant.getTime() + reader * 60000);
+    return { sameDay: site.getUTCDate() === own.getUTCDate() };
   }
 
   times.forEach(function (element) {
     var instant = new Date(element.getAttribute("datetime"));
-    var zone = element.getAttribute("data-st-zone");
-    if (isNaN(instant.getTime()) || !zone) return;
-    var difference = differs(element, instant, zone);
+    if (isNaN(instant.getTime())) return;
+    var difference = differs(element, instant);
     if (!difference) return;
     var note = document.createElement("span");
     note.className = "st-local-time";
