@@ -14,7 +14,9 @@ pytestmark = pytest.mark.browser
 
 LIGHT = {"status": "status/", "active-incident": "incidents/2026-11-22-slow-pdf-exports/",
          "resolved-incident": "incidents/2026-11-20-card-payments-failing/", "history": "status/history/"}
-BUDGET = 30 * 1024  # compressed bytes of everything a light page loads on a first visit
+# Compressed bytes of everything a light page loads on a first visit (the resolved incident, the heaviest, 30.1 KiB:
+# each time's UTC offset, data-st-offset, lets the script skip Intl, which costs more on a slow phone than 0.3 KiB).
+BUDGET = 31 * 1024
 THEME_SCRIPT = ("/assets/javascripts/",)  # the theme's bundle and its search worker
 SEARCH_INDEX = "/search/search_index.json"
 

@@ -219,3 +219,72 @@ def test_the_theme_starts_once_and_no_other_script_runs_twice(open_page) -> None
     search_finds_an_article(page)
     assert page.evaluate("window.readyRuns") == 1
     assert page.evaluate("typeof window.document$") == "object"
+
+
+@pytest.fixture(scope="module")
+def copy_buttons_url(chromium, tmp_path_factory: pytest.TempPathFactory):
+    """The example with the theme's copy buttons on code blocks (content.code.copy), served."""
+    from conftest import copy_example_site, run_mkdocs_build, serve
+    site = copy_example_site(tmp_path_factory.mktemp("copy-buttons") / "src")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("navigation.footer]", "navigation.footer, content.code.copy]"),
+                      "utf-8")
+    article = site / "content" / "articles" / "export-your-data.md"
+    article.write_text(article.read_text("utf-8") + "\n```\nbrightwell export --all\n```\n", "utf-8")
+    assert run_mkdocs_build(site).returncode == 0
+    server, url = serve(site / "site")
+    yield url
+    server.shutdown()
+
+
+def test_a_site_with_copy_buttons_shows_them_at_load(chromium, copy_buttons_url: str) -> None:
+    """A feature only the theme's script carries out works from the start, without a reader searching first."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(copy_buttons_url + "articles/export-your-data/", wait_until="networkidle")
+    button = page.locator("[data-md-component=content] pre button.md-code__button[data-md-type=copy]")
+    button.first.wait_for(state="visible", timeout=5000)
+    assert button.count() >= 1
+    assert any("/assets/javascripts/bundle." in url for url in requested(page))
+    assert errors == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def content_tabs_url(chromium, tmp_path_factory: pytest.TempPathFactory):
+    """The example with content tabs (pymdownx.tabbed) on an article and none of the features that need the theme's
+    script at load, served."""
+    from conftest import copy_example_site, run_mkdocs_build, serve
+    site = copy_example_site(tmp_path_factory.mktemp("content-tabs") / "src")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  - attr_list\n", "  - attr_list\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n"),
+        "utf-8")
+    article = site / "content" / "articles" / "send-first-invoice.md"
+    article.write_text(article.read_text("utf-8") + '\n=== "On your phone"\n\n    Tap **Send**.\n\n'
+                       '=== "On a computer"\n\n    Click **Send invoice**.\n', "utf-8")
+    assert run_mkdocs_build(site).returncode == 0
+    server, url = serve(site / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_content_tabs_switch_without_the_theme_script(chromium, content_tabs_url: str, viewport: str) -> None:
+    """Content tabs are radio buttons the theme's stylesheet shows one at a time, so they need no script: the page
+    keeps loading it only on demand, and a tap on the second tab shows its text and marks it."""
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(content_tabs_url + "articles/send-first-invoice/", wait_until="networkidle")
+    first, second = page.get_by_text("Tap Send."), page.get_by_text("Click Send invoice.")
+    assert first.is_visible() and not second.is_visible()
+    label = page.locator(".tabbed-labels label").nth(1)
+    label.click()
+    assert second.is_visible() and not first.is_visible()
+    colours = [page.locator(".tabbed-labels label").nth(i).evaluate("label => getComputedStyle(label).color")
+               for i in (0, 1)]
+    assert colours[0] != colours[1]  # the chosen tab looks chosen
+    assert not any("/assets/javascripts/bundle." in url for url in requested(page))
+    context.close()

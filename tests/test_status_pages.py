@@ -100,7 +100,7 @@ def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_exa
     statuses = re.findall(r'<li class="st-update st-update--(\w+)" id="(update-\d)">', html)
     assert statuses == [("resolved", "update-4"), ("monitoring", "update-3"), ("identified", "update-2"),
                         ("investigating", "update-1")]
-    assert '<time datetime="2026-11-20T09:04:00Z" data-st-local data-st-zone="Europe/London">20 Nov 2026, 09:04 GMT</time>' in html
+    assert '<time datetime="2026-11-20T09:04:00Z" data-st-local data-st-zone="Europe/London" data-st-offset="0">20 Nov 2026, 09:04 GMT</time>' in html
     # signed: each update shows its author's headshot or initials and name, linking to the team page
     signatures = re.findall(r'<a class="st-signature__person" href="../../team/#member-(\w+)">.*?'
                             r'<span class="st-signature__name">([^<]+)</span></a>', html, re.S)

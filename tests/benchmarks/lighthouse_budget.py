@@ -4,9 +4,9 @@
 
 Installs Lighthouse 12 from npm on first use (Node 20 here, so not 13) into ~/.cache/supporttab-lighthouse,
 builds the example site, serves it on 127.0.0.1 and prints a table. Exits 1 when a page is under budget:
-accessibility, best practices and SEO 100, performance 96 or more (measured on a shared, loaded machine: hub
-96, every other page kind 98 to 100; the hub pays about 100 ms for the first time formatter of its "Open now"
-line and local times).
+accessibility, best practices and SEO 100, performance 98 or more (measured on a shared, loaded machine with
+site-audit, medians of 3: hub 100, status 99, incidents 100, team 99, history 100, article 99; local times make
+no time formatter for a reader in the site's zone, the hub's open-now line still makes its one).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ PAGES = {
     "team": "team/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-BUDGET = {"performance": 96, "accessibility": 100, "best-practices": 100, "seo": 100}
+BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
 def lighthouse_binary() -> Path:
