@@ -73,6 +73,19 @@ def test_a_site_feature_only_the_script_carries_out_loads_it_at_once_on_every_wh
         assert not loads_at_once((site / "site" / name).read_text("utf-8")), name
 
 
+def test_analytics_loads_the_script_at_once_on_every_whole_page(site: Path) -> None:
+    """The theme's analytics snippet (and its feedback form) runs when the script starts: a site with analytics
+    gets the script at once, or its readers would be counted only once they searched."""
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nextra:\n  analytics:\n    provider: google\n"
+                      "    property: G-XXXXXXXXXX\n", "utf-8")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    for name in WHOLE_PAGES:
+        html = (site / "site" / name).read_text("utf-8")
+        assert loads_at_once(html) and not on_demand(html), name
+
+
 def test_a_page_with_a_diagram_loads_the_script_at_once_and_the_others_still_wait(site: Path) -> None:
     config = site / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("  - attr_list\n", """  - attr_list

@@ -209,7 +209,7 @@ class SupportTabPlugin(BasePlugin):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         # Pages that load the theme's script on demand load it at once where a feature in use needs it.
         context["supporttab_theme_at_once"] = needs_theme_script(config.theme.get("features") or [],
-                                                                 page.content or "")
+                                                                 page.content or "", config.extra)
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
@@ -257,7 +257,8 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files)
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
         # Pages without Markdown of their own (404) load the theme's script at once where the site's features need it.
-        env.globals["supporttab_theme_at_once"] = needs_theme_script(config.theme.get("features") or [], "")
+        env.globals["supporttab_theme_at_once"] = needs_theme_script(config.theme.get("features") or [], "",
+                                                                     config.extra)
         hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view

@@ -7,7 +7,8 @@ Read from the theme's bundle (9.7): every name below is one its script looks up 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 # Theme features that only its script carries out. Not here, since they work without it: navigation.tabs.sticky
 # (the template puts the tabs in the header; the script would only keep them shown), content tabs (radio buttons
@@ -45,6 +46,13 @@ def script_features(features: Iterable[str]) -> list[str]:
     return [feature for feature in features if feature in SCRIPT_FEATURES]
 
 
-def needs_theme_script(features: Iterable[str], content: str) -> bool:
-    """Whether a page of a site with theme `features` and this rendered Markdown needs the theme's script at load."""
-    return bool(script_features(features)) or SCRIPT_MARKUP.search(content) is not None
+# Site settings (mkdocs.yml `extra:`) whose snippets the theme writes into every page to run when its script starts
+# (they subscribe to its `document$` and `location$`): analytics, its feedback form, and the cookie consent.
+SCRIPT_EXTRAS = ("analytics", "consent")
+
+
+def needs_theme_script(features: Iterable[str], content: str, extra: Mapping[str, Any] | None = None) -> bool:
+    """Whether a page of a site with theme `features`, settings `extra` and this rendered Markdown needs the theme's
+    script at load."""
+    return (bool(script_features(features)) or any((extra or {}).get(name) for name in SCRIPT_EXTRAS)
+            or SCRIPT_MARKUP.search(content) is not None)
