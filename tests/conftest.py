@@ -213,6 +213,12 @@ def chromium():
 PHONE = {"width": 360, "height": 740}
 
 
+def load_failure(request) -> str | None:
+    """A request that failed to load, as a problem; None for one the page's own navigation cancelled (the favicon of
+    a page left by a click or a reload), which is no failure of the site."""
+    return None if request.failure == "net::ERR_ABORTED" else f"failed: {request.url} ({request.failure})"
+
+
 @pytest.fixture
 def open_page(chromium, example_url):
     """Open a page of the example in a fresh browser context: viewport, reader's time zone, colour scheme,
@@ -229,7 +235,7 @@ def open_page(chromium, example_url):
         page.problems = []
         page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
-        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+        page.on("requestfailed", lambda r: page.problems.extend(filter(None, [load_failure(r)])))
         page.on("request", lambda r: page.problems.append(f"left the site: {r.url}")
                 if not r.url.startswith((example_url, "data:", "blob:")) else None)
         if now:

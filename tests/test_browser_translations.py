@@ -5,7 +5,7 @@ written beside its note, fits the phone and passes axe. A screenshot is saved fo
 from __future__ import annotations
 
 import pytest
-from conftest import PHONE, serve
+from conftest import PHONE, load_failure, serve
 from test_browser_layout import ARTIFACTS, OVERFLOWS
 from test_browser_pages import AXE
 from test_translations import EVENT, built_two, two_languages  # noqa: F401 (fixtures)
@@ -26,7 +26,7 @@ def test_the_language_menu_takes_a_phone_reader_to_the_status_page_in_their_lang
         page = context.new_page()
         problems = []
         page.on("pageerror", lambda error: problems.append(f"error: {error}"))
-        page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+        page.on("requestfailed", lambda request: problems.extend(filter(None, [load_failure(request)])))
         page.clock.set_fixed_time("2026-11-23T12:00:00Z")
         page.goto(served)
         menu = page.locator(".md-header .md-select").first
