@@ -76,37 +76,54 @@ def whole_theme_css(site: Path) -> str:
                    ) + "\n" + colour_properties() + own
 
 
+def rendered_both_ways(chromium, url: str, stylesheet: str, whole: str, read, *, scheme: str,
+                       viewport: dict = PHONE) -> tuple:
+    """What `read` finds on the page at `url` with our trimmed `stylesheet` (light, pages), then with the theme's
+    whole stylesheet served in its place."""
+    renderings = []
+    for trimmed in (True, False):
+        context = chromium.new_context(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
+        page = context.new_page()
+        if not trimmed:
+            page.route(f"**/assets/supporttab/{stylesheet}.*.css",
+                       lambda route: route.fulfill(body=whole, content_type="text/css"))
+        page.goto(url, wait_until="networkidle")
+        renderings.append(read(page))
+        context.close()
+    return tuple(renderings)
+
+
+def styles_in_every_state(page) -> dict[str, list[str]]:
+    """Every element's styles at phone and desktop width at rest, with the phone menu open, and with the keyboard
+    on a control."""
+    states = {}
+    for name, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        states[f"{name} at rest"] = page.evaluate(STYLES)
+    page.set_viewport_size(PHONE)
+    page.evaluate("document.getElementById('__drawer').checked = true")
+    states["phone menu open"] = page.evaluate(STYLES)
+    page.evaluate("document.getElementById('__drawer').checked = false")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    states["keyboard focus"] = page.evaluate(STYLES)
+    return states
+
+
+def assert_same_styles(trimmed: dict[str, list[str]], whole: dict[str, list[str]]) -> None:
+    for state in trimmed:
+        differences = sorted(set(trimmed[state]) ^ set(whole[state]))
+        assert differences == [], (state, differences[:10])
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", list(LIGHT))
 def test_the_trimmed_stylesheet_styles_every_element_as_the_whole_theme_does(
         chromium, example_url: str, built_example: Path, kind: str, scheme: str) -> None:
     """Every property of every element is the same with the trimmed stylesheet as with the theme's whole one, at
     phone and desktop width, at rest, with the phone menu open and with the keyboard on a control."""
-    whole = whole_theme_css(built_example)
-    renderings = []
-    for trimmed in (True, False):
-        context = chromium.new_context(viewport=PHONE, color_scheme=scheme, reduced_motion="reduce")
-        page = context.new_page()
-        if not trimmed:
-            page.route("**/assets/supporttab/light.*.css",
-                       lambda route: route.fulfill(body=whole, content_type="text/css"))
-        page.goto(example_url + LIGHT[kind], wait_until="networkidle")
-        states = {}
-        for name, viewport in VIEWPORTS.items():
-            page.set_viewport_size(viewport)
-            states[f"{name} at rest"] = page.evaluate(STYLES)
-        page.evaluate("document.getElementById('__drawer').checked = true")
-        states["phone menu open"] = page.evaluate(STYLES)
-        page.evaluate("document.getElementById('__drawer').checked = false")
-        page.keyboard.press("Tab")
-        page.keyboard.press("Tab")
-        states["keyboard focus"] = page.evaluate(STYLES)
-        renderings.append(states)
-        context.close()
-    trimmed, whole_styles = renderings
-    for state in trimmed:
-        differences = sorted(set(trimmed[state]) ^ set(whole_styles[state]))
-        assert differences == [], (state, differences[:10])
+    assert_same_styles(*rendered_both_ways(chromium, example_url + LIGHT[kind], "light",
+                                           whole_theme_css(built_example), styles_in_every_state, scheme=scheme))
 
 
 def test_search_on_a_light_page_opens_the_hubs_search_when_asked(open_page) -> None:

@@ -14,7 +14,10 @@ from test_browser_light_pages import (
     SEARCH_INDEX,
     STYLES,
     THEME_SCRIPT,
+    assert_same_styles,
+    rendered_both_ways,
     requested,
+    styles_in_every_state,
     weight,
     whole_theme_css,
 )
@@ -52,32 +55,13 @@ def test_the_trimmed_stylesheet_styles_every_element_as_the_whole_theme_does(
         chromium, example_url: str, built_example: Path, kind: str, scheme: str) -> None:
     """As for light pages: every property of every element, at phone and desktop width, at rest, with the phone menu
     open and with the keyboard on a control, is the same with the trimmed stylesheet as with the theme's whole one."""
-    whole = whole_theme_css(built_example)
-    renderings = []
-    for trimmed in (True, False):
-        context = chromium.new_context(viewport=PHONE, color_scheme=scheme, reduced_motion="reduce")
-        page = context.new_page()
-        if not trimmed:
-            page.route("**/assets/supporttab/pages.*.css",
-                       lambda route: route.fulfill(body=whole, content_type="text/css"))
-        page.goto(example_url + WHOLE[kind], wait_until="networkidle")
-        states = {}
-        for name, viewport in VIEWPORTS.items():
-            page.set_viewport_size(viewport)
-            states[f"{name} at rest"] = page.evaluate(STYLES)
-        page.set_viewport_size(PHONE)
-        page.evaluate("document.getElementById('__drawer').checked = true")
-        states["phone menu open"] = page.evaluate(STYLES)
-        page.evaluate("document.getElementById('__drawer').checked = false")
-        page.keyboard.press("Tab")
-        page.keyboard.press("Tab")
-        states["keyboard focus"] = page.evaluate(STYLES)
-        renderings.append(states)
-        context.close()
-    trimmed, whole_styles = renderings
-    for state in trimmed:
-        differences = sorted(set(trimmed[state]) ^ set(whole_styles[state]))
-        assert differences == [], (state, differences[:10])
+    assert_same_styles(*rendered_both_ways(chromium, example_url + WHOLE[kind], "pages",
+                                           whole_theme_css(built_example), styles_in_every_state, scheme=scheme))
+
+
+def search_results_styles(page) -> dict[str, list[str]]:
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    return {"search results": page.evaluate(STYLES)}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -86,20 +70,9 @@ def test_search_results_look_as_with_the_whole_theme(chromium, example_url: str,
                                                      viewport: str, scheme: str) -> None:
     """What the theme's script adds once it loads (the search dialog and its results) is styled by the trimmed
     stylesheet as by the whole one."""
-    whole = whole_theme_css(built_example)
-    renderings = []
-    for trimmed in (True, False):
-        context = chromium.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce")
-        page = context.new_page()
-        if not trimmed:
-            page.route("**/assets/supporttab/pages.*.css",
-                       lambda route: route.fulfill(body=whole, content_type="text/css"))
-        page.goto(example_url + "?q=password", wait_until="networkidle")
-        page.locator(".md-search-result__item").first.wait_for(state="visible")
-        renderings.append(page.evaluate(STYLES))
-        context.close()
-    differences = sorted(set(renderings[0]) ^ set(renderings[1]))
-    assert differences == [], differences[:10]
+    assert_same_styles(*rendered_both_ways(chromium, example_url + "?q=password", "pages",
+                                           whole_theme_css(built_example), search_results_styles, scheme=scheme,
+                                           viewport=VIEWPORTS[viewport]))
 
 
 def search_finds_an_article(page) -> None:
@@ -260,7 +233,8 @@ def content_tabs_url(chromium, tmp_path_factory: pytest.TempPathFactory):
     site = copy_example_site(tmp_path_factory.mktemp("content-tabs") / "src")
     config = site / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(
-        "  - attr_list\n", "  - attr_list\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n"),
+        "  - attr_list\n",
+        "  - attr_list\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n"),
         "utf-8")
     article = site / "content" / "articles" / "send-first-invoice.md"
     article.write_text(article.read_text("utf-8") + '\n=== "On your phone"\n\n    Tap **Send**.\n\n'
