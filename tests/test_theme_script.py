@@ -11,7 +11,7 @@ from conftest import run_mkdocs_build
 from supporttab.core.themescript import (
     SCRIPT_FEATURES,
     WITHOUT_SCRIPT,
-    needs_theme_script,
+    page_needs_theme_script,
 )
 from supporttab.plugin import _theme_script
 
@@ -55,7 +55,7 @@ def test_every_feature_the_theme_script_looks_up_is_sorted() -> None:
     ('<pre><code class="language-python">annotate = "mermaid"</code></pre>', False),
 ])
 def test_a_page_needs_the_script_for_markup_only_it_turns_into_something(content: str, expected: bool) -> None:
-    assert needs_theme_script(["navigation.tabs", "navigation.tabs.sticky"], content) is expected
+    assert page_needs_theme_script(content) is expected
 
 
 @pytest.mark.parametrize("feature", sorted(SCRIPT_FEATURES))

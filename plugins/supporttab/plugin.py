@@ -58,7 +58,7 @@ from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
-from .core.themescript import needs_theme_script
+from .core.themescript import page_needs_theme_script, site_needs_theme_script
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
@@ -207,9 +207,10 @@ class SupportTabPlugin(BasePlugin):
         self.nav = nav
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        # Pages that load the theme's script on demand load it at once where a feature in use needs it.
-        context["supporttab_theme_at_once"] = needs_theme_script(config.theme.get("features") or [],
-                                                                 page.content or "", config.extra)
+        # Pages that load the theme's script on demand load it at once where their Markdown needs it (the site's
+        # settings decided for every page in on_env).
+        if page_needs_theme_script(page.content or ""):
+            context["supporttab_theme_at_once"] = True
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
@@ -256,9 +257,9 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files)
         env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files)
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
-        # Pages without Markdown of their own (404) load the theme's script at once where the site's features need it.
-        env.globals["supporttab_theme_at_once"] = needs_theme_script(config.theme.get("features") or [], "",
-                                                                     config.extra)
+        # Every page loads the theme's script at once where the site's features or settings need it.
+        env.globals["supporttab_theme_at_once"] = site_needs_theme_script(config.theme.get("features") or [],
+                                                                          config.extra)
         hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view

@@ -51,8 +51,11 @@ def script_features(features: Iterable[str]) -> list[str]:
 SCRIPT_EXTRAS = ("analytics", "consent")
 
 
-def needs_theme_script(features: Iterable[str], content: str, extra: Mapping[str, Any] | None = None) -> bool:
-    """Whether a page of a site with theme `features`, settings `extra` and this rendered Markdown needs the theme's
-    script at load."""
-    return (bool(script_features(features)) or any((extra or {}).get(name) for name in SCRIPT_EXTRAS)
-            or SCRIPT_MARKUP.search(content) is not None)
+def site_needs_theme_script(features: Iterable[str], extra: Mapping[str, Any]) -> bool:
+    """Whether every page of a site with theme `features` and settings `extra` needs the theme's script at load."""
+    return bool(script_features(features)) or any(extra.get(name) for name in SCRIPT_EXTRAS)
+
+
+def page_needs_theme_script(content: str) -> bool:
+    """Whether a page's rendered Markdown uses something only the theme's script turns into what it is."""
+    return SCRIPT_MARKUP.search(content) is not None
