@@ -46,7 +46,7 @@ def copy_example_site(destination: Path) -> Path:
 
 
 # The static site generator hosting the plugin: MkDocs, or ProperDocs (its maintained fork) with
-# SUPPORTTAB_HOST=properdocs, so the whole suite runs on both.
+# SUPPORTTAB_HOST=properdocs (`make test-properdocs`: the suite but its browser tests, see test_hosts.py).
 HOST = os.environ.get("SUPPORTTAB_HOST", "mkdocs")
 if HOST == "properdocs":  # as `python -m properdocs` does: every `mkdocs.*` import (the theme's included) is its
     importlib.import_module("properdocs.replacement")  # own, and what plugins log as `mkdocs.*` counts as its own
