@@ -20,6 +20,7 @@ from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
+from markupsafe import Markup, escape
 
 LOCALE_DIR = Path(__file__).parent.parent / "locales"
 DOMAIN = "messages"
@@ -187,6 +188,30 @@ def _percent_pattern(locale: Locale, decimals: int) -> str:
         return pattern
     last = pattern.rindex("0")
     return f"{pattern[:last + 1]}.{'0' * decimals}{pattern[last + 1:]}"
+
+
+class AsWritten(str):
+    """An authored text shown in the language it was written in, `language`, as it has no translation into the
+    reader's: never held back for one. Pages mark it with `lang` (and `dir="auto"`, so it is laid out in its own
+    direction on an Arabic page), feeds with xml:lang where their format allows."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> AsWritten:
+        shown = super().__new__(cls, text)
+        shown.language = language
+        return shown
+
+
+def written_in(text: object) -> str | None:
+    """The language `text` is shown in when it is not the reader's (an AsWritten), else None."""
+    return getattr(text, "language", None) if isinstance(text, AsWritten) else None
+
+
+def text_html(text: str) -> Markup:
+    """`text` escaped for HTML; shown as written in another language, in a span that says which."""
+    language = written_in(text)
+    return Markup('<span lang="{}" dir="auto">{}</span>').format(language, text) if language else escape(text)
 
 
 def N_(message: str) -> str:

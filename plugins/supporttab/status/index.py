@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from ..core.i18n import gettext
+from ..core.i18n import AsWritten, gettext, written_in
 from ..core.timefmt import month_text
 from ..core.urls import UrlScheme
 from ..core.vocabulary import (
@@ -275,7 +275,16 @@ class Reading:
     default: str | None = None
 
     def text(self, text: str) -> str:
-        return self.with_language(text)[0]
+        """`text` in the reader's language, or as written, an AsWritten saying in which, when untranslated."""
+        shown, language = self.with_language(text)
+        return AsWritten(shown, language) if language else shown
+
+    def html(self, text: str, render: Render) -> Markup:
+        """`text` as HTML: in the reader's language, or as written in a block that says its language."""
+        shown = self.text(text)
+        html = render(shown)
+        language = written_in(shown)
+        return Markup('<div lang="{}" dir="auto">{}</div>').format(language, html) if language else html
 
     def with_language(self, text: str) -> tuple[str, str | None]:
         """(the text in the reader's language, None), or (the original, its language) when untranslated: an
@@ -330,10 +339,10 @@ def _incident_view(event_id: str, incident: Incident, names: dict[str, str], ren
         regions=tuple(Named(r, names[r]) for r in incident.regions), updates=updates,
         started_at=incident.started_at or updates[0].at, resolved_at=resolved.at if resolved else None,
         source=incident.source, active=resolved is None, component_states=states,
-        workaround_html=render(say.text(incident.workaround)) if incident.workaround else None,
+        workaround_html=say.html(incident.workaround, render) if incident.workaround else None,
         start_known=incident.started_at is not None, affected_for=_affected_for(incident, names, updates, resolved),
         postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, say.text(pm.apology),
-                                  *(render(say.text(part)) for part in (pm.apology, pm.cause, pm.prevention)))
+                                  *(say.html(part, render) for part in (pm.apology, pm.cause, pm.prevention)))
         if pm else None,
     )
 
