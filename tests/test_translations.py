@@ -56,12 +56,13 @@ def edit(site: Path, name: str, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example with `languages: [en, de, ar]` and the first incident's title and first update in English and
-    German (nothing in Arabic)."""
+    """The example with `languages: [en, de, ar]` and the first incident's title and first update, and the time
+    zone's label, in English and German (nothing in Arabic)."""
     site = copy_example_site(tmp_path_factory.mktemp("two-languages") / "site")
     set_languages(site, "[en, de, ar]")
     edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
     edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "timezone_label: {en: UK time, de: britische Zeit}\n")
     return site
 
 
@@ -103,6 +104,8 @@ BAD = [
                  "supporttab plugin in mkdocs.yml", id="language-not-on-the-site"),
     pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      dee:"), "      dee:",
                  "'dee' is not one of the site's languages (en, de, ar); did you mean 'de'?", id="misspelt-language"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      DE:"), "      DE:",
+                 "'DE' is not one of the site's languages (en, de, ar); did you mean 'de'?", id="language-in-capitals"),
     pytest.param(INCIDENT, TRANSLATED_TITLE, TRANSLATED_TITLE.replace(
         "  en: Card payments failing for customers in the UK and EU\n", ""), "de: Kartenzahlungen schlagen",
                  "has no text in 'en', the site's default language; add a line `en: ...` under it, the text the "
@@ -591,3 +594,86 @@ def test_feeds_say_the_language_of_an_update_shown_as_written(built_two: Path) -
     assert items[f"{EVENT}#update-2"]["content_html"].startswith('<div lang="en" dir="auto">')
     rss = (built_two / "ar/status/history.rss").read_text(encoding="utf-8")
     assert "&lt;div lang=\"en\" dir=\"auto\"&gt;" in rss
+
+
+def test_the_help_strip_time_zone_and_theme_speak_each_sections_language(built_two: Path) -> None:
+    """On every page of a section: the help strip's default words ("Help from us", which the hub leaves to us) in
+    the section's language; the time zone's label as translated, or as written saying its language; and the
+    theme's own words (its header, search, skip link) in the section's language too."""
+    theme = {"": ("Header", "Search", "Skip to content"), "de/": ("Kopfzeile", "Suche", "Zum Inhalt"),
+             "ar/": ("عنوان العارضة", "إبحث", "انتقل إلى المحتوى")}
+    strip = {"": "Help from us", "de/": "Hilfe von uns", "ar/": "مساعدة منا"}
+    zone = {"": ("UK time", None), "de/": ("britische Zeit", None), "ar/": ("UK time", "en")}  # (label, marked as)
+    for section in ("", "de/", "ar/"):
+        for path in ("status", "status/history", f"incidents/{EVENT}"):
+            markup = page(built_two, section + path)
+            texts = marked_texts(markup)
+            help_link = [(text, language) for text, language, around in texts
+                         if any("st-help__all" in classes for classes in around)]
+            assert help_link == [(strip[section], section.strip("/") or "en")], (section, path, help_link)
+            header, search, skip = theme[section]
+            assert f'aria-label="{header}"' in markup and f'aria-label="{search}"' in markup, (section, path)
+            assert skip in [text for text, _, _ in texts], (section, path)
+        label, language = zone[section]
+        shown = [(text == label, marked) for text, marked, _ in marked_texts(page(built_two, f"{section}status"))
+                 if label in text]  # "Times are UK time.", or on its own when marked
+        assert shown == [(language is not None, language or section.strip("/") or "en")], (section, shown)
+
+
+def test_a_time_zone_label_in_a_language_the_site_does_not_have_is_refused(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, de]")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "timezone_label: {en: UK time, fr: heure du Royaume-Uni}\n")
+    says = "'fr' is not one of the site's languages (en, de); correct it, or add it to `languages`"
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    line = next(n for n, text in enumerate((site / "mkdocs.yml").read_text("utf-8").splitlines(), start=1)
+                if "timezone_label" in text)
+    for output in (check.stderr, build.stderr):
+        assert f"mkdocs.yml:{line}:7: " in output and says in output and "Traceback" not in output, output
+    assert check.returncode != 0 and build.returncode == 1
+
+
+@pytest.mark.parametrize(("written", "says"), [
+    ("languages: [en, no]", "YAML reads a bare no (or off) as false, not as a language; write Norwegian's code in "
+                            "quotes: 'no'"),
+    ("languages: [en, de]\n      language: no", "YAML reads a bare no (or off) as false"),
+    ("languages: [en, on]", "YAML reads a bare yes (or on) as true, not as a language; write the language's code "
+                            "in quotes, like 'de'"),
+    ("languages: [en, de]\n      timezone_label: {en: UK time, no: britisk tid}", "YAML reads a bare no (or off) as "
+                                                                                 "false"),
+])
+def test_a_language_yaml_reads_as_true_or_false_says_to_quote_it(tmp_path: Path, written: str, says: str) -> None:
+    """mkdocs.yml is YAML 1.1: a bare `no` (Norwegian) is false. Check and the build say so, where it is written."""
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, de, ar]")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "")
+    edit(site, "mkdocs.yml", "languages: [en, de, ar]", written)
+    key = written.rsplit("\n", 1)[-1].strip().split(":")[0]
+    lines = (site / "mkdocs.yml").read_text("utf-8").splitlines()
+    plugin = next(n for n, text in enumerate(lines) if text.strip() == "- supporttab:")
+    line = next(n for n, text in enumerate(lines, start=1) if n > plugin and text.strip().startswith(f"{key}:"))
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1
+    for output in (check.stderr, build.stderr):  # check names the option before the place, the build after it
+        assert re.search(rf"{key}'?: mkdocs\.yml:{line}:7: {re.escape(says)}|mkdocs\.yml:{line}:7: "
+                         rf"plugins\.supporttab\.{key}: {re.escape(says)}", output), output
+        assert "Traceback" not in output and output.count("mkdocs.yml:") == 1, output
+
+
+def test_each_languages_calendar_has_its_own_event_uids_and_the_default_keeps_its_own(built_two: Path,
+                                                                                      built_example: Path) -> None:
+    """A calendar app subscribed to the English and the German calendar must not take their events for one (same
+    UID, two summaries): UIDs differ per language, stay the same from build to build, and the default language's
+    are those a site of one language publishes, so its subscribers see no duplicates."""
+    import icalendar
+
+    def uids(site: Path, section: str) -> list[str]:
+        calendar = icalendar.Calendar.from_ical((site / section / "status/maintenance.ics").read_bytes())
+        return [str(event["UID"]) for event in calendar.walk("VEVENT")]
+
+    one_language = uids(built_example, "")
+    by_language = {section: uids(built_two, section) for section in ("", "de/", "ar/")}
+    assert len(one_language) >= 2 and by_language[""] == one_language
+    every = [uid for found in by_language.values() for uid in found]
+    assert len(set(every)) == len(every) == 3 * len(one_language)
+    assert by_language["de/"] == [uid.replace("@", ".de@") for uid in one_language]

@@ -42,6 +42,7 @@ from .core.clock import build_time
 from .core.i18n import (
     SOURCE_LANGUAGE,
     Language,
+    Reading,
     activate,
     active,
     catalog_stamps,
@@ -106,6 +107,7 @@ class SupportTabPlugin(BasePlugin):
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
         self.language_menu = False  # whether the language menu is ours, to each page's versions
+        self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
         self.nav: Any = None
         # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
@@ -137,6 +139,7 @@ class SupportTabPlugin(BasePlugin):
         self.languages = self.options.site_languages(config.theme.get("language"))
         self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
         _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
+        self.theme_languages = {tag: _theme_language(config, tag) for tag in self.languages}
         status_folder = confined(self.root, self.options.incidents_dir)
         if status_folder is not None and status_folder.is_dir():  # the sections are the status pages, if any
             self.language_menu = _add_language_switcher(config, self.languages)
@@ -222,7 +225,8 @@ class SupportTabPlugin(BasePlugin):
             section = self.sections.get(uri)
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
-                context.update(_section_globals(section))
+                context.update(_section_globals(section), supporttab_zone_label=self._zone_label(self.options.timezone),
+                               supporttab_theme_language=self.theme_languages.get(section.language))
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
@@ -278,10 +282,8 @@ class SupportTabPlugin(BasePlugin):
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
-        env.globals["supporttab_zone_label"] = zone_label(self.options.timezone, self.options.timezone_label)
-        # Another zone (the hub's opening hours may have their own) is called by its city.
-        env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
-                                                               if zone == self.options.timezone else None)
+        env.globals["supporttab_zone_label"] = self._zone_label(self.options.timezone)
+        env.filters["st_zone_label"] = self._zone_label
         self._reuse_unchanged_previews(env, config, files)
         return env
 
@@ -359,6 +361,15 @@ class SupportTabPlugin(BasePlugin):
         json_file.content_string = widget_json(data)
         script_file.content_string = widget_script(data)
 
+    def _zone_label(self, zone: str) -> Markup:
+        """What pages call `zone`, in the language being spoken: the site's words for its own zone (translated, or
+        as written saying their language), else the zone's city as the language names it (another zone, such as
+        the opening hours' own, always)."""
+        label = self.options.timezone_label if zone == self.options.timezone else None
+        if label is not None:
+            label = Reading(active().tag, self.languages[0]).text(label)
+        return text_html(zone_label(zone, label))
+
     def _language_versions(self, page: Page, directory_urls: bool) -> list[dict[str, str]]:
         """The page in each language where every language's section has it (the status part), else none."""
         generated = self._generated(page)
@@ -408,7 +419,7 @@ def _without_language_links(head: str) -> str:
 
 
 def _section_globals(section: Section) -> dict[str, Any]:
-    return {"supporttab_status": section.status, "supporttab_summary": section.summary,
+    return {"supporttab": section.chrome, "supporttab_status": section.status, "supporttab_summary": section.summary,
             "supporttab_update_ways": section.update_ways, "supporttab_record": section.record,
             "supporttab_urls": section.urls, "supporttab_script_words": json_for_html(script_words())}
 
@@ -428,14 +439,22 @@ def _tag_theme_language(config: MkDocsConfig, tag: str, *, warn: bool) -> None:
     """Let the theme speak the site's language too, so pages carry its `lang` and text direction: by the whole
     tag (pt-BR, zh_TW as zh-TW) or the language alone (en for en-US or EN), where the theme has words for it. A
     plugin option the theme does not know leaves the theme's language, with a warning."""
-    normal = tag.replace("_", "-")
-    for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
-        if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
-            config.theme["language"] = code
-            return
+    code = _theme_language(config, tag)
+    if code is not None:
+        config.theme["language"] = code
+        return
     if warn:
         log.warning(f"The theme has no words for '{tag}', so its menus, and the pages' language and text direction, "
                     f"stay '{config.theme.get('language')}'; set theme.language to a language the theme knows")
+
+
+def _theme_language(config: MkDocsConfig, tag: str) -> str | None:
+    """The theme's name for the language `tag` (pt-BR, zh_TW as zh-TW, en for en-US or EN), if it has words for it."""
+    normal = tag.replace("_", "-")
+    for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
+        if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
+            return code
+    return None
 
 
 def _install_translations(env: Environment) -> None:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from ..core.i18n import AsWritten, gettext, written_in
+from ..core.i18n import Reading, gettext
 from ..core.timefmt import month_text
 from ..core.urls import UrlScheme
 from ..core.vocabulary import (
@@ -264,35 +264,6 @@ def _names(components: Components) -> dict[str, str]:
     names.update({g.id: g.name for g in components.groups})
     names.update({c.id: c.name for c in components.all})
     return names
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The language a section of the site is read in (`language`), and the one authors write in first
-    (`default`). None for both: the texts as written, in a site of one section."""
-
-    language: str | None = None
-    default: str | None = None
-
-    def text(self, text: str) -> str:
-        """`text` in the reader's language, or as written, an AsWritten saying in which, when untranslated."""
-        shown, language = self.with_language(text)
-        return AsWritten(shown, language) if language else shown
-
-    def html(self, text: str, render: Render) -> Markup:
-        """`text` as HTML: in the reader's language, or as written in a block that says its language."""
-        shown = self.text(text)
-        html = render(shown)
-        language = written_in(shown)
-        return Markup('<div lang="{}" dir="auto">{}</div>').format(language, html) if language else html
-
-    def with_language(self, text: str) -> tuple[str, str | None]:
-        """(the text in the reader's language, None), or (the original, its language) when untranslated: an
-        update is never held back for its translation."""
-        if self.language is None or self.language == self.default:
-            return text, None
-        translation = getattr(text, "translations", {}).get(self.language)
-        return (translation, None) if translation is not None else (str(text), self.default)
 
 
 def _update_views(updates: Sequence, render: Render, author_name: NameOf,
