@@ -598,8 +598,9 @@ def test_feeds_say_the_language_of_an_update_shown_as_written(built_two: Path) -
 
 def test_the_help_strip_time_zone_and_theme_speak_each_sections_language(built_two: Path) -> None:
     """On every page of a section: the help strip's default words ("Help from us", which the hub leaves to us) in
-    the section's language; the time zone's label as translated, or as written saying its language; and the
-    theme's own words (its header, search, skip link) in the section's language too."""
+    the section's language; the time zone's label as translated, or as written saying its language; the theme's
+    own words (its header, search, skip link) in the section's language too, and the navigation's titles, which
+    the site writes once, marked as English."""
     theme = {"": ("Header", "Search", "Skip to content"), "de/": ("Kopfzeile", "Suche", "Zum Inhalt"),
              "ar/": ("عنوان العارضة", "إبحث", "انتقل إلى المحتوى")}
     strip = {"": "Help from us", "de/": "Hilfe von uns", "ar/": "مساعدة منا"}
@@ -611,6 +612,9 @@ def test_the_help_strip_time_zone_and_theme_speak_each_sections_language(built_t
             help_link = [(text, language) for text, language, around in texts
                          if any("st-help__all" in classes for classes in around)]
             assert help_link == [(strip[section], section.strip("/") or "en")], (section, path, help_link)
+            for menu in ("md-tabs__list", "md-nav__list"):  # the navigation's titles, the site's own: in English
+                titles = {language for _, language, around in texts if any(menu in classes for classes in around)}
+                assert titles == {"en"}, (section, path, menu, titles)
             header, search, skip = theme[section]
             assert f'aria-label="{header}"' in markup and f'aria-label="{search}"' in markup, (section, path)
             assert skip in [text for text, _, _ in texts], (section, path)

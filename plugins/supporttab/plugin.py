@@ -226,7 +226,8 @@ class SupportTabPlugin(BasePlugin):
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
                 context.update(_section_globals(section), supporttab_zone_label=self._zone_label(self.options.timezone),
-                               supporttab_theme_language=self.theme_languages.get(section.language))
+                               supporttab_theme_language=self.theme_languages.get(section.language),
+                               supporttab_authored_language=self.languages[0])  # the navigation's titles
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
