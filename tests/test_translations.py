@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -55,12 +56,13 @@ def edit(site: Path, name: str, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example with `languages: [en, de, ar]` and the first incident's title and first update in English and
-    German (nothing in Arabic)."""
+    """The example with `languages: [en, de, ar]` and the first incident's title and first update, and the time
+    zone's label, in English and German (nothing in Arabic)."""
     site = copy_example_site(tmp_path_factory.mktemp("two-languages") / "site")
     set_languages(site, "[en, de, ar]")
     edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
     edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "timezone_label: {en: UK time, de: britische Zeit}\n")
     return site
 
 
@@ -102,6 +104,8 @@ BAD = [
                  "supporttab plugin in mkdocs.yml", id="language-not-on-the-site"),
     pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      dee:"), "      dee:",
                  "'dee' is not one of the site's languages (en, de, ar); did you mean 'de'?", id="misspelt-language"),
+    pytest.param(INCIDENT, TRANSLATED_BODY, TRANSLATED_BODY.replace("      de:", "      DE:"), "      DE:",
+                 "'DE' is not one of the site's languages (en, de, ar); did you mean 'de'?", id="language-in-capitals"),
     pytest.param(INCIDENT, TRANSLATED_TITLE, TRANSLATED_TITLE.replace(
         "  en: Card payments failing for customers in the UK and EU\n", ""), "de: Kartenzahlungen schlagen",
                  "has no text in 'en', the site's default language; add a line `en: ...` under it, the text the "
@@ -240,8 +244,40 @@ def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_defau
     hub = page(built_two, ".")
     assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', hub) == [
         ("status/", "en", "English"), ("de/status/", "de", "Deutsch"), ("ar/status/", "ar", "العربية")]
-    assert '<link rel="alternate" href="de/status/" hreflang="de">' in hub
     assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.DOTALL).group(0)
+
+
+def language_versions(site: Path, path: Path) -> dict[str, str]:
+    """What a built page's head declares as itself in each language: {language: the page it links to}."""
+    links = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', path.read_text("utf-8"))
+    versions = {}
+    for href, language in links:
+        target = (path.parent / href).resolve()
+        versions[language] = (target / "index.html" if target.is_dir() else target).relative_to(site).as_posix()
+    assert len(versions) == len(links)  # one link per language
+    return versions
+
+
+def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two: Path) -> None:
+    """hreflang says "this very page, in another language". The status part (status page, history, each incident)
+    exists in every language: each of its pages names its three versions, itself included, and each of those
+    names the same three. The hub, the team page and articles exist once, in English: they name none (the
+    language menu still leads to the status page in each language)."""
+    pages = {path.relative_to(built_two).as_posix(): path for path in built_two.glob("**/index.html")}
+    kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html"}
+    assert kinds <= set(pages)
+    for name, path in pages.items():
+        versions = language_versions(built_two, path)
+        english = name.removeprefix("de/").removeprefix("ar/")
+        if english.startswith(("status/", "incidents/")):
+            expected = {"en": english, "de": f"de/{english}", "ar": f"ar/{english}"}
+            assert versions == expected, name
+            menu = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', path.read_text("utf-8"))
+            assert {language: (path.parent / href).resolve().relative_to(built_two).as_posix() + "/index.html"
+                    for href, language in menu} == expected, name
+        else:
+            assert versions == {}, name
+    assert {"index.html", "team/index.html", "articles/reset-password/index.html"} <= set(pages)
 
 
 def test_each_sections_banner_and_header_speak_its_language(built_two: Path) -> None:
@@ -463,3 +499,185 @@ def test_an_arabic_page_lists_components_and_regions_the_arabic_way(built_two: P
     for path in (f"ar/incidents/{EVENT}", "ar/status/history"):
         markup = page(built_two, path)
         assert "Card payments وInvoice emails" in markup and "Card payments, Invoice emails" not in markup, path
+
+
+# --- text shown as written says its language --------------------------------------------------------------
+
+class _Languages(HTMLParser):
+    """Each piece of text of a page with the language it is marked in: the nearest `lang` around it."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None]] = []
+        self.texts: list[tuple[str, str | None, tuple[str, ...]]] = []  # (text, language, classes around it)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            found = dict(attrs)
+            self.open.append((tag, found.get("lang"), found.get("class") or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            language = next((lang for _, lang, _ in reversed(self.open) if lang), None)
+            self.texts.append((" ".join(data.split()), language, tuple(c for _, _, c in self.open)))
+
+
+def marked_texts(markup: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    parser = _Languages()
+    parser.feed(markup)
+    return parser.texts
+
+
+def authored_snippets(site: Path, name: str) -> dict[str, str]:
+    """A few words of every authored text of an incident file (its default language's), by where it is."""
+    data = yaml.safe_load((site / name).read_text(encoding="utf-8"))
+    texts = {"title": data["title"], "workaround": data.get("workaround")}
+    texts.update({f"updates[{n}].body": u["body"] for n, u in enumerate(data["updates"])})
+    texts.update({f"postmortem.{part}": data["postmortem"][part] for part in ("apology", "cause", "prevention")}
+                 if "postmortem" in data else {})
+    found = {}
+    for where, text in texts.items():
+        if text:
+            text = text["en"] if isinstance(text, dict) else text
+            found[where] = re.search(r"[A-Za-z][A-Za-z ]{12,}[A-Za-z]", " ".join(text.split())).group(0)
+    return found
+
+
+STATUS_PAGES = ("status", "status/history", f"incidents/{EVENT}", "incidents/2026-11-22-slow-pdf-exports")
+
+
+def test_every_authored_text_shown_untranslated_says_its_language_on_an_arabic_page(built_two: Path) -> None:
+    """Nothing of the two incidents is in Arabic: each of their texts (title, workaround, every update, each part
+    of the postmortem), wherever a page shows it in its body, is marked as English and laid out in its own
+    direction; the German translation of the title is not marked. (The theme's header and <title> are left.)"""
+    snippets = {**authored_snippets(built_two.parent, INCIDENT),
+                **{f"pdf {where}": words for where, words in authored_snippets(
+                    built_two.parent, "incidents/2026-11-22-slow-pdf-exports.yml").items()}}
+    assert {"title", "workaround", "postmortem.cause", "updates[3].body"} <= {w.split(" ")[-1] for w in snippets}
+    seen = set()
+    for path in STATUS_PAGES:
+        markup = page(built_two, f"ar/{path}")
+        body = markup[markup.index('<div class="md-content"'):]
+        for text, language, around in marked_texts(body):
+            for where, words in snippets.items():
+                if words in text:
+                    seen.add(where)
+                    assert language == "en", (path, where, text, language)
+        assert re.search(r'lang="en" dir="auto"', body), path
+    assert seen == set(snippets)  # every text was found on some page, and all were marked
+    german = marked_texts(page(built_two, f"de/incidents/{EVENT}"))
+    title = [language for text, language, _ in german if "Kartenzahlungen schlagen" in text]
+    assert title and set(title) == {"de"}  # translated: in the page's own language, not marked
+
+
+def test_feeds_say_the_language_of_an_update_shown_as_written(built_two: Path) -> None:
+    """Atom marks an untranslated update's content with xml:lang, JSON Feed gives the item its language, and RSS,
+    which has neither, wraps the HTML in a block that says it; a translated update carries none."""
+    import feedparser
+
+    atom = feedparser.parse((built_two / "ar/status/history.atom").read_bytes())
+    languages = {entry.link.rsplit("#", 1)[1]: entry.content[0].language for entry in atom.entries
+                 if entry.link.split("#")[0].endswith(f"{EVENT}/")}
+    assert languages["update-1"] == "en" and languages["postmortem"] == "ar", languages
+    german = feedparser.parse((built_two / "de/status/history.atom").read_bytes())
+    first = [entry for entry in german.entries if entry.link.endswith(f"{EVENT}/#update-1")][0]
+    assert first.content[0].language == "de"
+    feed = json.loads((built_two / "de/status/feed.json").read_text(encoding="utf-8"))
+    items = {item["id"].rsplit("/", 2)[-2] + item["id"].rsplit("/", 1)[1]: item for item in feed["items"]}
+    assert items[f"{EVENT}#update-2"]["language"] == "en" and "language" not in items[f"{EVENT}#update-1"]
+    assert items[f"{EVENT}#update-2"]["content_html"].startswith('<div lang="en" dir="auto">')
+    rss = (built_two / "ar/status/history.rss").read_text(encoding="utf-8")
+    assert "&lt;div lang=\"en\" dir=\"auto\"&gt;" in rss
+
+
+def test_the_help_strip_time_zone_and_theme_speak_each_sections_language(built_two: Path) -> None:
+    """On every page of a section: the help strip's default words ("Help from us", which the hub leaves to us) in
+    the section's language; the time zone's label as translated, or as written saying its language; the theme's
+    own words (its header, search, skip link) in the section's language too, and the navigation's titles, which
+    the site writes once, marked as English."""
+    theme = {"": ("Header", "Search", "Skip to content"), "de/": ("Kopfzeile", "Suche", "Zum Inhalt"),
+             "ar/": ("عنوان العارضة", "إبحث", "انتقل إلى المحتوى")}
+    strip = {"": "Help from us", "de/": "Hilfe von uns", "ar/": "مساعدة منا"}
+    zone = {"": ("UK time", None), "de/": ("britische Zeit", None), "ar/": ("UK time", "en")}  # (label, marked as)
+    for section in ("", "de/", "ar/"):
+        for path in ("status", "status/history", f"incidents/{EVENT}"):
+            markup = page(built_two, section + path)
+            texts = marked_texts(markup)
+            help_link = [(text, language) for text, language, around in texts
+                         if any("st-help__all" in classes for classes in around)]
+            assert help_link == [(strip[section], section.strip("/") or "en")], (section, path, help_link)
+            for menu in ("md-tabs__list", "md-nav__list"):  # the navigation's titles, the site's own: in English
+                titles = {language for _, language, around in texts if any(menu in classes for classes in around)}
+                assert titles == {"en"}, (section, path, menu, titles)
+            header, search, skip = theme[section]
+            assert f'aria-label="{header}"' in markup and f'aria-label="{search}"' in markup, (section, path)
+            assert skip in [text for text, _, _ in texts], (section, path)
+        label, language = zone[section]
+        shown = [(text == label, marked) for text, marked, _ in marked_texts(page(built_two, f"{section}status"))
+                 if label in text]  # "Times are UK time.", or on its own when marked
+        assert shown == [(language is not None, language or section.strip("/") or "en")], (section, shown)
+
+
+def test_a_time_zone_label_in_a_language_the_site_does_not_have_is_refused(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, de]")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "timezone_label: {en: UK time, fr: heure du Royaume-Uni}\n")
+    says = "'fr' is not one of the site's languages (en, de); correct it, or add it to `languages`"
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    line = next(n for n, text in enumerate((site / "mkdocs.yml").read_text("utf-8").splitlines(), start=1)
+                if "timezone_label" in text)
+    for output in (check.stderr, build.stderr):
+        assert f"mkdocs.yml:{line}:7: " in output and says in output and "Traceback" not in output, output
+    assert check.returncode != 0 and build.returncode == 1
+
+
+@pytest.mark.parametrize(("written", "says"), [
+    ("languages: [en, no]", "YAML reads a bare no (or off) as false, not as a language; write Norwegian's code in "
+                            "quotes: 'no'"),
+    ("languages: [en, de]\n      language: no", "YAML reads a bare no (or off) as false"),
+    ("languages: [en, on]", "YAML reads a bare yes (or on) as true, not as a language; write the language's code "
+                            "in quotes, like 'de'"),
+    ("languages: [en, de]\n      timezone_label: {en: UK time, no: britisk tid}", "YAML reads a bare no (or off) as "
+                                                                                 "false"),
+])
+def test_a_language_yaml_reads_as_true_or_false_says_to_quote_it(tmp_path: Path, written: str, says: str) -> None:
+    """mkdocs.yml is YAML 1.1: a bare `no` (Norwegian) is false. Check and the build say so, where it is written."""
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, de, ar]")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "")
+    edit(site, "mkdocs.yml", "languages: [en, de, ar]", written)
+    key = written.rsplit("\n", 1)[-1].strip().split(":")[0]
+    lines = (site / "mkdocs.yml").read_text("utf-8").splitlines()
+    plugin = next(n for n, text in enumerate(lines) if text.strip() == "- supporttab:")
+    line = next(n for n, text in enumerate(lines, start=1) if n > plugin and text.strip().startswith(f"{key}:"))
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1
+    for output in (check.stderr, build.stderr):  # check names the option before the place, the build after it
+        assert re.search(rf"{key}'?: mkdocs\.yml:{line}:7: {re.escape(says)}|mkdocs\.yml:{line}:7: "
+                         rf"plugins\.supporttab\.{key}: {re.escape(says)}", output), output
+        assert "Traceback" not in output and output.count("mkdocs.yml:") == 1, output
+
+
+def test_each_languages_calendar_has_its_own_event_uids_and_the_default_keeps_its_own(built_two: Path,
+                                                                                      built_example: Path) -> None:
+    """A calendar app subscribed to the English and the German calendar must not take their events for one (same
+    UID, two summaries): UIDs differ per language, stay the same from build to build, and the default language's
+    are those a site of one language publishes, so its subscribers see no duplicates."""
+    import icalendar
+
+    def uids(site: Path, section: str) -> list[str]:
+        calendar = icalendar.Calendar.from_ical((site / section / "status/maintenance.ics").read_bytes())
+        return [str(event["UID"]) for event in calendar.walk("VEVENT")]
+
+    one_language = uids(built_example, "")
+    by_language = {section: uids(built_two, section) for section in ("", "de/", "ar/")}
+    assert len(one_language) >= 2 and by_language[""] == one_language
+    every = [uid for found in by_language.values() for uid in found]
+    assert len(set(every)) == len(every) == 3 * len(one_language)
+    assert by_language["de/"] == [uid.replace("@", ".de@") for uid in one_language]

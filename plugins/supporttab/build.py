@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .config import Options
-from .core.i18n import gettext, load_language, use_language
+from .core.i18n import Reading, gettext, load_language, use_language
 from .core.markdown import MarkdownRenderer
 from .core.problems import Problem
 from .core.urls import (
@@ -31,7 +31,7 @@ from .status.announcements import STATE_FILE, state_file
 from .status.badges import badge_files
 from .status.feeds import feed_files
 from .status.ics import maintenance_calendar
-from .status.index import Reading, StatusIndex, build_status_index
+from .status.index import StatusIndex, build_status_index
 from .status.record import CommunicationRecord, communication_record
 from .status.statuspage import api_files
 from .status.subscribe import Link, UpdateWays, update_ways
@@ -84,6 +84,7 @@ class Section:
     summary: Summary
     update_ways: UpdateWays
     record: CommunicationRecord
+    chrome: SiteChrome  # the help strip, in its words
     pages: list[GeneratedPage]
     outputs: dict[str, str]  # its feeds, maintenance calendar and badges, under `<language>/`
 
@@ -116,11 +117,13 @@ def _section(data: SiteData, options: Options, now: dt.datetime, renderer: Markd
     """The status pages in `language`, derived while it is the build's: our words from its catalog, the authors'
     from their translations, or as written with a note."""
     urls = UrlScheme(site.urls.directory_urls, f"{language}/")
+    reading = Reading(language, default)
     with use_language(load_language(language)):
-        status = _status_index(data, options, now, renderer, urls, Reading(language, default))
+        status = _status_index(data, options, now, renderer, urls, reading)
         assert status is not None  # sections are made only for a site with a status part
         return Section(language, urls, status, summarize(status), update_ways(status, _channels(options), urls),
-                       communication_record(status), status_pages(data.hub.organization.name, status, urls),
+                       communication_record(status), build_chrome(data.hub, reading),
+                       status_pages(data.hub.organization.name, status, urls),
                        reader_outputs(status, replace(site, urls=urls)))
 
 

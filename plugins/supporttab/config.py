@@ -10,16 +10,39 @@ from pydantic import (
     AfterValidator,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from .core.fields import EmailAddress, Slug, Strict, TimeZoneName, WebUrl
+from .core.fields import (
+    EmailAddress,
+    Slug,
+    Strict,
+    TimeZoneName,
+    Translated,
+    WebUrl,
+    as_translated,
+    check_language_code,
+)
 from .core.i18n import LANGUAGE_TAG, site_language_tag
 from .core.problems import format_field_path, suggest
 from .core.rules import RULES, unknown_rule
 from .core.timefmt import parse_duration
 from .core.validate import explain_error
+
+
+ZoneLabel = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+def _refuse_yaml_boolean(value: object) -> None:
+    """MkDocs reads mkdocs.yml as YAML 1.1, where a bare no (Norwegian's code), off, yes or on is true or false."""
+    if value is False:
+        raise ValueError("YAML reads a bare no (or off) as false, not as a language; write Norwegian's code in "
+                         "quotes: 'no'")
+    if value is True:
+        raise ValueError("YAML reads a bare yes (or on) as true, not as a language; write the language's code in "
+                         "quotes, like 'de'")
 
 
 class LintSetting(Strict):
@@ -170,12 +193,14 @@ class Options(Strict):
     team_dir: str = Field("team", description="Folder of team member files, relative to mkdocs.yml")
     incidents_dir: str = Field("incidents", description="Folder of incident files, relative to mkdocs.yml")
     timezone: TimeZoneName = Field("UTC", description="The site's time zone, shown beside every time")
-    timezone_label: str | None = Field(None, min_length=1, max_length=40, description='What pages call the time '
-                                       'zone, like "UK time"; by default its city, like "London time"')
     language: str | None = Field(None, description="The language Support Tab writes in, like de or pt-BR; "
                                                    "default: theme.language")
     languages: list[str] = Field(default_factory=list, description="The languages authored texts may be written "
                                  "in, the default first, like [en, de]; default: only the site's language")
+    # After `languages`, which its translations are checked against.
+    timezone_label: ZoneLabel | dict[str, ZoneLabel] | None = Field(
+        None, description='What pages call the time zone, like "UK time"; or the same in each of the site\'s '
+                          'languages, like {en: UK time, de: britische Zeit}; by default its city, like "London time"')
     allow_html: bool = Field(False, description="Let Markdown in YAML files contain raw HTML")
     cache_dir: str = Field(".supporttab-cache", description="Folder for processed headshots, relative to "
                                                            "mkdocs.yml; CI can keep it between builds")
@@ -201,6 +226,14 @@ class Options(Strict):
                              "to bottom like '#eef2f6 #c9d3de'; write # and six hexadecimal digits for each")
         return background
 
+    @field_validator("language", "languages", "timezone_label", mode="before")
+    @classmethod
+    def _no_yaml_booleans(cls, value: object) -> object:
+        """A language code, each one listed, or each one a text is written in."""
+        for item in value if isinstance(value, list | dict) else [value]:
+            _refuse_yaml_boolean(item)
+        return value
+
     @field_validator("language")
     @classmethod
     def _language_tag(cls, language: str | None) -> str | None:
@@ -224,6 +257,20 @@ class Options(Strict):
             raise ValueError(f"language is '{self.language}' but languages starts with '{self.languages[0]}'; "
                              "remove `language` (the first of `languages` is the site's language)")
         return self
+
+    @field_validator("timezone_label")
+    @classmethod
+    def _zone_label_languages(cls, label: str | dict[str, str] | None, info: ValidationInfo) -> Translated | None:
+        """The label as a text in several languages, each of them one of the site's (a site without `languages`
+        has only its `language`, when set)."""
+        if label is None:
+            return None
+        languages = tuple(info.data.get("languages") or ()) or ((info.data["language"],) if info.data.get("language")
+                                                                 else None)
+        if isinstance(label, dict):
+            for code in label:
+                check_language_code(code, languages)
+        return as_translated(label, languages)
 
     def site_languages(self, theme_language: str | None) -> tuple[str, ...]:
         """The languages authored texts may be written in, the site's own first (core.i18n.site_language_tag when

@@ -42,6 +42,7 @@ from .core.clock import build_time
 from .core.i18n import (
     SOURCE_LANGUAGE,
     Language,
+    Reading,
     activate,
     active,
     catalog_stamps,
@@ -51,6 +52,7 @@ from .core.i18n import (
     number_text,
     own_name,
     percent_text,
+    text_html,
 )
 from .core.markdown import MarkdownRenderer
 from .core.paths import confined
@@ -60,7 +62,7 @@ from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
 from .core.themescript import page_needs_theme_script, site_needs_theme_script
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
-from .core.urls import HUB_PAGE, UrlScheme, site_info
+from .core.urls import HUB_PAGE, STATUS_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
@@ -104,6 +106,8 @@ class SupportTabPlugin(BasePlugin):
         self.language: Language = load_language(SOURCE_LANGUAGE)
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
+        self.language_menu = False  # whether the language menu is ours, to each page's versions
+        self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
         self.nav: Any = None
         # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
@@ -135,9 +139,10 @@ class SupportTabPlugin(BasePlugin):
         self.languages = self.options.site_languages(config.theme.get("language"))
         self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
         _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
+        self.theme_languages = {tag: _theme_language(config, tag) for tag in self.languages}
         status_folder = confined(self.root, self.options.incidents_dir)
         if status_folder is not None and status_folder.is_dir():  # the sections are the status pages, if any
-            _add_language_switcher(config, self.languages)
+            self.language_menu = _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
@@ -211,6 +216,8 @@ class SupportTabPlugin(BasePlugin):
         # settings decided for every page in on_env).
         if page_needs_theme_script(page.content or ""):
             context["supporttab_theme_at_once"] = True
+        if self.language_menu:
+            context["supporttab_language_versions"] = self._language_versions(page, config.use_directory_urls)
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
@@ -218,7 +225,9 @@ class SupportTabPlugin(BasePlugin):
             section = self.sections.get(uri)
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
-                context.update(_section_globals(section))
+                context.update(_section_globals(section), supporttab_zone_label=self._zone_label(self.options.timezone),
+                               supporttab_theme_language=self.theme_languages.get(section.language),
+                               supporttab_authored_language=self.languages[0])  # the navigation's titles
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
@@ -274,10 +283,8 @@ class SupportTabPlugin(BasePlugin):
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
-        env.globals["supporttab_zone_label"] = zone_label(self.options.timezone, self.options.timezone_label)
-        # Another zone (the hub's opening hours may have their own) is called by its city.
-        env.filters["st_zone_label"] = lambda zone: zone_label(zone, self.options.timezone_label
-                                                               if zone == self.options.timezone else None)
+        env.globals["supporttab_zone_label"] = self._zone_label(self.options.timezone)
+        env.filters["st_zone_label"] = self._zone_label
         self._reuse_unchanged_previews(env, config, files)
         return env
 
@@ -355,6 +362,24 @@ class SupportTabPlugin(BasePlugin):
         json_file.content_string = widget_json(data)
         script_file.content_string = widget_script(data)
 
+    def _zone_label(self, zone: str) -> Markup:
+        """What pages call `zone`, in the language being spoken: the site's words for its own zone (translated, or
+        as written saying their language), else the zone's city as the language names it (another zone, such as
+        the opening hours' own, always)."""
+        label = self.options.timezone_label if zone == self.options.timezone else None
+        if label is not None:
+            label = Reading(active().tag, self.languages[0]).text(label)
+        return text_html(zone_label(zone, label))
+
+    def _language_versions(self, page: Page, directory_urls: bool) -> list[dict[str, str]]:
+        """The page in each language where every language's section has it (the status part), else none."""
+        generated = self._generated(page)
+        if generated is None or not generated.light:
+            return []
+        section = self.sections.get(page.file.src_uri)
+        source = page.file.src_uri.removeprefix(section.urls.section) if section else page.file.src_uri
+        return _language_versions(source, self.languages, directory_urls)
+
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
             return None
@@ -369,18 +394,33 @@ def _site_language(tag: str) -> Language:
     return language
 
 
-def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
-    """mkdocs-material's language menu (and its hreflang links in every page's head), to the status page in each
-    language, unless the site has its own."""
+def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...]) -> bool:
+    """mkdocs-material's language menu, to the status page in each language, unless the site has its own; each
+    page of the status part changes it to its own versions (partials/alternate.html), and links its head only to
+    those (main.html). Whether the menu is ours."""
     if len(languages) < 2 or config.extra.get("alternate"):
-        return
-    urls = [UrlScheme(config.use_directory_urls, section) for section in ("", *[f"{tag}/" for tag in languages[1:]])]
-    config.extra["alternate"] = [{"name": own_name(tag), "lang": tag,
-                                  "link": scheme.status} for tag, scheme in zip(languages, urls, strict=True)]
+        return False
+    config.extra["alternate"] = _language_versions(STATUS_PAGE, languages, config.use_directory_urls)
+    return True
+
+
+def _language_versions(source: str, languages: tuple[str, ...], directory_urls: bool) -> list[dict[str, str]]:
+    """A generated page's version in each language: the default language's at the root, the others' in their
+    sections."""
+    return [{"name": own_name(tag), "lang": tag, "link": UrlScheme(directory_urls, f"{tag}/" if n else "").page(source)}
+            for n, tag in enumerate(languages)]
+
+
+_LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _without_language_links(head: str) -> str:
+    """The theme's head without its links to the site in other languages (feeds' links have no hreflang)."""
+    return _LANGUAGE_LINK.sub("", head)
 
 
 def _section_globals(section: Section) -> dict[str, Any]:
-    return {"supporttab_status": section.status, "supporttab_summary": section.summary,
+    return {"supporttab": section.chrome, "supporttab_status": section.status, "supporttab_summary": section.summary,
             "supporttab_update_ways": section.update_ways, "supporttab_record": section.record,
             "supporttab_urls": section.urls, "supporttab_script_words": json_for_html(script_words())}
 
@@ -400,14 +440,22 @@ def _tag_theme_language(config: MkDocsConfig, tag: str, *, warn: bool) -> None:
     """Let the theme speak the site's language too, so pages carry its `lang` and text direction: by the whole
     tag (pt-BR, zh_TW as zh-TW) or the language alone (en for en-US or EN), where the theme has words for it. A
     plugin option the theme does not know leaves the theme's language, with a warning."""
-    normal = tag.replace("_", "-")
-    for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
-        if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
-            config.theme["language"] = code
-            return
+    code = _theme_language(config, tag)
+    if code is not None:
+        config.theme["language"] = code
+        return
     if warn:
         log.warning(f"The theme has no words for '{tag}', so its menus, and the pages' language and text direction, "
                     f"stay '{config.theme.get('language')}'; set theme.language to a language the theme knows")
+
+
+def _theme_language(config: MkDocsConfig, tag: str) -> str | None:
+    """The theme's name for the language `tag` (pt-BR, zh_TW as zh-TW, en for en-US or EN), if it has words for it."""
+    normal = tag.replace("_", "-")
+    for code in dict.fromkeys((normal, normal.split("-")[0].lower())):
+        if any((Path(folder) / "partials" / "languages" / f"{code}.html").is_file() for folder in config.theme.dirs):
+            return code
+    return None
 
 
 def _install_translations(env: Environment) -> None:
@@ -671,6 +719,8 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text
     env.filters["st_list"] = list_text  # 'A, B and C', as the language lists things
+    env.filters["st_without_language_links"] = _without_language_links
+    env.filters["st_text"] = text_html  # an authored text; shown untranslated, it says its language
     env.filters["st_percent"] = lambda percent: percent_text(percent / 100, 2)  # 99.87 -> '99.87%', '99,87 %'
     env.filters["st_share"] = lambda share: percent_text(share)  # 0.5 -> '50%', '50 %'
 

@@ -39,7 +39,7 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
         raise DataError([Problem("mkdocs.yml", 1, 1, "plugins.supporttab.hub",
                                  f"the hub file '{options.hub}' does not exist inside the site folder; create "
                                  "it or fix the path")])
-    hub, page_views, data_files, problems = load_hub(root, docs_dir, hub_path, published)
+    hub, page_views, data_files, problems = load_hub(root, docs_dir, hub_path, published, languages)
     team_folder = confined(root, options.team_dir)
     team, team_problems = load_team(root, team_folder) if team_folder else (None, [])
     status_folder = confined(root, options.incidents_dir)

@@ -185,7 +185,11 @@ def site_languages(info: ValidationInfo) -> tuple[str, ...] | None:
 
 
 def _check_language_code(code: str, info: ValidationInfo) -> str:
-    languages = site_languages(info)
+    return check_language_code(code, site_languages(info))
+
+
+def check_language_code(code: str, languages: tuple[str, ...] | None) -> str:
+    """`code`, if it is one of the site's `languages` (any, when None)."""
     if languages is not None and code not in languages:
         raise ValueError(f"'{code}' is not one of the site's languages ({', '.join(languages)}); "
                          + suggest(code, languages, "correct it, or add it to `languages` under the supporttab "
@@ -194,9 +198,15 @@ def _check_language_code(code: str, info: ValidationInfo) -> str:
 
 
 def _as_translated(value: str | dict[str, str], info: ValidationInfo) -> Translated:
+    return as_translated(value, site_languages(info))
+
+
+def as_translated(value: str | dict[str, str], languages: tuple[str, ...] | None) -> Translated:
+    """A text written once, or once per language (the site's `languages`, default first; without them, the first
+    written is the default)."""
     if isinstance(value, str):
         return Translated(value)
-    languages = site_languages(info) or tuple(value)
+    languages = languages or tuple(value)
     default = languages[0]
     if default not in value:
         raise ValueError(f"has no text in '{default}', the site's default language; add a line `{default}: ...` "

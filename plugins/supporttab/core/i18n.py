@@ -8,7 +8,7 @@ sentences with named placeholders, `%(name)s`, filled in after translation: neve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -20,6 +20,7 @@ from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
+from markupsafe import Markup, escape
 
 LOCALE_DIR = Path(__file__).parent.parent / "locales"
 DOMAIN = "messages"
@@ -187,6 +188,73 @@ def _percent_pattern(locale: Locale, decimals: int) -> str:
         return pattern
     last = pattern.rindex("0")
     return f"{pattern[:last + 1]}.{'0' * decimals}{pattern[last + 1:]}"
+
+
+class AsWritten(str):
+    """An authored text shown in the language it was written in, `language`, as it has no translation into the
+    reader's: never held back for one. Pages mark it with `lang` (and `dir="auto"`, so it is laid out in its own
+    direction on an Arabic page), feeds with xml:lang where their format allows."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> AsWritten:
+        shown = super().__new__(cls, text)
+        shown.language = language
+        return shown
+
+
+def written_in(text: object) -> str | None:
+    """The language `text` is shown in when it is not the reader's (an AsWritten), else None."""
+    return getattr(text, "language", None) if isinstance(text, AsWritten) else None
+
+
+def text_html(text: str) -> Markup:
+    """`text` escaped for HTML; shown as written in another language, in a span that says which."""
+    language = written_in(text)
+    return Markup('<span lang="{}" dir="auto">{}</span>').format(language, text) if language else escape(text)
+
+
+class OurWords(str):
+    """Our words where an author may write their own and did not (the help strip's "Help from us"): the string in
+    the language of the build that loaded them, said again in each section's language (Reading)."""
+
+    message: str
+
+    def __new__(cls, message: str) -> OurWords:
+        words = super().__new__(cls, gettext(message))
+        words.message = message
+        return words
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The language a section of the site is read in (`language`), and the one authors write in first
+    (`default`). None for both: the texts as written, in a site of one section."""
+
+    language: str | None = None
+    default: str | None = None
+
+    def text(self, text: str) -> str:
+        """`text` in the reader's language, or as written, an AsWritten saying in which, when untranslated."""
+        shown, language = self.with_language(text)
+        return AsWritten(shown, language) if language else shown
+
+    def html(self, text: str, render: Callable[[str], Markup]) -> Markup:
+        """`text` as HTML: in the reader's language, or as written in a block that says its language."""
+        shown = self.text(text)
+        html = render(shown)
+        language = written_in(shown)
+        return Markup('<div lang="{}" dir="auto">{}</div>').format(language, html) if language else html
+
+    def with_language(self, text: str) -> tuple[str, str | None]:
+        """(the text in the reader's language, None), or (the original, its language) when untranslated: an
+        update is never held back for its translation."""
+        if isinstance(text, OurWords):  # a default of ours, no author's: in the language being spoken
+            return gettext(text.message), None
+        if self.language is None or self.language == self.default:
+            return text, None
+        translation = getattr(text, "translations", {}).get(self.language)
+        return (translation, None) if translation is not None else (str(text), self.default)
 
 
 def N_(message: str) -> str:

@@ -40,6 +40,8 @@ def format_field_path(path: tuple[str | int, ...]) -> str:
 
 
 def suggest(word: str, choices, otherwise: str) -> str:
-    """'did you mean 'x'?' for the choice closest to a mistyped `word`, else `otherwise` (how to find one)."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"did you mean '{close[0]}'?" if close else otherwise
+    """'did you mean 'x'?' for the choice closest to a mistyped `word`, whatever its capitals ('DE' for 'de'), else
+    `otherwise` (how to find one)."""
+    by_lower = {str(choice).lower(): str(choice) for choice in reversed(list(choices))}  # the first of equals wins
+    close = difflib.get_close_matches(str(word).lower(), list(by_lower), n=1)
+    return f"did you mean '{by_lower[close[0]]}'?" if close else otherwise

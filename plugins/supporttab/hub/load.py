@@ -16,11 +16,12 @@ from ..core.yamlread import YamlDocument
 from .model import Hub
 
 
-def load_hub(root: Path, docs_dir: Path, hub_path: Path, published: frozenset[str] | None = None
-             ) -> tuple[Hub | None, dict[str, int], list[Path], list[Problem]]:
+def load_hub(root: Path, docs_dir: Path, hub_path: Path, published: frozenset[str] | None = None,
+             languages: tuple[str, ...] | None = None) -> tuple[Hub | None, dict[str, int], list[Path], list[Problem]]:
     """(hub, page views, data files to keep out of the site, problems). `published` holds the pages the site
-    will publish (paths inside docs_dir), when the caller knows them; otherwise every Markdown file counts."""
-    hub, doc = load_model(hub_path, shown_path(root, hub_path), Hub)
+    will publish (paths inside docs_dir), when the caller knows them; otherwise every Markdown file counts.
+    `languages`, the site's (default first), are those a translated text may use."""
+    hub, doc = load_model(hub_path, shown_path(root, hub_path), Hub, languages=languages)
     problems = list(doc.problems)
     page_views: dict[str, int] = {}
     data_files = [hub_path]

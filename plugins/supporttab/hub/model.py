@@ -16,9 +16,10 @@ from ..core.fields import (
     Strict,
     Text,
     TimeZoneName,
+    TranslatedText,
     WebUrl,
 )
-from ..core.i18n import active, gettext
+from ..core.i18n import N_, OurWords, active, gettext
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -161,8 +162,9 @@ class Channel(Strict):
 
 
 class HelpFromUs(Strict):
-    title: Text = Field(default_factory=lambda: gettext("Help from us"),
-                        description='The heading; default: "Help from us" in the site\'s language')
+    # Also the help strip's words on every page, in every language's section: translatable.
+    title: TranslatedText = Field(default_factory=lambda: OurWords(N_("Help from us")),
+                                  description='The heading; default: "Help from us" in the language of the page')
     intro: MarkdownText | None = None
     hours: OpeningHours
     channels: list[Channel] = Field(min_length=1)

@@ -22,6 +22,7 @@ MAX_ENTRIES = 200  # the newest updates; the history pages keep everything
 ATOM = "http://www.w3.org/2005/Atom"
 DC = "http://purl.org/dc/elements/1.1/"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,18 @@ class Entry:
     def title(self) -> str:
         return gettext("%(status)s: %(title)s", status=self.item.status_label, title=self.event.title)
 
+    @property
+    def content_language(self) -> str | None:
+        """The language of an update's body shown as written (untranslated), else None: the feed's own."""
+        return getattr(self.item, "written_in", None)
+
+    def content_html(self, *, marked: bool) -> str:
+        """The entry's HTML; `marked`: an untranslated body in a block saying its language, for a format that
+        cannot say it otherwise (RSS)."""
+        html = str(self.item.body_html)
+        language = self.content_language
+        return f'<div lang="{language}" dir="auto">{html}</div>' if marked and language else html
+
     @cached_property  # in up to four feeds, each in two formats
     def social(self) -> str:
         """The short, signed message the CLI prints, for tools that post from feeds."""
@@ -56,7 +69,8 @@ class Entry:
     @property
     def shown(self) -> tuple:
         """Everything of the entry that a feed shows."""
-        return (self.url, self.title, self.at, self.item.author, str(self.item.body_html), self.social,
+        return (self.url, self.title, self.at, self.item.author, str(self.item.body_html), self.content_language,
+                self.social,
                 tuple((component.id, component.name) for component in self.event.components))
 
 
@@ -113,7 +127,7 @@ def _latest(entries: list[Entry]) -> dt.datetime:
 
 def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": active().bcp47})
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: active().bcp47})
     _text(feed, "id", site.absolute(site.urls.status) + f"#{path}")
     _text(feed, "title", title)
     _text(feed, "updated", utc_iso(_latest(entries)))
@@ -131,8 +145,10 @@ def atom_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> st
         for component in entry.event.components:
             ET.SubElement(item, f"{{{ATOM}}}category", term=component.id, label=component.name)
         _text(item, "summary", entry.social)
-        content = _text(item, "content", str(entry.item.body_html))
+        content = _text(item, "content", entry.content_html(marked=False))
         content.set("type", "html")
+        if entry.content_language:  # shown as written, untranslated: Atom says its language
+            content.set(XML_LANG, entry.content_language)
     return _xml(feed)
 
 
@@ -165,7 +181,7 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
         for component in entry.event.components:
             ET.SubElement(item, "category").text = component.name
         ET.SubElement(item, "description").text = html.escape(entry.social, quote=False)  # read as HTML
-        ET.SubElement(item, f"{{{CONTENT}}}encoded").text = str(entry.item.body_html)
+        ET.SubElement(item, f"{{{CONTENT}}}encoded").text = entry.content_html(marked=True)
     return _xml(rss)
 
 
@@ -186,11 +202,12 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
             "id": entry.url,
             "url": entry.url,
             "title": entry.title,
-            "content_html": str(entry.item.body_html),
+            "content_html": entry.content_html(marked=True),
             "summary": entry.social,
             "date_published": utc_iso(entry.at),
             "authors": [{"name": entry.item.author}],
             "tags": [c.name for c in entry.event.components],
+            **({"language": entry.content_language} if entry.content_language else {}),
         } for entry in entries],
     }
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

@@ -1,4 +1,5 @@
-"""Scheduled maintenance as an iCalendar file (RFC 5545): one VEVENT per maintenance, with a stable UID."""
+"""Scheduled maintenance as an iCalendar file (RFC 5545): one VEVENT per maintenance, with a UID stable per
+event and language."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _vevent(event: EventView, site: SiteInfo) -> list[str]:
     description = _MARKDOWN_NOISE.sub("", event.updates[-1].body).strip()
     return [
         "BEGIN:VEVENT",
-        f"UID:{event.id}@{host}",
+        f"UID:{_uid(event, site)}@{host}",
         f"DTSTAMP:{_utc(event.updated_at)}",
         f"LAST-MODIFIED:{_utc(event.updated_at)}",
         f"DTSTART:{_utc(event.scheduled_for)}",
@@ -40,6 +41,14 @@ def _vevent(event: EventView, site: SiteInfo) -> list[str]:
         "TRANSP:OPAQUE",
         "END:VEVENT",
     ]
+
+
+def _uid(event: EventView, site: SiteInfo) -> str:
+    """The event's id, stable across builds; in another language's calendar, with the language after a dot (no id
+    has one): a calendar app subscribed to two languages keeps them apart, and the default language keeps the
+    UIDs its subscribers already have."""
+    language = site.urls.section.strip("/")
+    return f"{event.id}.{language}" if language else event.id
 
 
 def _utc(moment: dt.datetime) -> str:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from ..core.i18n import gettext
+from ..core.i18n import Reading, gettext
 from ..core.timefmt import month_text
 from ..core.urls import UrlScheme
 from ..core.vocabulary import (
@@ -266,26 +266,6 @@ def _names(components: Components) -> dict[str, str]:
     return names
 
 
-@dataclass(frozen=True)
-class Reading:
-    """The language a section of the site is read in (`language`), and the one authors write in first
-    (`default`). None for both: the texts as written, in a site of one section."""
-
-    language: str | None = None
-    default: str | None = None
-
-    def text(self, text: str) -> str:
-        return self.with_language(text)[0]
-
-    def with_language(self, text: str) -> tuple[str, str | None]:
-        """(the text in the reader's language, None), or (the original, its language) when untranslated: an
-        update is never held back for its translation."""
-        if self.language is None or self.language == self.default:
-            return text, None
-        translation = getattr(text, "translations", {}).get(self.language)
-        return (translation, None) if translation is not None else (str(text), self.default)
-
-
 def _update_views(updates: Sequence, render: Render, author_name: NameOf,
                   changes: Sequence[dict[str, tuple[str, str]]] = (), say: Reading = Reading()
                   ) -> tuple[UpdateView, ...]:
@@ -330,10 +310,10 @@ def _incident_view(event_id: str, incident: Incident, names: dict[str, str], ren
         regions=tuple(Named(r, names[r]) for r in incident.regions), updates=updates,
         started_at=incident.started_at or updates[0].at, resolved_at=resolved.at if resolved else None,
         source=incident.source, active=resolved is None, component_states=states,
-        workaround_html=render(say.text(incident.workaround)) if incident.workaround else None,
+        workaround_html=say.html(incident.workaround, render) if incident.workaround else None,
         start_known=incident.started_at is not None, affected_for=_affected_for(incident, names, updates, resolved),
         postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, say.text(pm.apology),
-                                  *(render(say.text(part)) for part in (pm.apology, pm.cause, pm.prevention)))
+                                  *(say.html(part, render) for part in (pm.apology, pm.cause, pm.prevention)))
         if pm else None,
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..core.i18n import N_, gettext, list_text
+from ..core.i18n import N_, gettext, list_text, text_html
 from ..core.vocabulary import PLAIN_SEVERITY, PLAIN_STATES, SEVERITY, TONES
 from .index import EventView, Named, StatusIndex
 
@@ -47,6 +47,13 @@ class Summary:
     severity: str  # the tone in words: "Minor problem", "All working"
     headline: str
     notices: tuple[Notice, ...]
+
+    @property
+    def headline_html(self) -> Markup:
+        """The headline for a page: each notice's words, a title shown as written saying its language."""
+        if not self.notices:
+            return text_html(self.headline)
+        return Markup("; ").join(text_html(notice.what) for notice in self.notices)
 
     @property
     def single(self) -> Notice | None:
