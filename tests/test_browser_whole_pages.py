@@ -28,8 +28,9 @@ pytestmark = pytest.mark.browser
 WHOLE = {"hub": "", "team": "team/", "article": "articles/reset-password/",
          "article-with-a-table": "articles/card-payment-failed/"}
 # Compressed bytes of everything a first visit loads, per page kind, with some room above what they load (hub 35,
-# team 53 with its headshots, articles 33 KiB; with the theme's script and whole stylesheet they loaded 91, 109, 90).
-BUDGETS = {"hub": 37 * 1024, "team": 57 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
+# team 65 with its three headshots, articles 33 KiB; with the theme's script and whole stylesheet they loaded 91,
+# 109 with two headshots, 90).
+BUDGETS = {"hub": 37 * 1024, "team": 69 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
 
 
 @pytest.mark.parametrize("kind", list(WHOLE))

@@ -474,3 +474,96 @@ def test_a_large_photo_is_read_from_two_close_looks_and_a_tilted_head_from_two_m
         dx, dy = (px - 256) * scale, (py - 256) * scale  # turned about the pasted portrait's centre
         true = (2000 + dx * cos + dy * sin, 1400 - dx * sin + dy * cos)
         assert math.hypot(x * reduced - true[0], y * reduced - true[1]) <= 0.1 * face.eye_distance * reduced
+
+
+# Grace Hopper's pupils, marked by hand on matplotlib's grace_hopper.jpg (the example's patty.jpg), as in the benchmark
+HOPPER = EXAMPLE / "team" / "photos" / "patty.jpg"
+HOPPER_PUPILS = ((223.3, 189.8), (304.0, 187.1))
+
+
+@pytest.mark.parametrize("mirror", [False, True], ids=["as taken", "mirrored"])
+@pytest.mark.parametrize(("photo", "marked"), [(ASTRONAUT, ASTRONAUT_PUPILS), (HOPPER, HOPPER_PUPILS)],
+                         ids=["astronaut", "hopper-with-glasses"])
+def test_the_eyes_are_moved_onto_the_pupils(photo: Path, marked: tuple, mirror: bool) -> None:
+    # YuNet puts each person's eye points off their pupils in its own way (Hopper's 5-7 % of the eye distance
+    # below them); the pupil finder brings both people's within 4 %, mirrored as well, glasses or not.
+    _needs_faces()
+    from supporttab.team import faces
+
+    image = Image.open(photo).convert("RGB")
+    if mirror:
+        image = ImageOps.mirror(image)
+        marked = tuple((image.width - x, y) for x, y in reversed(marked))
+    detected = faces.refine(image, faces.find(image)[0])
+    found = faces.pupils(image, detected)
+    assert found is not detected  # clear enough to be used
+    for (x, y), (px, py) in zip(found.eyes, marked, strict=True):
+        assert math.hypot(x - px, y - py) <= 0.04 * detected.eye_distance
+    assert sum(map(math.dist, found.eyes, marked)) < sum(map(math.dist, detected.eyes, marked))
+
+
+def _with_eyes_covered(image: Image.Image, eyes, distance: float, shade: int) -> Image.Image:
+    covered = image.copy()
+    for x, y in eyes:
+        half = 0.4 * distance
+        covered.paste((shade,) * 3, (round(x - half), round(y - half / 2), round(x + half), round(y + half / 2)))
+    return covered
+
+
+@pytest.mark.parametrize("shade", [20, 200], ids=["dark glasses", "eyes painted out"])
+def test_eyes_without_a_clear_pupil_keep_the_detectors_points(shade: int) -> None:
+    _needs_faces()
+    from supporttab.team import faces
+
+    image = _portrait()
+    face = faces.refine(image, faces.find(image)[0])
+    assert faces.pupils(_with_eyes_covered(image, face.eyes, face.eye_distance, shade), face) is face
+
+
+@pytest.mark.parametrize(("depth", "spot", "found"), [(90, (205.0, 146.0), True), (6, (205.0, 146.0), False),
+                                                     (90, (216.0, 150.0), False)],
+                         ids=["an iris", "a faint shadow", "a dark eye corner beside the search"])
+def test_a_dark_spot_is_a_pupil_only_when_it_stands_out_as_an_iris_does(depth: int, spot: tuple, found: bool) -> None:
+    # A round spot of an iris's size on shaded skin near the detector's point: found where it is when it is as dark
+    # as an iris; not taken for a pupil when it is a faint shadow (a mole, a crease), nor when it lies past where an
+    # iris may be (0.12 eye distances from the detector's point), as an eye's dark corner does.
+    _needs_faces()
+    import numpy
+    from supporttab.team import faces
+
+    distance, eye = 100.0, (200.0, 150.0)
+    ys, xs = numpy.mgrid[0:300, 0:400].astype(float) + 0.5  # pixel centres, as the eyes' coordinates count
+    skin = 120 + 0.6 * xs - depth * numpy.exp(-((xs - spot[0]) ** 2 + (ys - spot[1]) ** 2) / (2 * 6.0 ** 2))
+    image = Image.fromarray(numpy.stack([skin.clip(0, 255).astype("uint8")] * 3, axis=-1))
+    pupil = faces._pupil(image, eye, distance)
+    if found:
+        assert pupil is not None and math.dist(pupil, spot) <= 0.5
+    else:
+        assert pupil is None
+
+
+def test_a_pupil_search_past_the_photos_edge_keeps_the_detectors_points() -> None:
+    _needs_faces()
+    from supporttab.team import faces
+
+    image = _portrait()
+    face = faces.refine(image, faces.find(image)[0])
+    cut = image.crop((0, round(face.eye_centre[1] - 0.2 * face.eye_distance), 512, 512))  # the brows cut off
+    shifted = faces.Face(face.x, face.y - (image.height - cut.height), face.height,
+                         tuple((x, y - (image.height - cut.height)) for x, y in face.eyes), face.score)
+    assert faces.pupils(cut, shifted) is shifted
+
+
+def test_a_face_is_judged_turned_aside_by_the_detectors_eyes_not_the_pupils(monkeypatch: pytest.MonkeyPatch) -> None:
+    # FRONTAL was measured on YuNet's eye points, which read some people's eyes wider apart than their pupils: a
+    # frontal face whose pupils lie closer than the detector's points must still be framed by its eyes, not its box.
+    from supporttab.team import faces
+
+    height = 300.0
+    just_frontal = headshots.FRONTAL * headshots.EYES_PER_FACE * height * 1.02
+    face = faces.Face(200, 200, height, ((200 - just_frontal / 2, 180), (200 + just_frontal / 2, 180)), 0.9)
+    closer = faces.Face(200, 200, height, ((200 - just_frontal * 0.45, 182), (200 + just_frontal * 0.45, 181)), 0.9)
+    monkeypatch.setattr(faces, "pupils", lambda image, found: closer)
+    place = headshots._placement(Image.new("RGB", (400, 400)), face)
+    assert place.eye_distance == pytest.approx(closer.eye_distance) and place.y == pytest.approx(181.5)
+    assert place.tilt == pytest.approx(closer.tilt)

@@ -25,7 +25,8 @@ from PIL import __version__ as PILLOW_VERSION
 from . import backdrop, faces, tone
 from .model import Focus
 
-PIPELINE_VERSION = "8"  # 7: the eyes from four looks; a transparent photo on the backdrop; 8: two closer looks
+# 7: the eyes from four looks; a transparent photo on the backdrop; 8: two closer looks; 9: the eyes on the pupils
+PIPELINE_VERSION = "9"
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
@@ -303,7 +304,7 @@ def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | No
         x, y, face_height = focus.x * width, focus.y * height, focus.height * height
         near = [f for f in found if abs(f.x - x) < face_height / 2 and abs(f.y - y) < face_height / 2]
         if near:
-            return _placement(faces.refine(image, near[0])), "focus", []
+            return _placement(image, faces.refine(image, near[0])), "focus", []
         return Placement.from_box(x, y, face_height), "focus", []
     if not found:
         return None, "top-biased", []
@@ -312,7 +313,7 @@ def locate_face(image: Image.Image, focus: Focus | None) -> tuple[Placement | No
     notes = [(f"the photo holds {len(others) + 1} faces; the largest near the middle was framed (at "
               f"{chosen.x / width:.0%} across, {chosen.y / height:.0%} down); if that is the wrong person, set "
               f"`focus` to theirs, or use a photo of this person alone")] if others else []
-    return _placement(faces.refine(image, chosen)), "face", notes
+    return _placement(image, faces.refine(image, chosen)), "face", notes
 
 
 def _prominence(face: faces.Face, size: tuple[int, int]) -> float:
@@ -322,13 +323,15 @@ def _prominence(face: faces.Face, size: tuple[int, int]) -> float:
     return face.height * (1 - 0.6 * off_centre)
 
 
-def _placement(face: faces.Face) -> Placement:
-    """By the eyes: their line gives the height and the tilt, their distance the scale. A face turned aside
-    shows its eyes closer together than they are, and their line says nothing about the head's tilt: there the
-    box gives the scale and the middle across, and the photo is left as upright as it was taken."""
-    x, y = face.eye_centre
+def _placement(image: Image.Image, face: faces.Face) -> Placement:
+    """By the eyes: their line gives the height and the tilt, their distance the scale; on the pupils where they
+    are clear. A face turned aside shows its eyes closer together than they are, and their line says nothing about
+    the head's tilt: there the box gives the scale and the middle across, and the photo is left as upright as it
+    was taken. Turned aside is judged by the detector's own eye points, which FRONTAL was measured on."""
     if face.eye_distance < FRONTAL * EYES_PER_FACE * face.height:
-        return Placement(face.x, y, EYES_PER_FACE * face.height)
+        return Placement(face.x, face.eye_centre[1], EYES_PER_FACE * face.height)
+    face = faces.pupils(image, face)
+    x, y = face.eye_centre
     return Placement(x, y, face.eye_distance, face.tilt)
 
 
