@@ -14,7 +14,7 @@
   function update() {
     var now = new Date();
     line.textContent = openNowText(hours, now, words);
-    line.classList.toggle("st-open-now--open", isOpenNow(hours, now));
+    line.classList.toggle("st-open-now--open", isOpenNow(hours, now, words));
   }
 
   update();
