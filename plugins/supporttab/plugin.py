@@ -58,7 +58,7 @@ from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
-from .core.themescript import page_needs_theme_script, site_needs_theme_script
+from .core.themescript import page_needs_theme_script, site_needs_theme_script, turned_off
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
@@ -140,6 +140,7 @@ class SupportTabPlugin(BasePlugin):
             _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
+        _turn_off_features(config)
         return config
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -359,6 +360,17 @@ class SupportTabPlugin(BasePlugin):
         if page.file.generated_by is None:
             return None
         return self.pages.get(page.file.src_uri)
+
+
+def _turn_off_features(config: MkDocsConfig) -> None:
+    """Drop the theme features Support Tab turns off (core/themescript.py): the banner's close button, since the
+    banner is the active incident's."""
+    features = config.theme.get("features") or []
+    off = turned_off(features)
+    if off:
+        config.theme["features"] = [feature for feature in features if feature not in off]
+        log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
+                 "can always see")
 
 
 def _site_language(tag: str) -> Language:

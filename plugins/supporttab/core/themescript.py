@@ -14,7 +14,6 @@ from typing import Any
 # (the template puts the tabs in the header; the script would only keep them shown), content tabs (radio buttons
 # and the theme's `no-js` rules), search.* (they come with search, which loads the script).
 SCRIPT_FEATURES = frozenset({
-    "announce.dismiss",            # the announcement's close button
     "content.code.annotate",       # code annotations
     "content.code.copy",           # the copy button on code blocks
     "content.code.select",         # selecting lines of code
@@ -30,6 +29,10 @@ SCRIPT_FEATURES = frozenset({
     "navigation.tracking",         # the address following the section in view
     "toc.follow",                  # the table of contents following the section in view
 })
+
+# Features Support Tab turns off: the theme's banner shows the active incident, which no reader may close (the status
+# is never hidden), and its close button would do nothing on the light pages, which never load the script.
+TURNED_OFF = frozenset({"announce.dismiss"})
 
 # Features the theme's script looks up that work as well without it, until a reader searches and it loads: the
 # sticky tabs (above), lazy rendering of what the script adds, and search's own.
@@ -49,6 +52,11 @@ def script_features(features: Iterable[str]) -> list[str]:
 # Site settings (mkdocs.yml `extra:`) whose snippets the theme writes into every page to run when its script starts
 # (they subscribe to its `document$` and `location$`): analytics, its feedback form, and the cookie consent.
 SCRIPT_EXTRAS = ("analytics", "consent")
+
+
+def turned_off(features: Iterable[str]) -> list[str]:
+    """The features among `features` that Support Tab turns off, in their order."""
+    return [feature for feature in features if feature in TURNED_OFF]
 
 
 def site_needs_theme_script(features: Iterable[str], extra: Mapping[str, Any]) -> bool:
