@@ -58,7 +58,12 @@ from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
-from .core.themescript import page_needs_theme_script, site_needs_theme_script, turned_off
+from .core.themescript import (
+    page_needs_theme_script,
+    site_needs_theme_script,
+    templates_using_theme_script,
+    turned_off,
+)
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
@@ -258,9 +263,8 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files)
         env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files)
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
-        # Every page loads the theme's script at once where the site's features or settings need it.
-        env.globals["supporttab_theme_at_once"] = site_needs_theme_script(config.theme.get("features") or [],
-                                                                          config.extra)
+        # Every page loads the theme's script at once where the site's features, settings or templates need it.
+        env.globals["supporttab_theme_at_once"] = _site_needs_theme_script(config)
         hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
@@ -360,6 +364,21 @@ class SupportTabPlugin(BasePlugin):
         if page.file.generated_by is None:
             return None
         return self.pages.get(page.file.src_uri)
+
+
+def _site_needs_theme_script(config: MkDocsConfig) -> bool:
+    """Whether every page but the light ones loads the theme's script at once: for a feature or setting only it
+    carries out, or for a template in `custom_dir` whose code subscribes to it (`document$`), which would otherwise
+    fail until a reader searched."""
+    if site_needs_theme_script(config.theme.get("features") or [], config.extra):
+        return True
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    users = [path.relative_to(custom_dir).as_posix() for path in templates_using_theme_script(custom_dir)]
+    if users:
+        log.info(f"{Path(custom_dir).name}/{users[0]} uses the theme's script (like document$), so the hub, team page "
+                 "and articles load it at once; the status, history and incident pages never do: check "
+                 "`if (window.document$)` in code that may run there")
+    return bool(users)
 
 
 def _turn_off_features(config: MkDocsConfig) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 # Theme features that only its script carries out. Not here, since they work without it: navigation.tabs.sticky
@@ -67,3 +68,18 @@ def site_needs_theme_script(features: Iterable[str], extra: Mapping[str, Any]) -
 def page_needs_theme_script(content: str) -> bool:
     """Whether a page's rendered Markdown uses something only the theme's script turns into what it is."""
     return SCRIPT_MARKUP.search(content) is not None
+
+
+# What the theme's script gives other scripts to subscribe to (`document$.subscribe(...)`, as its docs show for
+# custom scripts): code in a site's own templates that uses one needs the script at once.
+THEME_OBSERVABLES = re.compile(r"(?<![\w$])(?:app|document|location|target|keyboard|viewport|tablet|screen|print"
+                               r"|alert|progress|component)\$")
+
+
+def templates_using_theme_script(custom_dir: Path | None) -> list[Path]:
+    """The templates and scripts in a site's `custom_dir` that use the theme script's observables, like a page
+    template whose `{% block scripts %}` calls `document$.subscribe`."""
+    if custom_dir is None or not custom_dir.is_dir():
+        return []
+    return sorted(path for path in custom_dir.rglob("*") if path.suffix in (".html", ".js") and path.is_file()
+                  and THEME_OBSERVABLES.search(path.read_text("utf-8", errors="replace")))
