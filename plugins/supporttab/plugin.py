@@ -259,9 +259,10 @@ class SupportTabPlugin(BasePlugin):
         _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
-        env.globals["supporttab_css"] = Markup(_own_css())
-        env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files)
-        env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files)
+        own_css = _own_css()  # read once: the inline fallback and both trimmed stylesheets end with it
+        env.globals["supporttab_css"] = Markup(own_css)
+        env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files, own_css)
+        env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files, own_css)
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
         # Every page loads the theme's script at once where the site's features, settings or templates need it.
         env.globals["supporttab_theme_at_once"] = _site_needs_theme_script(config)
@@ -295,15 +296,15 @@ class SupportTabPlugin(BasePlugin):
                 server.watch(str(path))
         return server
 
-    def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
+    def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
         """Light pages' one stylesheet: the theme's, trimmed to what their templates can use, then ours."""
         if self.build is None:
             return None
         light = {page.template for page in self.build.pages if page.light}
         return self._add_trimmed_stylesheet("light", _template_sources(env, light, skip=NOT_ON_LIGHT_PAGES),
-                                            config, files)
+                                            own, config, files)
 
-    def _add_page_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
+    def _add_page_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
         """Every other page's one stylesheet (the hub, the team, articles, 404): the theme's, trimmed to what their
         templates, their rendered Markdown and the theme's script (which they load when a reader searches) can
         use, then ours. MkDocs has rendered every page's Markdown by now."""
@@ -312,13 +313,13 @@ class SupportTabPlugin(BasePlugin):
         templates, contents = _whole_pages(files)
         texts = [*_template_sources(env, templates | {"404.html"}, skip=frozenset()), *contents,
                  *_theme_script_classes()]
-        return self._add_trimmed_stylesheet("pages", texts, config, files)
+        return self._add_trimmed_stylesheet("pages", texts, own, config, files)
 
-    def _add_trimmed_stylesheet(self, name: str, texts: list[str], config: MkDocsConfig, files: Files) -> str:
-        """The theme's stylesheets trimmed to the words in `texts`, then ours, as one file. Returns its path in the
-        site, named by its content so browsers may keep it until it changes."""
+    def _add_trimmed_stylesheet(self, name: str, texts: list[str], own: str, config: MkDocsConfig,
+                                files: Files) -> str:
+        """The theme's stylesheets trimmed to the words in `texts`, then ours (`own`), as one file. Returns its path in
+        the site, named by its content so browsers may keep it until it changes."""
         words = words_of([*texts, *_palette_words(config), *RUNTIME_WORDS])
-        own = _own_css()
         theme = "".join(path.read_text("utf-8") for path in _theme_stylesheets(config))
         trimmed = trim_cached(theme, words, self.root / self.options.cache_dir / "stylesheets", reads=own)
         css = f"{trimmed}\n{own}"
