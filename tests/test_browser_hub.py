@@ -126,7 +126,7 @@ def test_open_now_holds_across_midnight_round_the_clock_and_clock_changes(chromi
         hours = json.dumps({"timezone": zone, "weekly": weekly, "closures": []})
         page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
                          f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
-        page.add_script_tag(content=script_source("supporttab.js"))  # as the build publishes it
+        page.add_script_tag(content=script_source("hub.js"))  # as the build publishes it
         assert page.locator("[data-st-open-now]").inner_text() == expected
     finally:
         context.close()
@@ -216,7 +216,7 @@ def test_the_builds_table_says_what_the_script_works_out_itself_across_a_clock_c
 ])
 def test_open_now_from_the_table_under_a_fixed_clock_across_a_clock_change(chromium, reader_zone, now,
                                                                            expected) -> None:
-    """The hub's real script (supporttab.js) on a page with the hours of a build a week before London's clocks go
+    """The hub's real script (hub.js) on a page with the hours of a build a week before London's clocks go
     forward; the reader's own clock faked."""
     context = chromium.new_context(timezone_id=reader_zone, locale="en-GB")
     try:
@@ -226,7 +226,7 @@ def test_open_now_from_the_table_under_a_fixed_clock_across_a_clock_change(chrom
         page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
                          f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
         page.add_script_tag(content=COUNT_INTL)
-        page.add_script_tag(content=script_source("supporttab.js"))
+        page.add_script_tag(content=script_source("hub.js"))
         assert page.locator("[data-st-open-now]").inner_text() == expected
         assert (page.evaluate("intlFormattersMade()") == 0) == ("your time" not in expected)
     finally:

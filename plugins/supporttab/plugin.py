@@ -77,6 +77,7 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
+HUB_SCRIPT = "hub.js"  # the open-now line, on the hub alone
 ON_DEMAND_SCRIPT = "theme-on-demand.js"  # only the pages that load the theme's script when asked
 THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
 THEME_SCRIPTS = Path(material_templates.__file__).parent / "assets" / "javascripts"
@@ -769,7 +770,7 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    for script in (SCRIPT, ON_DEMAND_SCRIPT):
+    for script in (SCRIPT, HUB_SCRIPT, ON_DEMAND_SCRIPT):
         files.append(File.generated(config, f"assets/supporttab/{script}", content=script_source(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
