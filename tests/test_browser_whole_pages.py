@@ -27,9 +27,11 @@ pytestmark = pytest.mark.browser
 
 WHOLE = {"hub": "", "team": "team/", "article": "articles/reset-password/",
          "article-with-a-table": "articles/card-payment-failed/"}
-# Compressed bytes of everything a first visit loads, per page kind, with some room above what they load (hub 35,
+# Compressed bytes of everything a first visit loads, per page kind, with some room above what they load (hub 37,
 # team 53 with its headshots, articles 33 KiB; with the theme's script and whole stylesheet they loaded 91, 109, 90).
-BUDGETS = {"hub": 37 * 1024, "team": 57 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
+# The hub's 1.6 KiB more than before buy its open-now line without Intl at load (the table of the coming weeks'
+# hours, 0.5 KiB) and the light pages 2.1-2.7 KiB less (the line's code in hub.js, a file of its own).
+BUDGETS = {"hub": 39 * 1024, "team": 57 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
 
 
 @pytest.mark.parametrize("kind", list(WHOLE))
