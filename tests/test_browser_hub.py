@@ -165,8 +165,8 @@ def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY) -> di
 
 @pytest.fixture
 def open_now_page(chromium):
-    """A page holding only the open-now script (as the build publishes it) under a reader's time zone, counting the
-    Intl date formatters made; `sentences(hours, instants)` says each instant's line."""
+    """A page holding only the open-now code (as the build includes it) under a reader's time zone;
+    `sentences(hours, instants)` says each instant's line."""
     contexts = []
 
     def _open(reader_zone: str):
