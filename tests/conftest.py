@@ -117,6 +117,19 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return source / "site"
 
 
+def write_resolved_incidents(folder: Path, numbers: range, component: str, author: str) -> None:
+    """Short resolved incidents of `component`, signed by `author`, one per number in `numbers` (2026-past-NN.yml,
+    "Past incident N"), two days apart from 1 September 2026: enough of them to fill more than a page of the history."""
+    start = dt.datetime(2026, 9, 1, 9, 0, tzinfo=dt.timezone.utc)
+    for number in numbers:
+        at = start + dt.timedelta(days=2 * number)
+        (folder / f"2026-past-{number:02d}.yml").write_text(
+            f"title: Past incident {number}\nimpact: minor\ncomponents: [{component}]\nupdates:\n"
+            f"  - at: {at.isoformat()}\n    status: investigating\n    author: {author}\n    body: We are looking.\n"
+            f"  - at: {(at + dt.timedelta(hours=1)).isoformat()}\n    status: resolved\n    author: {author}\n"
+            "    body: It works again.\n", encoding="utf-8")
+
+
 # --- loading small sites written by a test -----------------------------------------------------------
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)

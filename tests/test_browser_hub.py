@@ -126,7 +126,134 @@ def test_open_now_holds_across_midnight_round_the_clock_and_clock_changes(chromi
         hours = json.dumps({"timezone": zone, "weekly": weekly, "closures": []})
         page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
                          f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
-        page.add_script_tag(content=script_source("supporttab.js"))  # as the build publishes it
+        page.add_script_tag(content=script_source("hub.js"))  # as the build publishes it
         assert page.locator("[data-st-open-now]").inner_text() == expected
+    finally:
+        context.close()
+
+
+# --- "Open now" from the build's table (hub/openings.py): numbers at load, Intl only for a reader elsewhere -------
+
+COUNT_INTL = """(() => {
+  let made = 0;
+  window.intlFormattersMade = () => made;
+  Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+    construct(target, args, newTarget) { made++; return Reflect.construct(target, args, newTarget); },
+    apply(target, self, args) { made++; return Reflect.apply(target, self, args); }
+  });
+  for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]) {
+    const real = Date.prototype[name];
+    Date.prototype[name] = function () { made++; return real.apply(this, arguments); };
+  }
+})()"""
+EXAMPLE_WEEKLY = {"monday": "08:00-20:00", "tuesday": "08:00-20:00", "wednesday": "08:00-20:00",
+                  "thursday": "08:00-20:00", "friday": "08:00-18:00", "saturday": "10:00-14:00",
+                  "sunday": "22:00-24:00"}
+
+
+def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY) -> dict:
+    """The hours as the hub carries them for a build at `built`: as authored, and the table worked out from them."""
+    import datetime as dt
+
+    from supporttab.hub.model import OpeningHours
+    from supporttab.hub.openings import open_now_table
+    from supporttab.hub.view import hours_data
+
+    hours = OpeningHours.model_validate({"timezone": zone, "weekly": weekly})
+    return {**hours_data(hours), "table": open_now_table(hours, dt.datetime.fromisoformat(built))}
+
+
+@pytest.fixture
+def open_now_page(chromium):
+    """A page holding only the open-now code (as the build includes it) under a reader's time zone;
+    `sentences(hours, instants)` says each instant's line."""
+    contexts = []
+
+    def _open(reader_zone: str):
+        context = chromium.new_context(timezone_id=reader_zone, locale="en-GB")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_content("<p>open now</p>")
+        page.add_script_tag(content=script_source("open-now.js"))
+        page.sentences = lambda hours, instants: page.evaluate(
+            "([hours, instants, words]) => instants.map(at => openNowText(hours, new Date(at), words))",
+            [hours, instants, script_words()])
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("reader_zone", ["Europe/London", "America/New_York", "Asia/Tokyo", "Pacific/Chatham"])
+def test_the_builds_table_says_what_the_script_works_out_itself_across_a_clock_change(open_now_page,
+                                                                                      reader_zone) -> None:
+    """Every 50 minutes for twelve days around London's clocks going forward (28 March 2027), for readers in the
+    same zone and in zones whose own changes fall elsewhere: the line from the table is the line the script makes
+    with Intl from the weekly hours (and never a stray word from a missing time)."""
+    import datetime as dt
+
+    hours = hours_with_table("Europe/London", "2027-03-20T09:00:00+00:00")
+    start = dt.datetime(2027, 3, 21, tzinfo=dt.timezone.utc)
+    instants = [(start + dt.timedelta(minutes=50 * step)).isoformat() for step in range(12 * 24 * 60 // 50)]
+    page = open_now_page(reader_zone)
+    from_table = page.sentences(hours, instants)
+    worked_out = page.sentences({key: value for key, value in hours.items() if key != "table"}, instants)
+    assert from_table == worked_out
+    assert not [line for line in from_table if "undefined" in line or "%(" in line]
+    assert len(set(from_table)) > 5
+
+
+@pytest.mark.parametrize(("reader_zone", "now", "expected"), [
+    pytest.param("Europe/London", "2027-03-27T19:00:00Z", "Closed now. Opens tomorrow 22:00.",
+                 id="saturday-evening-before-the-change"),
+    pytest.param("Europe/London", "2027-03-28T23:30:00Z", "Closed now. Opens today 08:00.",
+                 id="monday-00-30-bst"),
+    pytest.param("America/New_York", "2027-03-29T06:30:00Z", "Closed now. Opens today 08:00 (your time 03:00).",
+                 id="new-york-reader-after-both-changes"),
+    pytest.param("Asia/Tokyo", "2027-03-29T07:00:00Z", "Open now until 20:00 (your time Tuesday 04:00).",
+                 id="tokyo-reader-a-day-ahead"),
+])
+def test_open_now_from_the_table_under_a_fixed_clock_across_a_clock_change(chromium, reader_zone, now,
+                                                                           expected) -> None:
+    """The hub's real script (hub.js) on a page with the hours of a build a week before London's clocks go
+    forward; the reader's own clock faked."""
+    context = chromium.new_context(timezone_id=reader_zone, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(now)
+        hours = json.dumps(hours_with_table("Europe/London", "2027-03-21T12:00:00+00:00"))
+        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
+                         f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
+        page.add_script_tag(content=COUNT_INTL)
+        page.add_script_tag(content=script_source("hub.js"))
+        assert page.locator("[data-st-open-now]").inner_text() == expected
+        assert (page.evaluate("intlFormattersMade()") == 0) == ("your time" not in expected)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("reader_zone", "now", "expected", "intl"), [
+    pytest.param("Europe/London", "2026-11-23T13:00:00Z", "Open now until 20:00.", False, id="same-zone-no-intl"),
+    pytest.param("Europe/Dublin", "2026-11-28T16:00:00Z", "Closed now. Opens Monday 08:00.", False,
+                 id="other-zone-same-offset-no-intl"),
+    pytest.param("America/New_York", "2026-11-23T13:00:00Z", "Open now until 20:00 (your time 15:00).", True,
+                 id="reader-elsewhere"),
+    pytest.param("Europe/London", "2027-02-22T10:00:00Z", "Open now until 20:00.", True,
+                 id="past-the-table-as-before"),
+])
+def test_the_hub_makes_no_intl_formatter_at_load_for_a_reader_on_the_teams_clock(chromium, example_url, reader_zone,
+                                                                                  now, expected, intl) -> None:
+    """The built hub (built 23 November 2026, its table lasting eight weeks): a reader whose clock agrees with the
+    team's gets the line with no Intl date formatter made; one elsewhere, only what their own time needs; a page
+    read after the table ends (a site not published for weeks) works the line out with Intl, as before."""
+    context = chromium.new_context(viewport=PHONE, timezone_id=reader_zone, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.add_init_script(COUNT_INTL)
+        page.clock.set_fixed_time(now)
+        page.goto(example_url)
+        assert page.locator("[data-st-open-now]").inner_text() == expected
+        assert (page.evaluate("intlFormattersMade()") > 0) == intl
     finally:
         context.close()

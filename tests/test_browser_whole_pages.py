@@ -27,10 +27,11 @@ pytestmark = pytest.mark.browser
 
 WHOLE = {"hub": "", "team": "team/", "article": "articles/reset-password/",
          "article-with-a-table": "articles/card-payment-failed/"}
-# Compressed bytes of everything a first visit loads, per page kind, with some room above what they load (hub 35,
+# Compressed bytes of everything a first visit loads, per page kind, with some room above what they load (hub 37,
 # team 65 with its three headshots, articles 33 KiB; with the theme's script and whole stylesheet they loaded 91,
-# 109 with two headshots, 90).
-BUDGETS = {"hub": 37 * 1024, "team": 69 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
+# 109 with two headshots, 90). The hub's 1.6 KiB more than before buy its open-now line without Intl at load (the
+# table of the coming weeks' hours, 0.5 KiB) and the light pages 2.1-2.7 KiB less (the line's code in hub.js).
+BUDGETS = {"hub": 39 * 1024, "team": 69 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
 
 
 @pytest.mark.parametrize("kind", list(WHOLE))
@@ -263,3 +264,51 @@ def test_content_tabs_switch_without_the_theme_script(chromium, content_tabs_url
     assert colours[0] != colours[1]  # the chosen tab looks chosen
     assert not any("/assets/javascripts/bundle." in url for url in requested(page))
     context.close()
+
+
+# A page template of the site's own that subscribes to the theme's script in its scripts block, as the theme's docs
+# show for custom scripts.
+LANDING = """{% extends "main.html" %}
+{% block scripts %}
+  {{ super() }}
+  <script>window.addEventListener("load", function () {
+    document$.subscribe(function () { document.body.setAttribute("data-landing", "ready"); });
+  });</script>
+{% endblock %}
+"""
+
+
+@pytest.fixture(scope="module")
+def own_template_url(chromium, tmp_path_factory: pytest.TempPathFactory):
+    """The example with an article on a custom_dir template whose scripts use `document$`, served."""
+    from conftest import copy_example_site, run_mkdocs_build, serve
+    site = copy_example_site(tmp_path_factory.mktemp("own-template") / "src")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+                      "utf-8")
+    (site / "overrides").mkdir()
+    (site / "overrides" / "landing.html").write_text(LANDING, "utf-8")
+    article = site / "content" / "articles" / "export-your-data.md"
+    article.write_text("---\ntemplate: landing.html\n" + article.read_text("utf-8").removeprefix("---\n"), "utf-8")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0 and "overrides/landing.html uses the theme's script" in result.stderr, result.stderr
+    server, url = serve(site / "site")
+    yield url
+    server.shutdown()
+
+
+def test_a_custom_template_that_subscribes_to_the_theme_gets_its_script_at_once(chromium, own_template_url) -> None:
+    """Its `document$.subscribe` runs at load, with no error and no search first; the light pages stay light."""
+    context = chromium.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(own_template_url + "articles/export-your-data/", wait_until="networkidle")
+        page.locator("body[data-landing=ready]").wait_for(state="attached", timeout=5000)
+        assert any("/assets/javascripts/bundle." in url for url in requested(page))
+        assert errors == []
+        page.goto(own_template_url + "status/", wait_until="networkidle")
+        assert not [url for url in requested(page) if "/assets/javascripts/" in url]
+    finally:
+        context.close()

@@ -3,14 +3,13 @@ incident pages kept from the rebuild before) write exactly the bytes of renderin
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import HOST, run_mkdocs_build
+from conftest import HOST, run_mkdocs_build, write_resolved_incidents
 from jinja2 import Environment, pass_context
 
 from supporttab import plugin
@@ -196,22 +195,10 @@ def test_a_changed_message_catalog_renders_every_incident_page_again(site: Path,
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
 
 
-def add_past_incidents(site: Path, numbers: range) -> None:
-    """Short incidents, resolved in September and October 2026, two days apart."""
-    start = dt.datetime(2026, 9, 1, 9, 0, tzinfo=dt.timezone.utc)
-    for number in numbers:
-        at = start + dt.timedelta(days=2 * number)
-        (site / "incidents" / f"2026-past-{number:02d}.yml").write_text(
-            f"title: Past incident {number}\nimpact: minor\ncomponents: [payouts]\nupdates:\n"
-            f"  - at: {at.isoformat()}\n    status: investigating\n    author: patty\n    body: We are looking.\n"
-            f"  - at: {(at + dt.timedelta(hours=1)).isoformat()}\n    status: resolved\n    author: patty\n"
-            "    body: It works again.\n", encoding="utf-8")
-
-
 def test_a_preview_keeps_the_history_pages_whose_incidents_are_unchanged(site: Path, tmp_path: Path) -> None:
     """The history is 25 incidents a page: an edit to the oldest incident renders its page of the history again
     and keeps the newer one; a new incident, which moves every other one along, renders every page again."""
-    add_past_incidents(site, range(30))
+    write_resolved_incidents(site / "incidents", range(30), "payouts", "patty")
     serve_build(site, tmp_path / "preview")
     before = snapshot(tmp_path / "preview")
     edit(site, "incidents/2026-past-00.yml", "title: Past incident 0", "title: Past incident 0, edited")
@@ -220,7 +207,7 @@ def test_a_preview_keeps_the_history_pages_whose_incidents_are_unchanged(site: P
     assert preview["status/history/index.html"] == before["status/history/index.html"]
     assert "Past incident 0, edited" in preview["status/history/2/index.html"].decode()
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
-    add_past_incidents(site, range(30, 31))
+    write_resolved_incidents(site / "incidents", range(30, 31), "payouts", "patty")
     assert serve_build(site, tmp_path / "preview") == 34  # every page of an incident that was there, no history
     assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
 

@@ -194,30 +194,21 @@ def test_status_page_has_a_region_and_component_filter(built_example: Path) -> N
 
 
 def test_history_is_paginated_newest_first(tmp_path: Path) -> None:
-    import datetime as dt
-
-    from conftest import MINIMAL_HUB, run_mkdocs_build
+    from conftest import MINIMAL_HUB, run_mkdocs_build, write_resolved_incidents
 
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "hub.yml").write_text(MINIMAL_HUB, encoding="utf-8")
     (tmp_path / "incidents").mkdir()
     (tmp_path / "incidents" / "components.yml").write_text("components:\n  - id: api\n    name: API\n")
-    start = dt.datetime(2026, 9, 1, 9, 0, tzinfo=dt.timezone.utc)
-    for number in range(30):
-        at = start + dt.timedelta(days=2 * number)
-        (tmp_path / "incidents" / f"incident-{number:02d}.yml").write_text(
-            f"title: Incident {number}\nimpact: minor\ncomponents: [api]\nupdates:\n"
-            f"  - at: {at.isoformat()}\n    status: investigating\n    author: Patty\n    body: Looking.\n"
-            f"  - at: {(at + dt.timedelta(hours=1)).isoformat()}\n    status: resolved\n    author: Patty\n"
-            "    body: Fixed.\n", encoding="utf-8")
+    write_resolved_incidents(tmp_path / "incidents", range(30), "api", "Patty")
     (tmp_path / "mkdocs.yml").write_text("site_name: Acme\nsite_url: https://status.example.com/\ndocs_dir: content\n"
                                          "theme: {name: material, font: false}\nplugins: [search, supporttab]\n")
     result = run_mkdocs_build(tmp_path)
     assert result.returncode == 0, result.stderr
     first = read(tmp_path / "site", "status/history/index.html")
     second = read(tmp_path / "site", "status/history/2/index.html")
-    assert re.findall(r">Incident (\d+)<", first) == [str(n) for n in range(29, 4, -1)]
-    assert re.findall(r">Incident (\d+)<", second) == ["4", "3", "2", "1", "0"]
+    assert re.findall(r">Past incident (\d+)<", first) == [str(n) for n in range(29, 4, -1)]
+    assert re.findall(r">Past incident (\d+)<", second) == ["4", "3", "2", "1", "0"]
     assert re.findall(r"<h2>([^<]+)</h2>", first) == ["October 2026", "September 2026"]
     assert '<a href="2/" rel="next">Older</a>' in first and "Page 1 of 2" in first
     assert '<a href="../" rel="prev">Newer</a>' in second and "Page 2 of 2" in second

@@ -173,3 +173,24 @@ def test_the_whole_pages_stylesheet_keeps_every_rule_for_what_the_themes_script_
     missing = {selector for selector, needs in selector_requirements(theme) if needs and needs <= words} - ours
     assert "body[data-md-scrolllock]" in ours
     assert sorted(missing) == [], sorted(missing)
+
+
+def test_a_build_reads_our_stylesheet_once_and_the_theme_bundle_once_per_version(site: Path, monkeypatch) -> None:
+    """Two builds (as `mkdocs serve` rebuilds): Support Tab's stylesheet is read once per build for the inline fallback
+    and both trimmed stylesheets, and the theme's 114 KB script bundle is read and split once for both."""
+    from conftest import run_mkdocs_build
+    from supporttab.plugin import PACKAGE_DIR, _theme_script
+
+    reads: list[str] = []
+    real = Path.read_text
+
+    def counted(path: Path, *args, **kwargs) -> str:
+        reads.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    own, bundle = (PACKAGE_DIR / "assets" / "supporttab.css").name, _theme_script().name
+    for _ in range(2):
+        assert run_mkdocs_build(site).returncode == 0
+    assert reads.count(own) == 2
+    assert reads.count(bundle) <= 1

@@ -96,7 +96,7 @@ def test_script_carries_the_channels_and_its_styles(built_example: Path) -> None
 
 def test_the_hub_and_the_widget_share_one_open_now(built_example: Path) -> None:
     shared = (Path(supporttab.__file__).parent / "assets" / "open-now.js").read_text(encoding="utf-8").rstrip()
-    for script in ["widget/support-tab.js", "assets/supporttab/supporttab.js"]:
+    for script in ["widget/support-tab.js", "assets/supporttab/hub.js"]:
         text = (built_example / script).read_text(encoding="utf-8")
         assert shared in text and "/* include:" not in text, script
         assert text.count("function wallClock(") == 1, script

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -60,7 +61,12 @@ from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
-from .core.themescript import page_needs_theme_script, site_needs_theme_script
+from .core.themescript import (
+    page_needs_theme_script,
+    site_needs_theme_script,
+    templates_using_theme_script,
+    turned_off,
+)
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, STATUS_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
@@ -73,6 +79,7 @@ log = logging.getLogger("mkdocs.plugins.supporttab")
 
 PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
+HUB_SCRIPT = "hub.js"  # the open-now line, on the hub alone
 ON_DEMAND_SCRIPT = "theme-on-demand.js"  # only the pages that load the theme's script when asked
 THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
 THEME_SCRIPTS = Path(material_templates.__file__).parent / "assets" / "javascripts"
@@ -145,6 +152,7 @@ class SupportTabPlugin(BasePlugin):
             self.language_menu = _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
+        _turn_off_features(config)
         return config
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -262,13 +270,13 @@ class SupportTabPlugin(BasePlugin):
         _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
-        env.globals["supporttab_css"] = Markup(_own_css())
-        env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files)
-        env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files)
+        own_css = _own_css()  # read once: the inline fallback and both trimmed stylesheets end with it
+        env.globals["supporttab_css"] = Markup(own_css)
+        env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files, own_css)
+        env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files, own_css)
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
-        # Every page loads the theme's script at once where the site's features or settings need it.
-        env.globals["supporttab_theme_at_once"] = site_needs_theme_script(config.theme.get("features") or [],
-                                                                          config.extra)
+        # Every page loads the theme's script at once where the site's features, settings or templates need it.
+        env.globals["supporttab_theme_at_once"] = _site_needs_theme_script(config)
         hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
@@ -297,15 +305,15 @@ class SupportTabPlugin(BasePlugin):
                 server.watch(str(path))
         return server
 
-    def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
+    def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
         """Light pages' one stylesheet: the theme's, trimmed to what their templates can use, then ours."""
         if self.build is None:
             return None
         light = {page.template for page in self.build.pages if page.light}
         return self._add_trimmed_stylesheet("light", _template_sources(env, light, skip=NOT_ON_LIGHT_PAGES),
-                                            config, files)
+                                            own, config, files)
 
-    def _add_page_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files) -> str | None:
+    def _add_page_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
         """Every other page's one stylesheet (the hub, the team, articles, 404): the theme's, trimmed to what their
         templates, their rendered Markdown and the theme's script (which they load when a reader searches) can
         use, then ours. MkDocs has rendered every page's Markdown by now."""
@@ -314,13 +322,13 @@ class SupportTabPlugin(BasePlugin):
         templates, contents = _whole_pages(files)
         texts = [*_template_sources(env, templates | {"404.html"}, skip=frozenset()), *contents,
                  *_theme_script_classes()]
-        return self._add_trimmed_stylesheet("pages", texts, config, files)
+        return self._add_trimmed_stylesheet("pages", texts, own, config, files)
 
-    def _add_trimmed_stylesheet(self, name: str, texts: list[str], config: MkDocsConfig, files: Files) -> str:
-        """The theme's stylesheets trimmed to the words in `texts`, then ours, as one file. Returns its path in the
-        site, named by its content so browsers may keep it until it changes."""
+    def _add_trimmed_stylesheet(self, name: str, texts: list[str], own: str, config: MkDocsConfig,
+                                files: Files) -> str:
+        """The theme's stylesheets trimmed to the words in `texts`, then ours (`own`), as one file. Returns its path in
+        the site, named by its content so browsers may keep it until it changes."""
         words = words_of([*texts, *_palette_words(config), *RUNTIME_WORDS])
-        own = _own_css()
         theme = "".join(path.read_text("utf-8") for path in _theme_stylesheets(config))
         trimmed = trim_cached(theme, words, self.root / self.options.cache_dir / "stylesheets", reads=own)
         css = f"{trimmed}\n{own}"
@@ -384,6 +392,32 @@ class SupportTabPlugin(BasePlugin):
         if page.file.generated_by is None:
             return None
         return self.pages.get(page.file.src_uri)
+
+
+def _site_needs_theme_script(config: MkDocsConfig) -> bool:
+    """Whether every page but the light ones loads the theme's script at once: for a feature or setting only it
+    carries out, or for a template in `custom_dir` whose code subscribes to it (`document$`), which would otherwise
+    fail until a reader searched."""
+    if site_needs_theme_script(config.theme.get("features") or [], config.extra):
+        return True
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    users = [path.relative_to(custom_dir).as_posix() for path in templates_using_theme_script(custom_dir)]
+    if users:
+        log.info(f"{Path(custom_dir).name}/{users[0]} uses the theme's script (like document$), so the hub, team page "
+                 "and articles load it at once; the status, history and incident pages never do: check "
+                 "`if (window.document$)` in code that may run there")
+    return bool(users)
+
+
+def _turn_off_features(config: MkDocsConfig) -> None:
+    """Drop the theme features Support Tab turns off (core/themescript.py): the banner's close button, since the
+    banner is the active incident's."""
+    features = config.theme.get("features") or []
+    off = turned_off(features)
+    if off:
+        config.theme["features"] = [feature for feature in features if feature not in off]
+        log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
+                 "can always see")
 
 
 def _site_language(tag: str) -> Language:
@@ -499,8 +533,15 @@ def _theme_script_classes() -> list[str]:
     controls) and the attributes it sets (data-md-scrolllock while search is open on a phone, data-focus-visible-added
     ...): the words of its bundle that name its own components or attributes. Its other words (note, keys) are
     Markdown's, which the pages supply themselves when they use them."""
-    return [word for word in words_of([_theme_script().read_text("utf-8")])
-            if word.startswith(("md-", "tabbed-", "data-"))]
+    bundle = _theme_script()
+    return _bundle_classes(bundle, bundle.stat().st_mtime_ns)
+
+
+@functools.cache
+def _bundle_classes(bundle: Path, mtime_ns: int) -> list[str]:
+    """The words of the theme's 114 KB bundle, read and split once per version of it (its path and time), not on
+    every build and every rebuild of `mkdocs serve`."""
+    return [word for word in words_of([bundle.read_text("utf-8")]) if word.startswith(("md-", "tabbed-", "data-"))]
 
 
 def _whole_pages(files: Files) -> tuple[set[str], list[str]]:
@@ -779,7 +820,7 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    for script in (SCRIPT, ON_DEMAND_SCRIPT):
+    for script in (SCRIPT, HUB_SCRIPT, ON_DEMAND_SCRIPT):
         files.append(File.generated(config, f"assets/supporttab/{script}", content=script_source(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))

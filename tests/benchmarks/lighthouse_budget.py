@@ -5,8 +5,8 @@
 Installs Lighthouse 12 from npm on first use (Node 20 here, so not 13) into ~/.cache/supporttab-lighthouse,
 builds the example site, serves it on 127.0.0.1 and prints a table. Exits 1 when a page is under budget:
 accessibility, best practices and SEO 100, performance 98 or more (measured on a shared, loaded machine with
-site-audit, medians of 3: hub 100, status 99, incidents 100, team 99, history 100, article 99; local times make
-no time formatter for a reader in the site's zone, the hub's open-now line still makes its one).
+site-audit, medians of 3: hub 100, status 99, incidents 100, team 99, history 100, article 99; local times and the
+hub's open-now line make no time formatter for a reader in the site's zone).
 """
 
 from __future__ import annotations

@@ -1,8 +1,52 @@
 /* "Open now" from the team's weekly hours in its own time zone, with the reader's time added when their clock
    differs: "Open now until 20:00 (your time 15:00).", in the words and locale of the page (`words`, from
-   core/scriptwords.py). One source for the hub and the <support-tab> widget: the
-   build puts this file where either script says include: open-now.js, inside that script's own scope. */
-var DAY = 86400000;
+   core/scriptwords.py). One source for the hub and the <support-tab> widget: the build puts this file where either
+   script says include: open-now.js, inside that script's own scope.
+   The hub's hours come with a table the build worked out for the coming weeks (`hours.table`, hub/openings.py):
+   when it opens and closes, the zone's UTC offsets and the words for its days and times, so a reader whose clock
+   agrees with the team's makes no `Intl` formatter (the first costs a slow phone 100-350 ms). Before or after the
+   table, and for hours without one, the script works them out itself with `Intl`. */
+var DAY = 86400000, MINUTE = 60000;
+
+/* The team's clock while the build's table lasts: stretches open, and the zone's offset, day and words at an
+   instant, from numbers alone. */
+function tableClock(table) {
+  function offset(instant) {
+    var minutes = table.offsets[0][1];
+    table.offsets.forEach(function (change) { if (instant >= table.from + change[0] * MINUTE) minutes = change[1]; });
+    return minutes * MINUTE;
+  }
+  function wall(instant) { return new Date(instant.getTime() + offset(instant)); }
+  return {
+    stretches: table.open.map(function (stretch) {
+      return [new Date(table.from + stretch[0] * MINUTE), new Date(table.from + stretch[1] * MINUTE)];
+    }),
+    offset: offset,
+    day: function (instant) { return Math.floor(wall(instant) / DAY); },
+    minuteOfDay: function (instant) { return wall(instant).getUTCHours() * 60 + wall(instant).getUTCMinutes(); },
+    weekday: function (instant) { return table.days[wall(instant).getUTCDay()]; },
+    time: function (instant) { return table.clocks[wall(instant).toISOString().slice(11, 16)]; }
+  };
+}
+
+/* The team's clock worked out with `Intl`, from the weekly hours around `now`. */
+function intlClock(hours, now, words) {
+  var zone = hours.timezone;
+  return {
+    stretches: openStretches(hours, now),
+    offset: function (instant) { return offset(zone, instant); },
+    day: function (instant) { var p = wallClock(zone, instant); return Date.UTC(p.year, p.month - 1, p.day) / DAY; },
+    minuteOfDay: function (instant) { var p = wallClock(zone, instant); return p.hour * 60 + p.minute; },
+    weekday: function (instant) { return weekday(zone, instant, words); },
+    time: function (instant) { return clock(zone, instant, words); }
+  };
+}
+
+/* The build's table while `now` is inside it, else `Intl`'s. */
+function teamClock(hours, now, words) {
+  var table = hours.table;
+  return table && now >= table.from && now < table.until ? tableClock(table) : intlClock(hours, now, words);
+}
 
 /* The wall-clock date and time of `instant` in `zone`. One formatter per zone: two weeks of hours ask a hundred
    times, and making a formatter costs far more than using one (a tenth of a second on a slow phone). */
@@ -51,9 +95,8 @@ function openStretches(hours, now) {
 }
 
 /* 0 for the team's today, 1 for tomorrow..., counted on the team's calendar. */
-function daysAhead(zone, instant, now) {
-  var a = wallClock(zone, now), b = wallClock(zone, instant);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY);
+function daysAhead(team, instant, now) {
+  return team.day(instant) - team.day(now);
 }
 
 /* `template` with each %(name)s replaced by values[name]: the sentences come translated from the page. */
@@ -70,11 +113,12 @@ function clock(zone, instant, words) {
   return new Intl.DateTimeFormat(words.locale, { timeStyle: "short", timeZone: zone }).format(instant);
 }
 
-/* " (your time 15:00)" when the reader's clock differs from the team's, else "". */
-function yourTime(zone, instant, words) {
-  if (-instant.getTimezoneOffset() * 60000 === offset(zone, instant)) return "";
+/* " (your time 15:00)" when the reader's clock differs from the team's, else "": only then an `Intl` formatter. */
+function yourTime(team, instant, words) {
+  var reader = -instant.getTimezoneOffset() * MINUTE;
+  if (reader === team.offset(instant)) return "";
   var format = { timeStyle: "short" };
-  if (wallClock(zone, instant).day !== instant.getDate()) format = clockWithDay(words.locale, "long");
+  if (team.day(instant) !== Math.floor((instant.getTime() + reader) / DAY)) format = clockWithDay(words.locale, "long");
   return " " + fill(words.yourTime, { time: new Intl.DateTimeFormat(words.locale, format).format(instant) });
 }
 
@@ -86,34 +130,35 @@ function clockWithDay(locale, weekday) {
 }
 
 /* Whether the team is open at `now` (a Date). */
-function isOpenNow(hours, now) {
-  return openStretches(hours, now).some(function (stretch) { return stretch[0] <= now && now < stretch[1]; });
+function isOpenNow(hours, now, words) {
+  return teamClock(hours, now, words).stretches.some(function (stretch) {
+    return stretch[0] <= now && now < stretch[1];
+  });
 }
 
 /* The sentence for `now` (a Date) in the page's words: open until when, or closed and opening when. */
 function openNowText(hours, now, words) {
-  var zone = hours.timezone, stretches = openStretches(hours, now);
+  var team = teamClock(hours, now, words), stretches = team.stretches;
   for (var i = 0; i < stretches.length; i++) {
     var start = stretches[i][0], end = stretches[i][1];
     if (start <= now && now < end) {
       if (end - now > 7 * DAY) return words.openAllWeek;
-      return untilText(zone, end, now, words);
+      return untilText(team, end, now, words);
     }
     if (start > now) {
-      var ahead = daysAhead(zone, start, now);
+      var ahead = daysAhead(team, start, now);
       var opens = ahead === 0 ? words.opensToday : ahead === 1 ? words.opensTomorrow : words.opensDay;
-      return fill(opens, { day: weekday(zone, start, words), time: clock(zone, start, words),
-                           your_time: yourTime(zone, start, words) });
+      return fill(opens, { day: team.weekday(start), time: team.time(start), your_time: yourTime(team, start, words) });
     }
   }
   return words.closed;
 }
 
 /* "Open now until 20:00", "... until midnight", "... until tomorrow 02:00" when it runs past midnight. */
-function untilText(zone, end, now, words) {
-  var ahead = daysAhead(zone, end, now), wall = wallClock(zone, end);
-  var values = { day: weekday(zone, end, words), time: clock(zone, end, words), your_time: yourTime(zone, end, words) };
-  if (wall.hour === 0 && wall.minute === 0 && ahead === 1) return fill(words.openUntilMidnight, values);
+function untilText(team, end, now, words) {
+  var ahead = daysAhead(team, end, now);
+  var values = { day: team.weekday(end), time: team.time(end), your_time: yourTime(team, end, words) };
+  if (team.minuteOfDay(end) === 0 && ahead === 1) return fill(words.openUntilMidnight, values);
   var sentence = ahead === 0 ? words.openUntil : ahead === 1 ? words.openUntilTomorrow : words.openUntilDay;
   return fill(sentence, values);
 }

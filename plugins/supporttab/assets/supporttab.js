@@ -1,26 +1,3 @@
-/* Support Tab: the hub's "Open now" line, computed in the reader's browser from the opening hours that the
-   page also shows as a plain table (the fallback without JavaScript). */
-(function () {
-  "use strict";
-
-  var line = document.querySelector("[data-st-open-now]");
-  var source = document.getElementById("st-hours");
-  if (!line || !source) return;
-  var hours = JSON.parse(source.textContent);
-  var words = JSON.parse(document.getElementById("st-words").textContent);
-
-  /* include: open-now.js */
-
-  function update() {
-    var now = new Date();
-    line.textContent = openNowText(hours, now, words);
-    line.classList.toggle("st-open-now--open", isOpenNow(hours, now));
-  }
-
-  update();
-  setInterval(update, 60000);
-})();
-
 /* Times: every <time data-st-local> shows the site's time zone; add the reader's own time when it differs, in
    the page's language and its 12- or 24-hour clock. The site's offset from UTC then (data-st-offset, minutes) and the
    reader's, from the Date, are numbers: a reader whose clock agrees costs no `Intl` formatter, the first of which

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 # Theme features that only its script carries out. Not here, since they work without it: navigation.tabs.sticky
 # (the template puts the tabs in the header; the script would only keep them shown), content tabs (radio buttons
 # and the theme's `no-js` rules), search.* (they come with search, which loads the script).
 SCRIPT_FEATURES = frozenset({
-    "announce.dismiss",            # the announcement's close button
     "content.code.annotate",       # code annotations
     "content.code.copy",           # the copy button on code blocks
     "content.code.select",         # selecting lines of code
@@ -30,6 +30,10 @@ SCRIPT_FEATURES = frozenset({
     "navigation.tracking",         # the address following the section in view
     "toc.follow",                  # the table of contents following the section in view
 })
+
+# Features Support Tab turns off: the theme's banner shows the active incident, which no reader may close (the status
+# is never hidden), and its close button would do nothing on the light pages, which never load the script.
+TURNED_OFF = frozenset({"announce.dismiss"})
 
 # Features the theme's script looks up that work as well without it, until a reader searches and it loads: the
 # sticky tabs (above), lazy rendering of what the script adds, and search's own.
@@ -51,6 +55,11 @@ def script_features(features: Iterable[str]) -> list[str]:
 SCRIPT_EXTRAS = ("analytics", "consent")
 
 
+def turned_off(features: Iterable[str]) -> list[str]:
+    """The features among `features` that Support Tab turns off, in their order."""
+    return [feature for feature in features if feature in TURNED_OFF]
+
+
 def site_needs_theme_script(features: Iterable[str], extra: Mapping[str, Any]) -> bool:
     """Whether every page of a site with theme `features` and settings `extra` needs the theme's script at load."""
     return bool(script_features(features)) or any(extra.get(name) for name in SCRIPT_EXTRAS)
@@ -59,3 +68,18 @@ def site_needs_theme_script(features: Iterable[str], extra: Mapping[str, Any]) -
 def page_needs_theme_script(content: str) -> bool:
     """Whether a page's rendered Markdown uses something only the theme's script turns into what it is."""
     return SCRIPT_MARKUP.search(content) is not None
+
+
+# What the theme's script gives other scripts to subscribe to (`document$.subscribe(...)`, as its docs show for
+# custom scripts): code in a site's own templates that uses one needs the script at once.
+THEME_OBSERVABLES = re.compile(r"(?<![\w$])(?:app|document|location|target|keyboard|viewport|tablet|screen|print"
+                               r"|alert|progress|component)\$")
+
+
+def templates_using_theme_script(custom_dir: Path | None) -> list[Path]:
+    """The templates and scripts in a site's `custom_dir` that use the theme script's observables, like a page
+    template whose `{% block scripts %}` calls `document$.subscribe`."""
+    if custom_dir is None or not custom_dir.is_dir():
+        return []
+    return sorted(path for path in custom_dir.rglob("*") if path.suffix in (".html", ".js") and path.is_file()
+                  and THEME_OBSERVABLES.search(path.read_text("utf-8", errors="replace")))

@@ -16,6 +16,7 @@ from ..core.fields import phone_e164
 from ..core.i18n import gettext, list_text
 from ..core.timefmt import clock_text, date_text, weekday_text
 from .model import WEEKDAYS, Channel, Hub, OpeningHours, Popular
+from .openings import open_now_table
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, 
                    site_url: str | None, now: dt.datetime) -> HubView:
     """Everything the hub template needs, computed once per build."""
     channels = [contact_link(channel) for channel in hub.help_from_us.channels]
+    has_live_channels = any(link.channel.is_live for link in channels)
     today = now.astimezone(ZoneInfo(hub.help_from_us.hours.timezone)).date()  # where the closures happen
     return HubView(
         popular=rank_popular(hub.help_myself.popular, page_views, pages, site_url),
@@ -60,9 +62,10 @@ def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, 
         hours=hours_table(hub.help_from_us.hours),
         closures=[(c.date, date_text(c.date), c.name)
                   for c in sorted(hub.help_from_us.hours.closures, key=lambda c: c.date) if c.date >= today],
-        hours_json=json_for_html(hours_data(hub.help_from_us.hours)),
+        hours_json=json_for_html(_open_now_data(hub.help_from_us.hours, now) if has_live_channels
+                                 else hours_data(hub.help_from_us.hours)),
         json_ld=json_for_html(organization_json_ld(hub, site_url)),
-        has_live_channels=any(link.channel.is_live for link in channels),
+        has_live_channels=has_live_channels,
     )
 
 
@@ -135,6 +138,12 @@ def hours_data(hours: OpeningHours) -> dict[str, Any]:
         "weekly": {str(js_day[day]): [list(r) for r in ranges] for day, ranges in hours.weekly.items()},
         "closures": sorted(c.date.isoformat() for c in hours.closures),
     }
+
+
+def _open_now_data(hours: OpeningHours, now: dt.datetime) -> dict[str, Any]:
+    """The hours as the open-now line reads them: worked out for the coming weeks (`table`), and as authored for a
+    page read after those (a site not published for weeks)."""
+    return {**hours_data(hours), "table": open_now_table(hours, now)}
 
 
 def organization_json_ld(hub: Hub, site_url: str | None) -> dict[str, Any]:
