@@ -113,3 +113,21 @@ def test_a_page_with_a_diagram_loads_the_script_at_once_and_the_others_still_wai
     for name in WHOLE_PAGES:
         html = (built / name).read_text("utf-8")
         assert on_demand(html) and not loads_at_once(html), name
+
+
+@pytest.mark.parametrize("features", ["", ", toc.follow"], ids=["script-on-demand", "script-at-once"])
+def test_every_script_tag_of_every_page_is_a_tag_and_deferred(site: Path, features: str) -> None:
+    """The hub's template prints inside autoescape: a script tag the layer rewrites (to defer it) must stay a tag
+    there too, for the theme's own scripts and the site's `extra_javascript`, on every page kind."""
+    (site / "content" / "js").mkdir()
+    (site / "content" / "js" / "extra.js").write_text("window.extraRan = true;\n", "utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(EXAMPLE_FEATURES, EXAMPLE_FEATURES.replace(
+        "]", f"{features}]")) + "extra_javascript: [js/extra.js]\n", "utf-8")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    for name in WHOLE_PAGES + LIGHT_PAGES:
+        html = (site / "site" / name).read_text("utf-8")
+        assert "&lt;script" not in html, name
+        assert len(re.findall(r'<script defer src="[^"]*js/extra\.js"></script>', html)) == 1, name
+        assert re.search(r"<script src=", html) is None, name  # every external script waits for the page
