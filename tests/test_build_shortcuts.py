@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import shutil
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -73,26 +74,31 @@ def test_the_check_finds_a_part_shared_where_its_links_differ(site: Path, monkey
 PAST_INCIDENT = "incidents/2026-11-20-card-payments-failing.yml"  # resolved: its edits change only its own page
 
 
-def serve_build(site: Path, out: Path) -> int:
-    """Build `site` into `out` as `mkdocs serve` builds on every save; returns how many pages it reused."""
+def serve_build(site: Path, out: Path, *, dirty: bool = False) -> int:
+    """Build `site` into `out` as `mkdocs serve [--dirty]` builds on every save; returns how many pages it reused."""
     config = importlib.import_module(f"{HOST}.config")
     commands = importlib.import_module(f"{HOST}.commands.build")
     cfg = config.load_config(str(site / "mkdocs.yml"), site_dir=str(out))
-    cfg.plugins.on_startup(command="serve", dirty=False)
+    cfg.plugins.on_startup(command="serve", dirty=dirty)
     ours = cfg.plugins["supporttab"]
     reuse = ours._reuse_unchanged_previews
     reused = []
 
     def counting(*args):
         reuse(*args)
-        reused.append(len(ours.reused))
+        reused.append(len(ours.previews))
 
     ours._reuse_unchanged_previews = counting
     try:
-        commands.build(cfg, serve_url="http://127.0.0.1:8000/")
+        commands.build(cfg, serve_url="http://127.0.0.1:8000/", dirty=dirty)
     finally:
         del ours._reuse_unchanged_previews
     return reused[0]
+
+
+def written_pages(out: Path, since: int) -> set[str]:
+    """The pages in `out` written since `since` (nanoseconds)."""
+    return {path.parent.relative_to(out).as_posix() for path in out.rglob("*.html") if path.stat().st_mtime_ns >= since}
 
 
 def edit(site: Path, path: str, old: str, new: str) -> None:
@@ -106,8 +112,43 @@ def fresh_serve_build(site: Path, out: Path) -> dict[str, bytes]:
     config = importlib.import_module(f"{HOST}.config")
     cfg = config.load_config(str(site / "mkdocs.yml"), site_dir=str(out))
     cfg.plugins["supporttab"].previews.clear()
+    for name, other in cfg.plugins.items():  # mkdocs-material's search keeps its index from a --dirty build
+        if name.endswith("search"):
+            other.search_index_prev = None
     assert serve_build(site, out) == 0
     return snapshot(out)
+
+
+def test_a_dirty_preview_writes_only_the_edited_incident_and_shows_the_same_bytes(site: Path, tmp_path: Path) -> None:
+    """Under `mkdocs serve --dirty` MkDocs skips the kept incident pages altogether (no template, no file written),
+    yet every file, the search index included, is what a full preview writes; every authored page is written
+    again, as our banner and navigation are in each."""
+    serve_build(site, tmp_path / "preview", dirty=True)
+    serve_build(site, tmp_path / "preview", dirty=True)
+    edit(site, PAST_INCIDENT, "title: Card payments failing", "title: Card payments <b>failed</b>")
+    since = time.time_ns()
+    assert serve_build(site, tmp_path / "preview", dirty=True) == 3
+    written = written_pages(tmp_path / "preview", since)
+    incidents = {page for page in snapshot(tmp_path / "preview") if page.startswith("incidents/")}
+    assert {page for page in written if page.startswith("incidents/")} == {
+        "incidents/2026-11-20-card-payments-failing"}, incidents
+    assert {"articles/reset-password", "status", "status/history", "."} <= written
+    preview = snapshot(tmp_path / "preview")
+    assert "Card payments &lt;b&gt;failed&lt;/b&gt;" in preview["incidents/2026-11-20-card-payments-failing/index.html"
+                                                               ].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_dirty_preview_drops_the_page_of_an_incident_renamed_or_deleted(site: Path, tmp_path: Path) -> None:
+    """site/ is kept under --dirty: a page Support Tab no longer generates must leave it, or the preview would go
+    on showing an incident that is gone."""
+    serve_build(site, tmp_path / "preview", dirty=True)
+    old = site / PAST_INCIDENT
+    old.rename(old.with_name("2026-11-20-card-payments-down.yml"))
+    serve_build(site, tmp_path / "preview", dirty=True)
+    preview = snapshot(tmp_path / "preview")
+    assert "incidents/2026-11-20-card-payments-down/index.html" in preview
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
 
 
 def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(site: Path, tmp_path: Path) -> None:
@@ -131,12 +172,14 @@ def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(sit
     ("content/articles/reset-password.md", "description: Reset", "status: new\ndescription: Reset"),
 ], ids=["active incident (banner)", "article title (navigation)", "author (signatures)", "help strip", "settings",
         "article icon (navigation)", "article status (navigation)"])
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
 def test_an_edit_around_every_page_renders_every_incident_page_again(site: Path, tmp_path: Path, path: str, old: str,
-                                                                     new: str) -> None:
-    serve_build(site, tmp_path / "preview")
-    assert serve_build(site, tmp_path / "preview") == 5  # nothing changed: every incident page and the history
+                                                                     new: str, dirty: bool) -> None:
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    assert serve_build(site, tmp_path / "preview", dirty=dirty) == 5  # nothing changed: every incident page and
+    # the history
     edit(site, path, old, new)
-    assert serve_build(site, tmp_path / "preview") == 0
+    assert serve_build(site, tmp_path / "preview", dirty=dirty) == 0
     assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
 
 

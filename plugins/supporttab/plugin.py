@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from pathlib import Path
 from types import MethodType
@@ -105,16 +106,21 @@ class SupportTabPlugin(BasePlugin):
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
+        self.dirty = False  # `mkdocs serve --dirty`: site/ is kept between rebuilds
         self.nav: Any = None
-        # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
-        self.previews: dict[str, tuple[tuple, GeneratedPage, str]] = {}
+        # `mkdocs serve`: each incident page's last HTML and anchors, with what it was made from; this rebuild's
+        # reuses; and the folder the last successful build wrote with the files generated there (under --dirty,
+        # what is no longer generated leaves it; and what is, and unchanged, stays as written).
+        self.previews: dict[str, tuple[tuple, GeneratedPage, str, frozenset[str]]] = {}
+        self.generating: set[str] = set()
+        self.written: tuple[str, set[str]] | None = None
         self.surroundings: tuple = ()
         self.reused: dict[str, str] = {}
         self.validated = ValidatedFiles()  # status files as last loaded: a rebuild validates only what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember the command: only `serve` keeps pages for the next rebuild."""
-        self.command = command
+        """Remember the command: only `serve` keeps pages for the next rebuild, and under `--dirty` in site/."""
+        self.command, self.dirty = command, dirty
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -140,13 +146,16 @@ class SupportTabPlugin(BasePlugin):
             _add_language_switcher(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
+        _reuse_theme_work(config, self.root / self.options.cache_dir)
         return config
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         activate(None)  # what runs after the build in this process (a test, a command) speaks English again
+        self.written = (config.site_dir, self.generating)
 
     def on_build_error(self, error: Exception) -> None:
         activate(None)
+        self.written = None  # a rebuild after a failed one writes every page
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Load, validate and derive everything before MkDocs cleans site/: bad data leaves the last good site."""
@@ -187,6 +196,9 @@ class SupportTabPlugin(BasePlugin):
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
         self.widget_files = _add_widget_files(files, config)
+        self.generating = {file.abs_dest_path for file in files if file.generated_by is not None}
+        if self.command == "serve" and self.dirty:
+            self._prepare_dirty_rebuild(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -230,9 +242,10 @@ class SupportTabPlugin(BasePlugin):
         if generated is None:
             return None
         # Generated pages get their anchors from templates; tell MkDocs' link check about them.
-        page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
+        anchors = _anchor_ids(output)
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | anchors
         if self.command == "serve" and generated.template in KEPT_IN_PREVIEWS:
-            self.previews[page.file.src_uri] = (self.surroundings, generated, output)
+            self.previews[page.file.src_uri] = (self.surroundings, generated, output, frozenset(anchors))
         section = self.sections.get(page.file.src_uri)
         if section is None:
             return None
@@ -248,7 +261,9 @@ class SupportTabPlugin(BasePlugin):
         _expose_theme_templates(env)
         _install_translations(env)
         env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
-        env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, self.root / self.options.cache_dir)
+        # Compiled for the environment as it is now, with its extensions.
+        if env.bytecode_cache is None or isinstance(env.bytecode_cache, _CompiledTemplates):
+            env.bytecode_cache = _compiled_templates(env, self.root / self.options.cache_dir)
         # The pages the navigation marks as active: what is in it, even a generated page listed under nav:.
         _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
@@ -326,7 +341,8 @@ class SupportTabPlugin(BasePlugin):
         now, at this rebuild's clock) and surroundings (the banner, the help strip, the team, the navigation, the
         settings, templates and catalogs) are what they were gets the HTML it had, and so does a page of the
         history whose incidents are: the preview of an edited incident need not wait for every other one to render
-        again. Anything else that changed renders every page again."""
+        again. Anything else that changed renders every page again. Under `--dirty`, where site/ still holds
+        that HTML, MkDocs is told the page did not change and skips it altogether."""
         self.reused = {}
         if self.command != "serve" or not _only_known_context_readers(config, self):
             self.previews = {}
@@ -334,15 +350,41 @@ class SupportTabPlugin(BasePlugin):
         surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else ())
         previous = next(iter(self.previews.values()), None)
         self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
-        for src_uri, (made_in, generated, html) in list(self.previews.items()):
+        skip = self._kept_site_dir(config) and _only_own_output_handlers(config, self)
+        readers = [handler for handler in config.plugins.events["page_context"]
+                   if getattr(handler, "__self__", None) is not self]
+        for src_uri, (made_in, generated, html, anchors) in list(self.previews.items()):
             file = files.get_file_from_path(src_uri)
-            if (made_in is self.surroundings and file is not None and file.page is not None
-                    and self._generated(file.page) == generated):
+            if (made_in is not self.surroundings or file is None or file.page is None
+                    or self._generated(file.page) != generated):
+                del self.previews[src_uri]
+            elif skip and Path(file.abs_dest_path).is_file():
+                _keep_written_page(file, anchors, readers, config, self.nav)
+            else:
                 self.reused[src_uri] = html
                 file.page.meta["template"] = PRERENDERED
-            else:
-                del self.previews[src_uri]
-        log.debug(f"Preview: {len(self.reused)} incident pages unchanged since the last build")
+        log.debug(f"Preview: {len(self.previews)} incident pages unchanged since the last build")
+
+    def _kept_site_dir(self, config: MkDocsConfig) -> bool:
+        """Whether this is a `--dirty` rebuild into the folder the last build wrote without an error."""
+        return self.dirty and self.written is not None and self.written[0] == config.site_dir
+
+    def _prepare_dirty_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+        """`mkdocs serve --dirty` keeps site/ and builds only the pages it thinks changed. What we generated last
+        time and no longer do (a renamed incident's page) leaves site/, and every authored page is built again: our
+        banner, help strip and navigation are in each, and the few there are cost little (the generated pages
+        are kept or not by `_reuse_unchanged_previews`). mkdocs-material's search adds what a `--dirty` build
+        indexed to its last index, as if one page had been built; every page is indexed here, so that would repeat
+        entries: it starts afresh."""
+        if self._kept_site_dir(config) and self.written is not None:
+            for path in self.written[1] - self.generating:
+                Path(path).unlink(missing_ok=True)
+        for file in files.documentation_pages():
+            if file.generated_by is None:
+                file.is_modified = _always  # type: ignore[method-assign]
+        for plugin in config.plugins.values():
+            if type(plugin).__module__.startswith("material.plugins.search") and hasattr(plugin, "search_index_prev"):
+                plugin.search_index_prev = None
 
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
@@ -511,6 +553,78 @@ def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) 
     return all(getattr(handler, "__self__", None) is plugin
                or type(getattr(handler, "__self__", None)).__module__.startswith(_READS_CONTEXT_ONLY)
                for handler in config.plugins.events["page_context"])
+
+
+def _only_own_output_handlers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:
+    """Whether no other plugin (or hook) sees a page's output: only then may a page MkDocs skips keep the file
+    written last time, which went through every handler then."""
+    return all(getattr(handler, "__self__", None) is plugin for handler in config.plugins.events["post_page"])
+
+
+def _keep_written_page(file: File, anchors: frozenset[str], readers: list[Any], config: MkDocsConfig,
+                       nav: Any) -> None:
+    """Have MkDocs skip an unchanged page under `--dirty` and keep the file it wrote last time. MkDocs asks whether
+    the file changed just where it would build the page; so that is when the plugins that only read a page's
+    context (search) see it, in the order a full build gives them, and when the page's anchors are set for the
+    link check."""
+    page = file.page
+
+    def is_modified() -> bool:
+        page.present_anchor_ids = set(anchors)
+        for read in readers:
+            read({}, page=page, config=config, nav=nav)
+        return False
+
+    file.is_modified = is_modified  # type: ignore[method-assign]
+
+
+def _always() -> bool:
+    return True
+
+
+def _reuse_theme_work(config: MkDocsConfig, cache_dir: Path) -> None:
+    """Each environment the theme makes (MkDocs' own, and the one mkdocs-material's search makes to read its
+    words) keeps compiled templates in the cache folder, as ours does. And MkDocs lists every file in the theme's
+    folders on every build (mkdocs-material's: 14,000 icons) to copy its static files; `mkdocs serve` needs that
+    listing again only when a file was added, removed or renamed there, which changes its folder's modification
+    time."""
+    theme = config.theme
+    get_env = theme.get_env
+
+    def get_env_reusing_work() -> Environment:
+        env = get_env()
+        env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, cache_dir)
+        list_templates = env.list_templates
+
+        def listing(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions,
+                   getattr(filter_func, "__code__", filter_func), _folder_stamps(theme.dirs))
+            if key not in _THEME_LISTINGS:
+                _THEME_LISTINGS.clear()
+                _THEME_LISTINGS[key] = list_templates(extensions, filter_func)
+            return list(_THEME_LISTINGS[key])
+
+        env.list_templates = listing  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env_reusing_work  # type: ignore[method-assign]
+
+
+_THEME_LISTINGS: dict[tuple, list[str]] = {}
+
+
+def _folder_stamps(folders: list[str]) -> tuple[tuple[str, int], ...]:
+    """Every folder under `folders` with its modification time."""
+    stamps, pending = [], list(folders)
+    while pending:
+        folder = pending.pop()
+        try:
+            stamps.append((folder, os.stat(folder).st_mtime_ns))
+            with os.scandir(folder) as entries:
+                pending += [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            stamps.append((folder, -1))
+    return tuple(stamps)
 
 
 def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...]) -> tuple:
