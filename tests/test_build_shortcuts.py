@@ -290,3 +290,30 @@ def test_validated_files_are_kept_only_while_their_bytes_and_validity_last(site:
     edit(site, PAST_INCIDENT, "impact: ", "impact: tremendous\nwas_impact: ")
     for _ in range(2):
         assert [str(p).split(": ")[0] for p in load()[1]] == [f"{PAST_INCIDENT}:3:9", f"{PAST_INCIDENT}:4:1"]
+
+
+def test_a_preview_lists_the_theme_files_again_only_when_a_theme_folder_changed(site: Path, tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    """MkDocs lists every file of the theme on each build to copy its static files; a preview lists them again
+    only when a file was added to, removed from or renamed in a theme folder (at any depth), and then shows it."""
+    edit(site, "mkdocs.yml", "theme:\n", "theme:\n  custom_dir: overrides\n")
+    folder = site / "overrides" / "assets" / "extra"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("a", encoding="utf-8")
+    listings = []
+    list_templates = plugin.jinja2.FileSystemLoader.list_templates
+    monkeypatch.setattr(plugin.jinja2.FileSystemLoader, "list_templates",
+                        lambda self: listings.append(1) or list_templates(self))
+    serve_build(site, tmp_path / "preview")
+    assert (tmp_path / "preview" / "assets" / "extra" / "a.txt").is_file()
+    counted = len(listings)
+    serve_build(site, tmp_path / "preview")
+    assert len(listings) == counted  # nothing changed: the listing as it was
+    (folder / "b.txt").write_text("b", encoding="utf-8")
+    serve_build(site, tmp_path / "preview")
+    assert len(listings) > counted
+    assert (tmp_path / "preview" / "assets" / "extra" / "b.txt").is_file()
+    (folder / "a.txt").rename(folder / "c.txt")
+    serve_build(site, tmp_path / "preview")
+    assert sorted(path.name for path in (tmp_path / "preview" / "assets" / "extra").iterdir()) == ["b.txt", "c.txt"]
+    assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
