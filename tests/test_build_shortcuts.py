@@ -15,6 +15,7 @@ from conftest import HOST, run_mkdocs_build
 from jinja2 import Environment, pass_context
 
 from supporttab import plugin
+from supporttab.status import feeds, index
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -115,6 +116,8 @@ def fresh_serve_build(site: Path, out: Path) -> dict[str, bytes]:
     for name, other in cfg.plugins.items():  # mkdocs-material's search keeps its index from a --dirty build
         if name.endswith("search"):
             other.search_index_prev = None
+    index._INCIDENT_VIEWS.clear()  # what a fresh process would not have
+    feeds._LAST_WRITTEN.clear()
     assert serve_build(site, out) == 0
     return snapshot(out)
 
@@ -317,3 +320,28 @@ def test_a_preview_lists_the_theme_files_again_only_when_a_theme_folder_changed(
     serve_build(site, tmp_path / "preview")
     assert sorted(path.name for path in (tmp_path / "preview" / "assets" / "extra").iterdir()) == ["b.txt", "c.txt"]
     assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
+
+
+PAST_PAGE = "incidents/2026-11-20-card-payments-failing/index.html"
+
+
+@pytest.mark.parametrize(("path", "old", "new", "shows"), [
+    ("incidents/components.yml", "name: Card payments\n", "name: Card and wallet payments\n", "Card and wallet payments"),
+    ("team/patty.yml", "name: Patty Hughes", "name: Patricia Hughes", "Patricia Hughes"),
+    ("mkdocs.yml", "      hub: content/hub.yml\n", "      hub: content/hub.yml\n      allow_html: true\n",
+     "<kbd>Pay</kbd>"),
+], ids=["component name", "author name", "raw HTML allowed"])
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_an_edit_to_what_an_incident_is_shown_with_shows_on_its_page(site: Path, tmp_path: Path, path: str, old: str,
+                                                                    new: str, shows: str, dirty: bool) -> None:
+    """An incident's view is derived once and kept while its file is unchanged: the names of its components and
+    authors and the Markdown settings it was derived with are part of what it was made from."""
+    edit(site, PAST_INCIDENT, "your customers see", "your customers see <kbd>Pay</kbd> and")
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    assert shows not in snapshot(tmp_path / "preview")[PAST_PAGE].decode()
+    edit(site, path, old, new)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    preview = snapshot(tmp_path / "preview")
+    assert shows in preview[PAST_PAGE].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
