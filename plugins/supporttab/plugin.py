@@ -196,9 +196,10 @@ class SupportTabPlugin(BasePlugin):
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
         self.widget_files = _add_widget_files(files, config)
-        self.generating = {file.abs_dest_path for file in files if file.generated_by is not None}
-        if self.command == "serve" and self.dirty:
-            self._prepare_dirty_rebuild(files, config)
+        if self.command == "serve":
+            self.generating = {file.abs_dest_path for file in files if file.generated_by is not None}
+            if self.dirty:
+                self._prepare_dirty_rebuild(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
