@@ -345,3 +345,33 @@ def test_an_edit_to_what_an_incident_is_shown_with_shows_on_its_page(site: Path,
     preview = snapshot(tmp_path / "preview")
     assert shows in preview[PAST_PAGE].decode()
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+ACTIVE_INCIDENT = "incidents/2026-11-22-slow-pdf-exports.yml"
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+@pytest.mark.parametrize(("old", "new", "substituted"), [
+    ("title: PDF exports are slow", "title: PDF exports are <i>slower</i>", True),
+    ("impact: minor", "impact: major", True),
+    ("    status: monitoring", "    status: identified", True),
+    ("    status: monitoring", "    status: resolved", None),  # the banner may go: then every page renders
+], ids=["title", "impact", "status", "resolved"])
+def test_an_edit_to_an_open_incident_puts_the_new_banner_into_every_other_incident_page(
+        site: Path, tmp_path: Path, monkeypatch, dirty: bool, old: str, new: str, substituted: bool | None) -> None:
+    """The banner on every page changes with an open incident; an incident page otherwise unchanged gets its HTML
+    with the new banner in place of the old, once one page of its folder has rendered the new one, and shows
+    exactly what rendering it would (a page whose banner comes or goes, or whose own note changes, renders)."""
+    banners = []
+    with_banner = plugin._with_banner
+    monkeypatch.setattr(plugin, "_with_banner", lambda html, banner: banners.append(
+        with_banner(html, banner) is not None) or with_banner(html, banner))
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    banners.clear()  # (a page kept from another test's site would do: its HTML is what this one renders)
+    edit(site, ACTIVE_INCIDENT, old, new)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    preview = snapshot(tmp_path / "preview")
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+    if substituted:
+        assert True in banners, banners

@@ -116,6 +116,8 @@ class SupportTabPlugin(BasePlugin):
         self.written: tuple[str, set[str]] | None = None
         self.surroundings: tuple = ()
         self.reused: dict[str, str] = {}
+        self.rebannered: dict[str, str] = {}  # unchanged but for the banner: the HTML to put the new one in
+        self.shared: SharedRenders | None = None
         self.validated = ValidatedFiles()  # status files as last loaded: a rebuild validates only what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -235,6 +237,11 @@ class SupportTabPlugin(BasePlugin):
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
+            elif uri in self.rebannered:  # the same but for the banner: with the new one, once a page rendered it
+                page.meta["template"] = generated.template
+                new_banner = self.shared.find(context, "banner") if self.shared else None
+                context.update(supporttab_prerendered=_with_banner(self.rebannered.pop(uri), new_banner),
+                               supporttab_template=generated.template)
         return context
 
     @event_priority(100)  # first: the template's own output, before any plugin changes it
@@ -266,7 +273,7 @@ class SupportTabPlugin(BasePlugin):
         if env.bytecode_cache is None or isinstance(env.bytecode_cache, _CompiledTemplates):
             env.bytecode_cache = _compiled_templates(env, self.root / self.options.cache_dir)
         # The pages the navigation marks as active: what is in it, even a generated page listed under nav:.
-        _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
+        self.shared = _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
         env.globals["supporttab_css"] = Markup(_own_css())
@@ -344,20 +351,22 @@ class SupportTabPlugin(BasePlugin):
         history whose incidents are: the preview of an edited incident need not wait for every other one to render
         again. Anything else that changed renders every page again. Under `--dirty`, where site/ still holds
         that HTML, MkDocs is told the page did not change and skips it altogether."""
-        self.reused = {}
+        self.reused, self.rebannered = {}, {}
         if self.command != "serve" or not _only_known_context_readers(config, self):
             self.previews = {}
             return
         surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else ())
         previous = next(iter(self.previews.values()), None)
         self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
+        if previous and previous[0][0] == surroundings[0] and previous[0] is not self.surroundings:
+            self._put_new_banner(previous[0][1], surroundings[1], files)
         skip = self._kept_site_dir(config) and _only_own_output_handlers(config, self)
         readers = [handler for handler in config.plugins.events["page_context"]
                    if getattr(handler, "__self__", None) is not self]
         for src_uri, (made_in, generated, html, anchors) in list(self.previews.items()):
             file = files.get_file_from_path(src_uri)
             if (made_in is not self.surroundings or file is None or file.page is None
-                    or self._generated(file.page) != generated):
+                    or self._generated(file.page) != generated or src_uri in self.rebannered):
                 del self.previews[src_uri]
             elif skip and Path(file.abs_dest_path).is_file():
                 _keep_written_page(file, anchors, readers, config, self.nav)
@@ -369,6 +378,26 @@ class SupportTabPlugin(BasePlugin):
     def _kept_site_dir(self, config: MkDocsConfig) -> bool:
         """Whether this is a `--dirty` rebuild into the folder the last build wrote without an error."""
         return self.dirty and self.written is not None and self.written[0] == config.site_dir
+
+    def _put_new_banner(self, banner_before: tuple, banner_now: tuple, files: Files) -> None:
+        """Only the banner changed (an edit to an open incident): a page whose incident is unchanged, and that shows
+        a banner before and now, and the same note about its own incident, differs only in the banner. It gets
+        its HTML with the new banner in place of the old, once a page of its folder has rendered it (see
+        `_with_banner`). The banner of a site in several languages differs per section: there, every page renders
+        again."""
+        (summary_before, active_before, sections_before), (summary, active, sections) = banner_before, banner_now
+        if sections or sections_before or summary is None or summary_before is None:
+            return
+        for src_uri, (_, generated, html, _) in self.previews.items():
+            file = files.get_file_from_path(src_uri)
+            event = generated.context.get("st_event")
+            event_id = event.id if event is not None else None
+            if (file is not None and file.page is not None and self._generated(file.page) == generated
+                    and _shows_banner(summary_before, active_before, event_id)
+                    and _shows_banner(summary, active, event_id)
+                    and (event_id is None or summary_before.notice(event_id) == summary.notice(event_id))):
+                self.rebannered[src_uri] = html
+                file.page.meta["template"] = PRERENDERED
 
     def _prepare_dirty_rebuild(self, files: Files, config: MkDocsConfig) -> None:
         """`mkdocs serve --dirty` keeps site/ and builds only the pages it thinks changed. What we generated last
@@ -634,19 +663,43 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
     the navigation's titles, links and front matter, and everything derived that the pages' templates read (the
     history's pages, for the links between them), in every language's section (a translation added to the active
     incident changes only its section's banner)."""
-    names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
-             "supporttab_zone_label")
+    names = ("supporttab_css", "supporttab_hub_model", "supporttab_team", "supporttab", "supporttab_zone_label")
     status = env.globals.get("supporttab_status")
     template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
     stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in template_dirs if folder
                    for path in sorted(Path(folder).rglob("*")) if path.is_file())
-    return (_settings_texts(config.config_file_path), stamps, catalog_stamps(),
-            _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
-            status.active if status else None,
-            tuple((page.number, page.url) for page in status.history_pages) if status else (),
-            tuple((section.language, section.summary, section.status.active,
-                   tuple((page.number, page.url) for page in section.status.history_pages))
-                  for section in sections))
+    return ((_settings_texts(config.config_file_path), stamps, catalog_stamps(),
+             _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
+             tuple((page.number, page.url) for page in status.history_pages) if status else (),
+             tuple((section.language, tuple((page.number, page.url) for page in section.status.history_pages))
+                   for section in sections)),
+            (env.globals.get("supporttab_summary"), status.active if status else None,
+             tuple((section.language, section.summary, section.status.active) for section in sections)))
+
+
+def _shows_banner(summary: Any, active: tuple | None, event_id: str | None) -> bool:
+    """Whether an incident or history page shows the banner (as main.html decides): while anything is active,
+    except on the page of the one event the banner is about."""
+    single = summary.single if summary is not None else None
+    return bool(active) and not (event_id is not None and single is not None and single.event.id == event_id)
+
+
+# The banner, as partials/banner.html writes it: one paragraph of this class, with no paragraph inside.
+_BANNER_START, _BANNER_END = '<p class="st-banner st-banner--', "</p>"
+
+
+def _with_banner(html: str, banner: str | None) -> str | None:
+    """`html` with its banner replaced by `banner` (a render of partials/banner.html for the same folder), or
+    None (render the page) when the new banner is not rendered yet or either has not exactly one banner in it."""
+    if banner is None or html.count(_BANNER_START) != 1 or banner.count(_BANNER_START) != 1:
+        return None
+    start, new_start = html.index(_BANNER_START), banner.index(_BANNER_START)
+    end = html.index(_BANNER_END, start) + len(_BANNER_END)
+    new_end = banner.index(_BANNER_END, new_start) + len(_BANNER_END)
+    before, after = banner[:new_start], banner[new_end:]  # what the partial writes around the paragraph
+    if not (html[:start].endswith(before) and html[end:].startswith(after)):
+        return None
+    return html[:start - len(before)] + banner + html[end + len(after):]
 
 
 def _settings_texts(config_file: str | None) -> tuple[str, ...]:
@@ -697,16 +750,24 @@ class SharedRenders:
             self._asked.append((value, link))
         return link
 
+    def find(self, context: Any, name: str) -> str | None:
+        """The part `name` as rendered already for a page where its base URL and links come out as on this one."""
+        base_url = context.get("base_url")
+        for base, links, html in self._renders.get((name, active().tag), ()):
+            if base == base_url and all(self._url(context, value) == link for value, link in links):
+                return html
+        return None
+
     @pass_context
     def render(self, context: Context, name: str, caller: Any, outside_nav: bool = False) -> str:
         page = context.get("page")
         if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
             return caller()
+        found = self.find(context, name)
+        if found is not None:
+            return found
         renders = self._renders.setdefault((name, active().tag), [])
         base_url = context.get("base_url")
-        for base, links, html in renders:
-            if base == base_url and all(self._url(context, value) == link for value, link in links):
-                return html
         self._asked = []
         try:
             html = caller()
@@ -721,10 +782,11 @@ class SharedRenders:
 _SHARED_VARIANTS = 16  # one per folder depth in practice; a bound keeps the look-up short
 
 
-def _share_renders(env: Environment, nav_pages: list[Page]) -> None:
+def _share_renders(env: Environment, nav_pages: list[Page]) -> SharedRenders:
     shared = SharedRenders(env.filters["url"], nav_pages)
     env.filters["url"] = shared.url
     env.globals["supporttab_shared"] = shared.render
+    return shared
 
 
 def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
