@@ -375,3 +375,21 @@ def test_an_edit_to_an_open_incident_puts_the_new_banner_into_every_other_incide
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
     if substituted:
         assert True in banners, banners
+
+
+def test_a_dirty_preview_keeps_the_files_whose_banner_an_open_incidents_edit_left_as_it_was(site: Path,
+                                                                                           tmp_path: Path) -> None:
+    """A typo fixed in an open incident's title changes its own page and the history, not the banner's words: the
+    other incident pages keep the files they had (and stay kept for the next rebuild)."""
+    serve_build(site, tmp_path / "preview", dirty=True)
+    serve_build(site, tmp_path / "preview", dirty=True)
+    for typo in ("(typo fixed)", "(typo fixed again)"):  # the second time, from the pages kept the first time
+        edit(site, ACTIVE_INCIDENT, "title: PDF exports are slow", f"title: PDF exports are slow {typo}\n#")
+        since = time.time_ns()
+        serve_build(site, tmp_path / "preview", dirty=True)
+        written = written_pages(tmp_path / "preview", since)
+        assert "incidents/2026-11-22-slow-pdf-exports" in written and "status/history" in written
+        assert "incidents/2026-11-20-card-payments-failing" not in written
+    preview = snapshot(tmp_path / "preview")
+    assert "(typo fixed again)" in preview["incidents/2026-11-22-slow-pdf-exports/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")

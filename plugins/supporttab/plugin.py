@@ -7,6 +7,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from functools import partial
 from types import MethodType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,6 +34,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 from pydantic import ValidationError
 
 from . import __version__ as supporttab_version
@@ -365,8 +367,13 @@ class SupportTabPlugin(BasePlugin):
                    if getattr(handler, "__self__", None) is not self]
         for src_uri, (made_in, generated, html, anchors) in list(self.previews.items()):
             file = files.get_file_from_path(src_uri)
-            if (made_in is not self.surroundings or file is None or file.page is None
-                    or self._generated(file.page) != generated or src_uri in self.rebannered):
+            if src_uri in self.rebannered and file is not None:
+                del self.previews[src_uri]
+                if skip and Path(file.abs_dest_path).is_file():  # kept as written if its banner is the same
+                    _keep_written_page(file, anchors, readers, config, self.nav, changed=partial(
+                        self._banner_changed, file.page, generated, html, anchors))
+            elif (made_in is not self.surroundings or file is None or file.page is None
+                    or self._generated(file.page) != generated):
                 del self.previews[src_uri]
             elif skip and Path(file.abs_dest_path).is_file():
                 _keep_written_page(file, anchors, readers, config, self.nav)
@@ -374,6 +381,17 @@ class SupportTabPlugin(BasePlugin):
                 self.reused[src_uri] = html
                 file.page.meta["template"] = PRERENDERED
         log.debug(f"Preview: {len(self.previews)} incident pages unchanged since the last build")
+
+    def _banner_changed(self, page: Page, generated: GeneratedPage, html: str, anchors: frozenset[str]) -> bool:
+        """Whether a page whose banner is all that may have changed has a new one (or one not rendered yet, so
+        the page renders); if not, it stays as written, and is kept for the next rebuild."""
+        context = {"page": page, "base_url": get_relative_url(".", page.url)}  # what a page's links depend on
+        banner = self.shared.find(context, "banner") if self.shared else None
+        if banner is None or _with_banner(html, banner) != html:
+            return True
+        del self.rebannered[page.file.src_uri]
+        self.previews[page.file.src_uri] = (self.surroundings, generated, html, anchors)
+        return False
 
     def _kept_site_dir(self, config: MkDocsConfig) -> bool:
         """Whether this is a `--dirty` rebuild into the folder the last build wrote without an error."""
@@ -592,14 +610,16 @@ def _only_own_output_handlers(config: MkDocsConfig, plugin: SupportTabPlugin) ->
 
 
 def _keep_written_page(file: File, anchors: frozenset[str], readers: list[Any], config: MkDocsConfig,
-                       nav: Any) -> None:
-    """Have MkDocs skip an unchanged page under `--dirty` and keep the file it wrote last time. MkDocs asks whether
-    the file changed just where it would build the page; so that is when the plugins that only read a page's
-    context (search) see it, in the order a full build gives them, and when the page's anchors are set for the
-    link check."""
+                       nav: Any, changed: Any = None) -> None:
+    """Have MkDocs skip an unchanged page under `--dirty` (unless `changed()` says it changed after all) and keep
+    the file it wrote last time. MkDocs asks whether the file changed just where it would build the page; so that
+    is when the plugins that only read a page's context (search) see it, in the order a full build gives them, and
+    when the page's anchors are set for the link check."""
     page = file.page
 
     def is_modified() -> bool:
+        if changed is not None and changed():
+            return True
         page.present_anchor_ids = set(anchors)
         for read in readers:
             read({}, page=page, config=config, nav=nav)
