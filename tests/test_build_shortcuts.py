@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import shutil
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from conftest import HOST, run_mkdocs_build, write_resolved_incidents
 from jinja2 import Environment, pass_context
 
 from supporttab import plugin
+from supporttab.status import feeds, index
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -72,26 +74,31 @@ def test_the_check_finds_a_part_shared_where_its_links_differ(site: Path, monkey
 PAST_INCIDENT = "incidents/2026-11-20-card-payments-failing.yml"  # resolved: its edits change only its own page
 
 
-def serve_build(site: Path, out: Path) -> int:
-    """Build `site` into `out` as `mkdocs serve` builds on every save; returns how many pages it reused."""
+def serve_build(site: Path, out: Path, *, dirty: bool = False) -> int:
+    """Build `site` into `out` as `mkdocs serve [--dirty]` builds on every save; returns how many pages it reused."""
     config = importlib.import_module(f"{HOST}.config")
     commands = importlib.import_module(f"{HOST}.commands.build")
     cfg = config.load_config(str(site / "mkdocs.yml"), site_dir=str(out))
-    cfg.plugins.on_startup(command="serve", dirty=False)
+    cfg.plugins.on_startup(command="serve", dirty=dirty)
     ours = cfg.plugins["supporttab"]
     reuse = ours._reuse_unchanged_previews
     reused = []
 
     def counting(*args):
         reuse(*args)
-        reused.append(len(ours.reused))
+        reused.append(len(ours.previews))
 
     ours._reuse_unchanged_previews = counting
     try:
-        commands.build(cfg, serve_url="http://127.0.0.1:8000/")
+        commands.build(cfg, serve_url="http://127.0.0.1:8000/", dirty=dirty)
     finally:
         del ours._reuse_unchanged_previews
     return reused[0]
+
+
+def written_pages(out: Path, since: int) -> set[str]:
+    """The pages in `out` written since `since` (nanoseconds)."""
+    return {path.parent.relative_to(out).as_posix() for path in out.rglob("*.html") if path.stat().st_mtime_ns >= since}
 
 
 def edit(site: Path, path: str, old: str, new: str) -> None:
@@ -105,8 +112,45 @@ def fresh_serve_build(site: Path, out: Path) -> dict[str, bytes]:
     config = importlib.import_module(f"{HOST}.config")
     cfg = config.load_config(str(site / "mkdocs.yml"), site_dir=str(out))
     cfg.plugins["supporttab"].previews.clear()
+    for name, other in cfg.plugins.items():  # mkdocs-material's search keeps its index from a --dirty build
+        if name.endswith("search"):
+            other.search_index_prev = None
+    index._INCIDENT_VIEWS.clear()  # what a fresh process would not have
+    feeds._LAST_WRITTEN.clear()
     assert serve_build(site, out) == 0
     return snapshot(out)
+
+
+def test_a_dirty_preview_writes_only_the_edited_incident_and_shows_the_same_bytes(site: Path, tmp_path: Path) -> None:
+    """Under `mkdocs serve --dirty` MkDocs skips the kept incident pages altogether (no template, no file written),
+    yet every file, the search index included, is what a full preview writes; every authored page is written
+    again, as our banner and navigation are in each."""
+    serve_build(site, tmp_path / "preview", dirty=True)
+    serve_build(site, tmp_path / "preview", dirty=True)
+    edit(site, PAST_INCIDENT, "title: Card payments failing", "title: Card payments <b>failed</b>")
+    since = time.time_ns()
+    assert serve_build(site, tmp_path / "preview", dirty=True) == 3
+    written = written_pages(tmp_path / "preview", since)
+    incidents = {page for page in snapshot(tmp_path / "preview") if page.startswith("incidents/")}
+    assert {page for page in written if page.startswith("incidents/")} == {
+        "incidents/2026-11-20-card-payments-failing"}, incidents
+    assert {"articles/reset-password", "status", "status/history", "."} <= written
+    preview = snapshot(tmp_path / "preview")
+    assert "Card payments &lt;b&gt;failed&lt;/b&gt;" in preview["incidents/2026-11-20-card-payments-failing/index.html"
+                                                               ].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_dirty_preview_drops_the_page_of_an_incident_renamed_or_deleted(site: Path, tmp_path: Path) -> None:
+    """site/ is kept under --dirty: a page Support Tab no longer generates must leave it, or the preview would go
+    on showing an incident that is gone."""
+    serve_build(site, tmp_path / "preview", dirty=True)
+    old = site / PAST_INCIDENT
+    old.rename(old.with_name("2026-11-20-card-payments-down.yml"))
+    serve_build(site, tmp_path / "preview", dirty=True)
+    preview = snapshot(tmp_path / "preview")
+    assert "incidents/2026-11-20-card-payments-down/index.html" in preview
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
 
 
 def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(site: Path, tmp_path: Path) -> None:
@@ -130,12 +174,14 @@ def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(sit
     ("content/articles/reset-password.md", "description: Reset", "status: new\ndescription: Reset"),
 ], ids=["active incident (banner)", "article title (navigation)", "author (signatures)", "help strip", "settings",
         "article icon (navigation)", "article status (navigation)"])
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
 def test_an_edit_around_every_page_renders_every_incident_page_again(site: Path, tmp_path: Path, path: str, old: str,
-                                                                     new: str) -> None:
-    serve_build(site, tmp_path / "preview")
-    assert serve_build(site, tmp_path / "preview") == 5  # nothing changed: every incident page and the history
+                                                                     new: str, dirty: bool) -> None:
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    assert serve_build(site, tmp_path / "preview", dirty=dirty) == 5  # nothing changed: every incident page and
+    # the history
     edit(site, path, old, new)
-    assert serve_build(site, tmp_path / "preview") == 0
+    assert serve_build(site, tmp_path / "preview", dirty=dirty) == 0
     assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
 
 
@@ -234,3 +280,103 @@ def test_validated_files_are_kept_only_while_their_bytes_and_validity_last(site:
     edit(site, PAST_INCIDENT, "impact: ", "impact: tremendous\nwas_impact: ")
     for _ in range(2):
         assert [str(p).split(": ")[0] for p in load()[1]] == [f"{PAST_INCIDENT}:3:9", f"{PAST_INCIDENT}:4:1"]
+
+
+def test_a_preview_lists_the_theme_files_again_only_when_a_theme_folder_changed(site: Path, tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    """MkDocs lists every file of the theme on each build to copy its static files; a preview lists them again
+    only when a file was added to, removed from or renamed in a theme folder (at any depth), and then shows it."""
+    edit(site, "mkdocs.yml", "theme:\n", "theme:\n  custom_dir: overrides\n")
+    folder = site / "overrides" / "assets" / "extra"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("a", encoding="utf-8")
+    listings = []
+    list_templates = plugin.jinja2.FileSystemLoader.list_templates
+    monkeypatch.setattr(plugin.jinja2.FileSystemLoader, "list_templates",
+                        lambda self: listings.append(1) or list_templates(self))
+    serve_build(site, tmp_path / "preview")
+    assert (tmp_path / "preview" / "assets" / "extra" / "a.txt").is_file()
+    counted = len(listings)
+    serve_build(site, tmp_path / "preview")
+    assert len(listings) == counted  # nothing changed: the listing as it was
+    (folder / "b.txt").write_text("b", encoding="utf-8")
+    serve_build(site, tmp_path / "preview")
+    assert len(listings) > counted
+    assert (tmp_path / "preview" / "assets" / "extra" / "b.txt").is_file()
+    (folder / "a.txt").rename(folder / "c.txt")
+    serve_build(site, tmp_path / "preview")
+    assert sorted(path.name for path in (tmp_path / "preview" / "assets" / "extra").iterdir()) == ["b.txt", "c.txt"]
+    assert snapshot(tmp_path / "preview") == fresh_serve_build(site, tmp_path / "fresh")
+
+
+PAST_PAGE = "incidents/2026-11-20-card-payments-failing/index.html"
+
+
+@pytest.mark.parametrize(("path", "old", "new", "shows"), [
+    ("incidents/components.yml", "name: Card payments\n", "name: Card and wallet payments\n", "Card and wallet payments"),
+    ("team/patty.yml", "name: Patty Hughes", "name: Patricia Hughes", "Patricia Hughes"),
+    ("mkdocs.yml", "      hub: content/hub.yml\n", "      hub: content/hub.yml\n      allow_html: true\n",
+     "<kbd>Pay</kbd>"),
+], ids=["component name", "author name", "raw HTML allowed"])
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_an_edit_to_what_an_incident_is_shown_with_shows_on_its_page(site: Path, tmp_path: Path, path: str, old: str,
+                                                                    new: str, shows: str, dirty: bool) -> None:
+    """An incident's view is derived once and kept while its file is unchanged: the names of its components and
+    authors and the Markdown settings it was derived with are part of what it was made from."""
+    edit(site, PAST_INCIDENT, "your customers see", "your customers see <kbd>Pay</kbd> and")
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    assert shows not in snapshot(tmp_path / "preview")[PAST_PAGE].decode()
+    edit(site, path, old, new)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    preview = snapshot(tmp_path / "preview")
+    assert shows in preview[PAST_PAGE].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+ACTIVE_INCIDENT = "incidents/2026-11-22-slow-pdf-exports.yml"
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+@pytest.mark.parametrize(("old", "new", "substituted"), [
+    ("title: PDF exports are slow", "title: PDF exports are <i>slower</i>", True),
+    ("impact: minor", "impact: major", True),
+    ("    status: monitoring", "    status: identified", True),
+    ("    status: monitoring", "    status: resolved", None),  # the banner may go: then every page renders
+], ids=["title", "impact", "status", "resolved"])
+def test_an_edit_to_an_open_incident_puts_the_new_banner_into_every_other_incident_page(
+        site: Path, tmp_path: Path, monkeypatch, dirty: bool, old: str, new: str, substituted: bool | None) -> None:
+    """The banner on every page changes with an open incident; an incident page otherwise unchanged gets its HTML
+    with the new banner in place of the old, once one page of its folder has rendered the new one, and shows
+    exactly what rendering it would (a page whose banner comes or goes, or whose own note changes, renders)."""
+    banners = []
+    with_banner = plugin._with_banner
+    monkeypatch.setattr(plugin, "_with_banner", lambda html, banner: banners.append(
+        with_banner(html, banner) is not None) or with_banner(html, banner))
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    banners.clear()  # (a page kept from another test's site would do: its HTML is what this one renders)
+    edit(site, ACTIVE_INCIDENT, old, new)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    preview = snapshot(tmp_path / "preview")
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+    if substituted:
+        assert True in banners, banners
+
+
+def test_a_dirty_preview_keeps_the_files_whose_banner_an_open_incidents_edit_left_as_it_was(site: Path,
+                                                                                           tmp_path: Path) -> None:
+    """A typo fixed in an open incident's title changes its own page and the history, not the banner's words: the
+    other incident pages keep the files they had (and stay kept for the next rebuild)."""
+    serve_build(site, tmp_path / "preview", dirty=True)
+    serve_build(site, tmp_path / "preview", dirty=True)
+    for typo in ("(typo fixed)", "(typo fixed again)"):  # the second time, from the pages kept the first time
+        edit(site, ACTIVE_INCIDENT, "title: PDF exports are slow", f"title: PDF exports are slow {typo}\n#")
+        since = time.time_ns()
+        serve_build(site, tmp_path / "preview", dirty=True)
+        written = written_pages(tmp_path / "preview", since)
+        assert "incidents/2026-11-22-slow-pdf-exports" in written and "status/history" in written
+        assert "incidents/2026-11-20-card-payments-failing" not in written
+    preview = snapshot(tmp_path / "preview")
+    assert "(typo fixed again)" in preview["incidents/2026-11-22-slow-pdf-exports/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import re
 from pathlib import Path
+from functools import partial
 from types import MethodType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,6 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 from pydantic import ValidationError
 
 from . import __version__ as supporttab_version
@@ -116,16 +119,23 @@ class SupportTabPlugin(BasePlugin):
         self.language_menu = False  # whether the language menu is ours, to each page's versions
         self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
+        self.dirty = False  # `mkdocs serve --dirty`: site/ is kept between rebuilds
         self.nav: Any = None
-        # `mkdocs serve`: each incident page's last HTML, with what it was made from; and this rebuild's reuses.
-        self.previews: dict[str, tuple[tuple, GeneratedPage, str]] = {}
+        # `mkdocs serve`: each incident page's last HTML and anchors, with what it was made from; this rebuild's
+        # reuses; and the folder the last successful build wrote with the files generated there (under --dirty,
+        # what is no longer generated leaves it; and what is, and unchanged, stays as written).
+        self.previews: dict[str, tuple[tuple, GeneratedPage, str, frozenset[str]]] = {}
+        self.generating: set[str] = set()
+        self.written: tuple[str, set[str]] | None = None
         self.surroundings: tuple = ()
         self.reused: dict[str, str] = {}
+        self.rebannered: dict[str, str] = {}  # unchanged but for the banner: the HTML to put the new one in
+        self.shared: SharedRenders | None = None
         self.validated = ValidatedFiles()  # status files as last loaded: a rebuild validates only what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember the command: only `serve` keeps pages for the next rebuild."""
-        self.command = command
+        """Remember the command: only `serve` keeps pages for the next rebuild, and under `--dirty` in site/."""
+        self.command, self.dirty = command, dirty
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
@@ -153,13 +163,16 @@ class SupportTabPlugin(BasePlugin):
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         _turn_off_features(config)
+        _reuse_theme_work(config, self.root / self.options.cache_dir)
         return config
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         activate(None)  # what runs after the build in this process (a test, a command) speaks English again
+        self.written = (config.site_dir, self.generating)
 
     def on_build_error(self, error: Exception) -> None:
         activate(None)
+        self.written = None  # a rebuild after a failed one writes every page
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Load, validate and derive everything before MkDocs cleans site/: bad data leaves the last good site."""
@@ -200,6 +213,10 @@ class SupportTabPlugin(BasePlugin):
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
         self.widget_files = _add_widget_files(files, config)
+        if self.command == "serve":
+            self.generating = {file.abs_dest_path for file in files if file.generated_by is not None}
+            if self.dirty:
+                self._prepare_dirty_rebuild(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -239,6 +256,11 @@ class SupportTabPlugin(BasePlugin):
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
+            elif uri in self.rebannered:  # the same but for the banner: with the new one, once a page rendered it
+                page.meta["template"] = generated.template
+                new_banner = self.shared.find(context, "banner") if self.shared else None
+                context.update(supporttab_prerendered=_with_banner(self.rebannered.pop(uri), new_banner),
+                               supporttab_template=generated.template)
         return context
 
     @event_priority(100)  # first: the template's own output, before any plugin changes it
@@ -247,9 +269,10 @@ class SupportTabPlugin(BasePlugin):
         if generated is None:
             return None
         # Generated pages get their anchors from templates; tell MkDocs' link check about them.
-        page.present_anchor_ids = set(page.present_anchor_ids or ()) | _anchor_ids(output)
+        anchors = _anchor_ids(output)
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | anchors
         if self.command == "serve" and generated.template in KEPT_IN_PREVIEWS:
-            self.previews[page.file.src_uri] = (self.surroundings, generated, output)
+            self.previews[page.file.src_uri] = (self.surroundings, generated, output, frozenset(anchors))
         section = self.sections.get(page.file.src_uri)
         if section is None:
             return None
@@ -265,9 +288,11 @@ class SupportTabPlugin(BasePlugin):
         _expose_theme_templates(env)
         _install_translations(env)
         env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
-        env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, self.root / self.options.cache_dir)
+        # Compiled for the environment as it is now, with its extensions.
+        if env.bytecode_cache is None or isinstance(env.bytecode_cache, _CompiledTemplates):
+            env.bytecode_cache = _compiled_templates(env, self.root / self.options.cache_dir)
         # The pages the navigation marks as active: what is in it, even a generated page listed under nav:.
-        _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
+        self.shared = _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
         own_css = _own_css()  # read once: the inline fallback and both trimmed stylesheets end with it
@@ -341,23 +366,88 @@ class SupportTabPlugin(BasePlugin):
         now, at this rebuild's clock) and surroundings (the banner, the help strip, the team, the navigation, the
         settings, templates and catalogs) are what they were gets the HTML it had, and so does a page of the
         history whose incidents are: the preview of an edited incident need not wait for every other one to render
-        again. Anything else that changed renders every page again."""
-        self.reused = {}
+        again. Anything else that changed renders every page again. Under `--dirty`, where site/ still holds
+        that HTML, MkDocs is told the page did not change and skips it altogether."""
+        self.reused, self.rebannered = {}, {}
         if self.command != "serve" or not _only_known_context_readers(config, self):
             self.previews = {}
             return
         surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else ())
         previous = next(iter(self.previews.values()), None)
         self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
-        for src_uri, (made_in, generated, html) in list(self.previews.items()):
+        if previous and previous[0][0] == surroundings[0] and previous[0] is not self.surroundings:
+            self._put_new_banner(previous[0][1], surroundings[1], files)
+        skip = self._kept_site_dir(config) and _only_own_output_handlers(config, self)
+        readers = [handler for handler in config.plugins.events["page_context"]
+                   if getattr(handler, "__self__", None) is not self]
+        for src_uri, (made_in, generated, html, anchors) in list(self.previews.items()):
             file = files.get_file_from_path(src_uri)
-            if (made_in is self.surroundings and file is not None and file.page is not None
-                    and self._generated(file.page) == generated):
+            if src_uri in self.rebannered and file is not None:
+                del self.previews[src_uri]
+                if skip and Path(file.abs_dest_path).is_file():  # kept as written if its banner is the same
+                    _keep_written_page(file, anchors, readers, config, self.nav, changed=partial(
+                        self._banner_changed, file.page, generated, html, anchors))
+            elif (made_in is not self.surroundings or file is None or file.page is None
+                    or self._generated(file.page) != generated):
+                del self.previews[src_uri]
+            elif skip and Path(file.abs_dest_path).is_file():
+                _keep_written_page(file, anchors, readers, config, self.nav)
+            else:
                 self.reused[src_uri] = html
                 file.page.meta["template"] = PRERENDERED
-            else:
-                del self.previews[src_uri]
-        log.debug(f"Preview: {len(self.reused)} incident pages unchanged since the last build")
+        log.debug(f"Preview: {len(self.previews)} incident pages unchanged since the last build")
+
+    def _banner_changed(self, page: Page, generated: GeneratedPage, html: str, anchors: frozenset[str]) -> bool:
+        """Whether a page whose banner is all that may have changed has a new one (or one not rendered yet, so
+        the page renders); if not, it stays as written, and is kept for the next rebuild."""
+        context = {"page": page, "base_url": get_relative_url(".", page.url)}  # what a page's links depend on
+        banner = self.shared.find(context, "banner") if self.shared else None
+        if banner is None or _with_banner(html, banner) != html:
+            return True
+        del self.rebannered[page.file.src_uri]
+        self.previews[page.file.src_uri] = (self.surroundings, generated, html, anchors)
+        return False
+
+    def _kept_site_dir(self, config: MkDocsConfig) -> bool:
+        """Whether this is a `--dirty` rebuild into the folder the last build wrote without an error."""
+        return self.dirty and self.written is not None and self.written[0] == config.site_dir
+
+    def _put_new_banner(self, banner_before: tuple, banner_now: tuple, files: Files) -> None:
+        """Only the banner changed (an edit to an open incident): a page whose incident is unchanged, and that shows
+        a banner before and now, and the same note about its own incident, differs only in the banner. It gets
+        its HTML with the new banner in place of the old, once a page of its folder has rendered it (see
+        `_with_banner`). The banner of a site in several languages differs per section: there, every page renders
+        again."""
+        (summary_before, active_before, sections_before), (summary, active, sections) = banner_before, banner_now
+        if sections or sections_before or summary is None or summary_before is None:
+            return
+        for src_uri, (_, generated, html, _) in self.previews.items():
+            file = files.get_file_from_path(src_uri)
+            event = generated.context.get("st_event")
+            event_id = event.id if event is not None else None
+            if (file is not None and file.page is not None and self._generated(file.page) == generated
+                    and _shows_banner(summary_before, active_before, event_id)
+                    and _shows_banner(summary, active, event_id)
+                    and (event_id is None or summary_before.notice(event_id) == summary.notice(event_id))):
+                self.rebannered[src_uri] = html
+                file.page.meta["template"] = PRERENDERED
+
+    def _prepare_dirty_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+        """`mkdocs serve --dirty` keeps site/ and builds only the pages it thinks changed. What we generated last
+        time and no longer do (a renamed incident's page) leaves site/, and every authored page is built again: our
+        banner, help strip and navigation are in each, and the few there are cost little (the generated pages
+        are kept or not by `_reuse_unchanged_previews`). mkdocs-material's search adds what a `--dirty` build
+        indexed to its last index, as if one page had been built; every page is indexed here, so that would repeat
+        entries: it starts afresh."""
+        if self._kept_site_dir(config) and self.written is not None:
+            for path in self.written[1] - self.generating:
+                Path(path).unlink(missing_ok=True)
+        for file in files.documentation_pages():
+            if file.generated_by is None:
+                file.is_modified = _always  # type: ignore[method-assign]
+        for plugin in config.plugins.values():
+            if type(plugin).__module__.startswith("material.plugins.search") and hasattr(plugin, "search_index_prev"):
+                plugin.search_index_prev = None
 
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
@@ -602,25 +692,123 @@ def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) 
                for handler in config.plugins.events["page_context"])
 
 
+def _only_own_output_handlers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:
+    """Whether no other plugin (or hook) sees a page's output: only then may a page MkDocs skips keep the file
+    written last time, which went through every handler then."""
+    return all(getattr(handler, "__self__", None) is plugin for handler in config.plugins.events["post_page"])
+
+
+def _keep_written_page(file: File, anchors: frozenset[str], readers: list[Any], config: MkDocsConfig,
+                       nav: Any, changed: Any = None) -> None:
+    """Have MkDocs skip an unchanged page under `--dirty` (unless `changed()` says it changed after all) and keep
+    the file it wrote last time. MkDocs asks whether the file changed just where it would build the page; so that
+    is when the plugins that only read a page's context (search) see it, in the order a full build gives them, and
+    when the page's anchors are set for the link check."""
+    page = file.page
+
+    def is_modified() -> bool:
+        if changed is not None and changed():
+            return True
+        page.present_anchor_ids = set(anchors)
+        for read in readers:
+            read({}, page=page, config=config, nav=nav)
+        return False
+
+    file.is_modified = is_modified  # type: ignore[method-assign]
+
+
+def _always() -> bool:
+    return True
+
+
+def _reuse_theme_work(config: MkDocsConfig, cache_dir: Path) -> None:
+    """Each environment the theme makes (MkDocs' own, and the one mkdocs-material's search makes to read its
+    words) keeps compiled templates in the cache folder, as ours does. And MkDocs lists every file in the theme's
+    folders on every build (mkdocs-material's: 14,000 icons) to copy its static files; `mkdocs serve` needs that
+    listing again only when a file was added, removed or renamed there, which changes its folder's modification
+    time."""
+    theme = config.theme
+    get_env = theme.get_env
+
+    def get_env_reusing_work() -> Environment:
+        env = get_env()
+        env.bytecode_cache = env.bytecode_cache or _compiled_templates(env, cache_dir)
+        list_templates = env.list_templates
+
+        def listing(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), extensions,
+                   getattr(filter_func, "__code__", filter_func), _folder_stamps(theme.dirs))
+            if key not in _THEME_LISTINGS:
+                _THEME_LISTINGS.clear()
+                _THEME_LISTINGS[key] = list_templates(extensions, filter_func)
+            return list(_THEME_LISTINGS[key])
+
+        env.list_templates = listing  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env_reusing_work  # type: ignore[method-assign]
+
+
+_THEME_LISTINGS: dict[tuple, list[str]] = {}
+
+
+def _folder_stamps(folders: list[str]) -> tuple[tuple[str, int], ...]:
+    """Every folder under `folders` with its modification time."""
+    stamps, pending = [], list(folders)
+    while pending:
+        folder = pending.pop()
+        try:
+            stamps.append((folder, os.stat(folder).st_mtime_ns))
+            with os.scandir(folder) as entries:
+                pending += [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            stamps.append((folder, -1))
+    return tuple(stamps)
+
+
 def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...]) -> tuple:
     """What an incident or history page shows besides its own context: equal surroundings and an equal context make
     equal HTML. The settings (mkdocs.yml), the templates a site or this package may change, the message catalogs,
     the navigation's titles, links and front matter, and everything derived that the pages' templates read (the
     history's pages, for the links between them), in every language's section (a translation added to the active
     incident changes only its section's banner)."""
-    names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
-             "supporttab_zone_label")
+    names = ("supporttab_css", "supporttab_hub_model", "supporttab_team", "supporttab", "supporttab_zone_label")
     status = env.globals.get("supporttab_status")
     template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
     stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in template_dirs if folder
                    for path in sorted(Path(folder).rglob("*")) if path.is_file())
-    return (_settings_texts(config.config_file_path), stamps, catalog_stamps(),
-            _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
-            status.active if status else None,
-            tuple((page.number, page.url) for page in status.history_pages) if status else (),
-            tuple((section.language, section.summary, section.status.active,
-                   tuple((page.number, page.url) for page in section.status.history_pages))
-                  for section in sections))
+    return ((_settings_texts(config.config_file_path), stamps, catalog_stamps(),
+             _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
+             tuple((page.number, page.url) for page in status.history_pages) if status else (),
+             tuple((section.language, tuple((page.number, page.url) for page in section.status.history_pages))
+                   for section in sections)),
+            (env.globals.get("supporttab_summary"), status.active if status else None,
+             tuple((section.language, section.summary, section.status.active) for section in sections)))
+
+
+def _shows_banner(summary: Any, active: tuple | None, event_id: str | None) -> bool:
+    """Whether an incident or history page shows the banner (as main.html decides): while anything is active,
+    except on the page of the one event the banner is about."""
+    single = summary.single if summary is not None else None
+    return bool(active) and not (event_id is not None and single is not None and single.event.id == event_id)
+
+
+# The banner, as partials/banner.html writes it: one paragraph of this class, with no paragraph inside.
+_BANNER_START, _BANNER_END = '<p class="st-banner st-banner--', "</p>"
+
+
+def _with_banner(html: str, banner: str | None) -> str | None:
+    """`html` with its banner replaced by `banner` (a render of partials/banner.html for the same folder), or
+    None (render the page) when the new banner is not rendered yet or either has not exactly one banner in it."""
+    if banner is None or html.count(_BANNER_START) != 1 or banner.count(_BANNER_START) != 1:
+        return None
+    start, new_start = html.index(_BANNER_START), banner.index(_BANNER_START)
+    end = html.index(_BANNER_END, start) + len(_BANNER_END)
+    new_end = banner.index(_BANNER_END, new_start) + len(_BANNER_END)
+    before, after = banner[:new_start], banner[new_end:]  # what the partial writes around the paragraph
+    if not (html[:start].endswith(before) and html[end:].startswith(after)):
+        return None
+    return html[:start - len(before)] + banner + html[end + len(after):]
 
 
 def _settings_texts(config_file: str | None) -> tuple[str, ...]:
@@ -671,16 +859,24 @@ class SharedRenders:
             self._asked.append((value, link))
         return link
 
+    def find(self, context: Any, name: str) -> str | None:
+        """The part `name` as rendered already for a page where its base URL and links come out as on this one."""
+        base_url = context.get("base_url")
+        for base, links, html in self._renders.get((name, active().tag), ()):
+            if base == base_url and all(self._url(context, value) == link for value, link in links):
+                return html
+        return None
+
     @pass_context
     def render(self, context: Context, name: str, caller: Any, outside_nav: bool = False) -> str:
         page = context.get("page")
         if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
             return caller()
+        found = self.find(context, name)
+        if found is not None:
+            return found
         renders = self._renders.setdefault((name, active().tag), [])
         base_url = context.get("base_url")
-        for base, links, html in renders:
-            if base == base_url and all(self._url(context, value) == link for value, link in links):
-                return html
         self._asked = []
         try:
             html = caller()
@@ -695,10 +891,11 @@ class SharedRenders:
 _SHARED_VARIANTS = 16  # one per folder depth in practice; a bound keeps the look-up short
 
 
-def _share_renders(env: Environment, nav_pages: list[Page]) -> None:
+def _share_renders(env: Environment, nav_pages: list[Page]) -> SharedRenders:
     shared = SharedRenders(env.filters["url"], nav_pages)
     env.filters["url"] = shared.url
     env.globals["supporttab_shared"] = shared.render
+    return shared
 
 
 def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -1,6 +1,6 @@
 """Edit to preview: how long `mkdocs serve` takes to show an edited incident.
 
-    python tests/benchmarks/serve_preview.py FOLDER [--runs 3] [--dirty] [--past]
+    python tests/benchmarks/serve_preview.py FOLDER [--runs 3] [--dirty] [--past] [--before PLUGINS]
 
 FOLDER is a Support Tab site; it is copied, never written to. The copy is served with `mkdocs serve` on a free
 loopback port; once the first build is up, the newest incident's title is edited (with --past, the oldest one's: an
@@ -8,7 +8,9 @@ incident long over, whose edit changes only its own page) and the script polls t
 title is served. Prints the median seconds from saving the file to the page
 showing it (what an author waits for before the browser reloads; MkDocs' server holds every page request until
 the rebuild is done), and the CPU seconds the server spent meanwhile (read from /proc, on Linux): on a machine others
-share, the wall clock also counts their work.
+share, the wall clock also counts their work. With --before PLUGINS (the plugins folder of another version), that
+version serves its own copy beside this checkout's, and the edits alternate between the two, so both are measured
+under the same load.
 """
 
 from __future__ import annotations
@@ -60,44 +62,72 @@ def wait_for(url: str, text: str, timeout: float) -> float:
     raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s")
 
 
+class Preview:
+    """One `mkdocs serve` of a copy of the site, and the edits timed on it."""
+
+    def __init__(self, folder: Path, copy: Path, args: argparse.Namespace, plugins: Path | None) -> None:
+        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("site", ".git"), symlinks=True)
+        self.incident = (min if args.past else max)((p for p in (copy / "incidents").glob("*.y*ml")
+                                                     if p.name != "components.yml"), key=lambda p: p.stem)
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}/incidents/{self.incident.stem}/"
+        env = {**ENV, "PYTHONPATH": str(plugins.resolve())} if plugins else ENV
+        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+        self.server = subprocess.Popen(command + (["--dirty"] if args.dirty else []), cwd=copy, env=env,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.waits: list[float] = []
+        self.cpus: list[float] = []
+
+    def wait_until_up(self) -> None:
+        wait_for(self.url, "<html", timeout=900)
+
+    def edit(self, run: int) -> None:
+        """Give the incident a new title and wait until its page shows it."""
+        marker = f"Edited title {run}"
+        lines = self.incident.read_text(encoding="utf-8").splitlines(keepends=True)
+        index = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+        lines[index] = f"title: {marker}\n"
+        saved, cpu = time.perf_counter(), cpu_seconds(self.server.pid)
+        self.incident.write_text("".join(lines), encoding="utf-8")
+        self.waits.append(wait_for(self.url, marker, timeout=900) - saved)
+        self.cpus.append(cpu_seconds(self.server.pid) - cpu)
+        time.sleep(2)  # let the server settle before the next edit
+
+    def stop(self) -> None:
+        self.server.terminate()
+        self.server.wait(timeout=30)
+
+    def summary(self) -> str:
+        return (f"median {statistics.median(self.waits):.2f} s ({', '.join(f'{w:.2f}' for w in self.waits)}), "
+                f"{statistics.median(self.cpus):.2f} CPU-s ({', '.join(f'{c:.2f}' for c in self.cpus)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dirty", action="store_true", help="serve with --dirty (rebuild only changed files)")
     parser.add_argument("--past", action="store_true", help="edit the oldest incident instead of the newest")
+    parser.add_argument("--before", type=Path, help="the plugins folder of another version, served alongside")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        shutil.copytree(args.folder, site, ignore=shutil.ignore_patterns("site", ".git"), symlinks=True)
-        incident = (min if args.past else max)((p for p in (site / "incidents").glob("*.y*ml")
-                                                if p.name != "components.yml"), key=lambda p: p.stem)
-        port = free_port()
-        url = f"http://127.0.0.1:{port}/incidents/{incident.stem}/"
-        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-        server = subprocess.Popen(command + (["--dirty"] if args.dirty else []), cwd=site, env=ENV,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        versions = {"this checkout": None, **({str(args.before): args.before} if args.before else {})}
+        previews = {}
         try:
-            wait_for(url, "<html", timeout=900)
-            waits, cpus = [], []
+            for number, (name, plugins) in enumerate(versions.items()):
+                previews[name] = Preview(args.folder, Path(tmp) / f"site{number}", args, plugins)
+            for preview in previews.values():
+                preview.wait_until_up()
             for run in range(args.runs):
-                marker = f"Edited title {run}"
-                text = incident.read_text(encoding="utf-8")
-                lines = text.splitlines(keepends=True)
-                index = next(i for i, line in enumerate(lines) if line.startswith("title:"))
-                lines[index] = f"title: {marker}\n"
-                saved, cpu = time.perf_counter(), cpu_seconds(server.pid)
-                incident.write_text("".join(lines), encoding="utf-8")
-                waits.append(wait_for(url, marker, timeout=900) - saved)
-                cpus.append(cpu_seconds(server.pid) - cpu)
-                time.sleep(2)  # let the server settle before the next edit
+                for preview in reversed(previews.values()) if run % 2 else previews.values():
+                    preview.edit(run)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
-    print(f"edit to preview of the {'oldest' if args.past else 'newest'} incident{' (--dirty)' if args.dirty else ''}: "
-          f"median {statistics.median(waits):.2f} s over {args.runs} edits ({', '.join(f'{w:.2f}' for w in waits)}), "
-          f"{statistics.median(cpus):.2f} CPU-s ({', '.join(f'{c:.2f}' for c in cpus)}); "
-          f"load {os.getloadavg()[0]:.1f}")
+            for preview in previews.values():
+                preview.stop()
+    what = f"{'oldest' if args.past else 'newest'} incident{' (--dirty)' if args.dirty else ''}"
+    for name, preview in previews.items():
+        print(f"edit to preview of the {what}, {name}: {preview.summary()} over {args.runs} edits")
+    print(f"load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -39,18 +39,24 @@ def announcements(index: StatusIndex, site: SiteInfo) -> list[Announcement]:
     for event in index.events:
         url = site.absolute(event.url)
         for update in event.updates:
-            found.append(Announcement(f"{event.id}-{update.number}", event, update.status, update.status_label,
+            found.append(Announcement(_key(event, update.number), event, update.status, update.status_label,
                                       update.body, update.author, update.at, update.next_update_by,
                                       f"{url}#{update.anchor}" if update.number > 1 else url))
         if event.postmortem:
-            found.append(Announcement(f"{event.id}-postmortem", event, "postmortem", "Postmortem",
+            found.append(Announcement(_key(event, "postmortem"), event, "postmortem", "Postmortem",
                                       event.postmortem.apology, event.postmortem.author,
                                       event.postmortem.published_at, None, f"{url}#postmortem"))
     return sorted(found, key=lambda a: (a.at, a.key))
 
 
+def _key(event: EventView, part: int | str) -> str:
+    """An update's key (its event and number, or "postmortem"): what the ledger of announcements lists."""
+    return f"{event.id}-{part}"
+
+
 def state_file(index: StatusIndex, site: SiteInfo) -> str:
     """The keys of everything this build publishes, as JSON: the next notify's "published before"."""
-    keys = sorted(a.key for a in announcements(index, site))
+    keys = sorted(_key(event, part) for event in index.events
+                  for part in [*(update.number for update in event.updates), *(["postmortem"] * bool(event.postmortem))])
     return json.dumps({"version": STATE_VERSION, "published": keys}, indent=1) + "\n"
 

@@ -62,10 +62,6 @@ class Entry:
         """The short, signed message the CLI prints, for tools that post from feeds."""
         return social_post(self.item.status_label, self.event.title, self.item.body, self.page, self.item.author)
 
-    @cached_property
-    def component_ids(self) -> frozenset[str]:
-        return frozenset(component.id for component in self.event.components)
-
     @property
     def shown(self) -> tuple:
         """Everything of the entry that a feed shows."""
@@ -80,12 +76,23 @@ def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
     everything = _entries(index.events, site)
     files = _feeds(site.urls.source(HISTORY_FEED), title, everything[:MAX_ENTRIES], site)
     files[site.urls.source(JSON_FEED)] = json_feed(title, everything[:MAX_ENTRIES], site)
+    by_component = _newest_by_component(everything, [component.id for component in index.components])
     for component in index.components:
-        entries = [entry for entry in everything if component.id in entry.component_ids][:MAX_ENTRIES]
         files.update(_feeds(site.urls.source(component_feed(component.id)),
                             gettext("%(site)s status: %(component)s", site=site.name, component=component.name),
-                            entries, site))
+                            by_component[component.id], site))
     return files
+
+
+def _newest_by_component(entries: list[Entry], component_ids: list[str]) -> dict[str, list[Entry]]:
+    """The newest MAX_ENTRIES of `entries` about each component, in one pass over them."""
+    chosen: dict[str, list[Entry]] = {component: [] for component in component_ids}
+    for entry in entries:
+        for component in dict.fromkeys(named.id for named in entry.event.components):
+            kept = chosen.get(component)
+            if kept is not None and len(kept) < MAX_ENTRIES:
+                kept.append(entry)
+    return chosen
 
 
 def _feeds(stem: str, title: str, entries: list[Entry], site: SiteInfo) -> dict[str, str]:

@@ -235,7 +235,8 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
     them (see Reading), else as written."""
     names = _names(data.components)
     say = language or Reading()
-    events = [_incident_view(i, m, names, render, author_name, urls, say) for i, m in data.incidents.items()]
+    events = [_remembered_incident_view(i, m, names, render, author_name, urls, say)
+              for i, m in data.incidents.items()]
     events += [_maintenance_view(i, m, names, now, render, author_name, urls, say)
                for i, m in data.maintenances.items()]
     events.sort(key=lambda e: (e.started_at, e.id), reverse=True)
@@ -295,6 +296,26 @@ def component_changes(incident: Incident) -> list[dict[str, tuple[str, str]]]:
         result.append({component: (states[component], state) for component, state in named.items()})
         states.update(named)
     return result
+
+
+def _remembered_incident_view(event_id: str, incident: Incident, names: dict[str, str], render: Render,
+                              author_name: NameOf, urls: UrlScheme, say: Reading) -> EventView:
+    """The incident's view as derived last time, when it was derived from the same model (a rebuild of `mkdocs
+    serve` loads a file again only when its bytes changed) and the same names, authors, links, language and
+    Markdown renderer: the view does not depend on the clock."""
+    authors = {update.author for update in incident.updates} | ({incident.postmortem.author}
+                                                                if incident.postmortem else set())
+    made_from = (names, tuple(sorted((author, author_name(author)) for author in authors)), urls, say,
+                 getattr(render, "__self__", render))
+    last = _INCIDENT_VIEWS.get((event_id, say))
+    if last is not None and last[0] is incident and last[1] == made_from:
+        return last[2]
+    view = _incident_view(event_id, incident, names, render, author_name, urls, say)
+    _INCIDENT_VIEWS[(event_id, say)] = (incident, made_from, view)
+    return view
+
+
+_INCIDENT_VIEWS: dict[tuple[str, Reading], tuple[Incident, tuple, EventView]] = {}
 
 
 def _incident_view(event_id: str, incident: Incident, names: dict[str, str], render: Render,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from ..core.urls import SiteInfo
@@ -43,6 +44,17 @@ def incident_object(index: StatusIndex, site: SiteInfo, event: EventView) -> dic
     return _Api(index, site).events([event])[0]
 
 
+def _last_touched(events: Iterable[EventView]) -> dict[str, dt.datetime]:
+    """Per component, when an event about it (other than one still scheduled) was last updated."""
+    touched: dict[str, dt.datetime] = {}
+    for event in events:
+        if event.status != "scheduled":
+            for component in event.components:
+                if component.id not in touched or touched[component.id] < event.updated_at:
+                    touched[component.id] = event.updated_at
+    return touched
+
+
 class _Api:
     """Statuspage objects built from the index; timestamps in the site's zone, like Statuspage does."""
 
@@ -53,6 +65,7 @@ class _Api:
                      "time_zone": index.zone.key, "updated_at": self.time(index.updated_at)}
         self.status = {"indicator": index.indicator, "description": index.description}
         self._since = min((e.created_at for e in index.events), default=index.updated_at)
+        self._touched = _last_touched(index.events)
         self.components = self._components()
         self._by_id = {c["id"]: c for c in self.components}
 
@@ -60,11 +73,9 @@ class _Api:
         return moment.astimezone(self.index.zone).isoformat(timespec="milliseconds") if moment else None
 
     def _component(self, component: ComponentView, group_id: str | None) -> dict[str, Any]:
-        touched = [e.updated_at for e in self.index.events if e.status != "scheduled"
-                   and any(c.id == component.id for c in e.components)]
         return {
             "id": component.id, "name": component.name, "status": component.status,
-            "created_at": self.time(self._since), "updated_at": self.time(max(touched, default=self._since)),
+            "created_at": self.time(self._since), "updated_at": self.time(self._touched.get(component.id, self._since)),
             "position": 0, "description": component.description, "showcase": True, "start_date": None,
             "group_id": group_id, "page_id": self.site.page_id, "group": False, "only_show_if_degraded": False,
         }
