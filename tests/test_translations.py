@@ -324,11 +324,12 @@ def test_a_part_shared_without_links_to_its_section_is_still_rendered_per_langua
     assert not re.search("[A-Za-z]{4,}", shown["ar/"].replace("PDF exports", "")), shown
 
 
-def test_a_preview_reuses_a_page_only_in_its_own_language_and_shows_what_a_build_writes(two_languages: Path,
-                                                                                       tmp_path: Path) -> None:
-    """`mkdocs serve` keeps each incident and history page of each language: a new German title renders the German
-    incident page and the German history listing it, alone; a translation of the active incident (in every
-    section's banner) renders every page again."""
+def test_a_preview_renders_again_only_the_pages_of_a_changed_translation_and_shows_what_a_build_writes(
+        two_languages: Path, tmp_path: Path) -> None:
+    """`mkdocs serve` keeps each incident and history page of each language: a new German title renders the
+    incident's page and the history listing it (in English too: both are made from the text, which carries its
+    translations), and no other; a translation of the active incident (in every section's banner) renders every
+    page again."""
     from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
 
     site, preview = tmp_path / "site", tmp_path / "preview"
@@ -336,13 +337,54 @@ def test_a_preview_reuses_a_page_only_in_its_own_language_and_shows_what_a_build
     serve_build(site, preview)
     assert serve_build(site, preview) == 15  # four incident pages and a history page in each of three languages
     edit(site, INCIDENT, "de: Kartenzahlungen schlagen", "de: Kartenzahlungen scheitern")
-    assert serve_build(site, preview) == 13
+    assert serve_build(site, preview) == 11  # the incident's page and the history, in German and in English
     assert "Kartenzahlungen scheitern" in page(preview, f"de/incidents/{EVENT}")
     assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
     edit(site, "incidents/2026-11-22-slow-pdf-exports.yml", "title: PDF exports are slow\n",
          "title:\n  en: PDF exports are slow\n  de: PDF-Exporte sind langsam\n")
     assert serve_build(site, preview) == 0
     assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_text_equals_another_only_with_what_it_carries() -> None:
+    """The class behind a stale preview: authored texts are strings that carry their translations, or the language
+    they are shown in; two with the same characters but different translations, or one shown as written and one
+    translated, must differ wherever texts are compared or hashed (previews, remembered feeds)."""
+    from supporttab.core.fields import Translated
+    from supporttab.core.i18n import AsWritten, OurWords
+
+    different = [("Help", Translated("Help", {"de": "Hilfe"})), (Translated("Help", {"de": "Hilfe"}),
+                 Translated("Help", {"de": "Hilfe von uns"})), (Translated("Help", {"de": "Hilfe"}),
+                 Translated("Help", {"de": "Hilfe", "fr": "Aide"})), ("Help", AsWritten("Help", "en")),
+                 (AsWritten("Help", "en"), AsWritten("Help", "de")), ("Help from us", OurWords("Help from us"))]
+    for one, other in different:
+        assert one != other and other != one and not one == other and len({one, other}) == 2, (one, other)  # noqa: SIM201
+        assert {"text": one} != {"text": other} and (one,) != (other,)
+    same = [("Help", Translated("Help")), (Translated("Help", {"de": "Hilfe"}), Translated("Help", {"de": "Hilfe"})),
+            (AsWritten("Help", "en"), AsWritten("Help", "en"))]
+    for one, other in same:
+        assert one == other and not one != other and hash(one) == hash(other), (one, other)  # noqa: SIM202
+
+
+def test_a_preview_renders_again_the_pages_whose_help_strip_changed_only_in_another_language(two_languages: Path,
+                                                                                            tmp_path: Path) -> None:
+    """The help strip's title is on every page of every section: a change to its German text alone (the English
+    stays), or to whether it is translated at all, renders the German incident and history pages again."""
+    from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
+
+    site, preview = tmp_path / "site", tmp_path / "preview"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "content/hub.yml", "help_from_us:\n", "help_from_us:\n  title: {en: Help from us, de: Hilfe von uns}\n")
+    serve_build(site, preview)
+    assert serve_build(site, preview) == 15
+    for old, new, shown in (("de: Hilfe von uns", "de: Hilfe vom Team", ">Hilfe vom Team<"),
+                            ("de: Hilfe vom Team", "de: Help from us", ">Help from us<"),  # as English, in German
+                            (", de: Help from us}", "}", '<span lang="en" dir="auto">Help from us</span>')):
+        edit(site, "content/hub.yml", old, new)
+        serve_build(site, preview)
+        for path in (f"de/incidents/{EVENT}", "de/status/history", "de/status"):
+            assert shown in page(preview, path), (new, path)
+        assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh"), new
 
 
 def test_every_sections_pages_stay_light_and_keep_their_directions_rules(built_two: Path) -> None:

@@ -39,6 +39,7 @@ from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, Section, SiteBuild, prepare_build
 from .config import Options, option_problems
 from .core.clock import build_time
+from .core.fields import Translated
 from .core.i18n import (
     SOURCE_LANGUAGE,
     Language,
@@ -338,7 +339,8 @@ class SupportTabPlugin(BasePlugin):
         if self.command != "serve" or not _only_known_context_readers(config, self):
             self.previews = {}
             return
-        surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else ())
+        surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else (),
+                                     self.options.timezone_label)
         previous = next(iter(self.previews.values()), None)
         self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
         for src_uri, (made_in, generated, html) in list(self.previews.items()):
@@ -561,12 +563,14 @@ def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) 
                for handler in config.plugins.events["page_context"])
 
 
-def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...]) -> tuple:
+def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...],
+                  zone_label: Translated | None) -> tuple:
     """What an incident or history page shows besides its own context: equal surroundings and an equal context make
     equal HTML. The settings (mkdocs.yml), the templates a site or this package may change, the message catalogs,
     the navigation's titles, links and front matter, and everything derived that the pages' templates read (the
-    history's pages, for the links between them), in every language's section (a translation added to the active
-    incident changes only its section's banner)."""
+    history's pages, for the links between them; the help strip and the time zone's label), in every language's
+    section (a translation added to the active incident changes only its section's banner). Authored texts compare
+    with their translations (core.texts)."""
     names = ("supporttab_css", "supporttab_summary", "supporttab_hub_model", "supporttab_team", "supporttab",
              "supporttab_zone_label")
     status = env.globals.get("supporttab_status")
@@ -577,9 +581,9 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
             _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
             status.active if status else None,
             tuple((page.number, page.url) for page in status.history_pages) if status else (),
-            tuple((section.language, section.summary, section.status.active,
+            tuple((section.language, section.summary, section.status.active, section.chrome,
                    tuple((page.number, page.url) for page in section.status.history_pages))
-                  for section in sections))
+                  for section in sections), zone_label)
 
 
 def _settings_texts(config_file: str | None) -> tuple[str, ...]:
