@@ -679,6 +679,42 @@ def test_a_time_zone_label_in_a_language_the_site_does_not_have_is_refused(tmp_p
     assert check.returncode != 0 and build.returncode == 1
 
 
+@pytest.mark.parametrize(("theme", "option", "label", "says"), [
+    ("language: de", "", "{en: UK time, de: britische Zeit}", "'en' is not one of the site's languages (de); "),
+    ("language: de", "", "{de: britische Zeit, fr: heure du Royaume-Uni}", "'fr' is not one of the site's "
+                                                                          "languages (de); "),
+    ("", "", "{de: britische Zeit}", "'de' is not one of the site's languages (en); "),  # MkDocs' default: en
+    ("language: fr", "      language: de\n", "{fr: heure du Royaume-Uni}", "'fr' is not one of the site's "
+                                                                            "languages (de); "),
+])
+def test_a_time_zone_label_follows_the_sites_language_as_authored_texts_do(tmp_path: Path, theme: str, option: str,
+                                                                           label: str, says: str) -> None:
+    """Without `languages`, a site speaks its `language`, else theme.language: the label may be written only in it,
+    as an incident's title may, and check and the build refuse the same, at the label."""
+    site = copy_example_site(tmp_path / "site")
+    if theme:
+        edit(site, "mkdocs.yml", "  name: material\n  language: en\n", f"  name: material\n  {theme}\n")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", f"timezone_label: {label}\n{option}")
+    line = next(n for n, text in enumerate((site / "mkdocs.yml").read_text("utf-8").splitlines(), start=1)
+                if "timezone_label" in text)
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    for output in (check.stderr, build.stderr):
+        assert re.search(rf"timezone_label'?: mkdocs\.yml:{line}:7: {re.escape(says)}|mkdocs\.yml:{line}:7: "
+                         rf"plugins\.supporttab\.timezone_label: {re.escape(says)}", output), output
+        assert "Traceback" not in output and output.count("mkdocs.yml:") == 1, output
+    assert check.returncode != 0 and build.returncode == 1
+    assert not (site / "site").exists()
+
+
+def test_a_time_zone_label_in_the_themes_language_is_shown_in_it(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    edit(site, "mkdocs.yml", "  name: material\n  language: en\n", "  name: material\n  language: de\n")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "timezone_label: {de: britische Zeit}\n")
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    assert check.returncode == 0 and build.returncode == 0, check.stderr + build.stderr
+    assert "britische Zeit" in page(site / "site", "status")
+
+
 @pytest.mark.parametrize(("written", "says"), [
     ("languages: [en, no]", "YAML reads a bare no (or off) as false, not as a language; write Norwegian's code in "
                             "quotes: 'no'"),

@@ -37,7 +37,7 @@ from pydantic import ValidationError
 from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, Section, SiteBuild, prepare_build
-from .config import Options, option_problems
+from .config import Options, located_option_problems, option_problems, validate_options
 from .core.clock import build_time
 from .core.fields import Translated
 from .core.i18n import (
@@ -98,6 +98,7 @@ class SupportTabPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self.options = Options()
+        self.written_options: dict[str, Any] = {}  # as mkdocs.yml writes them
         self.build: SiteBuild | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.renderer = MarkdownRenderer()
@@ -123,6 +124,7 @@ class SupportTabPlugin(BasePlugin):
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
+        self.written_options = options  # validated again in on_config, knowing theme.language
         try:
             self.options = Options.model_validate(options)
         except ValidationError as error:
@@ -134,6 +136,7 @@ class SupportTabPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.options.enabled:
             return config
+        self._check_options_with_theme(config)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if self.renderer.allow_html != self.options.allow_html:  # else keep what it has converted
             self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
@@ -147,6 +150,14 @@ class SupportTabPlugin(BasePlugin):
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         return config
+
+    def _check_options_with_theme(self, config: MkDocsConfig) -> None:
+        """Validate the options again knowing theme.language, which MkDocs reads after them: a site without
+        `languages` speaks it, and the time zone's label may be written only in it, as `supporttab check` says."""
+        try:
+            self.options = validate_options(self.written_options, config.theme.get("language"))
+        except ValidationError as error:
+            raise PluginError("\n".join(located_option_problems(error, _read_text(config.config_file_path)))) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         activate(None)  # what runs after the build in this process (a test, a command) speaks English again
