@@ -275,7 +275,7 @@ class Options(Strict):
         if isinstance(label, dict):
             for code in label:
                 check_language_code(code, languages)
-        return as_translated(label, languages)
+        return as_translated(label, languages, what="the label", example="{en: UK time, de: britische Zeit}")
 
     def site_languages(self, theme_language: str | None) -> tuple[str, ...]:
         """The languages authored texts may be written in, the site's own first (core.i18n.site_language_tag when

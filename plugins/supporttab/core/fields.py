@@ -205,11 +205,14 @@ def _as_translated(value: str | dict[str, str], info: ValidationInfo) -> Transla
     return as_translated(value, site_languages(info))
 
 
-def as_translated(value: str | dict[str, str], languages: tuple[str, ...] | None) -> Translated:
+def as_translated(value: str | dict[str, str], languages: tuple[str, ...] | None, *, what: str = "the text",
+                  example: str = "{en: ..., de: ...}") -> Translated:
     """A text written once, or once per language (the site's `languages`, default first; without them, the first
     written is the default)."""
     if isinstance(value, str):
         return Translated(value)
+    if not value:  # `{}`: no language to fall back to
+        raise ValueError(f"is empty; write {what}, or {what} in each language, like {example}")
     languages = languages or tuple(value)
     default = languages[0]
     if default not in value:
