@@ -253,7 +253,8 @@ def language_versions(site: Path, path: Path) -> dict[str, str]:
     links = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', path.read_text("utf-8"))
     versions = {}
     for href, language in links:
-        target = (path.parent / href).resolve()
+        assert href.startswith(SITE), href  # a full address: the site has one
+        target = (site / href.removeprefix(SITE)).resolve()
         versions[language] = (target / "index.html" if target.is_dir() else target).relative_to(site).as_posix()
     assert len(versions) == len(links)  # one link per language
     return versions
@@ -261,11 +262,12 @@ def language_versions(site: Path, path: Path) -> dict[str, str]:
 
 def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two: Path) -> None:
     """hreflang says "this very page, in another language". The status part (status page, history, each incident)
-    exists in every language: each of its pages names its three versions, itself included, and each of those
-    names the same three. The hub, the team page and articles exist once, in English: they name none (the
-    language menu still leads to the status page in each language)."""
-    pages = {path.relative_to(built_two).as_posix(): path for path in built_two.glob("**/index.html")}
-    kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html"}
+    exists in every language: each of its pages names its three versions, itself included, at their full address,
+    and each of those names the same three. The hub, the team page, articles and the page-not-found page exist
+    once, in English: they name none (the language menu still leads to the status page in each language)."""
+    pages = {path.relative_to(built_two).as_posix(): path for path in [*built_two.glob("**/index.html"),
+                                                                        built_two / "404.html"]}
+    kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html", "404.html"}
     assert kinds <= set(pages)
     for name, path in pages.items():
         versions = language_versions(built_two, path)
@@ -279,6 +281,16 @@ def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two:
         else:
             assert versions == {}, name
     assert {"index.html", "team/index.html", "articles/reset-password/index.html"} <= set(pages)
+
+
+def test_a_site_without_an_address_links_its_language_versions_relatively(two_languages: Path,
+                                                                          tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "mkdocs.yml", f"site_url: {SITE}\n", "")
+    assert run_mkdocs_build(site, strict=False).returncode == 0  # it warns that feeds have no address
+    links = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', page(site / "site", "de/status"))
+    assert links == [("../../status/", "en"), ("./", "de"), ("../../ar/status/", "ar")]
 
 
 def test_each_sections_banner_and_header_speak_its_language(built_two: Path) -> None:

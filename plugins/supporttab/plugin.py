@@ -296,6 +296,8 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
         env.globals["supporttab_zone_label"] = self._zone_label(self.options.timezone)
+        if self.language_menu:  # pages MkDocs renders without a page context (404.html) have no versions either
+            env.globals["supporttab_language_versions"] = []
         env.filters["st_zone_label"] = self._zone_label
         self._reuse_unchanged_previews(env, config, files)
         return env
