@@ -451,6 +451,26 @@ def test_each_language_has_its_own_feeds_calendar_and_badges(built_two: Path) ->
     assert not (built_two / "de/api").exists() and (built_two / "api/v2/summary.json").is_file()
 
 
+def test_a_feed_item_or_calendar_event_says_a_language_only_for_what_is_in_it(built_two: Path) -> None:
+    """In the German feeds, an entry whose title and text are both shown as written (English) is English; one with
+    a German title and an English text is neither (its text says its own); a translated one is the feed's. The
+    German calendar marks an untranslated title's SUMMARY as English (RFC 5545's LANGUAGE), and the English none."""
+    import icalendar
+
+    feed = json.loads((built_two / "de/status/feed.json").read_text(encoding="utf-8"))
+    items = {item["id"].split("/incidents/")[1]: item for item in feed["items"]}
+    assert "language" not in items[f"{EVENT}/#update-1"]  # both in German
+    assert "language" not in items[f"{EVENT}/#update-2"]  # German title, English text: its div says so
+    assert items[f"{EVENT}/#update-2"]["content_html"].startswith('<div lang="en" dir="auto">')
+    others = [item for key, item in items.items() if not key.startswith(EVENT)]
+    assert others and all(item.get("language") == "en" for item in others)
+    for section, marked in (("de/", True), ("", False)):
+        text = (built_two / section / "status/maintenance.ics").read_text(encoding="utf-8")
+        events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+        assert events and all((event["SUMMARY"].params.get("LANGUAGE") == "en") == marked for event in events)
+        assert text.count("SUMMARY;LANGUAGE=en:") == (len(events) if marked else 0)
+
+
 def test_each_sections_get_updates_control_leads_to_its_own_feeds(built_two: Path) -> None:
     """The status page in each language offers that language's feeds, calendar and component feeds, and the one
     API. (No feed <link rel="alternate"> in the head: mkdocs-material reads those as language versions.)"""
