@@ -47,6 +47,8 @@ CASES = [
     ("hub-missing-description", HUB, "description: Get help with Brightwell invoicing", "descriptio: Get help",
      "did you mean 'description'?"),
     ("hub-blank-title", HUB, "title: How can we help?", "title: '   '", "is empty (only spaces)"),
+    ("hub-help-title-empty-map", HUB, "help_from_us:\n", "help_from_us:\n  title: {}\n",
+     "is empty; write the text, or the text in each language"),
     ("hub-hours-format", HUB, "monday: 08:00-20:00", "monday: 8am to 8pm", "is not a list of opening hours"),
     ("hub-hours-backwards", HUB, "monday: 08:00-20:00", "monday: 20:00-08:00", "is not a list of opening hours"),
     ("hub-hours-overlap", HUB, "monday: 08:00-20:00", "monday: 08:00-12:00, 11:00-20:00", "overlapping opening"),
@@ -181,6 +183,12 @@ CASES = [
      "title: Upgrade\nscheduled_for: 2026-12-01T02:00:00+00:00\nscheduled_until: 2026-12-01T03:00:00+00:00\n"
      "components: [api]\nupdates:\n  - at: 2026-11-20T10:00:00+00:00\n    status: scheduled\n    author: bob\n"
      "    body: We upgrade.\n", "is already used by"),
+    ("incident-title-empty-map", PDF, "title: PDF exports are slow", "title: {}",
+     "is empty; write the text, or the text in each language, like {en: ..., de: ...}"),
+    ("update-body-empty-map", PDF, "    body: |\n      Invoice PDFs and data exports take several minutes to "
+     "arrive instead of seconds. Nothing is lost:\n      every export you asked for will arrive. We are looking into "
+     "it.\n", "    body: {}\n",
+     "is empty; write the text, or the text in each language"),
     ("components-missing", COMPONENTS, None, "", "the file is empty"),
     ("hub-organization-list", HUB, "organization:\n  name: Brightwell", "organization: [Brightwell]\nold:\n  name: B",
      "expected a mapping of fields"),
@@ -318,6 +326,29 @@ COMMAND_CASES = [
      "value` lines"),
     ("cli-since-unknown", ("check", "--since", "no-such-revision"), 2, "is not a git revision here"),
 ]
+
+
+@pytest.mark.parametrize("label", ["{}", "{en: UK time, de: britische Zeit}"])
+def test_a_time_zone_label_with_no_text_or_not_in_the_sites_language_is_one_located_sentence(
+        example: Path, label: str) -> None:
+    """mkdocs.yml's label as an empty map, or in a language a site of English only does not speak: check and the
+    build say where, and what to write, without a traceback, and keep the last good site."""
+    config = example / CONFIG
+    original = config.read_bytes()
+    before = {p: p.read_bytes() for p in (example / "site").rglob("*") if p.is_file()}
+    try:
+        config.write_text(original.decode().replace("timezone_label: UK time", f"timezone_label: {label}"), "utf-8")
+        line = next(n for n, text in enumerate(config.read_text("utf-8").splitlines(), 1) if "timezone_label" in text)
+        check, build = run(example, "check"), run_mkdocs_build(example)
+    finally:
+        config.write_bytes(original)
+    says = ("is empty; write the label, or the label in each language, like {en: UK time, de: britische Zeit}"
+            if label == "{}" else "'de' is not one of the site's languages (en); correct it")
+    assert check.returncode == 1 and build.returncode == 1
+    for output in (check.stderr, build.stderr):
+        assert f"mkdocs.yml:{line}:7: " in output and says in output and output.count("mkdocs.yml:") == 1, output
+        assert "Traceback" not in output
+    assert {p: p.read_bytes() for p in (example / "site").rglob("*") if p.is_file()} == before
 
 
 @pytest.mark.parametrize(("arguments", "code", "says"), [case[1:] for case in COMMAND_CASES],

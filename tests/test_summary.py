@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import problems_for_site
+from markupsafe import escape
 from supporttab.core.markdown import MarkdownRenderer
 from supporttab.status.summary import NO_WORKAROUND, summarize
 from test_overall_status import status_index
@@ -107,3 +108,37 @@ def test_an_earlier_promise_stands_until_an_update_comes_after_its_time(tmp_path
     assert (notice.next_update.isoformat(), notice.overdue) == ("2026-11-23T11:00:00+00:00", True)
     kept = later.replace("2026-11-23T10:00:00+00:00", "2026-11-23T11:30:00+00:00")  # came after the promise
     assert summarize(status_index(tmp_path / "b", kept)).single.next_update is None
+
+
+IN_PROGRESS = """\
+title: Database upgrade
+scheduled_for: 2026-11-23T08:00:00+00:00
+scheduled_until: 2026-11-23T23:00:00+00:00
+components: [api]
+updates:
+  - at: 2026-11-23T08:00:00+00:00
+    status: in_progress
+    author: Bob
+    body: We are upgrading the database.
+"""
+
+
+@pytest.mark.parametrize(("language", "mark"), [("en", "; "), ("de", "; "), ("fr", "\u202f; "), ("es", "; "),
+                                                ("ar", "\u061b ")])
+def test_statements_one_after_another_are_separated_by_the_languages_own_mark(tmp_path: Path, language: str,
+                                                                            mark: str) -> None:
+    """What each event says, and each component state inside it, are separate statements, not a list: each
+    language separates them with its own mark (Arabic's semicolon, French's space before it), in text and HTML."""
+    from supporttab.core.i18n import load_language, use_language
+
+    index = status_index(tmp_path, OPEN.format(extra="", promise=""), maintenance=IN_PROGRESS,
+                         render=MarkdownRenderer().render)
+    with use_language(load_language(language)):
+        summary = summarize(index)
+        html = str(summary.headline_html)  # made where a page shows it, in its language
+    assert len(summary.notices) == 2
+    incident, maintenance = (notice.what for notice in summary.notices)
+    assert incident.count(mark) == 1 and summary.headline == f"{incident}{mark}{maintenance}"
+    assert html == str(escape(summary.headline))
+    if mark != "; ":
+        assert "; " not in summary.headline.replace(mark, "")

@@ -119,7 +119,8 @@ BAD = [
         "<img src=x onerror=alert(1)>",
         "de: [Kartenzahlungen]"), "de: [Kartenzahlungen]", "expected text, found a list; write the text", id="translation-not-text"),
     pytest.param(INCIDENT, TRANSLATED_TITLE, "title: {}\n", "title:",
-                 "has no text in 'en', the site's default language", id="no-text-at-all"),
+                 "is empty; write the text, or the text in each language, like {en: ..., de: ...}",
+                 id="no-text-at-all"),
     pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, de, en]", None,
                  "'en' is listed twice; name each language once", id="language-twice"),
     pytest.param("mkdocs.yml", "languages: [en, de, ar]", "languages: [en, 'de DE']", None,
@@ -252,7 +253,8 @@ def language_versions(site: Path, path: Path) -> dict[str, str]:
     links = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', path.read_text("utf-8"))
     versions = {}
     for href, language in links:
-        target = (path.parent / href).resolve()
+        assert href.startswith(SITE), href  # a full address: the site has one
+        target = (site / href.removeprefix(SITE)).resolve()
         versions[language] = (target / "index.html" if target.is_dir() else target).relative_to(site).as_posix()
     assert len(versions) == len(links)  # one link per language
     return versions
@@ -260,11 +262,12 @@ def language_versions(site: Path, path: Path) -> dict[str, str]:
 
 def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two: Path) -> None:
     """hreflang says "this very page, in another language". The status part (status page, history, each incident)
-    exists in every language: each of its pages names its three versions, itself included, and each of those
-    names the same three. The hub, the team page and articles exist once, in English: they name none (the
-    language menu still leads to the status page in each language)."""
-    pages = {path.relative_to(built_two).as_posix(): path for path in built_two.glob("**/index.html")}
-    kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html"}
+    exists in every language: each of its pages names its three versions, itself included, at their full address,
+    and each of those names the same three. The hub, the team page, articles and the page-not-found page exist
+    once, in English: they name none (the language menu still leads to the status page in each language)."""
+    pages = {path.relative_to(built_two).as_posix(): path for path in [*built_two.glob("**/index.html"),
+                                                                        built_two / "404.html"]}
+    kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html", "404.html"}
     assert kinds <= set(pages)
     for name, path in pages.items():
         versions = language_versions(built_two, path)
@@ -278,6 +281,16 @@ def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two:
         else:
             assert versions == {}, name
     assert {"index.html", "team/index.html", "articles/reset-password/index.html"} <= set(pages)
+
+
+def test_a_site_without_an_address_links_its_language_versions_relatively(two_languages: Path,
+                                                                          tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "mkdocs.yml", f"site_url: {SITE}\n", "")
+    assert run_mkdocs_build(site, strict=False).returncode == 0  # it warns that feeds have no address
+    links = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', page(site / "site", "de/status"))
+    assert links == [("../../status/", "en"), ("./", "de"), ("../../ar/status/", "ar")]
 
 
 def test_each_sections_banner_and_header_speak_its_language(built_two: Path) -> None:
@@ -324,11 +337,12 @@ def test_a_part_shared_without_links_to_its_section_is_still_rendered_per_langua
     assert not re.search("[A-Za-z]{4,}", shown["ar/"].replace("PDF exports", "")), shown
 
 
-def test_a_preview_reuses_a_page_only_in_its_own_language_and_shows_what_a_build_writes(two_languages: Path,
-                                                                                       tmp_path: Path) -> None:
-    """`mkdocs serve` keeps each incident and history page of each language: a new German title renders the German
-    incident page and the German history listing it, alone; a translation of the active incident (in every
-    section's banner) renders every page again."""
+def test_a_preview_renders_again_only_the_pages_of_a_changed_translation_and_shows_what_a_build_writes(
+        two_languages: Path, tmp_path: Path) -> None:
+    """`mkdocs serve` keeps each incident and history page of each language: a new German title renders the
+    incident's page and the history listing it (in English too: both are made from the text, which carries its
+    translations), and no other; a translation of the active incident (in every section's banner) renders every
+    page again."""
     from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
 
     site, preview = tmp_path / "site", tmp_path / "preview"
@@ -336,13 +350,54 @@ def test_a_preview_reuses_a_page_only_in_its_own_language_and_shows_what_a_build
     serve_build(site, preview)
     assert serve_build(site, preview) == 15  # four incident pages and a history page in each of three languages
     edit(site, INCIDENT, "de: Kartenzahlungen schlagen", "de: Kartenzahlungen scheitern")
-    assert serve_build(site, preview) == 13
+    assert serve_build(site, preview) == 11  # the incident's page and the history, in German and in English
     assert "Kartenzahlungen scheitern" in page(preview, f"de/incidents/{EVENT}")
     assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
     edit(site, "incidents/2026-11-22-slow-pdf-exports.yml", "title: PDF exports are slow\n",
          "title:\n  en: PDF exports are slow\n  de: PDF-Exporte sind langsam\n")
     assert serve_build(site, preview) == 0
     assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_text_equals_another_only_with_what_it_carries() -> None:
+    """The class behind a stale preview: authored texts are strings that carry their translations, or the language
+    they are shown in; two with the same characters but different translations, or one shown as written and one
+    translated, must differ wherever texts are compared or hashed (previews, remembered feeds)."""
+    from supporttab.core.fields import Translated
+    from supporttab.core.i18n import AsWritten, OurWords
+
+    different = [("Help", Translated("Help", {"de": "Hilfe"})), (Translated("Help", {"de": "Hilfe"}),
+                 Translated("Help", {"de": "Hilfe von uns"})), (Translated("Help", {"de": "Hilfe"}),
+                 Translated("Help", {"de": "Hilfe", "fr": "Aide"})), ("Help", AsWritten("Help", "en")),
+                 (AsWritten("Help", "en"), AsWritten("Help", "de")), ("Help from us", OurWords("Help from us"))]
+    for one, other in different:
+        assert one != other and other != one and not one == other and len({one, other}) == 2, (one, other)  # noqa: SIM201
+        assert {"text": one} != {"text": other} and (one,) != (other,)
+    same = [("Help", Translated("Help")), (Translated("Help", {"de": "Hilfe"}), Translated("Help", {"de": "Hilfe"})),
+            (AsWritten("Help", "en"), AsWritten("Help", "en"))]
+    for one, other in same:
+        assert one == other and not one != other and hash(one) == hash(other), (one, other)  # noqa: SIM202
+
+
+def test_a_preview_renders_again_the_pages_whose_help_strip_changed_only_in_another_language(two_languages: Path,
+                                                                                            tmp_path: Path) -> None:
+    """The help strip's title is on every page of every section: a change to its German text alone (the English
+    stays), or to whether it is translated at all, renders the German incident and history pages again."""
+    from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
+
+    site, preview = tmp_path / "site", tmp_path / "preview"
+    shutil.copytree(two_languages, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "content/hub.yml", "help_from_us:\n", "help_from_us:\n  title: {en: Help from us, de: Hilfe von uns}\n")
+    serve_build(site, preview)
+    assert serve_build(site, preview) == 15
+    for old, new, shown in (("de: Hilfe von uns", "de: Hilfe vom Team", ">Hilfe vom Team<"),
+                            ("de: Hilfe vom Team", "de: Help from us", ">Help from us<"),  # as English, in German
+                            (", de: Help from us}", "}", '<span lang="en" dir="auto">Help from us</span>')):
+        edit(site, "content/hub.yml", old, new)
+        serve_build(site, preview)
+        for path in (f"de/incidents/{EVENT}", "de/status/history", "de/status"):
+            assert shown in page(preview, path), (new, path)
+        assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh"), new
 
 
 def test_every_sections_pages_stay_light_and_keep_their_directions_rules(built_two: Path) -> None:
@@ -394,6 +449,26 @@ def test_each_language_has_its_own_feeds_calendar_and_badges(built_two: Path) ->
     assert {path.name for path in (built_two / "de/badges").iterdir()} == {
         path.name for path in (built_two / "badges").iterdir()}
     assert not (built_two / "de/api").exists() and (built_two / "api/v2/summary.json").is_file()
+
+
+def test_a_feed_item_or_calendar_event_says_a_language_only_for_what_is_in_it(built_two: Path) -> None:
+    """In the German feeds, an entry whose title and text are both shown as written (English) is English; one with
+    a German title and an English text is neither (its text says its own); a translated one is the feed's. The
+    German calendar marks an untranslated title's SUMMARY as English (RFC 5545's LANGUAGE), and the English none."""
+    import icalendar
+
+    feed = json.loads((built_two / "de/status/feed.json").read_text(encoding="utf-8"))
+    items = {item["id"].split("/incidents/")[1]: item for item in feed["items"]}
+    assert "language" not in items[f"{EVENT}/#update-1"]  # both in German
+    assert "language" not in items[f"{EVENT}/#update-2"]  # German title, English text: its div says so
+    assert items[f"{EVENT}/#update-2"]["content_html"].startswith('<div lang="en" dir="auto">')
+    others = [item for key, item in items.items() if not key.startswith(EVENT)]
+    assert others and all(item.get("language") == "en" for item in others)
+    for section, marked in (("de/", True), ("", False)):
+        text = (built_two / section / "status/maintenance.ics").read_text(encoding="utf-8")
+        events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+        assert events and all((event["SUMMARY"].params.get("LANGUAGE") == "en") == marked for event in events)
+        assert text.count("SUMMARY;LANGUAGE=en:") == (len(events) if marked else 0)
 
 
 def test_each_sections_get_updates_control_leads_to_its_own_feeds(built_two: Path) -> None:
@@ -577,8 +652,9 @@ def test_every_authored_text_shown_untranslated_says_its_language_on_an_arabic_p
 
 
 def test_feeds_say_the_language_of_an_update_shown_as_written(built_two: Path) -> None:
-    """Atom marks an untranslated update's content with xml:lang, JSON Feed gives the item its language, and RSS,
-    which has neither, wraps the HTML in a block that says it; a translated update carries none."""
+    """Atom marks an untranslated update's content with xml:lang; RSS, which cannot, and JSON Feed, whose item
+    language would cover the translated title too, wrap the HTML in a block that says it; a translated update
+    carries none."""
     import feedparser
 
     atom = feedparser.parse((built_two / "ar/status/history.atom").read_bytes())
@@ -590,7 +666,7 @@ def test_feeds_say_the_language_of_an_update_shown_as_written(built_two: Path) -
     assert first.content[0].language == "de"
     feed = json.loads((built_two / "de/status/feed.json").read_text(encoding="utf-8"))
     items = {item["id"].rsplit("/", 2)[-2] + item["id"].rsplit("/", 1)[1]: item for item in feed["items"]}
-    assert items[f"{EVENT}#update-2"]["language"] == "en" and "language" not in items[f"{EVENT}#update-1"]
+    assert "language" not in items[f"{EVENT}#update-2"] and "language" not in items[f"{EVENT}#update-1"]
     assert items[f"{EVENT}#update-2"]["content_html"].startswith('<div lang="en" dir="auto">')
     rss = (built_two / "ar/status/history.rss").read_text(encoding="utf-8")
     assert "&lt;div lang=\"en\" dir=\"auto\"&gt;" in rss
@@ -635,6 +711,42 @@ def test_a_time_zone_label_in_a_language_the_site_does_not_have_is_refused(tmp_p
     for output in (check.stderr, build.stderr):
         assert f"mkdocs.yml:{line}:7: " in output and says in output and "Traceback" not in output, output
     assert check.returncode != 0 and build.returncode == 1
+
+
+@pytest.mark.parametrize(("theme", "option", "label", "says"), [
+    ("language: de", "", "{en: UK time, de: britische Zeit}", "'en' is not one of the site's languages (de); "),
+    ("language: de", "", "{de: britische Zeit, fr: heure du Royaume-Uni}", "'fr' is not one of the site's "
+                                                                          "languages (de); "),
+    ("", "", "{de: britische Zeit}", "'de' is not one of the site's languages (en); "),  # MkDocs' default: en
+    ("language: fr", "      language: de\n", "{fr: heure du Royaume-Uni}", "'fr' is not one of the site's "
+                                                                            "languages (de); "),
+])
+def test_a_time_zone_label_follows_the_sites_language_as_authored_texts_do(tmp_path: Path, theme: str, option: str,
+                                                                           label: str, says: str) -> None:
+    """Without `languages`, a site speaks its `language`, else theme.language: the label may be written only in it,
+    as an incident's title may, and check and the build refuse the same, at the label."""
+    site = copy_example_site(tmp_path / "site")
+    if theme:
+        edit(site, "mkdocs.yml", "  name: material\n  language: en\n", f"  name: material\n  {theme}\n")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", f"timezone_label: {label}\n{option}")
+    line = next(n for n, text in enumerate((site / "mkdocs.yml").read_text("utf-8").splitlines(), start=1)
+                if "timezone_label" in text)
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    for output in (check.stderr, build.stderr):
+        assert re.search(rf"timezone_label'?: mkdocs\.yml:{line}:7: {re.escape(says)}|mkdocs\.yml:{line}:7: "
+                         rf"plugins\.supporttab\.timezone_label: {re.escape(says)}", output), output
+        assert "Traceback" not in output and output.count("mkdocs.yml:") == 1, output
+    assert check.returncode != 0 and build.returncode == 1
+    assert not (site / "site").exists()
+
+
+def test_a_time_zone_label_in_the_themes_language_is_shown_in_it(tmp_path: Path) -> None:
+    site = copy_example_site(tmp_path / "site")
+    edit(site, "mkdocs.yml", "  name: material\n  language: en\n", "  name: material\n  language: de\n")
+    edit(site, "mkdocs.yml", "timezone_label: UK time\n", "timezone_label: {de: britische Zeit}\n")
+    check, build = run(site, "check", "--format", "json"), run_mkdocs_build(site)
+    assert check.returncode == 0 and build.returncode == 0, check.stderr + build.stderr
+    assert "britische Zeit" in page(site / "site", "status")
 
 
 @pytest.mark.parametrize(("written", "says"), [

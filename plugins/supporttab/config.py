@@ -261,16 +261,21 @@ class Options(Strict):
     @field_validator("timezone_label")
     @classmethod
     def _zone_label_languages(cls, label: str | dict[str, str] | None, info: ValidationInfo) -> Translated | None:
-        """The label as a text in several languages, each of them one of the site's (a site without `languages`
-        has only its `language`, when set)."""
+        """The label as a text in several languages, each of them one of the site's, as authored texts are (a site
+        without `languages` has one: its `language`, else theme.language, passed as context where it is known)."""
         if label is None:
             return None
-        languages = tuple(info.data.get("languages") or ()) or ((info.data["language"],) if info.data.get("language")
-                                                                 else None)
+        context = info.context if isinstance(info.context, dict) else {}
+        if info.data.get("languages"):
+            languages: tuple[str, ...] | None = tuple(info.data["languages"])
+        elif info.data.get("language") or THEME_LANGUAGE in context:
+            languages = (site_language_tag(info.data.get("language"), context.get(THEME_LANGUAGE)),)
+        else:
+            languages = None  # MkDocs gives a plugin its options before the theme's; the plugin checks again later
         if isinstance(label, dict):
             for code in label:
                 check_language_code(code, languages)
-        return as_translated(label, languages)
+        return as_translated(label, languages, what="the label", example="{en: UK time, de: britische Zeit}")
 
     def site_languages(self, theme_language: str | None) -> tuple[str, ...]:
         """The languages authored texts may be written in, the site's own first (core.i18n.site_language_tag when
@@ -301,6 +306,21 @@ class Options(Strict):
         if twice:
             raise ValueError(f"two channels are called {twice[0]!r}; give each a different `name`")
         return channels
+
+
+THEME_LANGUAGE = "theme_language"  # validation context: theme.language, which a site without `languages` speaks
+
+
+def validate_options(options: dict, theme_language: object) -> Options:
+    """The options as the site reads them, knowing theme.language."""
+    return Options.model_validate(options, context={THEME_LANGUAGE: theme_language})
+
+
+def located_option_problems(error: ValidationError, config_text: str) -> list[str]:
+    """Each problem with the options as one sentence, 'mkdocs.yml:line:column: plugins.supporttab.option: what is
+    wrong; how to fix', as `supporttab check` and the build say it."""
+    return [message.replace(": ", f": plugins.supporttab.{option}: ", 1)
+            for option, message in option_problems(error, config_text)]
 
 
 def option_problems(error: ValidationError, config_text: str) -> list[tuple[str, str]]:

@@ -41,8 +41,9 @@ from pydantic import ValidationError
 from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, Section, SiteBuild, prepare_build
-from .config import Options, option_problems
+from .config import Options, located_option_problems, option_problems, validate_options
 from .core.clock import build_time
+from .core.fields import Translated
 from .core.i18n import (
     SOURCE_LANGUAGE,
     Language,
@@ -107,6 +108,7 @@ class SupportTabPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self.options = Options()
+        self.written_options: dict[str, Any] = {}  # as mkdocs.yml writes them
         self.build: SiteBuild | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.renderer = MarkdownRenderer()
@@ -139,6 +141,7 @@ class SupportTabPlugin(BasePlugin):
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """Validate our options with the same model the CLI uses, so both read mkdocs.yml alike."""
+        self.written_options = options  # validated again in on_config, knowing theme.language
         try:
             self.options = Options.model_validate(options)
         except ValidationError as error:
@@ -150,6 +153,7 @@ class SupportTabPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.options.enabled:
             return config
+        self._check_options_with_theme(config)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if self.renderer.allow_html != self.options.allow_html:  # else keep what it has converted
             self.renderer = MarkdownRenderer(allow_html=self.options.allow_html)
@@ -165,6 +169,14 @@ class SupportTabPlugin(BasePlugin):
         _turn_off_features(config)
         _reuse_theme_work(config, self.root / self.options.cache_dir)
         return config
+
+    def _check_options_with_theme(self, config: MkDocsConfig) -> None:
+        """Validate the options again knowing theme.language, which MkDocs reads after them: a site without
+        `languages` speaks it, and the time zone's label may be written only in it, as `supporttab check` says."""
+        try:
+            self.options = validate_options(self.written_options, config.theme.get("language"))
+        except ValidationError as error:
+            raise PluginError("\n".join(located_option_problems(error, _read_text(config.config_file_path)))) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         activate(None)  # what runs after the build in this process (a test, a command) speaks English again
@@ -317,6 +329,8 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
         env.globals["supporttab_zone_label"] = self._zone_label(self.options.timezone)
+        if self.language_menu:  # pages MkDocs renders without a page context (404.html) have no versions either
+            env.globals["supporttab_language_versions"] = []
         env.filters["st_zone_label"] = self._zone_label
         self._reuse_unchanged_previews(env, config, files)
         return env
@@ -372,7 +386,8 @@ class SupportTabPlugin(BasePlugin):
         if self.command != "serve" or not _only_known_context_readers(config, self):
             self.previews = {}
             return
-        surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else ())
+        surroundings = _surroundings(env, config, self.nav, self.build.sections if self.build else (),
+                                     self.options.timezone_label)
         previous = next(iter(self.previews.values()), None)
         self.surroundings = previous[0] if previous and previous[0] == surroundings else surroundings
         if previous and previous[0][0] == surroundings[0] and previous[0] is not self.surroundings:
@@ -766,12 +781,14 @@ def _folder_stamps(folders: list[str]) -> tuple[tuple[str, int], ...]:
     return tuple(stamps)
 
 
-def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...]) -> tuple:
+def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tuple[Section, ...],
+                  zone_label: Translated | None) -> tuple:
     """What an incident or history page shows besides its own context: equal surroundings and an equal context make
     equal HTML. The settings (mkdocs.yml), the templates a site or this package may change, the message catalogs,
     the navigation's titles, links and front matter, and everything derived that the pages' templates read (the
-    history's pages, for the links between them), in every language's section (a translation added to the active
-    incident changes only its section's banner)."""
+    history's pages, for the links between them; the help strip and the time zone's label), in every language's
+    section (a translation added to the active incident changes only its section's banner). Authored texts compare
+    with their translations (core.texts)."""
     names = ("supporttab_css", "supporttab_hub_model", "supporttab_team", "supporttab", "supporttab_zone_label")
     status = env.globals.get("supporttab_status")
     template_dirs = [config.theme.custom_dir, str(PACKAGE_DIR / "templates")]
@@ -780,8 +797,9 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
     return ((_settings_texts(config.config_file_path), stamps, catalog_stamps(),
              _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
              tuple((page.number, page.url) for page in status.history_pages) if status else (),
-             tuple((section.language, tuple((page.number, page.url) for page in section.status.history_pages))
-                   for section in sections)),
+             tuple((section.language, section.chrome,
+                    tuple((page.number, page.url) for page in section.status.history_pages))
+                   for section in sections), zone_label),
             (env.globals.get("supporttab_summary"), status.active if status else None,
              tuple((section.language, section.summary, section.status.active) for section in sections)))
 

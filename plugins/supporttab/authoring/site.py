@@ -14,7 +14,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from pydantic import ValidationError
 from yaml_env_tag import construct_env_tag
 
-from ..config import Options, option_problems
+from ..config import Options, located_option_problems, validate_options
 from ..core.clock import build_time
 from ..core.paths import shown_path
 from ..core.problems import DataError
@@ -124,10 +124,9 @@ def read_site(folder: Path) -> Site:
         raise Refused(f"mkdocs.yml: docs_dir: expected a folder name, found {docs_dir!r}; write it like docs_dir: "
                       "content")
     try:
-        parsed = Options.model_validate(options)
+        parsed = validate_options(options, _theme_language(config))
     except ValidationError as error:
-        raise Refused("\n".join(message.replace(": ", f": plugins.supporttab.{option}: ", 1)
-                                 for option, message in option_problems(error, text))) from None
+        raise Refused("\n".join(located_option_problems(error, text))) from None
     root = folder.resolve()
     site_url = config.get("site_url")
     docs = (root / docs_dir).resolve()

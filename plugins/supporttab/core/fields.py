@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from .problems import suggest
+from .texts import TextWith
 from .vocabulary import ID_PATTERN, is_id
 
 
@@ -161,13 +162,13 @@ Timestamp = Annotated[AwareDatetime, AfterValidator(_check_plausible_time), Fiel
 ONE_LANGUAGE, SEVERAL_LANGUAGES = "one language", "several languages"  # union tags; never a field name
 
 
-class Translated(str):
+class Translated(TextWith):
     """A text in the site's default language (the string itself, so every reader of the field keeps working),
-    with its translations by language code."""
+    with its translations by language code (part of what it equals)."""
 
     translations: dict[str, str]
 
-    def __new__(cls, text: str, translations: dict[str, str] | None = None) -> Translated:
+    def __new__(cls, text: str, translations: dict[str, str] | None = None) -> Self:
         translated = super().__new__(cls, text)
         translated.translations = dict(translations or {})
         return translated
@@ -175,6 +176,9 @@ class Translated(str):
     def in_language(self, language: str) -> str | None:
         """The text as written in `language` (the default language's is the string itself); None if untranslated."""
         return self.translations.get(language)
+
+    def more(self) -> tuple:
+        return tuple(sorted(self.translations.items()))
 
 
 def site_languages(info: ValidationInfo) -> tuple[str, ...] | None:
@@ -201,11 +205,14 @@ def _as_translated(value: str | dict[str, str], info: ValidationInfo) -> Transla
     return as_translated(value, site_languages(info))
 
 
-def as_translated(value: str | dict[str, str], languages: tuple[str, ...] | None) -> Translated:
+def as_translated(value: str | dict[str, str], languages: tuple[str, ...] | None, *, what: str = "the text",
+                  example: str = "{en: ..., de: ...}") -> Translated:
     """A text written once, or once per language (the site's `languages`, default first; without them, the first
     written is the default)."""
     if isinstance(value, str):
         return Translated(value)
+    if not value:  # `{}`: no language to fall back to
+        raise ValueError(f"is empty; write {what}, or {what} in each language, like {example}")
     languages = languages or tuple(value)
     default = languages[0]
     if default not in value:

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from gettext import NullTranslations
 from pathlib import Path
+from typing import Self
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 from markupsafe import Markup, escape
+
+from .texts import TextWith
 
 LOCALE_DIR = Path(__file__).parent.parent / "locales"
 DOMAIN = "messages"
@@ -190,17 +193,20 @@ def _percent_pattern(locale: Locale, decimals: int) -> str:
     return f"{pattern[:last + 1]}.{'0' * decimals}{pattern[last + 1:]}"
 
 
-class AsWritten(str):
+class AsWritten(TextWith):
     """An authored text shown in the language it was written in, `language`, as it has no translation into the
     reader's: never held back for one. Pages mark it with `lang` (and `dir="auto"`, so it is laid out in its own
     direction on an Arabic page), feeds with xml:lang where their format allows."""
 
     language: str
 
-    def __new__(cls, text: str, language: str) -> AsWritten:
+    def __new__(cls, text: str, language: str) -> Self:
         shown = super().__new__(cls, text)
         shown.language = language
         return shown
+
+    def more(self) -> tuple:
+        return (self.language,)
 
 
 def written_in(text: object) -> str | None:
@@ -214,16 +220,19 @@ def text_html(text: str) -> Markup:
     return Markup('<span lang="{}" dir="auto">{}</span>').format(language, text) if language else escape(text)
 
 
-class OurWords(str):
+class OurWords(TextWith):
     """Our words where an author may write their own and did not (the help strip's "Help from us"): the string in
     the language of the build that loaded them, said again in each section's language (Reading)."""
 
     message: str
 
-    def __new__(cls, message: str) -> OurWords:
+    def __new__(cls, message: str) -> Self:
         words = super().__new__(cls, gettext(message))
         words.message = message
         return words
+
+    def more(self) -> tuple:
+        return (self.message,)
 
 
 @dataclass(frozen=True)

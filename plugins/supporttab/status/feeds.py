@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from functools import cached_property
 
-from ..core.i18n import active, gettext
+from ..core.i18n import active, gettext, written_in
 from ..core.timefmt import utc_iso
 from ..core.urls import HISTORY_FEED, JSON_FEED, SiteInfo, component_feed
 from .index import EventView, PostmortemView, StatusIndex, UpdateView
@@ -50,6 +50,17 @@ class Entry:
         """The language of an update's body shown as written (untranslated), else None: the feed's own."""
         return getattr(self.item, "written_in", None)
 
+    @property
+    def title_language(self) -> str | None:
+        """The language of the event's title shown as written (untranslated), else None: the feed's own."""
+        return written_in(self.event.title)
+
+    @property
+    def language(self) -> str | None:
+        """The entry's language where its title and text are both shown as written in one; else None (the feed's
+        own, or a mix only each part can say)."""
+        return self.content_language if self.content_language == self.title_language else None
+
     def content_html(self, *, marked: bool) -> str:
         """The entry's HTML; `marked`: an untranslated body in a block saying its language, for a format that
         cannot say it otherwise (RSS)."""
@@ -65,8 +76,8 @@ class Entry:
     @property
     def shown(self) -> tuple:
         """Everything of the entry that a feed shows."""
-        return (self.url, self.title, self.at, self.item.author, str(self.item.body_html), self.content_language,
-                self.social,
+        return (self.url, self.title, self.title_language, self.at, self.item.author, str(self.item.body_html),
+                self.content_language, self.social,
                 tuple((component.id, component.name) for component in self.event.components))
 
 
@@ -214,7 +225,7 @@ def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:
             "date_published": utc_iso(entry.at),
             "authors": [{"name": entry.item.author}],
             "tags": [c.name for c in entry.event.components],
-            **({"language": entry.content_language} if entry.content_language else {}),
+            **({"language": entry.language} if entry.language else {}),  # else the text's div says its own
         } for entry in entries],
     }
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..core.i18n import gettext, list_text
+from ..core.i18n import gettext, list_text, written_in
 from ..core.urls import SiteInfo
 from .index import EventView, StatusIndex
 
@@ -33,7 +33,7 @@ def _vevent(event: EventView, site: SiteInfo) -> list[str]:
         f"DTSTART:{_utc(event.scheduled_for)}",
         f"DTEND:{_utc(event.scheduled_until)}",
         f"SEQUENCE:{len(event.updates) - 1}",
-        _property("SUMMARY", gettext("Maintenance: %(title)s", title=event.title)),
+        _property("SUMMARY", gettext("Maintenance: %(title)s", title=event.title), language=written_in(event.title)),
         _property("DESCRIPTION", description + "\n\n" + gettext("Affects: %(components)s", components=list_text(
             c.name for c in event.components)) + f"\n{site.absolute(event.url)}"),
         _property("URL", site.absolute(event.url), escape=False),
@@ -55,11 +55,22 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _property(name: str, value: str, *, escape: bool = True) -> str:
+def _property(name: str, value: str, *, escape: bool = True, language: str | None = None) -> str:
+    """`name:value`, the value escaped as TEXT; with `language`, the LANGUAGE parameter saying the value's (an
+    authored title shown untranslated)."""
     if escape:
         value = (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
                  .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
-    return f"{name}:{value}"
+    return f"{name};LANGUAGE={_parameter(language)}:{value}" if language else f"{name}:{value}"
+
+
+def _parameter(value: str) -> str:
+    """A parameter value (RFC 5545, 3.1): quoted when it holds ; : or , and never a quote or a control character."""
+    value = _NOT_IN_PARAMETER.sub("", value)
+    return f'"{value}"' if any(character in value for character in ";:,") else value
+
+
+_NOT_IN_PARAMETER = re.compile(r'["\x00-\x08\x0a-\x1f\x7f]')
 
 
 def _fold(line: str) -> str:

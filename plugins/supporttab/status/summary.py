@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core.i18n import N_, gettext, list_text, text_html
 from ..core.vocabulary import PLAIN_SEVERITY, PLAIN_STATES, SEVERITY, TONES
@@ -53,7 +53,7 @@ class Summary:
         """The headline for a page: each notice's words, a title shown as written saying its language."""
         if not self.notices:
             return text_html(self.headline)
-        return Markup("; ").join(text_html(notice.what) for notice in self.notices)
+        return _statements([text_html(notice.what) for notice in self.notices])
 
     @property
     def single(self) -> Notice | None:
@@ -71,7 +71,7 @@ class Summary:
 def summarize(status: StatusIndex) -> Summary:
     """The summary of what is going on at build time: every active incident, then maintenance in progress."""
     notices = tuple(_notice(event, status.now) for event in status.active)
-    headline = "; ".join(n.what for n in notices) or gettext("Everything is working normally")
+    headline = _statements([n.what for n in notices]) or gettext("Everything is working normally")
     return Summary(tone=TONES[status.indicator], severity=gettext(PLAIN_SEVERITY[status.indicator]),
                    headline=headline, notices=notices)
 
@@ -101,7 +101,15 @@ def _what(event: EventView, affected: dict[str, list[str]]) -> str:
     back to normal (a fix being watched) or none was marked."""
     parts = [gettext("%(components)s: %(state)s", components=_join(names), state=gettext(PLAIN_STATES[state]))
              for state, names in affected.items()]
-    return "; ".join(parts) or event.title
+    return _statements(parts) or event.title
+
+
+def _statements(parts: Sequence[str]) -> str:
+    """Separate statements one after another, with the language's own mark between them ('A; B', 'A ; B',
+    'A؛ B'): not a list, as each may list components itself. Markup parts give Markup."""
+    # Translators: the mark between two separate statements, as in "Card payments: not working; API: slower than usual"
+    separator = gettext("; ")
+    return escape(separator).join(parts) if any(isinstance(part, Markup) for part in parts) else separator.join(parts)
 
 
 def _who(event: EventView) -> str:
