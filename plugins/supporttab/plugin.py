@@ -55,6 +55,7 @@ from .core.i18n import (
     percent_text,
     text_html,
 )
+from .core.addresses import AddressBreaks, address_html
 from .core.markdown import MarkdownRenderer
 from .core.paths import confined
 from .core.problems import DataError
@@ -153,6 +154,7 @@ class SupportTabPlugin(BasePlugin):
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         _turn_off_features(config)
+        _add_address_breaks(config)
         return config
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -418,6 +420,12 @@ def _turn_off_features(config: MkDocsConfig) -> None:
         config.theme["features"] = [feature for feature in features if feature not in off]
         log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
                  "can always see")
+
+
+def _add_address_breaks(config: MkDocsConfig) -> None:
+    """Addresses linked in the site's own Markdown pages wrap where the templates' addresses do (core/addresses.py)."""
+    if not any(isinstance(extension, AddressBreaks) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(AddressBreaks())
 
 
 def _site_language(tag: str) -> Language:
@@ -759,6 +767,7 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text
+    env.filters["st_address"] = address_html  # an address with its break points, escaped
     env.filters["st_list"] = list_text  # 'A, B and C', as the language lists things
     env.filters["st_without_language_links"] = _without_language_links
     env.filters["st_text"] = text_html  # an authored text; shown untranslated, it says its language
