@@ -39,6 +39,7 @@ from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, Section, SiteBuild, prepare_build
 from .config import Options, option_problems
+from .core.addresses import AddressBreaks, address_html
 from .core.clock import build_time
 from .core.i18n import (
     SOURCE_LANGUAGE,
@@ -55,7 +56,6 @@ from .core.i18n import (
     percent_text,
     text_html,
 )
-from .core.addresses import AddressBreaks, address_html
 from .core.markdown import MarkdownRenderer
 from .core.paths import confined
 from .core.problems import DataError

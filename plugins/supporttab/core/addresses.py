@@ -50,5 +50,5 @@ def _split_text(element: Element, parts: list[str]) -> None:
 class AddressBreaks(Extension):
     """Markdown extension: addresses linked in Markdown get the same break points as the templates' addresses."""
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md) -> None:
         md.treeprocessors.register(_BreakAddresses(md), "supporttab_address_breaks", 1)
