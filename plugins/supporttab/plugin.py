@@ -42,6 +42,7 @@ from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
 from .build import GeneratedPage, Section, SiteBuild, prepare_build
 from .config import Options, located_option_problems, option_problems, validate_options
+from .core.addresses import AddressBreaks, address_html
 from .core.clock import build_time
 from .core.fields import Translated
 from .core.i18n import (
@@ -168,6 +169,7 @@ class SupportTabPlugin(BasePlugin):
         _add_templates(config)
         _turn_off_features(config)
         _reuse_theme_work(config, self.root / self.options.cache_dir)
+        _add_address_breaks(config)
         return config
 
     def _check_options_with_theme(self, config: MkDocsConfig) -> None:
@@ -523,6 +525,12 @@ def _turn_off_features(config: MkDocsConfig) -> None:
         config.theme["features"] = [feature for feature in features if feature not in off]
         log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
                  "can always see")
+
+
+def _add_address_breaks(config: MkDocsConfig) -> None:
+    """Addresses linked in the site's own Markdown pages wrap where the templates' addresses do (core/addresses.py)."""
+    if not any(isinstance(extension, AddressBreaks) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(AddressBreaks())
 
 
 def _site_language(tag: str) -> Language:
@@ -974,6 +982,7 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_duration"] = duration_text
     env.filters["st_date"] = date_text
     env.filters["st_number"] = number_text
+    env.filters["st_address"] = address_html  # an address with its break points, escaped
     env.filters["st_list"] = list_text  # 'A, B and C', as the language lists things
     env.filters["st_without_language_links"] = _without_language_links
     env.filters["st_text"] = text_html  # an authored text; shown untranslated, it says its language

@@ -13,6 +13,8 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .addresses import AddressBreaks
+
 SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 
 
@@ -68,7 +70,7 @@ class MarkdownRenderer:
     `mkdocs serve` keeps the renderer from one rebuild to the next, when all but the saved file are as they were."""
 
     def __init__(self, *, allow_html: bool = False):
-        self._md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        self._md = markdown.Markdown(extensions=["tables", "sane_lists", AddressBreaks()], output_format="html")
         self._sanitize = self.allow_html = allow_html
         self._rendered: dict[str, Markup] = {}
         if not allow_html:

@@ -1,0 +1,54 @@
+"""Web and email addresses shown as text wrap only where a reader would break them: after a "/", before a "." or
+an "@" (and after a "-", which browsers already allow). A browser finds no break point of its own inside
+"brightwell.example/contact/billing", so a narrow card split it inside "billing"; an invisible <wbr> at each of
+these points gives it good ones, and the stylesheet (assets/supporttab.css) forbids breaking anywhere else."""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+# One word with a "." "/" or "@" between letters or digits: a domain, a web address, an email address.
+ADDRESS = re.compile(r"\S*\w[./@]\w\S*")
+# Where a line may end: after a run of slashes ("https://" stays whole), before a dot or an at sign.
+BREAK = re.compile(r"(?<=/)(?!/)|(?<=\w)(?=[.@]\w)")
+
+
+def address_parts(text: str) -> list[str]:
+    """`text` cut at its break points, or `text` alone when it is not an address."""
+    if not ADDRESS.fullmatch(text):
+        return [text]
+    return [part for part in BREAK.split(text) if part]
+
+
+def address_html(text: object) -> Markup:
+    """`text` escaped for HTML, with a <wbr> at each break point when it is an address."""
+    return Markup("<wbr>").join(escape(part) for part in address_parts(str(text)))
+
+
+class _BreakAddresses(Treeprocessor):
+    """Puts the break points into every link whose whole text is an address, like `<https://example.com/a/b>`."""
+
+    def run(self, root: Element) -> None:
+        for link in root.iter("a"):
+            if len(link) == 0 and link.text:
+                _split_text(link, address_parts(link.text))
+
+
+def _split_text(element: Element, parts: list[str]) -> None:
+    if len(parts) < 2:
+        return
+    element.text = parts[0]
+    for part in parts[1:]:
+        SubElement(element, "wbr").tail = part
+
+
+class AddressBreaks(Extension):
+    """Markdown extension: addresses linked in Markdown get the same break points as the templates' addresses."""
+
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(_BreakAddresses(md), "supporttab_address_breaks", 1)
