@@ -151,7 +151,7 @@ EXAMPLE_WEEKLY = {"monday": "08:00-20:00", "tuesday": "08:00-20:00", "wednesday"
                   "sunday": "22:00-24:00"}
 
 
-def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY) -> dict:
+def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY, closures: tuple = ()) -> dict:
     """The hours as the hub carries them for a build at `built`: as authored, and the table worked out from them."""
     import datetime as dt
 
@@ -159,7 +159,8 @@ def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY) -> di
     from supporttab.hub.openings import open_now_table
     from supporttab.hub.view import hours_data
 
-    hours = OpeningHours.model_validate({"timezone": zone, "weekly": weekly})
+    hours = OpeningHours.model_validate({"timezone": zone, "weekly": weekly,
+                                         "closures": [{"date": day, "name": "Closed"} for day in closures]})
     return {**hours_data(hours), "table": open_now_table(hours, dt.datetime.fromisoformat(built))}
 
 
@@ -175,9 +176,9 @@ def open_now_page(chromium):
         page = context.new_page()
         page.set_content("<p>open now</p>")
         page.add_script_tag(content=script_source("open-now.js"))
-        page.sentences = lambda hours, instants: page.evaluate(
+        page.sentences = lambda hours, instants, words=None: page.evaluate(
             "([hours, instants, words]) => instants.map(at => openNowText(hours, new Date(at), words))",
-            [hours, instants, script_words()])
+            [hours, instants, words or script_words()])
         return page
 
     yield _open
@@ -202,6 +203,38 @@ def test_the_builds_table_says_what_the_script_works_out_itself_across_a_clock_c
     assert from_table == worked_out
     assert not [line for line in from_table if "undefined" in line or "%(" in line]
     assert len(set(from_table)) > 5
+
+
+def without_table(hours: dict) -> dict:
+    return {key: value for key, value in hours.items() if key != "table"}
+
+
+# Midnight is where Santiago's and Havana's clocks change: a 24:00 close or a 00:30 opening falls in the hour skipped
+# or repeated. Both ways take the later reading of a closing time, and an opening in the skipped hour comes late.
+MIDNIGHT_HOURS = {"saturday": "00:00-24:00", "sunday": "00:30-03:00", "monday": "22:00-24:00",
+                  "tuesday": "00:00-02:00, 08:00-20:00"}
+
+
+@pytest.mark.parametrize(("zone", "built"), [
+    pytest.param("America/Santiago", "2026-08-31T12:00:00+00:00", id="santiago-forward-6-september-2026"),
+    pytest.param("America/Santiago", "2027-03-29T12:00:00+00:00", id="santiago-back-4-april-2027"),
+    pytest.param("America/Havana", "2027-03-08T12:00:00+00:00", id="havana-forward-14-march-2027"),
+    pytest.param("America/Havana", "2027-11-01T12:00:00+00:00", id="havana-back-7-november-2027"),
+])
+@pytest.mark.parametrize("reader_zone", ["same", "Asia/Tokyo"])
+def test_the_table_and_the_script_agree_where_clocks_change_at_midnight(open_now_page, zone, built,
+                                                                        reader_zone) -> None:
+    """Every 13 minutes for twelve days across a change at midnight: the browser's own reckoning places a 24:00
+    close and a 00:30 opening where the build does, so its line is the table's."""
+    import datetime as dt
+
+    hours = hours_with_table(zone, built, MIDNIGHT_HOURS)
+    start = dt.datetime.fromisoformat(built)
+    instants = [(start + dt.timedelta(minutes=13 * step)).isoformat() for step in range(12 * 24 * 60 // 13)]
+    page = open_now_page(zone if reader_zone == "same" else reader_zone)
+    from_table = page.sentences(hours, instants)
+    assert from_table == page.sentences(without_table(hours), instants)
+    assert not [line for line in from_table if "undefined" in line or "%(" in line]
 
 
 @pytest.mark.parametrize(("reader_zone", "now", "expected"), [

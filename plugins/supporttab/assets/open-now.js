@@ -67,10 +67,18 @@ function offset(zone, instant) {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
 }
 
-/* The instant the clock in `zone` shows `text` (like "08:00") on `day` (midnight UTC of that date). */
-function instantAt(zone, day, text) {
-  var guess = day.getTime() + (Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))) * 60000;
-  return new Date(guess - offset(zone, new Date(guess - offset(zone, new Date(guess)))));
+/* The instant the clock in `zone` shows `text` ("08:00", "24:00" for the end of the day) on `day` (midnight UTC of
+   that date), by the build's rule (hub/openings.py): in the hour the clocks go back that time comes twice, and the
+   team opens at the first and closes at the second; in the hour they skip, it comes late by the hour skipped. */
+function instantAt(zone, day, text, closing) {
+  var wall = day.getTime() + (Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))) * MINUTE;
+  // The zone's offsets a day before and after: each reading of `wall` is one of them that agrees with itself.
+  var before = offset(zone, new Date(wall - DAY)), after = offset(zone, new Date(wall + DAY));
+  var readings = [wall - before, wall - after].filter(function (instant) {
+    return offset(zone, new Date(instant)) === wall - instant;
+  });
+  if (!readings.length) return new Date(wall - before);  // skipped: read by the clock before the change, so later
+  return new Date(closing ? Math.max.apply(null, readings) : Math.min.apply(null, readings));
 }
 
 /* The opening hours from yesterday to two weeks ahead as instants, [start, end] in time order, with ranges that
@@ -82,7 +90,7 @@ function openStretches(hours, now) {
     var day = new Date(Date.UTC(p.year, p.month - 1, p.day + ahead));
     if (hours.closures.indexOf(day.toISOString().slice(0, 10)) >= 0) continue;
     (hours.weekly[String(day.getUTCDay())] || []).forEach(function (range) {
-      var start = instantAt(zone, day, range[0]), end = instantAt(zone, day, range[1]);
+      var start = instantAt(zone, day, range[0], false), end = instantAt(zone, day, range[1], true);
       if (end > start) list.push([start, end]);
     });
   }
