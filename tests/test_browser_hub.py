@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 from conftest import PHONE
@@ -235,6 +236,67 @@ def test_the_table_and_the_script_agree_where_clocks_change_at_midnight(open_now
     from_table = page.sentences(hours, instants)
     assert from_table == page.sentences(without_table(hours), instants)
     assert not [line for line in from_table if "undefined" in line or "%(" in line]
+
+
+# 19 December 2026 to 4 January 2027 closed: from the Friday evening before, the next opening is Tuesday 5 January.
+HOLIDAYS = tuple((date.fromisoformat("2026-12-19") + timedelta(days=day)).isoformat() for day in range(17))
+WEEKDAYS_ONLY = {day: "08:00-20:00" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")}
+
+
+@pytest.mark.parametrize(("reader_zone", "now", "expected"), [
+    pytest.param("Europe/London", "2026-12-18T20:30:00Z", "Closed now. Opens Tuesday 5 January 08:00.",
+                 id="friday-evening-before-the-holidays"),
+    pytest.param("Europe/London", "2026-12-28T10:00:00Z", "Closed now. Opens Tuesday 5 January 08:00.",
+                 id="a-week-before-the-end"),
+    pytest.param("Europe/London", "2026-12-30T10:00:00Z", "Closed now. Opens Tuesday 08:00.",
+                 id="under-a-week-the-weekday-is-enough"),
+    pytest.param("Pacific/Honolulu", "2026-12-19T06:30:00Z",
+                 "Closed now. Opens Tuesday 5 January 08:00 (your time Monday 4 January at 22:00).",
+                 id="a-reader-on-the-day-before"),
+    pytest.param("America/New_York", "2026-12-19T06:30:00Z",
+                 "Closed now. Opens Tuesday 5 January 08:00 (your time 03:00).", id="a-reader-on-the-same-day"),
+])
+@pytest.mark.parametrize("table", [True, False], ids=["from-the-table", "worked-out-with-intl"])
+def test_an_opening_a_week_or_more_ahead_is_named_by_its_date(chromium, reader_zone, now, expected, table) -> None:
+    """The hub's real script under a fixed clock, with the table of a build on 1 December, and without it (a page
+    read after its table ends, or the widget): both name the date, so no one reads "Tuesday" as the 22nd."""
+    context = chromium.new_context(timezone_id=reader_zone, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(now)
+        hours = hours_with_table("Europe/London", "2026-12-01T12:00:00+00:00", WEEKDAYS_ONLY, HOLIDAYS)
+        hours = json.dumps(hours if table else without_table(hours))
+        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
+                         f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
+        page.add_script_tag(content=script_source("hub.js"))
+        assert page.locator("[data-st-open-now]").inner_text() == expected
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "ar"])
+def test_far_dates_read_alike_from_the_table_and_from_intl_in_every_language(open_now_page, code) -> None:
+    """Every 47 minutes through the holidays and a week after, in each shipped language: the build's date words
+    (Babel) are Intl's, and the long ways round name a date. Also a stretch open for almost a week: "until" a date."""
+    import datetime as dt
+
+    from supporttab.core.i18n import load_language, use_language
+
+    almost_always = {day: "00:00-24:00" for day in ("tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                    "sunday")} | {"monday": "00:00-07:00, 08:00-24:00"}
+    with use_language(load_language(code)):
+        words = script_words()
+        cases = [(hours_with_table("Europe/London", "2026-12-01T12:00:00+00:00", WEEKDAYS_ONLY, HOLIDAYS),
+                  dt.datetime(2026, 12, 17, tzinfo=dt.timezone.utc)),
+                 (hours_with_table("Europe/London", "2027-03-10T12:00:00+00:00", almost_always),
+                  dt.datetime(2027, 3, 20, tzinfo=dt.timezone.utc))]
+    page = open_now_page("Europe/London")
+    for hours, start in cases:
+        instants = [(start + dt.timedelta(minutes=47 * step)).isoformat() for step in range(24 * 24 * 60 // 47)]
+        from_table = page.sentences(hours, instants, words)
+        assert from_table == page.sentences(without_table(hours), instants, words)
+        assert not [line for line in from_table if "undefined" in line or "%(" in line]
+        assert any(date in line for line in from_table for date in hours["table"]["dates"].values())
 
 
 @pytest.mark.parametrize(("reader_zone", "now", "expected"), [
