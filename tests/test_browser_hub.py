@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 from conftest import PHONE
@@ -151,7 +152,7 @@ EXAMPLE_WEEKLY = {"monday": "08:00-20:00", "tuesday": "08:00-20:00", "wednesday"
                   "sunday": "22:00-24:00"}
 
 
-def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY) -> dict:
+def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY, closures: tuple = ()) -> dict:
     """The hours as the hub carries them for a build at `built`: as authored, and the table worked out from them."""
     import datetime as dt
 
@@ -159,7 +160,8 @@ def hours_with_table(zone: str, built: str, weekly: dict = EXAMPLE_WEEKLY) -> di
     from supporttab.hub.openings import open_now_table
     from supporttab.hub.view import hours_data
 
-    hours = OpeningHours.model_validate({"timezone": zone, "weekly": weekly})
+    hours = OpeningHours.model_validate({"timezone": zone, "weekly": weekly,
+                                         "closures": [{"date": day, "name": "Closed"} for day in closures]})
     return {**hours_data(hours), "table": open_now_table(hours, dt.datetime.fromisoformat(built))}
 
 
@@ -175,9 +177,9 @@ def open_now_page(chromium):
         page = context.new_page()
         page.set_content("<p>open now</p>")
         page.add_script_tag(content=script_source("open-now.js"))
-        page.sentences = lambda hours, instants: page.evaluate(
+        page.sentences = lambda hours, instants, words=None: page.evaluate(
             "([hours, instants, words]) => instants.map(at => openNowText(hours, new Date(at), words))",
-            [hours, instants, script_words()])
+            [hours, instants, words or script_words()])
         return page
 
     yield _open
@@ -202,6 +204,99 @@ def test_the_builds_table_says_what_the_script_works_out_itself_across_a_clock_c
     assert from_table == worked_out
     assert not [line for line in from_table if "undefined" in line or "%(" in line]
     assert len(set(from_table)) > 5
+
+
+def without_table(hours: dict) -> dict:
+    return {key: value for key, value in hours.items() if key != "table"}
+
+
+# Midnight is where Santiago's and Havana's clocks change: a 24:00 close or a 00:30 opening falls in the hour skipped
+# or repeated. Both ways take the later reading of a closing time, and an opening in the skipped hour comes late.
+MIDNIGHT_HOURS = {"saturday": "00:00-24:00", "sunday": "00:30-03:00", "monday": "22:00-24:00",
+                  "tuesday": "00:00-02:00, 08:00-20:00"}
+
+
+@pytest.mark.parametrize(("zone", "built"), [
+    pytest.param("America/Santiago", "2026-08-31T12:00:00+00:00", id="santiago-forward-6-september-2026"),
+    pytest.param("America/Santiago", "2027-03-29T12:00:00+00:00", id="santiago-back-4-april-2027"),
+    pytest.param("America/Havana", "2027-03-08T12:00:00+00:00", id="havana-forward-14-march-2027"),
+    pytest.param("America/Havana", "2027-11-01T12:00:00+00:00", id="havana-back-7-november-2027"),
+])
+@pytest.mark.parametrize("reader_zone", ["same", "Asia/Tokyo"])
+def test_the_table_and_the_script_agree_where_clocks_change_at_midnight(open_now_page, zone, built,
+                                                                        reader_zone) -> None:
+    """Every 13 minutes for twelve days across a change at midnight: the browser's own reckoning places a 24:00
+    close and a 00:30 opening where the build does, so its line is the table's."""
+    import datetime as dt
+
+    hours = hours_with_table(zone, built, MIDNIGHT_HOURS)
+    start = dt.datetime.fromisoformat(built)
+    instants = [(start + dt.timedelta(minutes=13 * step)).isoformat() for step in range(12 * 24 * 60 // 13)]
+    page = open_now_page(zone if reader_zone == "same" else reader_zone)
+    from_table = page.sentences(hours, instants)
+    assert from_table == page.sentences(without_table(hours), instants)
+    assert not [line for line in from_table if "undefined" in line or "%(" in line]
+
+
+# 19 December 2026 to 4 January 2027 closed: from the Friday evening before, the next opening is Tuesday 5 January.
+HOLIDAYS = tuple((date.fromisoformat("2026-12-19") + timedelta(days=day)).isoformat() for day in range(17))
+WEEKDAYS_ONLY = {day: "08:00-20:00" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")}
+
+
+@pytest.mark.parametrize(("reader_zone", "now", "expected"), [
+    pytest.param("Europe/London", "2026-12-18T20:30:00Z", "Closed now. Opens Tuesday 5 January 08:00.",
+                 id="friday-evening-before-the-holidays"),
+    pytest.param("Europe/London", "2026-12-28T10:00:00Z", "Closed now. Opens Tuesday 5 January 08:00.",
+                 id="a-week-before-the-end"),
+    pytest.param("Europe/London", "2026-12-30T10:00:00Z", "Closed now. Opens Tuesday 08:00.",
+                 id="under-a-week-the-weekday-is-enough"),
+    pytest.param("Pacific/Honolulu", "2026-12-19T06:30:00Z",
+                 "Closed now. Opens Tuesday 5 January 08:00 (your time Monday 4 January at 22:00).",
+                 id="a-reader-on-the-day-before"),
+    pytest.param("America/New_York", "2026-12-19T06:30:00Z",
+                 "Closed now. Opens Tuesday 5 January 08:00 (your time 03:00).", id="a-reader-on-the-same-day"),
+])
+@pytest.mark.parametrize("table", [True, False], ids=["from-the-table", "worked-out-with-intl"])
+def test_an_opening_a_week_or_more_ahead_is_named_by_its_date(chromium, reader_zone, now, expected, table) -> None:
+    """The hub's real script under a fixed clock, with the table of a build on 1 December, and without it (a page
+    read after its table ends, or the widget): both name the date, so no one reads "Tuesday" as the 22nd."""
+    context = chromium.new_context(timezone_id=reader_zone, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(now)
+        hours = hours_with_table("Europe/London", "2026-12-01T12:00:00+00:00", WEEKDAYS_ONLY, HOLIDAYS)
+        hours = json.dumps(hours if table else without_table(hours))
+        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
+                         f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
+        page.add_script_tag(content=script_source("hub.js"))
+        assert page.locator("[data-st-open-now]").inner_text() == expected
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "ar"])
+def test_far_dates_read_alike_from_the_table_and_from_intl_in_every_language(open_now_page, code) -> None:
+    """Every 47 minutes through the holidays and a week after, in each shipped language: the build's date words
+    (Babel) are Intl's, and the long ways round name a date. Also a stretch open for almost a week: "until" a date."""
+    import datetime as dt
+
+    from supporttab.core.i18n import load_language, use_language
+
+    almost_always = {day: "00:00-24:00" for day in ("tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                    "sunday")} | {"monday": "00:00-07:00, 08:00-24:00"}
+    with use_language(load_language(code)):
+        words = script_words()
+        cases = [(hours_with_table("Europe/London", "2026-12-01T12:00:00+00:00", WEEKDAYS_ONLY, HOLIDAYS),
+                  dt.datetime(2026, 12, 17, tzinfo=dt.timezone.utc)),
+                 (hours_with_table("Europe/London", "2027-03-10T12:00:00+00:00", almost_always),
+                  dt.datetime(2027, 3, 20, tzinfo=dt.timezone.utc))]
+    page = open_now_page("Europe/London")
+    for hours, start in cases:
+        instants = [(start + dt.timedelta(minutes=47 * step)).isoformat() for step in range(24 * 24 * 60 // 47)]
+        from_table = page.sentences(hours, instants, words)
+        assert from_table == page.sentences(without_table(hours), instants, words)
+        assert not [line for line in from_table if "undefined" in line or "%(" in line]
+        assert any(date in line for line in from_table for date in hours["table"]["dates"].values())
 
 
 @pytest.mark.parametrize(("reader_zone", "now", "expected"), [

@@ -83,3 +83,72 @@ def test_the_built_hub_carries_the_table_beside_the_authored_hours(built_example
     assert table["from"] == (1795435200 - 86400) * 1000 and table["until"] == (1795435200 + 8 * 7 * 86400) * 1000
     christmas = dt.datetime(2026, 12, 25, 12, tzinfo=UTC)  # a closure, on a Friday
     assert not table_says(table, christmas)[0] and table_says(table, christmas - dt.timedelta(days=1))[0]
+
+
+# --- Dates: from a week ahead the line names the date, not only the weekday -----------------------------------------
+
+WEEKDAYS_ONLY = {day: "08:00-20:00" for day in WEEKDAYS[:5]}
+CHRISTMAS_OFF = [{"date": (dt.date(2026, 12, 19) + dt.timedelta(days=day)).isoformat(), "name": "Holidays"}
+                 for day in range(17)]  # 19 December to 4 January
+ALMOST_ALWAYS = {day: "00:00-24:00" for day in WEEKDAYS} | {"monday": "00:00-07:00, 08:00-24:00"}
+
+
+def days_ahead(table: dict, moment: dt.datetime, minutes: int) -> int:
+    """How many of the team's calendar days from `moment` to `minutes` into the table, as the script counts them."""
+    _, offset = table_says(table, moment)
+    later = dt.datetime.fromtimestamp(table["from"] / 1000 + minutes * 60, UTC)
+    _, later_offset = table_says(table, later)
+    return ((later + dt.timedelta(minutes=later_offset)).date() - (moment + dt.timedelta(minutes=offset)).date()).days
+
+
+def named_far(table: dict, moment: dt.datetime) -> list[int]:
+    """The table minutes the line names at `moment` a week or more ahead (when the next opening, or the closing of a
+    stretch ending within a week, falls 7 or more of the team's days on), as the script picks them."""
+    minutes = (moment.timestamp() * 1000 - table["from"]) / 60000
+    for opens, closes in table["open"]:
+        if opens <= minutes < closes:
+            return [closes] if closes - minutes <= 7 * 24 * 60 and days_ahead(table, moment, closes) >= 7 else []
+        if opens > minutes:
+            return [opens] if days_ahead(table, moment, opens) >= 7 else []
+    return []
+
+
+@pytest.mark.parametrize(("zone", "weekly", "closures", "built"), [
+    pytest.param("Europe/London", WEEKDAYS_ONLY, CHRISTMAS_OFF, dt.datetime(2026, 12, 1, 12, tzinfo=UTC),
+                 id="a-fortnight-off-at-christmas"),
+    pytest.param("America/Santiago", WEEKDAYS_ONLY, CHRISTMAS_OFF[:10], dt.datetime(2026, 11, 20, tzinfo=UTC),
+                 id="ten-days-off-in-santiago"),
+    pytest.param("Europe/London", ALMOST_ALWAYS, [], dt.datetime(2027, 3, 10, tzinfo=UTC),
+                 id="closed-an-hour-a-week-across-a-clock-change"),
+    pytest.param("Europe/London", WEEKLY, CLOSURES, SPRING, id="no-long-closure"),
+])
+def test_the_table_has_the_date_of_every_opening_and_closing_it_names_a_week_or_more_ahead(zone, weekly, closures,
+                                                                                           built) -> None:
+    """Every 30 minutes across the table: each instant the line would name 7 or more days ahead has its date in the
+    table, by the team's calendar; and the table carries no other date (the hub page stays small)."""
+    hours = OpeningHours.model_validate({"timezone": zone, "weekly": weekly, "closures": closures})
+    table = json.loads(json.dumps(open_now_table(hours, built)))
+    moment, until = dt.datetime.fromtimestamp(table["from"] / 1000, UTC), dt.datetime.fromtimestamp(table["until"] / 1000, UTC)
+    named = set()
+    while moment < until:
+        for minutes in named_far(table, moment):
+            day = dt.datetime.fromtimestamp(table["from"] / 1000 + minutes * 60, UTC).astimezone(ZoneInfo(zone)).date()
+            assert day.isoformat() in table["dates"], (moment, day)
+            named.add(day.isoformat())
+        moment += dt.timedelta(minutes=30)  # every opening and closing here is on the hour
+    assert set(table["dates"]) == named
+    assert bool(named) == (closures != CLOSURES)
+
+
+def test_the_dates_are_written_in_full_in_the_pages_language() -> None:
+    """The weekday and month in full, in the order the language puts them (as the browser's Intl writes them)."""
+    from supporttab.core.i18n import load_language, use_language
+
+    hours = OpeningHours.model_validate({"timezone": "Europe/London", "weekly": WEEKDAYS_ONLY,
+                                         "closures": CHRISTMAS_OFF})
+    expected = {"en": "Tuesday 5 January", "en-US": "Tuesday, January 5", "de": "Dienstag, 5. Januar",
+                "fr": "mardi 5 janvier", "es": "martes, 5 de enero", "ar": "الثلاثاء، 5 يناير"}
+    for code, words in expected.items():
+        with use_language(load_language(code)):
+            table = open_now_table(hours, dt.datetime(2026, 12, 1, 12, tzinfo=UTC))
+        assert table["dates"] == {"2027-01-05": words}, code

@@ -2,11 +2,9 @@
    differs: "Open now until 20:00 (your time 15:00).", in the words and locale of the page (`words`, from
    core/scriptwords.py). One source for the hub and the <support-tab> widget: the build puts this file where either
    script says include: open-now.js, inside that script's own scope.
-   The hub's hours come with a table the build worked out for the coming weeks (`hours.table`, hub/openings.py):
-   when it opens and closes, the zone's UTC offsets and the words for its days and times, so a reader whose clock
-   agrees with the team's makes no `Intl` formatter (the first costs a slow phone 100-350 ms). Before or after the
-   table, and for hours without one, the script works them out itself with `Intl`. */
-var DAY = 86400000, MINUTE = 60000;
+   The hub's hours come with the build's table of the coming weeks (`hours.table`, hub/openings.py), so a reader on
+   the team's clock makes no `Intl` formatter (the first costs a slow phone 100-350 ms); outside it, `Intl` does. */
+var DAY = 86400000, MINUTE = 60000, FAR = 7;  // days ahead from which a weekday is ambiguous
 
 /* The team's clock while the build's table lasts: stretches open, and the zone's offset, day and words at an
    instant, from numbers alone. */
@@ -25,6 +23,7 @@ function tableClock(table) {
     day: function (instant) { return Math.floor(wall(instant) / DAY); },
     minuteOfDay: function (instant) { return wall(instant).getUTCHours() * 60 + wall(instant).getUTCMinutes(); },
     weekday: function (instant) { return table.days[wall(instant).getUTCDay()]; },
+    date: function (instant) { return table.dates[wall(instant).toISOString().slice(0, 10)]; },
     time: function (instant) { return table.clocks[wall(instant).toISOString().slice(11, 16)]; }
   };
 }
@@ -38,6 +37,7 @@ function intlClock(hours, now, words) {
     day: function (instant) { var p = wallClock(zone, instant); return Date.UTC(p.year, p.month - 1, p.day) / DAY; },
     minuteOfDay: function (instant) { var p = wallClock(zone, instant); return p.hour * 60 + p.minute; },
     weekday: function (instant) { return weekday(zone, instant, words); },
+    date: function (instant) { return weekday(zone, instant, words, true); },
     time: function (instant) { return clock(zone, instant, words); }
   };
 }
@@ -67,22 +67,26 @@ function offset(zone, instant) {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
 }
 
-/* The instant the clock in `zone` shows `text` (like "08:00") on `day` (midnight UTC of that date). */
-function instantAt(zone, day, text) {
-  var guess = day.getTime() + (Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))) * 60000;
-  return new Date(guess - offset(zone, new Date(guess - offset(zone, new Date(guess)))));
+/* The instant the clock in `zone` shows `text` ("08:00", "24:00") on `day` (midnight UTC of that date), as the
+   build has it: a time shown twice opens at the first and closes at the second; a skipped one comes an hour late. */
+function instantAt(zone, day, text, closing) {
+  var wall = day.getTime() + (Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))) * MINUTE;
+  var before = offset(zone, new Date(wall - DAY)), after = offset(zone, new Date(wall + DAY));
+  var shown = [wall - before, wall - after].filter(function (t) { return offset(zone, new Date(t)) === wall - t; });
+  if (!shown.length) return new Date(wall - before);
+  return new Date(Math[closing ? "max" : "min"].apply(null, shown));
 }
 
-/* The opening hours from yesterday to two weeks ahead as instants, [start, end] in time order, with ranges that
-   touch or overlap merged: Monday 22:00-24:00 and Tuesday 00:00-02:00 are one stretch, and a line open every
-   hour of the week is one long one. Instants, not wall times, so the hour the clocks go back counts once. */
+/* The opening hours from yesterday to two weeks ahead (past closed days) as instants, [start, end] in time order,
+   with ranges that touch or overlap merged: Monday 22:00-24:00 and Tuesday 00:00-02:00 are one stretch, and a line
+   open every hour of the week is one long one. Instants, not wall times, so the hour the clocks go back counts once. */
 function openStretches(hours, now) {
   var zone = hours.timezone, p = wallClock(zone, now), list = [], merged = [];
-  for (var ahead = -1; ahead < 15; ahead++) {
+  for (var ahead = -1, last = 14; ahead <= last; ahead++) {
     var day = new Date(Date.UTC(p.year, p.month - 1, p.day + ahead));
-    if (hours.closures.indexOf(day.toISOString().slice(0, 10)) >= 0) continue;
+    if (hours.closures.indexOf(day.toISOString().slice(0, 10)) >= 0) { last++; continue; }
     (hours.weekly[String(day.getUTCDay())] || []).forEach(function (range) {
-      var start = instantAt(zone, day, range[0]), end = instantAt(zone, day, range[1]);
+      var start = instantAt(zone, day, range[0], false), end = instantAt(zone, day, range[1], true);
       if (end > start) list.push([start, end]);
     });
   }
@@ -104,8 +108,14 @@ function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
 }
 
-function weekday(zone, instant, words) {
-  return new Intl.DateTimeFormat(words.locale, { weekday: "long", timeZone: zone }).format(instant);
+/* "Tuesday", with `date` "Tuesday 5 January". */
+function weekday(zone, instant, words, date) {
+  return new Intl.DateTimeFormat(words.locale, withDate({ weekday: "long", timeZone: zone }, date)).format(instant);
+}
+
+function withDate(format, date) {
+  if (date) { format.day = "numeric"; format.month = "long"; }
+  return format;
 }
 
 /* A time of day as the page's language writes it (CLDR's short time): "08:00", "8:00 AM", "8:00 ص". */
@@ -114,11 +124,13 @@ function clock(zone, instant, words) {
 }
 
 /* " (your time 15:00)" when the reader's clock differs from the team's, else "": only then an `Intl` formatter. */
-function yourTime(team, instant, words) {
+function yourTime(team, instant, words, date) {
   var reader = -instant.getTimezoneOffset() * MINUTE;
   if (reader === team.offset(instant)) return "";
   var format = { timeStyle: "short" };
-  if (team.day(instant) !== Math.floor((instant.getTime() + reader) / DAY)) format = clockWithDay(words.locale, "long");
+  if (team.day(instant) !== Math.floor((instant.getTime() + reader) / DAY)) {
+    format = withDate(clockWithDay(words.locale, "long"), date);
+  }
   return " " + fill(words.yourTime, { time: new Intl.DateTimeFormat(words.locale, format).format(instant) });
 }
 
@@ -147,8 +159,8 @@ function openNowText(hours, now, words) {
     }
     if (start > now) {
       var ahead = daysAhead(team, start, now);
-      var opens = ahead === 0 ? words.opensToday : ahead === 1 ? words.opensTomorrow : words.opensDay;
-      return fill(opens, { day: team.weekday(start), time: team.time(start), your_time: yourTime(team, start, words) });
+      return fill(words[["opensToday", "opensTomorrow"][ahead] || (ahead < FAR ? "opensDay" : "opensDate")],
+                  dayAndTime(team, start, ahead, words));
     }
   }
   return words.closed;
@@ -156,9 +168,15 @@ function openNowText(hours, now, words) {
 
 /* "Open now until 20:00", "... until midnight", "... until tomorrow 02:00" when it runs past midnight. */
 function untilText(team, end, now, words) {
-  var ahead = daysAhead(team, end, now);
-  var values = { day: team.weekday(end), time: team.time(end), your_time: yourTime(team, end, words) };
+  var ahead = daysAhead(team, end, now), values = dayAndTime(team, end, ahead, words);
   if (team.minuteOfDay(end) === 0 && ahead === 1) return fill(words.openUntilMidnight, values);
-  var sentence = ahead === 0 ? words.openUntil : ahead === 1 ? words.openUntilTomorrow : words.openUntilDay;
-  return fill(sentence, values);
+  return fill(words[["openUntil", "openUntilTomorrow"][ahead] || (ahead < FAR ? "openUntilDay" : "openUntilDate")],
+              values);
+}
+
+/* The words for `instant`, `ahead` days on: its date only when FAR (the table has no others). */
+function dayAndTime(team, instant, ahead, words) {
+  var far = ahead >= FAR;
+  return { day: team.weekday(instant), date: far && team.date(instant), time: team.time(instant),
+           your_time: yourTime(team, instant, words, far) };
 }

@@ -67,6 +67,25 @@ def weekday_text(index: int) -> str:
     return get_day_names("wide", locale=active().locale)[index]
 
 
+def weekday_date_text(day: dt.date) -> str:
+    """'Tuesday 5 January', 'Dienstag, 5. Januar', 'Tuesday, January 5' (en-US): a day in full, as the browser's
+    `Intl` writes a long weekday, day and month, so the hub's open-now line reads alike from the build or the browser."""
+    locale = active().locale
+    return _weekday_date_pattern(locale).apply(day, locale)
+
+
+@cache
+def _weekday_date_pattern(locale: Locale) -> DateTimePattern:
+    """CLDR's pattern nearest a weekday, day and month, with the weekday and month widened to their full names, as
+    ICU widens a skeleton's match (Babel keeps the match's widths: 'Di., 5. Jan.'). Quoted literals stay as they are."""
+    skeletons = locale.datetime_skeletons
+    parts = re.split(r"('[^']*')", skeletons[match_skeleton("MMMMEEEEd", skeletons)].pattern)
+    for index in range(0, len(parts), 2):
+        parts[index] = re.sub(r"([Ec])\1{0,3}(?![Ec])", lambda found: found[1] * 4, parts[index])
+        parts[index] = re.sub(r"(?<![ML])([ML])\1\1(?![ML])", lambda found: found[1] * 4, parts[index])
+    return parse_pattern("".join(parts))
+
+
 def short_date_text(day: dt.date) -> str:
     """'Fri 20 Nov', 'Fr., 20. Nov.'"""
     return format_skeleton("MMMEd", day, locale=active().locale)

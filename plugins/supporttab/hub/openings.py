@@ -8,11 +8,12 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..core.timefmt import clock_text, weekday_text
+from ..core.timefmt import clock_text, weekday_date_text, weekday_text
 from .model import WEEKDAYS, OpeningHours
 
 WEEKS = 8  # how long after the build the page says "open now" from its own table; after that, as before (Intl)
-LOOK_AHEAD = 15  # days past the last one: enough to find the next opening, or a stretch longer than a week
+LOOK_AHEAD = 15  # days past the last one, closed days not counted: enough to find the next opening, or a stretch
+FAR = 7  # days ahead from which a weekday alone is ambiguous ("Opens Tuesday" read on a Friday before a fortnight off)
 UTC = dt.timezone.utc
 MINUTE = dt.timedelta(minutes=1)
 
@@ -20,13 +21,14 @@ MINUTE = dt.timedelta(minutes=1)
 def open_now_table(hours: OpeningHours, now: dt.datetime, weeks: int = WEEKS) -> dict[str, Any]:
     """What the hub's script needs to say "Open now until 20:00" from `now` (a day before, for a reader's clock that
     runs late) to `weeks` later without `Intl`: the open stretches and the zone's UTC offsets, in minutes after
-    `from` (milliseconds since 1970), the weekday names (Sunday first, as JavaScript counts) and each time of day a
-    stretch starts or ends at, as the page's language writes them."""
+    `from` (milliseconds since 1970), the weekday names (Sunday first, as JavaScript counts), each time of day a
+    stretch starts or ends at, and the dates (by the team's calendar) of those a week or more ahead of when the line
+    may name them, as the page's language writes them."""
     zone = ZoneInfo(hours.timezone)
     start = (now - dt.timedelta(days=1)).astimezone(UTC).replace(second=0, microsecond=0)
     until = start + dt.timedelta(days=1, weeks=weeks)
-    stretches = open_stretches(hours, start.astimezone(zone).date() - dt.timedelta(days=1),
-                               until.astimezone(zone).date() + dt.timedelta(days=LOOK_AHEAD))
+    first = start.astimezone(zone).date() - dt.timedelta(days=1)
+    stretches = open_stretches(hours, first, _look_ahead(hours, first, until.astimezone(zone).date()))
     walls = {moment.astimezone(zone).strftime("%H:%M"): moment.astimezone(zone).time()
              for stretch in stretches for moment in stretch}
     return {
@@ -37,7 +39,36 @@ def open_now_table(hours: OpeningHours, now: dt.datetime, weeks: int = WEEKS) ->
                     for at, offset in offset_changes(zone, start, max([until, *(closes for _, closes in stretches)]))],
         "days": [weekday_text(index) for index in (6, 0, 1, 2, 3, 4, 5)],
         "clocks": {key: clock_text(wall) for key, wall in sorted(walls.items())},
+        "dates": {day.isoformat(): weekday_date_text(day) for day in sorted(_far_days(stretches, start, until, zone))},
     }
+
+
+def _look_ahead(hours: OpeningHours, first: dt.date, last: dt.date) -> dt.date:
+    """The last day to work out: LOOK_AHEAD days past `last`, and one more for each closed day from `first`, so a
+    long closure (19 December to 4 January) still ends in a known opening. The script's own reckoning does the same."""
+    end = last + dt.timedelta(days=LOOK_AHEAD)
+    for closed in sorted(closure.date for closure in hours.closures):
+        if first <= closed <= end:
+            end += dt.timedelta(days=1)
+    return end
+
+
+def _far_days(stretches: list[tuple[dt.datetime, dt.datetime]], start: dt.datetime, until: dt.datetime,
+              zone: ZoneInfo) -> set[dt.date]:
+    """The team's dates the line may name FAR or more days ahead of a moment from `start` to `until`, where it says
+    the date, not only the weekday: an opening that far after the closing before it, and a closing that far after
+    its opening (each counted from `start` at the earliest)."""
+    def days(later: dt.datetime, earlier: dt.datetime) -> int:
+        return (later.astimezone(zone).date() - max(earlier, start).astimezone(zone).date()).days
+
+    far, previous = set(), start
+    for opens, closes in stretches:
+        if previous < until and days(opens, previous) >= FAR:
+            far.add(opens.astimezone(zone).date())
+        if opens < until and days(closes, opens) >= FAR:
+            far.add(closes.astimezone(zone).date())
+        previous = closes
+    return far
 
 
 def open_stretches(hours: OpeningHours, first: dt.date, last: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
