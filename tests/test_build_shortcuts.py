@@ -380,3 +380,38 @@ def test_a_dirty_preview_keeps_the_files_whose_banner_an_open_incidents_edit_lef
     preview = snapshot(tmp_path / "preview")
     assert "(typo fixed again)" in preview["incidents/2026-11-22-slow-pdf-exports/index.html"].decode()
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_dirty_preview_after_a_failed_one_drops_the_page_of_an_incident_deleted(site: Path, tmp_path: Path) -> None:
+    """An author breaks an incident file (the rebuild fails), then deletes it: the next preview must not go on
+    showing its page, though the failed build in between noted nothing."""
+    failure = importlib.import_module(f"{HOST}.exceptions").MkDocsException
+    serve_build(site, tmp_path / "preview", dirty=True)
+    edit(site, PAST_INCIDENT, "impact: major", "impact: [major")
+    with pytest.raises(failure):
+        serve_build(site, tmp_path / "preview", dirty=True)
+    (site / PAST_INCIDENT).unlink()
+    serve_build(site, tmp_path / "preview", dirty=True)
+    preview = snapshot(tmp_path / "preview")
+    assert "incidents/2026-11-20-card-payments-failing/index.html" not in preview
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_an_own_template_that_shows_the_status_renders_again_with_an_open_incidents_edit(site: Path, tmp_path: Path,
+                                                                                        dirty: bool) -> None:
+    """The banner swap assumes only the banner shows the status; a custom_dir template that reads it elsewhere (a
+    footer here) must show the new status on every page, as a fresh build does."""
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  name: material\n",
+                                                        "  name: material\n  custom_dir: overrides\n"), "utf-8")
+    (site / "overrides" / "partials").mkdir(parents=True)
+    (site / "overrides" / "partials" / "copyright.html").write_text(
+        "<p>Status now: {{ supporttab_summary.tone }}</p>\n", "utf-8")
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    edit(site, ACTIVE_INCIDENT, "impact: minor", "impact: major")
+    serve_build(site, tmp_path / "preview", dirty=dirty)
+    preview = snapshot(tmp_path / "preview")
+    assert "Status now: major" in preview["incidents/2026-11-20-card-payments-failing/index.html"].decode()
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")

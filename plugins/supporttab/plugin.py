@@ -125,12 +125,14 @@ class SupportTabPlugin(BasePlugin):
         self.dirty = False  # `mkdocs serve --dirty`: site/ is kept between rebuilds
         self.nav: Any = None
         # `mkdocs serve`: each incident page's last HTML and anchors, with what it was made from; this rebuild's
-        # reuses; and the folder the last successful build wrote with the files generated there (under --dirty,
-        # what is no longer generated leaves it; and what is, and unchanged, stays as written).
+        # reuses; and the folder the last build wrote, the files generated there since the last successful one,
+        # and whether it succeeded (under --dirty, what is no longer generated leaves it; and, after a success,
+        # what is, and unchanged, stays as written).
         self.previews: dict[str, tuple[tuple, GeneratedPage, str, frozenset[str]]] = {}
         self.generating: set[str] = set()
-        self.written: tuple[str, set[str]] | None = None
+        self.written: tuple[str, set[str], bool] | None = None
         self.surroundings: tuple = ()
+        self.status_in_own_templates = False  # a custom_dir template reads the status: no banner swaps
         self.reused: dict[str, str] = {}
         self.rebannered: dict[str, str] = {}  # unchanged but for the banner: the HTML to put the new one in
         self.shared: SharedRenders | None = None
@@ -170,6 +172,7 @@ class SupportTabPlugin(BasePlugin):
         _turn_off_features(config)
         _reuse_theme_work(config, self.root / self.options.cache_dir)
         _add_address_breaks(config)
+        self.status_in_own_templates = _templates_reading_status(config.theme.custom_dir)
         return config
 
     def _check_options_with_theme(self, config: MkDocsConfig) -> None:
@@ -182,11 +185,13 @@ class SupportTabPlugin(BasePlugin):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         activate(None)  # what runs after the build in this process (a test, a command) speaks English again
-        self.written = (config.site_dir, self.generating)
+        self.written = (config.site_dir, self.generating, True)
 
     def on_build_error(self, error: Exception) -> None:
         activate(None)
-        self.written = None  # a rebuild after a failed one writes every page
+        if self.written is not None:  # a rebuild after a failed one writes every page, and still tidies up
+            folder, generated, _ = self.written
+            self.written = (folder, generated | self.generating, False)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Load, validate and derive everything before MkDocs cleans site/: bad data leaves the last good site."""
@@ -427,7 +432,7 @@ class SupportTabPlugin(BasePlugin):
 
     def _kept_site_dir(self, config: MkDocsConfig) -> bool:
         """Whether this is a `--dirty` rebuild into the folder the last build wrote without an error."""
-        return self.dirty and self.written is not None and self.written[0] == config.site_dir
+        return self.dirty and self.written is not None and self.written[2] and self.written[0] == config.site_dir
 
     def _put_new_banner(self, banner_before: tuple, banner_now: tuple, files: Files) -> None:
         """Only the banner changed (an edit to an open incident): a page whose incident is unchanged, and that shows
@@ -436,7 +441,7 @@ class SupportTabPlugin(BasePlugin):
         `_with_banner`). The banner of a site in several languages differs per section: there, every page renders
         again."""
         (summary_before, active_before, sections_before), (summary, active, sections) = banner_before, banner_now
-        if sections or sections_before or summary is None or summary_before is None:
+        if sections or sections_before or summary is None or summary_before is None or self.status_in_own_templates:
             return
         for src_uri, (_, generated, html, _) in self.previews.items():
             file = files.get_file_from_path(src_uri)
@@ -456,7 +461,7 @@ class SupportTabPlugin(BasePlugin):
         are kept or not by `_reuse_unchanged_previews`). mkdocs-material's search adds what a `--dirty` build
         indexed to its last index, as if one page had been built; every page is indexed here, so that would repeat
         entries: it starts afresh."""
-        if self._kept_site_dir(config) and self.written is not None:
+        if self.written is not None and self.written[0] == config.site_dir:  # even after a failed build
             for path in self.written[1] - self.generating:
                 Path(path).unlink(missing_ok=True)
         for file in files.documentation_pages():
@@ -742,6 +747,17 @@ def _keep_written_page(file: File, anchors: frozenset[str], readers: list[Any], 
 
 def _always() -> bool:
     return True
+
+
+_STATUS_GLOBALS = re.compile(r"\bsupporttab_(?:summary|status)\b")
+
+
+def _templates_reading_status(custom_dir: str | None) -> bool:
+    """Whether a template in the site's `custom_dir` reads the status or its summary: then more than the banner
+    may change with an open incident, and a preview renders every page again rather than swap banners."""
+    if not custom_dir or not Path(custom_dir).is_dir():
+        return False
+    return any(_STATUS_GLOBALS.search(_read_text(str(path))) for path in sorted(Path(custom_dir).rglob("*.html")))
 
 
 def _reuse_theme_work(config: MkDocsConfig, cache_dir: Path) -> None:
