@@ -158,3 +158,22 @@ def test_the_address_check_sees_a_word_cut_or_hyphenated(open_page) -> None:
     problems = page.evaluate(ADDRESS_BREAKS)
     assert any(p.startswith("brightwell.example/contact/billing: broken between") for p in problems), problems
     assert "help@brightwell.example: hyphenated (hyphens: auto)" in problems, problems
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_an_address_part_wider_than_its_card_and_a_long_phone_link_stay_on_the_screen(open_page, width) -> None:
+    """Break points must not cost the page its width: a part wider than its card (a form's long id) is cut rather
+    than run off the screen, and a phone link an author wrote as a sentence in Markdown may wrap."""
+    page = open_page("", viewport={"width": width, "height": 800})
+    page.evaluate("""() => {
+      document.querySelector('.st-channel__link:not([href^="tel:"])').textContent =
+        'docs.google.com/forms/d/e/1FAIpQLSdR3Vx7Qk9PqLmN2bZcYtW8eUoJ4hGfAsDxKlMnBvCzQwErTy/viewform';
+      const call = document.createElement('a');
+      call.href = 'tel:+442079460321';
+      call.textContent = 'Call our account recovery team free of charge on +44 20 7946 0321';
+      document.querySelector('.md-content__inner p').append(' ', call);
+    }""")
+    assert page.evaluate(OVERFLOWS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate("""() => [...document.querySelectorAll('.st-channel__link')].filter(a =>
+      a.getBoundingClientRect().right > a.parentElement.getBoundingClientRect().right + 1).length""") == 0
