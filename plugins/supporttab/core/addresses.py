@@ -20,7 +20,8 @@ BREAK = re.compile(r"(?<=/)(?!/)|(?<=\w)(?=[.@]\w)")
 
 def address_parts(text: str) -> list[str]:
     """`text` cut at its break points, or `text` alone when it is not an address."""
-    if not ADDRESS.fullmatch(text):
+    if any(character.isspace() for character in text) or not ADDRESS.fullmatch(text):  # one word, and in linear
+        # time: on a long text with spaces the pattern's backtracking grows with the square of its length
         return [text]
     return [part for part in BREAK.split(text) if part]
 
