@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..core.i18n import Reading
+from ..core.reading import read_in
 from .load import TeamData
 from .model import Member
 
@@ -53,6 +55,11 @@ class TeamView:
 
     def person(self, member_id: str) -> Person | None:
         return self.people.get(member_id)
+
+    def read_in(self, reading: Reading) -> TeamView:
+        """The team as the page of `reading`'s language shows it: each member's texts in it, or as written."""
+        return replace(self, people={member_id: replace(person, member=read_in(person.member, reading))
+                                     for member_id, person in self.people.items()})
 
 
 def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str, str]], width: int, height: int
