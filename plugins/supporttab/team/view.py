@@ -29,6 +29,7 @@ class Person:
     id: str
     member: Member
     portrait: Portrait
+    group: str | None = None  # the group's heading in the default language: the same group in every language
 
     @property
     def name(self) -> str:
@@ -46,12 +47,13 @@ class TeamView:
 
     @property
     def groups(self) -> list[tuple[str | None, list[Person]]]:
-        """Current staff by group, in page order; former staff stay off the team page."""
+        """Current staff by group, in page order, each group headed as its first member's file says it; former
+        staff stay off the team page."""
         grouped: dict[str | None, list[Person]] = {}
         for person in self.people.values():
             if person.member.active:
-                grouped.setdefault(person.member.group, []).append(person)
-        return list(grouped.items())
+                grouped.setdefault(person.group, []).append(person)
+        return [(people[0].member.group, people) for people in grouped.values()]
 
     def person(self, member_id: str) -> Person | None:
         return self.people.get(member_id)
@@ -69,5 +71,6 @@ def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str, str]],
     for member_id, member in team.members.items():
         small, large, face = photo_urls.get(member_id, (None, None, None))
         colour = int(hashlib.sha256(member_id.encode()).hexdigest(), 16) % AVATAR_COLOURS
-        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, small, large, face))
+        group = str(member.group) if member.group is not None else None  # its translations aside
+        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, small, large, face), group)
     return TeamView(people, (width, height))
