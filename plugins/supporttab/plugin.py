@@ -508,7 +508,8 @@ class SupportTabPlugin(BasePlugin):
             return []
         section = self.sections.get(page.file.src_uri)
         source = page.file.src_uri.removeprefix(section.urls.section) if section else page.file.src_uri
-        if not all(section.urls.source(source) in self.sections for section in self.build.sections):
+        sections = self.build.sections if self.build else ()
+        if not all(section.urls.source(source) in self.sections for section in sections):
             return []  # an author's page of the same name in a section stands in for it
         return _language_versions(source, self.languages, directory_urls)
 
