@@ -265,3 +265,21 @@ def test_a_bio_too_long_in_any_language_is_refused_with_its_place(translated_hub
     line = text.replace(bio, "bio:").splitlines().index("bio:") + 3
     assert (errors[0]["line"], errors[0]["column"]) == (line, 7), errors
     assert f"team/patty.yml:{line}:7: {errors[0]['message']}" in build.stderr
+
+
+def test_an_authors_own_page_in_a_section_is_not_named_as_the_generated_pages_version(translated_hub: Path,
+                                                                                     tmp_path: Path) -> None:
+    """An author's de/team/index.md wins over the generated German team page (with the build's warning): the team
+    pages then name no versions, as they are no longer the same page in each language; the hubs still do."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content/de/team").mkdir(parents=True)
+    (site / "content/de/team/index.md").write_text("# Unsere eigene Teamseite\n", encoding="utf-8")
+    result = run_mkdocs_build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "de/team/index.md exists, so Support Tab does not generate" in result.stderr
+    built = site / "site"
+    assert "Unsere eigene Teamseite" in page(built, "de/team")
+    for path in ("team", "ar/team"):
+        assert language_versions(built, built / path / "index.html")["head"] == {}, path
+    assert language_versions(built, built / "ar/index.html")["head"] == {"en": "", "de": "de/", "ar": "ar/"}

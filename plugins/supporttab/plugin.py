@@ -273,7 +273,7 @@ class SupportTabPlugin(BasePlugin):
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
                 sources = [page.src_uri for page in self.build.pages if page.in_nav
-                           and section.urls.source(page.src_uri) in self.sections]
+                           and section.urls.source(page.src_uri) in self.pages]
                 context.update(_section_globals(section), **self.section_hubs.get(section.language, {}),
                                supporttab_section_sources=sources,
                                supporttab_zone_label=self._zone_label(self.options.timezone),
@@ -509,7 +509,7 @@ class SupportTabPlugin(BasePlugin):
         section = self.sections.get(page.file.src_uri)
         source = page.file.src_uri.removeprefix(section.urls.section) if section else page.file.src_uri
         sections = self.build.sections if self.build else ()
-        if not all(section.urls.source(source) in self.sections for section in sections):
+        if not all(section.urls.source(source) in self.pages for section in sections):
             return []  # an author's page of the same name in a section stands in for it
         return _language_versions(source, self.languages, directory_urls)
 
