@@ -283,3 +283,18 @@ def test_an_authors_own_page_in_a_section_is_not_named_as_the_generated_pages_ve
     for path in ("team", "ar/team"):
         assert language_versions(built, built / path / "index.html")["head"] == {}, path
     assert language_versions(built, built / "ar/index.html")["head"] == {"en": "", "de": "de/", "ar": "ar/"}
+
+
+def test_no_languages_hub_is_listed_among_the_most_visited_articles(translated_hub: Path, tmp_path: Path) -> None:
+    """The analytics count visits to every language's pages: no hub is listed as an article, nor another
+    language's generated page (each language's hub lists the same pages)."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    with (site / "content/page-views.csv").open("a", encoding="utf-8") as export:
+        export.write("/,900000\n/de/,800000\n/ar/index.html,700000\n/de/team/,600000\n")
+    assert run_mkdocs_build(site).returncode == 0
+    for section in ("", "de/", "ar/"):
+        popular = re.search(r'<ol class="st-links".*?</ol>', page(site / "site", section), re.DOTALL).group(0)
+        titles = re.findall(r'<a href="[^"]*">(.*?)</a>', popular)
+        assert titles[0] == "Reset your password" and len(titles) == 5, (section, titles)  # pinned first
+        assert not [title for title in titles if "helfen" in title or "help?" in title or "Team" in title], titles

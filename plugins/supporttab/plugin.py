@@ -328,12 +328,12 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
         # Every page loads the theme's script at once where the site's features, settings or templates need it.
         env.globals["supporttab_theme_at_once"] = _site_needs_theme_script(config)
-        hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
+        links = _page_links(files, {HUB_PAGE, *self.sections})
+        hub_view = build_hub_view(data.hub, data.page_views, links, site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
         env.globals["supporttab_hub_model"] = data.hub
-        self.section_hubs = _section_hubs(self.build.sections, data.page_views, _page_links(files), config.site_url,
-                                          self.now)
+        self.section_hubs = _section_hubs(self.build.sections, data.page_views, links, config.site_url, self.now)
         env.globals["supporttab_status"] = self.build.status
         env.globals["supporttab_summary"] = self.build.summary
         env.globals["supporttab_update_ways"] = self.build.update_ways
@@ -1129,6 +1129,8 @@ def _published_pages(config: MkDocsConfig) -> frozenset[str]:
         listing_log.disabled = was_disabled
 
 
-def _page_links(files: Files) -> dict[str, PageLink]:
+def _page_links(files: Files, left_out: set[str]) -> dict[str, PageLink]:
+    """The pages the hub may list as most visited: every page but the hub itself and the pages of the other
+    languages' sections (their hubs, team and status pages: each language's hub speaks of the same pages)."""
     return {file.src_uri: PageLink(str(file.page.title), file.url) for file in files.documentation_pages()
-            if file.page is not None and file.src_uri != HUB_PAGE}
+            if file.page is not None and file.src_uri not in left_out}
