@@ -1,5 +1,5 @@
 """A site in several languages in a real headless Chromium at phone size: the language menu in the header takes a
-reader from the hub to the status page in their language, and an incident's page there, with an update shown as
+reader from the hub to the hub in their language, and on to its status page, and an incident's page there, with an update shown as
 written beside its note, fits the phone and passes axe. A screenshot is saved for a person to look at."""
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ def test_the_language_menu_takes_a_phone_reader_to_the_status_page_in_their_lang
         assert menu.is_visible()  # one tap away on a phone
         menu.locator("button").click()
         page.get_by_role("link", name="Deutsch").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == f"{served}de/"  # the hub in German, whose status link leads on
+        page.locator(".st-summary__status a").click()
         page.wait_for_load_state("networkidle")
         assert page.url == f"{served}de/status/"
         assert page.evaluate("document.documentElement.lang") == "de"

@@ -205,9 +205,9 @@ def updates(markup: str) -> list[str]:
     return re.findall(r'<li class="st-update st-update--\w+" id="(update-\d+)">', markup)
 
 
-def test_every_status_page_has_its_german_twin_in_german(built_two: Path) -> None:
+def test_every_generated_page_has_its_german_twin_in_german(built_two: Path) -> None:
     english = sorted(p.relative_to(built_two).as_posix() for p in built_two.glob("**/index.html")
-                     if p.relative_to(built_two).parts[0] in ("status", "incidents"))
+                     if p.relative_to(built_two).parts[0] in ("status", "incidents", "team", "index.html"))
     german = sorted(p.relative_to(built_two / "de").as_posix() for p in (built_two / "de").glob("**/index.html"))
     assert german == english and len(german) >= 6
     words = {}
@@ -242,10 +242,12 @@ def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(
 
 def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_default_languages(built_two: Path
                                                                                             ) -> None:
-    hub = page(built_two, ".")
-    assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', hub) == [
-        ("status/", "en", "English"), ("de/status/", "de", "Deutsch"), ("ar/status/", "ar", "العربية")]
-    assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', hub, re.DOTALL).group(0)
+    """From a page that exists once (an article), the menu leads to the status page in each language."""
+    article = page(built_two, "articles/reset-password")
+    assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', article) == [
+        ("../../status/", "en", "English"), ("../../de/status/", "de", "Deutsch"),
+        ("../../ar/status/", "ar", "العربية")]
+    assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', article, re.DOTALL).group(0)
 
 
 def language_versions(site: Path, path: Path) -> dict[str, str]:
@@ -261,10 +263,10 @@ def language_versions(site: Path, path: Path) -> dict[str, str]:
 
 
 def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two: Path) -> None:
-    """hreflang says "this very page, in another language". The status part (status page, history, each incident)
-    exists in every language: each of its pages names its three versions, itself included, at their full address,
-    and each of those names the same three. The hub, the team page, articles and the page-not-found page exist
-    once, in English: they name none (the language menu still leads to the status page in each language)."""
+    """hreflang says "this very page, in another language". The hub, the team page and the status part (status
+    page, history, each incident) exist in every language: each of their pages names its three versions, itself
+    included, at their full address, and each of those names the same three. Articles and the page-not-found page
+    exist once, in English: they name none (the language menu still leads to the status page in each language)."""
     pages = {path.relative_to(built_two).as_posix(): path for path in [*built_two.glob("**/index.html"),
                                                                         built_two / "404.html"]}
     kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html", "404.html"}
@@ -272,11 +274,11 @@ def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two:
     for name, path in pages.items():
         versions = language_versions(built_two, path)
         english = name.removeprefix("de/").removeprefix("ar/")
-        if english.startswith(("status/", "incidents/")):
+        if english.startswith(("status/", "incidents/", "team/")) or english == "index.html":
             expected = {"en": english, "de": f"de/{english}", "ar": f"ar/{english}"}
             assert versions == expected, name
             menu = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', path.read_text("utf-8"))
-            assert {language: (path.parent / href).resolve().relative_to(built_two).as_posix() + "/index.html"
+            assert {language: ((path.parent / href).resolve() / "index.html").relative_to(built_two).as_posix()
                     for href, language in menu} == expected, name
         else:
             assert versions == {}, name
@@ -498,8 +500,8 @@ def test_no_english_of_ours_is_left_in_another_languages_feeds_calendar_or_badge
 
 
 def test_every_link_in_every_language_leads_to_a_page_of_the_site(built_two: Path) -> None:
-    """The hub and the team page exist once, in the default language: a section's links to them (the help strip,
-    the search button, signatures) lead there, not into the section."""
+    """Every link of every page in every section leads to a page that was written: the section's own hub and team
+    page (the help strip, the search button, signatures), or the default language's articles."""
     broken = []
     for path in sorted(built_two.glob("**/*.html")):
         folder = path.parent
@@ -555,17 +557,17 @@ def test_a_language_without_a_catalog_warns_in_check_and_the_build_alike(tmp_pat
 
 
 def test_a_site_without_status_pages_gets_no_language_menu_to_sections_it_does_not_have(tmp_path: Path) -> None:
-    """The sections in other languages are the status pages: a site of several languages without an incidents
-    folder builds in its default language, with no menu or hreflang link to a de/status/ that is never written."""
+    """A site of several languages without an incidents folder has a hub and team page in each language, and no
+    menu or hreflang link to a de/status/ that is never written."""
     site = copy_example_site(tmp_path / "site")
     set_languages(site, "[en, de, ar]")
     shutil.rmtree(site / "incidents")
     edit(site, "mkdocs.yml", "  - Status: status/index.md\n", "")
     result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stderr
-    assert not (site / "site" / "de").exists()
+    assert not (site / "site" / "de" / "status").exists() and (site / "site" / "de" / "index.html").is_file()
     hub = (site / "site" / "index.html").read_text("utf-8")
-    assert "hreflang" not in hub and "de/status/" not in hub
+    assert 'hreflang="de"' in hub and "de/status/" not in hub
 
 
 def test_an_arabic_page_lists_components_and_regions_the_arabic_way(built_two: Path) -> None:

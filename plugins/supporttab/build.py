@@ -14,6 +14,7 @@ from .config import Options
 from .core.i18n import Reading, gettext, load_language, use_language
 from .core.markdown import MarkdownRenderer
 from .core.problems import Problem
+from .core.reading import read_in
 from .core.urls import (
     CALENDAR,
     HUB_PAGE,
@@ -69,37 +70,40 @@ class SiteBuild:
     images: dict[str, Path]
     warnings: list[Problem]  # photos that fall back to the initials avatar
     notes: list[str]  # how each new headshot was framed, for the build log
-    sections: tuple[Section, ...] = ()  # the status pages again in each other language, on a site of several
+    sections: tuple[Section, ...] = ()  # the hub, team and status pages again in each other language
 
 
 @dataclass(frozen=True)
 class Section:
-    """The status part of the site in one more language: its pages under `<language>/`, derived in its words.
+    """The site's generated pages in one more language (the hub, the team page, the status part): its pages under
+    `<language>/`, derived in its words.
     Made here rather than by mkdocs-static-i18n, which (1.3.1) fails on generated pages without a source file,
     drops files outside docs_dir and rebuilds the whole site once per language."""
 
     language: str
     urls: UrlScheme
-    status: StatusIndex
-    summary: Summary
-    update_ways: UpdateWays
-    record: CommunicationRecord
+    status: StatusIndex | None  # None on a site without a status part, as the derived views below
+    summary: Summary | None
+    update_ways: UpdateWays | None
+    record: CommunicationRecord | None
     chrome: SiteChrome  # the help strip, in its words
     pages: list[GeneratedPage]
     outputs: dict[str, str]  # its feeds, maintenance calendar and badges, under `<language>/`
+    hub: Hub | None = None  # the hub's texts in its words, or as written where the author did not translate them
+    team: TeamView | None = None  # the team page's texts likewise
 
 
 def prepare_build(data: SiteData, options: Options, root: Path, now: dt.datetime, site: SiteInfo,
                   renderer: MarkdownRenderer, languages: tuple[str, ...] = ()) -> SiteBuild:
-    """Derive every view and output from `data`, once; with several `languages` (the default first), the status
-    pages again in each of the others."""
+    """Derive every view and output from `data`, once; with several `languages` (the default first), the
+    generated pages again in each of the others."""
     status = _status_index(data, options, now, renderer, site.urls)
     team, images, warnings, notes = _team(data, options, root)
     outputs = status_outputs(status, site) if status else {}
     pages = generated_pages(data.hub, status, team is not None)
     channels = _channels(options)
-    sections = tuple(_section(data, options, now, renderer, site, language, languages[0])
-                     for language in languages[1:]) if status else ()
+    sections = tuple(_section(data, options, now, renderer, site, language, languages[0], team)
+                     for language in languages[1:])
     for section in sections:
         outputs.update(section.outputs)
     return SiteBuild(data, status, summarize(status) if status else None,
@@ -113,18 +117,23 @@ def _channels(options: Options) -> list[Link]:
 
 
 def _section(data: SiteData, options: Options, now: dt.datetime, renderer: MarkdownRenderer, site: SiteInfo,
-             language: str, default: str) -> Section:
-    """The status pages in `language`, derived while it is the build's: our words from its catalog, the authors'
-    from their translations, or as written with a note."""
+             language: str, default: str, team: TeamView | None = None) -> Section:
+    """The generated pages in `language`, derived while it is the build's: our words from its catalog, the
+    authors' from their translations, or as written with a note."""
     urls = UrlScheme(site.urls.directory_urls, f"{language}/")
     reading = Reading(language, default)
     with use_language(load_language(language)):
+        hub = read_in(data.hub, reading)
+        team = team.read_in(reading) if team else None
+        pages = generated_pages(hub, None, team is not None, urls)
         status = _status_index(data, options, now, renderer, urls, reading)
-        assert status is not None  # sections are made only for a site with a status part
+        if status is None:
+            return Section(language, urls, None, None, None, None, build_chrome(data.hub, reading), pages, {}, hub,
+                           team)
         return Section(language, urls, status, summarize(status), update_ways(status, _channels(options), urls),
                        communication_record(status), build_chrome(data.hub, reading),
-                       status_pages(data.hub.organization.name, status, urls),
-                       reader_outputs(status, replace(site, urls=urls)))
+                       pages + status_pages(data.hub.organization.name, status, urls),
+                       reader_outputs(status, replace(site, urls=urls)), hub, team)
 
 
 def _status_index(data: SiteData, options: Options, now: dt.datetime, renderer: MarkdownRenderer,
@@ -159,15 +168,20 @@ def _team(data: SiteData, options: Options, root: Path
             team.warnings + photo_warnings, notes)
 
 
-def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool) -> list[GeneratedPage]:
+def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool,
+                    urls: UrlScheme | None = None) -> list[GeneratedPage]:
+    """The hub, the team page and (given `status`) the status part, in `urls`' section (the default language's at
+    the root); only the default language's are in the navigation, which every section shares."""
+    urls = urls or UrlScheme()
     name = hub.organization.name
-    pages = [GeneratedPage(HUB_PAGE, "supporttab/hub.html", hub.title, hub.description, in_nav=True,
+    in_nav = not urls.section
+    pages = [GeneratedPage(urls.source(HUB_PAGE), "supporttab/hub.html", hub.title, hub.description, in_nav=in_nav,
                            hide=("navigation", "toc"))]
     if has_team:
-        pages.append(GeneratedPage(TEAM_PAGE, "supporttab/team.html", gettext("Meet the team"),
+        pages.append(GeneratedPage(urls.source(TEAM_PAGE), "supporttab/team.html", gettext("Meet the team"),
                                    gettext("The people of %(organization)s who answer your questions and sign our "
                                            "status updates.", organization=name),
-                                   in_nav=True, hide=("navigation", "toc")))
+                                   in_nav=in_nav, hide=("navigation", "toc")))
     if status is None:
         return pages
     return pages + status_pages(name, status, UrlScheme())

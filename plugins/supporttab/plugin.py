@@ -55,10 +55,12 @@ from .core.i18n import (
     fallback_warning,
     list_text,
     load_language,
+    markdown_html,
     number_text,
     own_name,
     percent_text,
     text_html,
+    use_language,
 )
 from .core.markdown import MarkdownRenderer
 from .core.paths import confined
@@ -119,6 +121,7 @@ class SupportTabPlugin(BasePlugin):
         self.language: Language = load_language(SOURCE_LANGUAGE)
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
+        self.section_hubs: dict[str, dict[str, Any]] = {}  # each other language's hub, as its templates read it
         self.language_menu = False  # whether the language menu is ours, to each page's versions
         self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
@@ -165,8 +168,8 @@ class SupportTabPlugin(BasePlugin):
         _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
         self.theme_languages = {tag: _theme_language(config, tag) for tag in self.languages}
         status_folder = confined(self.root, self.options.incidents_dir)
-        if status_folder is not None and status_folder.is_dir():  # the sections are the status pages, if any
-            self.language_menu = _add_language_switcher(config, self.languages)
+        has_status = status_folder is not None and status_folder.is_dir()
+        self.language_menu = _add_language_switcher(config, self.languages, STATUS_PAGE if has_status else HUB_PAGE)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         _turn_off_features(config)
@@ -269,7 +272,11 @@ class SupportTabPlugin(BasePlugin):
             section = self.sections.get(uri)
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
-                context.update(_section_globals(section), supporttab_zone_label=self._zone_label(self.options.timezone),
+                sources = [page.src_uri for page in self.build.pages if page.in_nav
+                           and section.urls.source(page.src_uri) in self.pages]
+                context.update(_section_globals(section), **self.section_hubs.get(section.language, {}),
+                               supporttab_section_sources=sources,
+                               supporttab_zone_label=self._zone_label(self.options.timezone),
                                supporttab_theme_language=self.theme_languages.get(section.language),
                                supporttab_authored_language=self.languages[0])  # the navigation's titles
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
@@ -321,10 +328,12 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
         # Every page loads the theme's script at once where the site's features, settings or templates need it.
         env.globals["supporttab_theme_at_once"] = _site_needs_theme_script(config)
-        hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
+        links = _page_links(files, {HUB_PAGE, *self.sections})
+        hub_view = build_hub_view(data.hub, data.page_views, links, site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
         env.globals["supporttab_hub_model"] = data.hub
+        self.section_hubs = _section_hubs(self.build.sections, data.page_views, links, config.site_url, self.now)
         env.globals["supporttab_status"] = self.build.status
         env.globals["supporttab_summary"] = self.build.summary
         env.globals["supporttab_update_ways"] = self.build.update_ways
@@ -492,12 +501,16 @@ class SupportTabPlugin(BasePlugin):
         return text_html(zone_label(zone, label))
 
     def _language_versions(self, page: Page, directory_urls: bool) -> list[dict[str, str]]:
-        """The page in each language where every language's section has it (the status part), else none."""
+        """The page in each language where every language's section has it (the hub, the team page, the status
+        part), else none."""
         generated = self._generated(page)
-        if generated is None or not generated.light:
+        if generated is None:
             return []
         section = self.sections.get(page.file.src_uri)
         source = page.file.src_uri.removeprefix(section.urls.section) if section else page.file.src_uri
+        sections = self.build.sections if self.build else ()
+        if not all(section.urls.source(source) in self.pages for section in sections):
+            return []  # an author's page of the same name in a section stands in for it
         return _language_versions(source, self.languages, directory_urls)
 
     def _generated(self, page: Page) -> GeneratedPage | None:
@@ -546,13 +559,13 @@ def _site_language(tag: str) -> Language:
     return language
 
 
-def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...]) -> bool:
-    """mkdocs-material's language menu, to the status page in each language, unless the site has its own; each
-    page of the status part changes it to its own versions (partials/alternate.html), and links its head only to
-    those (main.html). Whether the menu is ours."""
+def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...], source: str) -> bool:
+    """mkdocs-material's language menu, to the page `source` (the status page, else the hub) in each language,
+    unless the site has its own; each generated page changes it to its own versions (partials/alternate.html), and
+    links its head only to those (main.html). Whether the menu is ours."""
     if len(languages) < 2 or config.extra.get("alternate"):
         return False
-    config.extra["alternate"] = _language_versions(STATUS_PAGE, languages, config.use_directory_urls)
+    config.extra["alternate"] = _language_versions(source, languages, config.use_directory_urls)
     return True
 
 
@@ -569,6 +582,35 @@ _LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 def _without_language_links(head: str) -> str:
     """The theme's head without its links to the site in other languages (feeds' links have no hreflang)."""
     return _LANGUAGE_LINK.sub("", head)
+
+
+@pass_context
+def _section_links(context: Context, html: str) -> str:
+    """The navigation as a page of a language's section shows it: its links to the default language's generated
+    pages (the hub, the team and status pages) lead to the section's own instead. The links are compared as the
+    `url` filter writes them for this page, so only whole links to those pages change."""
+    urls = context.get("supporttab_urls")
+    if urls is None or not urls.section:
+        return html
+    url, default = context.environment.filters["url"], UrlScheme(urls.directory_urls)
+    for source in context.get("supporttab_section_sources") or ():
+        html = html.replace(f'href="{url(context, default.page(source))}"', f'href="{url(context, urls.page(source))}"')
+    return html
+
+
+def _section_hubs(sections: tuple[Section, ...], page_views: dict[str, int], pages: dict[str, PageLink],
+                  site_url: str | None, now: Any) -> dict[str, dict[str, Any]]:
+    """Each section's hub as its templates read it: its texts, and the view made from them in its language (its
+    weekdays, clock and closures)."""
+    hubs = {}
+    for section in sections:
+        if section.hub is None:
+            continue
+        with use_language(load_language(section.language)):
+            view = build_hub_view(section.hub, page_views, pages, site_url=site_url, now=now)
+        hubs[section.language] = {"supporttab_hub": view, "supporttab_hub_model": section.hub,
+                                  "supporttab_team": section.team}
+    return hubs
 
 
 def _section_globals(section: Section) -> dict[str, Any]:
@@ -822,10 +864,11 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
              _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
              tuple((page.number, page.url) for page in status.history_pages) if status else (),
              tuple((section.language, section.chrome,
-                    tuple((page.number, page.url) for page in section.status.history_pages))
+                    tuple((page.number, page.url) for page in section.status.history_pages) if section.status else ())
                    for section in sections), zone_label),
             (env.globals.get("supporttab_summary"), status.active if status else None,
-             tuple((section.language, section.summary, section.status.active) for section in sections)))
+             tuple((section.language, section.summary, section.status.active if section.status else None)
+                   for section in sections)))
 
 
 def _shows_banner(summary: Any, active: tuple | None, event_id: str | None) -> bool:
@@ -991,7 +1034,7 @@ def _anchor_ids(html: str) -> set[str]:
 
 
 def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -> None:
-    env.filters["st_markdown"] = renderer.render
+    env.filters["st_markdown"] = partial(markdown_html, render=renderer.render)
     env.filters["st_markdown_inline"] = renderer.render_inline
     env.filters["st_time"] = lambda moment: time_html(moment, zone)
     env.filters["st_time_short"] = lambda moment: short_time_html(moment, zone)
@@ -1001,6 +1044,7 @@ def _add_filters(env: Environment, renderer: MarkdownRenderer, zone: ZoneInfo) -
     env.filters["st_address"] = address_html  # an address with its break points, escaped
     env.filters["st_list"] = list_text  # 'A, B and C', as the language lists things
     env.filters["st_without_language_links"] = _without_language_links
+    env.filters["st_section_links"] = _section_links  # the navigation of a section's page, to its own pages
     env.filters["st_text"] = text_html  # an authored text; shown untranslated, it says its language
     env.filters["st_percent"] = lambda percent: percent_text(percent / 100, 2)  # 99.87 -> '99.87%', '99,87 %'
     env.filters["st_share"] = lambda share: percent_text(share)  # 0.5 -> '50%', '50 %'
@@ -1085,6 +1129,8 @@ def _published_pages(config: MkDocsConfig) -> frozenset[str]:
         listing_log.disabled = was_disabled
 
 
-def _page_links(files: Files) -> dict[str, PageLink]:
+def _page_links(files: Files, left_out: set[str]) -> dict[str, PageLink]:
+    """The pages the hub may list as most visited: every page but the hub itself and the pages of the other
+    languages' sections (their hubs, team and status pages: each language's hub speaks of the same pages)."""
     return {file.src_uri: PageLink(str(file.page.title), file.url) for file in files.documentation_pages()
-            if file.page is not None and file.src_uri != HUB_PAGE}
+            if file.page is not None and file.src_uri not in left_out}

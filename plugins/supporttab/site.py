@@ -41,7 +41,7 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
                                  "it or fix the path")])
     hub, page_views, data_files, problems = load_hub(root, docs_dir, hub_path, published, languages)
     team_folder = confined(root, options.team_dir)
-    team, team_problems = load_team(root, team_folder) if team_folder else (None, [])
+    team, team_problems = load_team(root, team_folder, languages) if team_folder else (None, [])
     status_folder = confined(root, options.incidents_dir)
     status, status_problems = (load_status(root, status_folder, now, team, keep_documents=keep_documents,
                                            pending=pending, validated=validated, languages=languages)

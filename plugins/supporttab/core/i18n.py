@@ -220,6 +220,13 @@ def text_html(text: str) -> Markup:
     return Markup('<span lang="{}" dir="auto">{}</span>').format(language, text) if language else escape(text)
 
 
+def markdown_html(text: str | None, render: Callable[[str | None], Markup]) -> Markup:
+    """Authored Markdown rendered; shown as written in another language, in a block that says which."""
+    html = render(text)
+    language = written_in(text)
+    return Markup('<div lang="{}" dir="auto">{}</div>').format(language, html) if language else html
+
+
 class OurWords(TextWith):
     """Our words where an author may write their own and did not (the help strip's "Help from us"): the string in
     the language of the build that loaded them, said again in each section's language (Reading)."""
@@ -250,10 +257,7 @@ class Reading:
 
     def html(self, text: str, render: Callable[[str], Markup]) -> Markup:
         """`text` as HTML: in the reader's language, or as written in a block that says its language."""
-        shown = self.text(text)
-        html = render(shown)
-        language = written_in(shown)
-        return Markup('<div lang="{}" dir="auto">{}</div>').format(language, html) if language else html
+        return markdown_html(self.text(text), render)
 
     def with_language(self, text: str) -> tuple[str, str | None]:
         """(the text in the reader's language, None), or (the original, its language) when untranslated: an

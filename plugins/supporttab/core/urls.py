@@ -4,7 +4,7 @@ as machine-readable outputs (feeds, the API, calendars) print them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 HUB_PAGE = "index.md"
 TEAM_PAGE = "team/index.md"
@@ -59,7 +59,7 @@ class UrlScheme:
 
     @property
     def hub(self) -> str:
-        return self.unsectioned.page(HUB_PAGE)
+        return self.page(HUB_PAGE)
 
     @property
     def status(self) -> str:
@@ -67,12 +67,7 @@ class UrlScheme:
 
     @property
     def team(self) -> str:
-        return self.unsectioned.page(TEAM_PAGE)
-
-    @property
-    def unsectioned(self) -> UrlScheme:
-        """The scheme of the default language's pages: the hub and the team page exist only there."""
-        return replace(self, section="")
+        return self.page(TEAM_PAGE)
 
 
 @dataclass(frozen=True)

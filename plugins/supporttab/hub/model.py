@@ -1,4 +1,8 @@
-"""The support hub (`content/hub.yml`): help myself, help from others, help from us."""
+"""The support hub (`content/hub.yml`): help myself, help from others, help from us.
+
+Every text customers read here may be written once or once per language (`{en: ..., de: ...}`); names of
+things (the organization), addresses, numbers and links are written once. Our defaults (`OurWords`) are said in
+the language of each page."""
 
 from __future__ import annotations
 
@@ -10,16 +14,16 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from ..core.fields import (
     EmailAddress,
-    MarkdownText,
     PagePath,
     PhoneNumber,
     Strict,
     Text,
     TimeZoneName,
+    TranslatedMarkdown,
     TranslatedText,
     WebUrl,
 )
-from ..core.i18n import N_, OurWords, active, gettext
+from ..core.i18n import N_, OurWords, active
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -65,8 +69,8 @@ class GuideLink(Strict):
 
     page: PagePath | None = None
     url: WebUrl | None = None
-    title: str | None = Field(None, description="Link text; defaults to the page's title")
-    description: str | None = Field(None, description="One line on what the guide helps with")
+    title: TranslatedText | None = Field(None, description="Link text; defaults to the page's title")
+    description: TranslatedText | None = Field(None, description="One line on what the guide helps with")
 
     @model_validator(mode="after")
     def _one_target(self) -> GuideLink:
@@ -87,33 +91,33 @@ class Popular(Strict):
 
 
 class HelpMyself(Strict):
-    title: Text = Field(default_factory=lambda: gettext("Help myself"),
-                        description='The heading; default: "Help myself" in the site\'s language')
-    intro: MarkdownText | None = None
-    search_label: Text = Field(default_factory=lambda: gettext("Search the help articles"),
-                               description="Label of the search box; default: \"Search the help articles\" in "
-                                           "the site's language")
+    title: TranslatedText = Field(default_factory=lambda: OurWords(N_("Help myself")),
+                                  description='The heading; default: "Help myself" in the language of the page')
+    intro: TranslatedMarkdown | None = None
+    search_label: TranslatedText = Field(default_factory=lambda: OurWords(N_("Search the help articles")),
+                                         description="Label of the search box; default: \"Search the help "
+                                                     "articles\" in the language of the page")
     popular: Popular = Popular()
     guides: list[GuideLink] = Field(default_factory=list)
 
 
 class Community(Strict):
-    name: Text
+    name: TranslatedText
     url: WebUrl
-    description: str | None = None
-    expect: Text = Field(description="What to expect there, e.g. how fast people answer")
+    description: TranslatedText | None = None
+    expect: TranslatedText = Field(description="What to expect there, e.g. how fast people answer")
 
 
 class HelpFromOthers(Strict):
-    title: Text = Field(default_factory=lambda: gettext("Help from others"),
-                        description='The heading; default: "Help from others" in the site\'s language')
-    intro: MarkdownText | None = None
+    title: TranslatedText = Field(default_factory=lambda: OurWords(N_("Help from others")),
+                                  description='The heading; default: "Help from others" in the language of the page')
+    intro: TranslatedMarkdown | None = None
     communities: list[Community] = Field(min_length=1)
 
 
 class Closure(Strict):
     date: dt.date = Field(description="A day the team is closed, like 2026-12-25")
-    name: Text = Field(description="Why, e.g. Christmas Day")
+    name: TranslatedText = Field(description="Why, e.g. Christmas Day")
 
 
 class OpeningHours(Strict):
@@ -131,11 +135,11 @@ _CHANNEL_TARGET = {"phone": "phone", "email": "email", "chat": "url", "form": "u
 
 class Channel(Strict):
     kind: Literal["phone", "email", "chat", "form"]
-    label: Text = Field(description="What customers see, e.g. Phone (US and Canada)")
+    label: TranslatedText = Field(description="What customers see, e.g. Phone (US and Canada)")
     phone: PhoneNumber | None = None
     email: EmailAddress | None = None
     url: WebUrl | None = None
-    reply_time: Text = Field(description="Expected reply time, e.g. 'Answered within 2 minutes'")
+    reply_time: TranslatedText = Field(description="Expected reply time, e.g. 'Answered within 2 minutes'")
     live: bool | None = Field(None, description="Staffed during opening hours (default for phone and chat)")
     contact_type: str = Field("customer support", description="schema.org contactType")
     languages: list[str] = Field(default_factory=lambda: [active().locale.get_language_name()],
@@ -162,10 +166,9 @@ class Channel(Strict):
 
 
 class HelpFromUs(Strict):
-    # Also the help strip's words on every page, in every language's section: translatable.
     title: TranslatedText = Field(default_factory=lambda: OurWords(N_("Help from us")),
                                   description='The heading; default: "Help from us" in the language of the page')
-    intro: MarkdownText | None = None
+    intro: TranslatedMarkdown | None = None
     hours: OpeningHours
     channels: list[Channel] = Field(min_length=1)
 
@@ -174,10 +177,11 @@ class Hub(Strict):
     """The support hub, the site's landing page."""
 
     organization: Organization
-    title: Text = Field(default_factory=lambda: gettext("How can we help?"), description="The hub's heading; default: "
-                       "\"How can we help?\" in the site's language")
-    description: Text = Field(description="One sentence for search engines and link previews")
-    intro: MarkdownText | None = None
+    title: TranslatedText = Field(default_factory=lambda: OurWords(N_("How can we help?")),
+                                  description="The hub's heading; default: \"How can we help?\" in the language "
+                                              "of the page")
+    description: TranslatedText = Field(description="One sentence for search engines and link previews")
+    intro: TranslatedMarkdown | None = None
     help_myself: HelpMyself
     help_from_others: HelpFromOthers
     help_from_us: HelpFromUs

@@ -35,8 +35,10 @@ class TeamData:
         return suggest(name.lower(), self.members, "use the file name of a member in team/, without .yml")
 
 
-def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]:
-    """(team, errors); (None, []) when the site has no team folder. Photo problems are warnings, not errors."""
+def load_team(root: Path, folder: Path, languages: tuple[str, ...] | None = None
+              ) -> tuple[TeamData | None, list[Problem]]:
+    """(team, errors); (None, []) when the site has no team folder. Photo problems are warnings, not errors.
+    `languages`, the site's (default first), are those a translated text may use."""
     if not folder.is_dir():
         return None, []
     members: dict[str, Member] = {}
@@ -52,7 +54,7 @@ def load_team(root: Path, folder: Path) -> tuple[TeamData | None, list[Problem]]
                                                    "after the person in lowercase, like patty.yml"))
             continue
         ids.add(path.stem)
-        member, doc = load_model(path, shown, Member)
+        member, doc = load_model(path, shown, Member, languages=languages)
         errors += doc.problems
         if member is None:
             continue

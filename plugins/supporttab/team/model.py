@@ -1,4 +1,5 @@
-"""A team member (`team/<id>.yml`): who signs incident updates, and who is on the team page."""
+"""A team member (`team/<id>.yml`): who signs incident updates, and who is on the team page. What the team page
+says of a person (role, pronouns, bio, group) may be written once per language, `{en: ..., de: ...}`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from ..core.fields import PersonName, Strict
+from ..core.fields import PersonName, Strict, TranslatedText, translatable
 
 
 def _check_github_name(name: str) -> str:
@@ -19,6 +20,9 @@ def _check_github_name(name: str) -> str:
 
 
 GitHubName = Annotated[str, AfterValidator(_check_github_name), Field(pattern=r"^[A-Za-z0-9-]{1,39}$")]
+
+
+Bio = translatable(Annotated[str, Field(max_length=400)], "One or two sentences")
 
 
 class PhotoRelease(Strict):
@@ -38,12 +42,12 @@ class Focus(Strict):
 
 class Member(Strict):
     name: PersonName
-    role: str = Field(min_length=1, description="e.g. Support lead")
-    pronouns: str | None = Field(None, description="e.g. she/her")
+    role: TranslatedText = Field(description="e.g. Support lead")
+    pronouns: TranslatedText | None = Field(None, description="e.g. she/her")
     languages: list[str] = Field(default_factory=list, description="Languages spoken with customers")
-    bio: str | None = Field(None, max_length=400, description="One or two sentences, optional")
+    bio: Bio | None = Field(None, description="One or two sentences, optional")
     order: int = Field(100, description="Position on the team page: lower comes first")
-    group: str | None = Field(None, description="A heading to group members under, e.g. Support team")
+    group: TranslatedText | None = Field(None, description="A heading to group members under, e.g. Support team")
     photo: str | None = Field(None, description="The photo's file, inside team/, e.g. photos/patty.jpg")
     photo_release: PhotoRelease | None = None
     focus: Focus | None = None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..core.i18n import Reading
+from ..core.reading import read_in
 from .load import TeamData
 from .model import Member
 
@@ -27,6 +29,7 @@ class Person:
     id: str
     member: Member
     portrait: Portrait
+    group: str | None = None  # the group's heading in the default language: the same group in every language
 
     @property
     def name(self) -> str:
@@ -44,15 +47,21 @@ class TeamView:
 
     @property
     def groups(self) -> list[tuple[str | None, list[Person]]]:
-        """Current staff by group, in page order; former staff stay off the team page."""
+        """Current staff by group, in page order, each group headed as its first member's file says it; former
+        staff stay off the team page."""
         grouped: dict[str | None, list[Person]] = {}
         for person in self.people.values():
             if person.member.active:
-                grouped.setdefault(person.member.group, []).append(person)
-        return list(grouped.items())
+                grouped.setdefault(person.group, []).append(person)
+        return [(people[0].member.group, people) for people in grouped.values()]
 
     def person(self, member_id: str) -> Person | None:
         return self.people.get(member_id)
+
+    def read_in(self, reading: Reading) -> TeamView:
+        """The team as the page of `reading`'s language shows it: each member's texts in it, or as written."""
+        return replace(self, people={member_id: replace(person, member=read_in(person.member, reading))
+                                     for member_id, person in self.people.items()})
 
 
 def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str, str]], width: int, height: int
@@ -62,5 +71,6 @@ def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str, str]],
     for member_id, member in team.members.items():
         small, large, face = photo_urls.get(member_id, (None, None, None))
         colour = int(hashlib.sha256(member_id.encode()).hexdigest(), 16) % AVATAR_COLOURS
-        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, small, large, face))
+        group = str(member.group) if member.group is not None else None  # its translations aside
+        people[member_id] = Person(member_id, member, Portrait(member.initials, colour, small, large, face), group)
     return TeamView(people, (width, height))

@@ -1,0 +1,300 @@
+"""The hub and the team page in every language of a site of several: hub.yml's texts written once or as
+`{en: ..., de: ...}`, checked like incident texts, and a hub and team page in each language's section."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import copy_example_site, run_mkdocs_build
+from test_cli import run
+from test_translations import edit, marked_texts, page, set_languages
+
+SITE = "https://support.brightwell.example/"
+
+# Every kind of text a company writes in hub.yml, translated into German (nothing into Arabic): (where, English
+# as the example writes it, German).
+TRANSLATED = {
+    "title": ("title: How can we help?\n", "Wie können wir helfen?"),
+    "description": (("description: Get help with Brightwell invoicing and payments from our help articles, the "
+                    "community or our support team.\n"), "Hilfe zu Rechnungen und Zahlungen mit Brightwell."),
+    "intro": (("  Find an answer yourself, ask other Brightwell customers, or talk to our support team.\n"
+              "  If something is not working right now, the box above says what to do and when we post next.\n"),
+              "Finden Sie selbst eine Antwort oder sprechen Sie mit unserem Team."),
+    "help_myself.intro": ("  intro: Most questions are answered in a few minutes with our help articles.\n",
+                          "Die meisten Fragen beantworten unsere Hilfeartikel in wenigen Minuten."),
+    "help_myself.search_label": ("  search_label: Search the help articles\n", "Hilfeartikel durchsuchen"),
+    "guide.description": (("      description: Set up your account, add your logo and send your first invoice in "
+                          "15 minutes.\n"), "Konto einrichten und die erste Rechnung in 15 Minuten senden."),
+    "guide.title": ("      title: Bookkeeping basics (free course)\n", "Grundlagen der Buchhaltung (kostenloser Kurs)"),
+    "help_from_others.intro": (("  intro: Thousands of small businesses use Brightwell. Many have solved the problem "
+                               "you have.\n"), "Tausende kleine Firmen nutzen Brightwell."),
+    "community.name": ("    - name: Brightwell Community forum\n", "Brightwell-Forum der Gemeinschaft"),
+    "community.description": ("      description: Ask a question, share a template or suggest a feature.\n",
+                              "Stellen Sie eine Frage oder teilen Sie eine Vorlage."),
+    "community.expect": (("      expect: We read every mention during opening hours and reply to questions within "
+                         "4 hours.\n"), "Wir lesen jede Erwähnung und antworten binnen 4 Stunden."),
+    "help_from_us.intro": (("  intro: Our support team works from London and Toronto. Every reply is signed by the "
+                           "person who wrote it.\n"), "Unser Team arbeitet in London und Toronto."),
+    "closure.name": ("        name: Christmas Day\n", "Erster Weihnachtstag"),
+    "channel.label": ("      label: Live chat\n", "Live-Chat"),
+    "channel.reply_time": ("      reply_time: A person replies within 2 minutes\n",
+                           "Ein Mensch antwortet binnen 2 Minuten"),
+}
+
+
+def translate(line: str, german: str) -> str:
+    """One line of hub.yml (`key: text`, or a block's text) as the same key with the text in English and German."""
+    if ":" not in line.split("\n")[0] or line.startswith("  Find"):
+        indent = "  "
+        english = " ".join(part.strip() for part in line.strip().splitlines())
+        return f"{indent}en: {json.dumps(english)}\n{indent}de: {json.dumps(german, ensure_ascii=False)}\n"
+    head, english = line.rstrip("\n").split(": ", 1)
+    key_indent = len(head) - len(head.lstrip(" -"))
+    indent = " " * (key_indent + 2)
+    return (f"{head}:\n{indent}en: {json.dumps(english)}\n"
+            f"{indent}de: {json.dumps(german, ensure_ascii=False)}\n")
+
+
+def english(where: str) -> str:
+    line = TRANSLATED[where][0]
+    text = line.split(": ", 1)[1] if ": " in line and not line.startswith("  Find") else line
+    return " ".join(part.strip() for part in text.strip().splitlines())
+
+
+@pytest.fixture(scope="module")
+def translated_hub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example in English, German and Arabic, every kind of hub text translated into German."""
+    site = copy_example_site(tmp_path_factory.mktemp("hub-languages") / "site")
+    set_languages(site, "[en, de, ar]")
+    hub = site / "content/hub.yml"
+    text = hub.read_text(encoding="utf-8")
+    for where, (line, german) in TRANSLATED.items():
+        assert text.count(line) == 1, where
+        if where == "intro":
+            text = text.replace("intro: |\n" + line, "intro:\n" + translate(line, german), 1)
+        else:
+            text = text.replace(line, translate(line, german), 1)
+    hub.write_text(text, encoding="utf-8")
+    member = site / "team/patty.yml"
+    member.write_text(member.read_text(encoding="utf-8").replace(
+        "role: Support lead\npronouns: she/her\n", "role: {en: Support lead, de: Leiterin Support}\npronouns: "
+        "{en: she/her, de: sie/ihr}\n").replace("group: Support team\n", "group: {en: Support team, de: Support}\n"),
+        encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(translated_hub: Path) -> Path:
+    result = run_mkdocs_build(translated_hub)
+    assert result.returncode == 0, result.stderr
+    return translated_hub / "site"
+
+
+def test_every_kind_of_hub_text_may_be_translated_and_check_agrees(translated_hub: Path, built: Path) -> None:
+    check = run(translated_hub, "check", "--format", "json")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
+    hub = page(built, ".")
+    for where in TRANSLATED:
+        if where != "description":
+            assert english(where).split(" (")[0].replace("'", "&#39;") in hub, where  # the default language's
+        assert TRANSLATED[where][1] not in hub, where
+    assert f'content="{english("description")}"' in hub
+
+
+def body(site: Path, path: str) -> str:
+    """A page's content, whose texts say a language (marked_texts) only where it differs from the page's."""
+    markup = page(site, path)
+    return markup[markup.index('<div class="md-content"'):]
+
+
+def test_the_hub_of_each_language_shows_its_translations_and_the_original_marked_where_there_is_none(
+        built: Path) -> None:
+    """Every kind of hub text: on de/ in German as the author wrote it; on ar/, which has no translations, as
+    written, marked as English and laid out in its own direction; never a text of another language unmarked."""
+    german, arabic = marked_texts(body(built, "de")), marked_texts(body(built, "ar"))
+    for where, (_, words) in TRANSLATED.items():
+        if where == "description":
+            continue  # in the head only
+        shown = [language for text, language, _ in german if words in text]
+        assert shown and set(shown) == {None}, (where, shown)  # in the page's language: nothing to mark
+        first = english(where).split(" (")[0]
+        assert not [text for text, _, _ in german if first in text], where
+        shown = [language for text, language, _ in arabic if first in text]
+        assert shown and set(shown) == {"en"}, (where, shown)
+    head = page(built, "de")
+    assert f'<meta name="description" content="{TRANSLATED["description"][1]}">' in head
+    assert "<title>Wie können wir helfen? - Brightwell Support</title>" in head
+
+
+def test_our_words_on_each_hub_are_the_sections_and_untranslated_texts_stay_with_the_page_language(
+        built: Path) -> None:
+    """What the author left to us (the headings they did not write) in the page's language; the weekdays, clock
+    and closures of the opening hours too."""
+    for section, words in {"de": ("Selbst weiterkommen", "Hilfe von anderen", "Hilfe von uns", "Öffnungszeiten",
+                                  "Montag"),
+                           "ar": ("أساعد نفسي", "مساعدة من الآخرين", "مساعدة منا", "الاثنين")}.items():
+        texts = marked_texts(body(built, section))
+        for word in words:
+            shown = [language for text, language, _ in texts if word in text]
+            assert shown and set(shown) == {None}, (section, word, shown)  # the page's language, unmarked
+    assert '<html lang="ar"' in page(built, "ar") and '<body dir="rtl"' in page(built, "ar")
+
+
+def test_each_languages_hub_and_team_page_lead_to_their_own_section(built: Path) -> None:
+    """On every page of a section, the help strip, the search box, the signatures and the navigation lead to the
+    hub, team and status page of that section; the team page speaks its language."""
+    for section in ("de", "ar"):
+        for path in sorted((built / section).glob("**/index.html")):
+            markup = path.read_text(encoding="utf-8")
+            for pattern in (r'class="st-help__all" href="([^"#]*)#', r'class="st-signature__person" href="([^"#]*)#',
+                            r'class="st-search" action="([^"]*)"'):
+                for link in re.findall(pattern, markup):
+                    target = (path.parent / link).resolve().relative_to(built.resolve()).as_posix()
+                    assert target.split("/")[0] == section, (path, link)
+    for section in ("de", "ar"):  # the navigation's tabs and links to the generated pages: the section's own
+        for path in sorted((built / section).glob("**/index.html")):
+            markup = path.read_text(encoding="utf-8")
+            links = re.findall(r'href="([^"]*)" class="md-(?:tabs|nav)__link', markup)
+            targets = {(path.parent / link).resolve().relative_to(built.resolve()).as_posix() for link in links}
+            assert {f"{section}", f"{section}/status", f"{section}/team"} <= targets, (path, targets)
+            assert not targets & {".", "status", "team"}, (path, targets)
+    team = page(built, "de/team")
+    assert '<h1 id="content-start">Unser Team</h1>' in team and '<html lang="de"' in team
+    assert re.search(r'class="st-signature__person" href="\.\./\.\./team/#member-', page(
+        built, "de/incidents/2026-11-20-card-payments-failing"))
+
+
+def language_versions(site: Path, path: Path) -> dict[str, str]:
+    """What a page's head declares as itself in each language, and its language menu: {language: page}."""
+    markup = path.read_text("utf-8")
+    declared = {}
+    for href, language in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', markup):
+        assert href.startswith(SITE), href
+        declared[language] = href.removeprefix(SITE)
+    menu = {language: ((path.parent / href).resolve().relative_to(site.resolve()).as_posix() + "/").lstrip("./")
+            for href, language in re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', markup)}
+    return {"head": declared, "menu": {language: "" if link == "/" else link for language, link in menu.items()}}
+
+
+@pytest.mark.parametrize("kind", ["", "team/"])
+def test_the_hub_and_team_page_name_their_own_versions_in_each_language(built: Path, kind: str) -> None:
+    expected = {"en": kind, "de": f"de/{kind}", "ar": f"ar/{kind}"}
+    for version in expected.values():
+        versions = language_versions(built, built / version / "index.html")
+        assert versions == {"head": expected, "menu": expected}, version
+
+
+def test_a_mistake_in_a_translated_hub_text_is_said_alike_by_check_and_build(translated_hub: Path,
+                                                                             tmp_path: Path) -> None:
+    """A misspelt language anywhere in hub.yml: one located sentence, the same in check and the build, and no
+    site written."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    hub = site / "content/hub.yml"
+    text = hub.read_text(encoding="utf-8")
+    wrong = [line for line in text.splitlines() if line.strip().startswith("de: ")]
+    assert len(wrong) == len(TRANSLATED)
+    text = text.replace('    de: "Ein Mensch antwortet', '    dee: "Ein Mensch antwortet', 1)
+    text = text.replace('  de: "Wie können', '  DE: "Wie können', 1)
+    hub.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    assert [(f["file"], lines[f["line"] - 1].strip()[:4], f["column"]) for f in errors] == [
+        ("content/hub.yml", "DE: ", 3), ("content/hub.yml", "dee:", 9)], errors
+    for error, code in zip(errors, ("DE", "dee")):
+        assert f"'{code}' is not one of the site's languages (en, de, ar); did you mean 'de'?" in error["message"]
+        assert f"content/hub.yml:{error['line']}:{error['column']}: {error['message']}" in build.stderr
+
+
+def test_a_site_of_several_languages_without_status_pages_has_a_hub_and_team_page_in_each(
+        translated_hub: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    shutil.rmtree(site / "incidents")
+    edit(site, "mkdocs.yml", "  - Status: status/index.md\n", "")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    built = site / "site"
+    assert not (built / "de/status").exists()
+    for path in ("", "de/", "ar/team/"):
+        assert language_versions(built, built / path / "index.html")["menu"]["de"] == (
+            "de/team/" if "team" in path else "de/")
+    article = language_versions(built, built / "articles/reset-password/index.html")
+    assert article == {"head": {}, "menu": {"en": "", "de": "de/", "ar": "ar/"}}  # to the hub in each language
+
+
+def test_the_team_page_shows_each_members_texts_in_its_language_or_as_written(built: Path) -> None:
+    """Role, pronouns and group heading as translated; a bio nobody translated as written, marked on de/ and ar/."""
+    texts = {section: marked_texts(body(built, f"{section}team")) for section in ("", "de/", "ar/")}
+    def shown(section: str, words: str) -> set[str | None]:
+        return {language for text, language, _ in texts[section] if words in text}
+    assert shown("de/", "Leiterin Support") == {None} and shown("de/", "sie/ihr") == {None}
+    assert shown("de/", "Support lead") == set()
+    assert shown("ar/", "Support lead") == {"en"} and shown("ar/", "Support team") == {"en"}
+    assert shown("", "Support lead") == {None} and shown("", "Leiterin") == set()
+    # One group, whichever of its members' files translate its heading: headed as its first member's says.
+    headings = {section: re.findall(r'<h2 id="group-\d+">(.*?)</h2>', body(built, f"{section}team"))
+                for section in ("", "de/", "ar/")}
+    assert headings == {"": ["Support team"], "de/": ["Support"],
+                        "ar/": ['<span lang="en" dir="auto">Support team</span>']}, headings
+    for section in ("de/", "ar/"):
+        assert shown(section, "Patty has answered Brightwell customers") == {"en"}, section
+
+
+def test_a_bio_too_long_in_any_language_is_refused_with_its_place(translated_hub: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    member = site / "team/patty.yml"
+    text = member.read_text(encoding="utf-8")
+    bio = next(line for line in text.splitlines() if line.startswith("bio: "))
+    member.write_text(text.replace(bio, f"bio:\n  en: {bio[5:]}\n  de: {'Sehr lang. ' * 40}"), encoding="utf-8")
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    assert len(errors) == 1 and errors[0]["file"] == "team/patty.yml" and "400" in errors[0]["message"], errors
+    line = text.replace(bio, "bio:").splitlines().index("bio:") + 3
+    assert (errors[0]["line"], errors[0]["column"]) == (line, 7), errors
+    assert f"team/patty.yml:{line}:7: {errors[0]['message']}" in build.stderr
+
+
+def test_an_authors_own_page_in_a_section_is_not_named_as_the_generated_pages_version(translated_hub: Path,
+                                                                                     tmp_path: Path) -> None:
+    """An author's de/team/index.md wins over the generated German team page (with the build's warning): the team
+    pages then name no versions, as they are no longer the same page in each language; the hubs still do."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content/de/team").mkdir(parents=True)
+    (site / "content/de/team/index.md").write_text("# Unsere eigene Teamseite\n", encoding="utf-8")
+    result = run_mkdocs_build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "de/team/index.md exists, so Support Tab does not generate" in result.stderr
+    built = site / "site"
+    assert "Unsere eigene Teamseite" in page(built, "de/team")
+    for path in ("team", "ar/team"):
+        assert language_versions(built, built / path / "index.html")["head"] == {}, path
+    assert language_versions(built, built / "ar/index.html")["head"] == {"en": "", "de": "de/", "ar": "ar/"}
+
+
+def test_no_languages_hub_is_listed_among_the_most_visited_articles(translated_hub: Path, tmp_path: Path) -> None:
+    """The analytics count visits to every language's pages: no hub is listed as an article, nor another
+    language's generated page (each language's hub lists the same pages)."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    with (site / "content/page-views.csv").open("a", encoding="utf-8") as export:
+        export.write("/,900000\n/de/,800000\n/ar/index.html,700000\n/de/team/,600000\n")
+    assert run_mkdocs_build(site).returncode == 0
+    for section in ("", "de/", "ar/"):
+        popular = re.search(r'<ol class="st-links".*?</ol>', page(site / "site", section), re.DOTALL).group(0)
+        titles = re.findall(r'<a href="[^"]*">(.*?)</a>', popular)
+        assert titles[0] == "Reset your password" and len(titles) == 5, (section, titles)  # pinned first
+        assert not [title for title in titles if "helfen" in title or "help?" in title or "Team" in title], titles
