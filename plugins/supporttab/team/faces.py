@@ -75,6 +75,7 @@ class Face:
     height: float  # of the box
     eyes: tuple[tuple[float, float], tuple[float, float]]  # the eye on the image's left, then on its right
     score: float
+    nose: tuple[float, float]  # the tip
 
     @property
     def eye_centre(self) -> tuple[float, float]:
@@ -85,6 +86,17 @@ class Face:
     def eye_distance(self) -> float:
         (lx, ly), (rx, ry) = self.eyes
         return math.hypot(rx - lx, ry - ly)
+
+    @property
+    def turn(self) -> float:
+        """How far the nose lies from the middle of the eyes, along the eye line, in eye distances: near 0 for a face
+        that looks at the camera, whatever its shape; large for a face turned aside."""
+        (lx, ly), (rx, ry) = self.eyes
+        distance = self.eye_distance
+        if distance == 0:
+            return math.inf
+        x, y = self.eye_centre
+        return ((self.nose[0] - x) * (rx - lx) + (self.nose[1] - y) * (ry - ly)) / distance ** 2
 
     @property
     def tilt(self) -> float:
@@ -141,7 +153,7 @@ def pupils(image: Image.Image, face: Face) -> Face:
     found = [_pupil(image, eye, face.eye_distance) for eye in face.eyes]
     if None in found:
         return face
-    moved = Face(face.x, face.y, face.height, (found[0], found[1]), face.score)
+    moved = Face(face.x, face.y, face.height, (found[0], found[1]), face.score, face.nose)
     share, degrees = PUPIL_AGREE
     if abs(moved.eye_distance / face.eye_distance - 1) > share or abs(moved.tilt - face.tilt) > degrees:
         return face
@@ -207,8 +219,9 @@ def _mean(looks: list[Face]) -> Face:
 
     eyes = tuple((average(look.eyes[which][0] for look in looks), average(look.eyes[which][1] for look in looks))
                  for which in (0, 1))
+    nose = average(look.nose[0] for look in looks), average(look.nose[1] for look in looks)
     return Face(average(f.x for f in looks), average(f.y for f in looks), average(f.height for f in looks), eyes,
-                min(f.score for f in looks))
+                min(f.score for f in looks), nose)
 
 
 def _faces(view: Image.Image, mirrored: bool = False) -> list[Face]:
@@ -229,8 +242,9 @@ def _faces(view: Image.Image, mirrored: bool = False) -> list[Face]:
 
     # YuNet's row: box x, y, w, h; right eye, left eye (the person's: right eye first, on the image's left);
     # nose; mouth corners; score.
-    return [Face(*point(x + w / 2, y + h / 2), float(h), eyes(point(ex1, ey1), point(ex2, ey2)), float(score))
-            for x, y, w, h, ex1, ey1, ex2, ey2, *_, score in ([] if found is None else found)]
+    return [Face(*point(x + w / 2, y + h / 2), float(h), eyes(point(ex1, ey1), point(ex2, ey2)), float(score),
+                 point(nx, ny))
+            for x, y, w, h, ex1, ey1, ex2, ey2, nx, ny, *_, score in ([] if found is None else found)]
 
 
 def _mapped(face: Face, region: tuple[float, float, float, float], size: tuple[int, int], scale: float,
@@ -244,4 +258,5 @@ def _mapped(face: Face, region: tuple[float, float, float, float], size: tuple[i
         dx, dy = px - size[0] / 2, py - size[1] / 2  # from the view's centre
         return (left + (size[0] / 2 + dx * cos - dy * sin) / scale, top + (size[1] / 2 + dx * sin + dy * cos) / scale)
 
-    return Face(*point(face.x, face.y), face.height / scale, (point(*face.eyes[0]), point(*face.eyes[1])), face.score)
+    return Face(*point(face.x, face.y), face.height / scale, (point(*face.eyes[0]), point(*face.eyes[1])), face.score,
+                point(*face.nose))
