@@ -309,7 +309,8 @@ def render_old(sent: dict[str, dict[str, bytes]], old: str) -> dict[tuple[str, s
         subprocess.run([sys.executable, __file__, "--render-all", str(folder)], check=True,
                        env={**os.environ, "PYTHONPATH": tree})
         return {key: (Image.open(path.with_suffix(".webp")).convert("RGB"),
-                      json.loads(path.with_suffix(".json").read_text())) for key, path in jobs.items()}
+                      json.loads(path.with_suffix(".json").read_text())) if path.with_suffix(".json").exists()
+                else (None, None) for key, path in jobs.items()}
 
 
 def render_all(folder: Path) -> None:
@@ -317,7 +318,10 @@ def render_all(folder: Path) -> None:
     *.json."""
     transform = getattr(headshots, "transform", lambda *_: None)
     for path in folder.glob("*.photo"):
-        path.with_suffix(".webp").write_bytes(headshots.render(path.read_bytes(), None, backdrop_framing())[1])
+        try:
+            path.with_suffix(".webp").write_bytes(headshots.render(path.read_bytes(), None, backdrop_framing())[1])
+        except headshots.PhotoError:  # refused (a photo over the pixel limit): no headshot, counted as not framed
+            continue
         path.with_suffix(".json").write_text(json.dumps(transform(path.read_bytes(), None, backdrop_framing())))
 
 
@@ -431,25 +435,38 @@ def measure_background_and_tone(people: dict[str, Image.Image], sent: dict[str, 
           f", 99th percentile {statistics.quantiles(chroma, n=100)[98]:.2f} (0 is grey; WebP rounding adds a little)")
 
 
+SOURCE_SIDE = 2000  # pixels: held-out-2's portraits larger than this are scaled down first
+
+
 def measure_held_out_2(folder: Path, old: str) -> None:
     """held_out_2's people x every framing, through the pipeline at `old` and this one, by their marked pupils
     (and YuNet read on the outputs): to be run once, on the final code, as its docstring says."""
     import held_out_2
 
-    people = {name: ImageOps.exif_transpose(Image.open(path)).convert("RGB")
-              for name, path in held_out_2.fetch(folder).items()}
+    people, pupils = {}, {}
+    for name, path in held_out_2.fetch(folder).items():
+        portrait = ImageOps.exif_transpose(Image.open(path)).convert("RGB")
+        # The framings put a portrait on a canvas twice its size, which must stay within the pipeline's 40 MP.
+        shrink = min(1.0, SOURCE_SIDE / max(portrait.size))
+        size = (round(portrait.width * shrink), round(portrait.height * shrink))
+        kx, ky = size[0] / portrait.width, size[1] / portrait.height
+        people[name] = portrait.resize(size, Image.Resampling.LANCZOS) if shrink < 1 else portrait
+        pupils[name] = tuple((x * kx, y * ky) for x, y in held_out_2.PEOPLE[name].pupils)
     made = {person: framings(portrait) for person, portrait in people.items()}
     before = render_old({person: {name: photo for name, (photo, _) in photos.items()}
                          for person, photos in made.items()}, old)
     rows = []
     for person, photos in made.items():
-        pupils = held_out_2.PEOPLE[person].pupils
         for name, (photo, seen) in photos.items():
-            output = Image.open(io.BytesIO(headshots.render(photo, None, backdrop_framing())[1])).convert("RGB")
+            try:
+                output = Image.open(io.BytesIO(headshots.render(photo, None, backdrop_framing())[1])).convert("RGB")
+                affine = headshots.transform(photo, None, backdrop_framing())
+            except headshots.PhotoError:
+                output = affine = None
             old_output, old_affine = before[person, name]
-            rows.append((person, name, true_eye_line(old_affine, seen, pupils),
-                         true_eye_line(headshots.transform(photo, None, backdrop_framing()), seen, pupils),
-                         eye_line(old_output), eye_line(output)))
+            rows.append((person, name, true_eye_line(old_affine, seen, pupils[person]),
+                         true_eye_line(affine, seen, pupils[person]), old_output and eye_line(old_output),
+                         output and eye_line(output)))
     print(f"\nHeld-out-2: {len(people)} people never tuned on ({', '.join(people)}) x {len(rows) // len(people)} "
           f"framings, backdrop on, 480x600; old = {old}, new = this tree. True: the marked pupils carried through "
           f"each pipeline's own transform; YuNet: read again on the output. Range over all headshots (sd); a "
