@@ -22,6 +22,8 @@
    temporary folder) and this one alternating in one run (medians).
 4. A warm rebuild of a site with 100 photos (backdrop on): images decoded, and the time added over the same site
    without photos.
+5. With --held-out-2 FOLDER: the people of held_out_2.py, fixed before the work they judge, every framing, on the
+   pipeline at --old and this one (true and YuNet eye lines). Run it once, on the final code.
 Needs the `faces`, `backdrop` and `bench` extras: pip install -e ".[faces,backdrop,bench]".
 """
 
@@ -91,6 +93,7 @@ PUPILS = {
     "amara": ((203.3, 100.8), (246.4, 103.3)),  # scikit-image astronaut.png (Eileen Collins)
     "patty": ((223.3, 189.8), (304.0, 187.1)),  # matplotlib grace_hopper.jpg
     "camera": ((240.0, 145.0), None),  # scikit-image camera.png, in profile: the far eye is hidden
+    "oystein": ((353.5, 299.3), (457.4, 301.9)),  # Mendeleev, marked as held_out_2's people are (see there)
     "obama": ((442.6, 213.9), (546.9, 211.9)),  # measurement only, passed with --photos; never committed
 }
 # Kept out of every tuning decision, chosen before tuning began: one person, and three framings of everyone.
@@ -161,11 +164,10 @@ def framings(portrait: Image.Image) -> dict[str, tuple[bytes, numpy.ndarray]]:
     }
 
 
-def true_eye_line(photo: bytes, seen: numpy.ndarray, pupils) -> tuple[float, ...] | None:
+def true_eye_line(affine: tuple[float, ...] | None, seen: numpy.ndarray, pupils) -> tuple[float, ...] | None:
     """(centre x, centre y, eye distance, angle) of the hand-marked pupils on the 2x headshot: carried through the
-    framing's known transform `seen`, then back through the pipeline's own; for a face turned aside, its one
-    eye's (x, y, None, None). None when the pipeline framed no face."""
-    affine = headshots.transform(photo, None, backdrop_framing())
+    framing's known transform `seen`, then back through the pipeline's own `affine` (headshots.transform); for a
+    face turned aside, its one eye's (x, y, None, None). None when the pipeline framed no face."""
     if affine is None:
         return None
     to_output = numpy.linalg.inv(numpy.array([affine[:3], affine[3:], (0, 0, 1)])) @ seen
@@ -292,8 +294,9 @@ def print_spread(rows: list[tuple], label: str) -> None:
         print(f"{line}   {target}")
 
 
-def render_old(sent: dict[str, dict[str, bytes]], old: str) -> dict[tuple[str, str], Image.Image]:
-    """Every framing through the pipeline at git revision `old`, in a child process, backdrop on."""
+def render_old(sent: dict[str, dict[str, bytes]], old: str) -> dict[tuple[str, str], tuple[Image.Image, tuple | None]]:
+    """Every framing through the pipeline at git revision `old`, in a child process, backdrop on: the 2x headshot
+    and the affine it was framed by (None for a top-biased crop, or a revision without headshots.transform)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         tree = extract(old, folder / "old")
@@ -305,13 +308,21 @@ def render_old(sent: dict[str, dict[str, bytes]], old: str) -> dict[tuple[str, s
                 jobs[person, name] = path
         subprocess.run([sys.executable, __file__, "--render-all", str(folder)], check=True,
                        env={**os.environ, "PYTHONPATH": tree})
-        return {key: Image.open(path.with_suffix(".webp")).convert("RGB") for key, path in jobs.items()}
+        return {key: (Image.open(path.with_suffix(".webp")).convert("RGB"),
+                      json.loads(path.with_suffix(".json").read_text())) if path.with_suffix(".json").exists()
+                else (None, None) for key, path in jobs.items()}
 
 
 def render_all(folder: Path) -> None:
-    """The child of render_old: each *.photo in `folder` to *.webp beside it (the 2x headshot)."""
+    """The child of render_old: each *.photo in `folder` to *.webp beside it (the 2x headshot), and its affine to
+    *.json."""
+    transform = getattr(headshots, "transform", lambda *_: None)
     for path in folder.glob("*.photo"):
-        path.with_suffix(".webp").write_bytes(headshots.render(path.read_bytes(), None, backdrop_framing())[1])
+        try:
+            path.with_suffix(".webp").write_bytes(headshots.render(path.read_bytes(), None, backdrop_framing())[1])
+        except headshots.PhotoError:  # refused (a photo over the pixel limit): no headshot, counted as not framed
+            continue
+        path.with_suffix(".json").write_text(json.dumps(transform(path.read_bytes(), None, backdrop_framing())))
 
 
 def extract(revision: str, tree: Path) -> str:
@@ -335,8 +346,9 @@ def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None,
             output = Image.open(io.BytesIO(large)).convert("RGB")
             tiles.append(output.resize((120, 150), Image.Resampling.LANCZOS))
             outputs.append((person, output))
-            rows.append((person, name, method, true_eye_line(photo, seen, PUPILS[person]), eye_line(output),
-                         eye_line(before[person, name]), eye_line(centre_crop(photo)), len(notes)))
+            affine = headshots.transform(photo, None, backdrop_framing())
+            rows.append((person, name, method, true_eye_line(affine, seen, PUPILS[person]), eye_line(output),
+                         eye_line(before[person, name][0]), eye_line(centre_crop(photo)), len(notes)))
     anchor = (FRAMING.width, (FRAMING.face_centre_y - headshots.EYES_ABOVE_CENTRE * FRAMING.face_height) * 600)
     planned = headshots.EYES_PER_FACE * FRAMING.face_height * 600
     print(f"\n1. Uniformity over {len(people)} people x {len(rows) // max(1, len(people))} framings "
@@ -423,22 +435,89 @@ def measure_background_and_tone(people: dict[str, Image.Image], sent: dict[str, 
           f", 99th percentile {statistics.quantiles(chroma, n=100)[98]:.2f} (0 is grey; WebP rounding adds a little)")
 
 
+SOURCE_SIDE = 2000  # pixels: held-out-2's portraits larger than this are scaled down first
+
+
+def measure_held_out_2(folder: Path, old: str) -> None:
+    """held_out_2's people x every framing, through the pipeline at `old` and this one, by their marked pupils
+    (and YuNet read on the outputs): to be run once, on the final code, as its docstring says."""
+    import held_out_2
+
+    people, pupils = {}, {}
+    for name, path in held_out_2.fetch(folder).items():
+        portrait = ImageOps.exif_transpose(Image.open(path)).convert("RGB")
+        # The framings put a portrait on a canvas twice its size, which must stay within the pipeline's 40 MP.
+        shrink = min(1.0, SOURCE_SIDE / max(portrait.size))
+        size = (round(portrait.width * shrink), round(portrait.height * shrink))
+        kx, ky = size[0] / portrait.width, size[1] / portrait.height
+        people[name] = portrait.resize(size, Image.Resampling.LANCZOS) if shrink < 1 else portrait
+        pupils[name] = tuple((x * kx, y * ky) for x, y in held_out_2.PEOPLE[name].pupils)
+    made = {person: framings(portrait) for person, portrait in people.items()}
+    before = render_old({person: {name: photo for name, (photo, _) in photos.items()}
+                         for person, photos in made.items()}, old)
+    rows = []
+    for person, photos in made.items():
+        for name, (photo, seen) in photos.items():
+            try:
+                output = Image.open(io.BytesIO(headshots.render(photo, None, backdrop_framing())[1])).convert("RGB")
+                affine = headshots.transform(photo, None, backdrop_framing())
+            except headshots.PhotoError:
+                output = affine = None
+            old_output, old_affine = before[person, name]
+            rows.append((person, name, true_eye_line(old_affine, seen, pupils[person]),
+                         true_eye_line(affine, seen, pupils[person]), old_output and eye_line(old_output),
+                         output and eye_line(output)))
+    print(f"\nHeld-out-2: {len(people)} people never tuned on ({', '.join(people)}) x {len(rows) // len(people)} "
+          f"framings, backdrop on, 480x600; old = {old}, new = this tree. True: the marked pupils carried through "
+          f"each pipeline's own transform; YuNet: read again on the output. Range over all headshots (sd); a "
+          f"headshot whose face was not framed is left out and counted.")
+    print(f"{'measure':<16}{'old, true':>17}{'new, true':>17}{'old, YuNet':>17}{'new, YuNet':>17}   target")
+    for index, (label, unit, target) in enumerate((("eye centre x", "px", "8 px"), ("eye centre y", "px", "8 px"),
+                                                   ("eye distance", "%", "10 %"), ("eye angle", "deg", "3 deg"))):
+        cells = []
+        for column in range(2, 6):
+            values = [row[column][index] for row in rows if row[column]]
+            if index == 2:
+                values = [100 * value / statistics.median(values) for value in values]
+            cells.append(f"{spread(values):5.1f} {unit:<3} ({statistics.pstdev(values):4.1f})")
+        print(f"{label:<16}{''.join(f'{cell:>17}' for cell in cells)}   {target}")
+    print("framed (face found): " + ", ".join(f"{label} {sum(1 for row in rows if row[column])}/{len(rows)}"
+                                               for column, label in ((2, "old"), (3, "new"))))
+    print("per person, true, old -> new: range of eye x, eye y (px), eye distance (% of the person's median), "
+          "angle (deg):")
+    for person in people:
+        cells = []
+        for column in (2, 3):
+            mine = [row[column] for row in rows if row[0] == person and row[column]]
+            middle = statistics.median(m[2] for m in mine)
+            cells.append((spread([m[0] for m in mine]), spread([m[1] for m in mine]),
+                          spread([100 * m[2] / middle for m in mine]), spread([m[3] for m in mine])))
+        print(f"  {person:<9}" + "  ".join(f"{label} {a:4.1f} -> {b:4.1f}" for label, a, b in zip(
+            ("x", "y", "distance", "angle"), *cells, strict=True)))
+    print("per framing, true x, y, distance, angle, old -> new:")
+    for person, name, truth_old, truth_new, _, _ in rows:
+        shown = ["none" if eyes is None else ", ".join(f"{value:.0f}" if i < 3 else f"{value:+.1f}"
+                                                       for i, value in enumerate(eyes))
+                 for eyes in (truth_old, truth_new)]
+        print(f"  {person:<9}{name:<20}{shown[0]:>24} -> {shown[1]}")
+
+
 def time_one(photo: Path, mode: str, runs: int) -> list[tuple[float, float]]:
     """(wall, CPU) seconds per render of `photo`: "plain" as without the faces extra, "faces" (also "tilted", the
     photo with a tilted head), or "backdrop" (and faces). CPU time (every thread of the process) is steadier than
     wall time on a machine shared with others."""
     data = photo.read_bytes()
     framing = Framing(backdrop=True) if mode == "backdrop" else Framing()
-    find = faces.find
-    if mode == "plain":
-        faces.find = lambda image: []
+    find, available = faces.find, faces.available
+    if mode == "plain":  # as without the faces extra: nothing found, and the pipeline knows it has no detector
+        faces.find, faces.available = (lambda image: []), (lambda: False)
     headshots.render(data, None, framing)  # load the models once, as a build does
     seconds = []
     for _ in range(runs):
         start, cpu = time.perf_counter(), time.process_time()
         headshots.render(data, None, framing)
         seconds.append((time.perf_counter() - start, time.process_time() - cpu))
-    faces.find = find
+    faces.find, faces.available = find, available
     return seconds
 
 
@@ -538,6 +617,8 @@ def main() -> None:
     parser.add_argument("--old", default="399b951", help="the git revision to measure beside this one")
     parser.add_argument("--skip", nargs="*", default=(), choices=("uniformity", "tone", "speed", "rebuild"),
                         help="leave these parts out")
+    parser.add_argument("--held-out-2", type=Path, metavar="FOLDER",
+                        help="also measure held_out_2's people (fetched into FOLDER): once, on the final code")
     parser.add_argument("--render-all", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-one", choices=("plain", "faces", "backdrop"), help=argparse.SUPPRESS)
     parser.add_argument("--photo", type=Path, help=argparse.SUPPRESS)
@@ -561,6 +642,8 @@ def main() -> None:
         measure_speed(next(iter(people.values())), args.runs, args.old)
     if "rebuild" not in args.skip:
         measure_rebuild(max(3, args.runs // 2))
+    if args.held_out_2:
+        measure_held_out_2(args.held_out_2, args.old)
 
 
 if __name__ == "__main__":
