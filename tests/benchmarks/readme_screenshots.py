@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_FLAGS, serve
+from playwright.sync_api import sync_playwright
 
 NOW = "2026-11-23T12:00:00Z"  # tests/conftest.py's BUILD_EPOCH
 SHOTS = {"hub-phone": ("", 900), "after-hub-phone": ("", 1400), "after-status-phone": ("status/", 1400),
