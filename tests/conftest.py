@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import contextlib
 import functools
 import http.server
 import importlib
@@ -207,6 +208,27 @@ def example_url(built_example: Path):
     server, url = serve(built_example)
     yield url
     server.shutdown()
+
+
+@contextlib.contextmanager
+def served_example(tmp_path_factory: pytest.TempPathFactory, name: str, features: tuple[str, ...] = (),
+                   edit=None, log: str = ""):
+    """A variant of the example, served: theme `features` added to the example's, then `edit(site)` applied to the
+    copy; it must build, saying `log` where one is given. Yields its URL; for module fixtures of browser tests."""
+    site = copy_example_site(tmp_path_factory.mktemp(name) / "src")
+    if features:
+        config = site / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace(
+            "navigation.footer]", f"navigation.footer, {', '.join(features)}]"), "utf-8")
+    if edit is not None:
+        edit(site)
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0 and log in result.stderr, result.stderr
+    server, url = serve(site / "site")
+    try:
+        yield url
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -274,7 +274,12 @@ def test_an_opening_a_week_or_more_ahead_is_named_by_its_date(chromium, reader_z
         context.close()
 
 
-@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "ar"])
+# Korean is no shipped language, and the only one tried here whose words still differ: Babel's CLDR writes "AM 8:00"
+# (the abbreviated day period), Chromium's ICU "오전 8:00". Agreeing would mean formatting by hand on one side.
+KOREAN = pytest.param("ko", marks=pytest.mark.xfail(strict=True, reason="Babel 'AM 8:00', Chromium '오전 8:00'"))
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es", "ar", "en-US", KOREAN])
 def test_far_dates_read_alike_from_the_table_and_from_intl_in_every_language(open_now_page, code) -> None:
     """Every 47 minutes through the holidays and a week after, in each shipped language: the build's date words
     (Babel) are Intl's, and the long ways round name a date. Also a stretch open for almost a week: "until" a date."""

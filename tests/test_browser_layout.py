@@ -69,12 +69,12 @@ HEADING_CONTRAST = """() => {
     .filter(([, ratio]) => ratio < 4.5);
 }"""
 
-# Every address shown as a link (a web or email address, a phone number), per character: where its text goes on to
-# a new line, the break must come after a "/" or "-" or before a "." or "@" (never inside a word; a phone number
-# never), and no part of it may be hyphenated by the browser.
+# Every address shown as a link (a web or email address, a phone number) or in inline code, per character: where its
+# text goes on to a new line, the break must come after a "/" or "-" or before a "." or "@" (never inside a word; a
+# phone number never), and no part of it may be hyphenated by the browser.
 ADDRESS_BREAKS = """() => {
   const out = [];
-  for (const a of document.querySelectorAll('a[href]')) {
+  for (const a of document.querySelectorAll('a[href], :not(pre) > code')) {
     const text = a.textContent.trim(), phone = a.protocol === 'tel:';
     if (!a.getClientRects().length || !(phone || /^\\S*\\w[./@]\\w\\S*$/.test(text))) continue;
     for (const e of [a, ...a.querySelectorAll('*')])
@@ -158,6 +158,25 @@ def test_the_address_check_sees_a_word_cut_or_hyphenated(open_page) -> None:
     problems = page.evaluate(ADDRESS_BREAKS)
     assert any(p.startswith("brightwell.example/contact/billing: broken between") for p in problems), problems
     assert "help@brightwell.example: hyphenated (hyphens: auto)" in problems, problems
+
+
+# Narrower than any phone: the article's text eight characters wide, so every address in it has to wrap.
+NARROW = ".md-content__inner > * { max-width: 8rem !important; }"
+WRAPPED = """() => [...document.querySelectorAll('.md-content__inner a[href], .md-content__inner :not(pre) > code')]
+  .filter(a => /^\\S*\\w[./@]\\w\\S*$/.test(a.textContent.trim()))
+  .map(a => [a.textContent.trim(), a.getClientRects().length > 1])"""
+
+
+def test_every_address_in_markdown_that_must_wrap_breaks_between_its_parts(open_page) -> None:
+    """The class of the check above, on addresses too long for their line wherever they stand in an article's
+    Markdown: autolinked web and e-mail addresses, and addresses in inline code."""
+    page = open_page(ADDRESS_PAGES["article"])
+    page.add_style_tag(content=NARROW)
+    addresses = dict(page.evaluate(WRAPPED))
+    assert {"https://brightwell.example/contact/account-recovery", "account-recovery@brightwell.example",
+            "no-reply@brightwell.example"} <= set(addresses)
+    assert all(addresses.values()), addresses  # each address wraps here, so the check below sees its breaks
+    assert page.evaluate(ADDRESS_BREAKS) == []
 
 
 @pytest.mark.parametrize("width", [320, 1280])

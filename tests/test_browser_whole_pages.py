@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PHONE
+from conftest import PHONE, served_example
 from test_browser_light_pages import (
     LIGHT,
     SEARCH_INDEX,
@@ -196,20 +196,16 @@ def test_the_theme_starts_once_and_no_other_script_runs_twice(open_page) -> None
     assert page.evaluate("typeof window.document$") == "object"
 
 
+def _add_code_block(site: Path) -> None:
+    article = site / "content" / "articles" / "export-your-data.md"
+    article.write_text(article.read_text("utf-8") + "\n```\nbrightwell export --all\n```\n", "utf-8")
+
+
 @pytest.fixture(scope="module")
 def copy_buttons_url(chromium, tmp_path_factory: pytest.TempPathFactory):
     """The example with the theme's copy buttons on code blocks (content.code.copy), served."""
-    from conftest import copy_example_site, run_mkdocs_build, serve
-    site = copy_example_site(tmp_path_factory.mktemp("copy-buttons") / "src")
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("navigation.footer]", "navigation.footer, content.code.copy]"),
-                      "utf-8")
-    article = site / "content" / "articles" / "export-your-data.md"
-    article.write_text(article.read_text("utf-8") + "\n```\nbrightwell export --all\n```\n", "utf-8")
-    assert run_mkdocs_build(site).returncode == 0
-    server, url = serve(site / "site")
-    yield url
-    server.shutdown()
+    with served_example(tmp_path_factory, "copy-buttons", ("content.code.copy",), _add_code_block) as url:
+        yield url
 
 
 def test_a_site_with_copy_buttons_shows_them_at_load(chromium, copy_buttons_url: str) -> None:
@@ -227,12 +223,7 @@ def test_a_site_with_copy_buttons_shows_them_at_load(chromium, copy_buttons_url:
     context.close()
 
 
-@pytest.fixture(scope="module")
-def content_tabs_url(chromium, tmp_path_factory: pytest.TempPathFactory):
-    """The example with content tabs (pymdownx.tabbed) on an article and none of the features that need the theme's
-    script at load, served."""
-    from conftest import copy_example_site, run_mkdocs_build, serve
-    site = copy_example_site(tmp_path_factory.mktemp("content-tabs") / "src")
+def _add_content_tabs(site: Path) -> None:
     config = site / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(
         "  - attr_list\n",
@@ -241,10 +232,14 @@ def content_tabs_url(chromium, tmp_path_factory: pytest.TempPathFactory):
     article = site / "content" / "articles" / "send-first-invoice.md"
     article.write_text(article.read_text("utf-8") + '\n=== "On your phone"\n\n    Tap **Send**.\n\n'
                        '=== "On a computer"\n\n    Click **Send invoice**.\n', "utf-8")
-    assert run_mkdocs_build(site).returncode == 0
-    server, url = serve(site / "site")
-    yield url
-    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def content_tabs_url(chromium, tmp_path_factory: pytest.TempPathFactory):
+    """The example with content tabs (pymdownx.tabbed) on an article and none of the features that need the theme's
+    script at load, served."""
+    with served_example(tmp_path_factory, "content-tabs", edit=_add_content_tabs) as url:
+        yield url
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -278,11 +273,7 @@ LANDING = """{% extends "main.html" %}
 """
 
 
-@pytest.fixture(scope="module")
-def own_template_url(chromium, tmp_path_factory: pytest.TempPathFactory):
-    """The example with an article on a custom_dir template whose scripts use `document$`, served."""
-    from conftest import copy_example_site, run_mkdocs_build, serve
-    site = copy_example_site(tmp_path_factory.mktemp("own-template") / "src")
+def _add_own_template(site: Path) -> None:
     config = site / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
                       "utf-8")
@@ -290,11 +281,14 @@ def own_template_url(chromium, tmp_path_factory: pytest.TempPathFactory):
     (site / "overrides" / "landing.html").write_text(LANDING, "utf-8")
     article = site / "content" / "articles" / "export-your-data.md"
     article.write_text("---\ntemplate: landing.html\n" + article.read_text("utf-8").removeprefix("---\n"), "utf-8")
-    result = run_mkdocs_build(site)
-    assert result.returncode == 0 and "overrides/landing.html uses the theme's script" in result.stderr, result.stderr
-    server, url = serve(site / "site")
-    yield url
-    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def own_template_url(chromium, tmp_path_factory: pytest.TempPathFactory):
+    """The example with an article on a custom_dir template whose scripts use `document$`, served."""
+    with served_example(tmp_path_factory, "own-template", edit=_add_own_template,
+                        log="overrides/landing.html uses the theme's script") as url:
+        yield url
 
 
 def test_a_custom_template_that_subscribes_to_the_theme_gets_its_script_at_once(chromium, own_template_url) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from conftest import run_mkdocs_build
 
 
@@ -188,7 +190,75 @@ def test_a_closure_is_past_once_its_day_is_over_where_the_hours_are(tmp_path: Pa
 
     def closures(now: str) -> list[str]:
         view = build_hub_view(hub, {}, {}, site_url=None, now=dt.datetime.fromisoformat(now))
-        return [name for _, _, name in view.closures]
+        return [closed.name for closed in view.closures]
 
     assert closures("2026-11-23T10:00:00+00:00") == ["Staff day"]  # 23:00 on the 23rd in Auckland
     assert closures("2026-11-23T12:00:00+00:00") == []  # 01:00 on the 24th there, though still the 23rd in UTC
+
+
+# Open Monday to Friday; a holiday of 17 days written day by day, then days off for one reason or another.
+CLOSURES = [*((f"2026-12-{day}", "Christmas holidays") for day in range(19, 32)),
+            *((f"2027-01-0{day}", "Christmas holidays") for day in range(1, 5)),
+            ("2027-01-06", "Staff day"),  # Tuesday the 5th is open between
+            ("2027-01-07", "Stocktaking"),  # the next day, for another reason
+            ("2027-02-12", "Half term"), ("2027-02-15", "Half term")]  # Friday and Monday: the weekend is closed
+# The long run in each shipped language, as CLDR writes a range of days (thin spaces around the dash, but in Arabic).
+HOLIDAYS = {"en": "Sat, 19 Dec 2026\u2009\u2013\u2009Mon, 4 Jan 2027",
+            "de": "Sa., 19. Dez. 2026\u2009\u2013\u2009Mo., 4. Jan. 2027",
+            "fr": "sam. 19 d\xe9c. 2026\u2009\u2013\u2009lun. 4 janv. 2027",
+            "es": "s\xe1b, 19 dic 2026\u2009\u2013\u2009lun, 4 ene 2027",
+            "ar": "السبت، 19 ديسمبر 2026 – الاثنين، 4 يناير 2027"}
+
+
+def holiday_hub(tmp_path: Path):
+    from conftest import MINIMAL_HUB
+    from supporttab.core.validate import load_model
+    from supporttab.hub.model import Hub
+
+    weekly = "".join(f"      {day}: 09:00-17:00\n" for day in ("monday", "tuesday", "wednesday", "thursday", "friday"))
+    closures = "".join(f"      - date: {day}\n        name: {name}\n" for day, name in CLOSURES)
+    text = MINIMAL_HUB.replace("    weekly:\n      monday: 09:00-17:00\n", f"    weekly:\n{weekly}    closures:\n{closures}")
+    (tmp_path / "hub.yml").write_text(text, encoding="utf-8")
+    hub, doc = load_model(tmp_path / "hub.yml", "hub.yml", Hub)
+    assert hub is not None, doc.problems
+    return hub
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "de", "es", "fr"])
+def test_consecutive_closed_days_for_one_reason_read_as_one_range_in_every_language(tmp_path: Path,
+                                                                                   language: str) -> None:
+    import datetime as dt
+
+    from supporttab.core.i18n import load_language, shipped_languages, use_language
+    from supporttab.hub.view import build_hub_view
+
+    assert set(HOLIDAYS) == set(shipped_languages())
+    with use_language(load_language(language)):
+        view = build_hub_view(holiday_hub(tmp_path), {}, {}, site_url=None,
+                              now=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+    rows = [(closed.first.isoformat(), closed.last.isoformat(), closed.name) for closed in view.closures]
+    assert rows == [("2026-12-19", "2027-01-04", "Christmas holidays"), ("2027-01-06", "2027-01-06", "Staff day"),
+                    ("2027-01-07", "2027-01-07", "Stocktaking"), ("2027-02-12", "2027-02-15", "Half term")]
+    assert view.closures[0].text == HOLIDAYS[language]
+    # A run already under way is listed whole while its last day is to come.
+    with use_language(load_language(language)):
+        view = build_hub_view(holiday_hub(tmp_path), {}, {}, site_url=None,
+                              now=dt.datetime(2027, 1, 4, 12, tzinfo=dt.timezone.utc))
+    assert view.closures[0].text == HOLIDAYS[language]
+
+
+def html_text(fragment: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def test_the_hub_lists_a_long_closure_on_one_line(site: Path) -> None:
+    hub = site / "content" / "hub.yml"
+    closures = "".join(f"      - date: 2027-01-{day:02d}\n        name: Winter break\n" for day in range(4, 16))
+    hub.write_text(hub.read_text("utf-8").replace("    closures:\n", f"    closures:\n{closures}"), "utf-8")
+    assert run_mkdocs_build(site).returncode == 0
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r"<li>(.*?)</li>", html[html.index('class="st-closures"'):], re.S)
+    assert [html_text(item) for item in listed[:4]] == [
+        "Fri, 25 Dec 2026: Christmas Day", "Sat, 26 Dec 2026: Boxing Day", "Fri, 1 Jan 2027: New Year's Day",
+        "Mon, 4\u2009Jan \u2013\u2009Fri, 15 Jan 2027: Winter break"]  # the year once, as CLDR writes it
+    assert '<time datetime="2026-12-25">' in html

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -506,7 +507,7 @@ def test_every_link_in_every_language_leads_to_a_page_of_the_site(built_two: Pat
     for path in sorted(built_two.glob("**/*.html")):
         folder = path.parent
         for link in re.findall(r'(?:href|src)="([^"]*)"', path.read_text(encoding="utf-8")):
-            target = link.split("#")[0].split("?")[0]
+            target = unescape(link).split("#")[0].split("?")[0]  # an e-mail autolink's is character entities
             if not target or re.match(r"[a-z][a-z0-9+.-]*:|/", target):
                 continue  # within the page, another site, a phone number or an address
             resolved = (folder / target).resolve()

@@ -1,15 +1,18 @@
 """Web and email addresses shown as text wrap only where a reader would break them: after a "/", before a "." or
 an "@" (and after a "-", which browsers already allow). A browser finds no break point of its own inside
 "brightwell.example/contact/billing", so a narrow card split it inside "billing"; an invisible <wbr> at each of
-these points gives it good ones, and the stylesheet (assets/supporttab.css) forbids breaking anywhere else."""
+these points gives it good ones, and the stylesheet (assets/supporttab.css) forbids breaking anywhere else. An address
+in inline code (`no-reply@brightwell.example`) gets them too: code must not push a phone's page wider than its screen."""
 
 from __future__ import annotations
 
+import html
 import re
 from xml.etree.ElementTree import Element, SubElement
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
 
 # One word with a "." "/" or "@" between letters or digits: a domain, a web address, an email address.
@@ -32,17 +35,27 @@ def address_html(text: object) -> Markup:
 
 
 class _BreakAddresses(Treeprocessor):
-    """Puts the break points into every link whose whole text is an address, like `<https://example.com/a/b>`."""
+    """Puts the break points into every link and every inline code whose whole text is an address, like
+    `<https://example.com/a/b>`, `<ops@example.com>` or `` `no-reply@example.com` ``."""
 
     def run(self, root: Element) -> None:
-        for link in root.iter("a"):
-            if len(link) == 0 and link.text:
-                _split_text(link, address_parts(link.text))
+        blocks = {id(code) for pre in root.iter("pre") for code in pre}  # a code block scrolls; it never wraps
+        for element in root.iter():
+            if element.tag in ("a", "code") and len(element) == 0 and element.text and id(element) not in blocks:
+                _split_text(element)
 
 
-def _split_text(element: Element, parts: list[str]) -> None:
+def _split_text(element: Element) -> None:
+    """An e-mail autolink's text is character entities (Markdown hides the address from harvesters); its parts are
+    found in the address it spells and written as entities again."""
+    text, spelled = element.text, AMP_SUBSTITUTE in element.text
+    if spelled:
+        text = html.unescape(text.replace(AMP_SUBSTITUTE, "&"))
+    parts = address_parts(text)
     if len(parts) < 2:
         return
+    if spelled:
+        parts = ["".join(f"{AMP_SUBSTITUTE}#{ord(character)};" for character in part) for part in parts]
     element.text = parts[0]
     for part in parts[1:]:
         SubElement(element, "wbr").tail = part

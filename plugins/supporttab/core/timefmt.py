@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from functools import cache, lru_cache
 
 from babel import Locale
-from babel.dates import (DateTimePattern, format_date, format_skeleton, get_day_names, get_timezone_location,
-                         match_skeleton, parse_pattern)
+from babel.dates import (DateTimePattern, format_date, format_interval, format_skeleton, get_day_names,
+                         get_timezone_location, match_skeleton, parse_pattern)
 from markupsafe import Markup, escape
 
 from .i18n import active, gettext, ngettext
@@ -129,6 +129,12 @@ def _city(zone: str, locale: Locale) -> str:
 def date_text(day: dt.date) -> str:
     """'Friday, 25 December 2026', 'Freitag, 25. Dezember 2026'"""
     return format_date(day, "full", locale=active().locale)
+
+
+def days_text(first: dt.date, last: dt.date) -> str:
+    """'Fri, 25 Dec 2026', 'Sat, 19 Dec 2026 – Mon, 4 Jan 2027', 'Do., 24. – Mo., 28. Dez. 2026': a day, or a run of
+    days as the language writes a range (CLDR's interval formats), leaving out what both ends share."""
+    return format_interval(first, last, "yMMMEd", locale=active().locale)
 
 
 def duration_text(delta: dt.timedelta) -> str:

@@ -18,6 +18,13 @@ UTC = dt.timezone.utc
 MINUTE = dt.timedelta(minutes=1)
 
 
+def _as_browsers_write(clock: str) -> str:
+    """'8:00 AM' with a plain space, as Chromium's `Intl` writes it (V8 went back to one for the web's sake), where
+    CLDR (since version 42) puts a narrow no-break space before AM and PM: the open-now line reads alike from the
+    table and from the browser's fallback."""
+    return clock.replace("\u202f", " ")
+
+
 def open_now_table(hours: OpeningHours, now: dt.datetime, weeks: int = WEEKS) -> dict[str, Any]:
     """What the hub's script needs to say "Open now until 20:00" from `now` (a day before, for a reader's clock that
     runs late) to `weeks` later without `Intl`: the open stretches and the zone's UTC offsets, in minutes after
@@ -38,7 +45,7 @@ def open_now_table(hours: OpeningHours, now: dt.datetime, weeks: int = WEEKS) ->
         "offsets": [[_minutes(at - start), _minutes(offset)]
                     for at, offset in offset_changes(zone, start, max([until, *(closes for _, closes in stretches)]))],
         "days": [weekday_text(index) for index in (6, 0, 1, 2, 3, 4, 5)],
-        "clocks": {key: clock_text(wall) for key, wall in sorted(walls.items())},
+        "clocks": {key: _as_browsers_write(clock_text(wall)) for key, wall in sorted(walls.items())},
         "dates": {day.isoformat(): weekday_date_text(day) for day in sorted(_far_days(stretches, start, until, zone))},
     }
 

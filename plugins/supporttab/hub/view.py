@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from ..core.fields import phone_e164
+from ..core.fields import TranslatedText, phone_e164
 from ..core.i18n import gettext, list_text
-from ..core.timefmt import clock_text, date_text, weekday_text
-from .model import WEEKDAYS, Channel, Hub, OpeningHours, Popular
+from ..core.timefmt import clock_text, days_text, weekday_text
+from .model import WEEKDAYS, Channel, Closure, Hub, OpeningHours, Popular
 from .openings import open_now_table
 
 
@@ -38,12 +38,22 @@ class ContactLink:
 
 
 @dataclass(frozen=True)
+class ClosedDays:
+    """Closed days in a row for one reason, as the hub lists them: 'Sat, 19 Dec 2026 – Mon, 4 Jan 2027'."""
+
+    first: dt.date
+    last: dt.date
+    text: str
+    name: TranslatedText  # why, as written (in one language or several)
+
+
+@dataclass(frozen=True)
 class HubView:
     popular: list[PageLink]
     guides: list[PageLink]
     channels: list[ContactLink]
     hours: list[tuple[str, str]]
-    closures: list[tuple[dt.date, str, str]]  # (day, 'Friday 25 December 2026', why)
+    closures: list[ClosedDays]
     hours_json: Markup
     json_ld: Markup
     has_live_channels: bool = field(default=False)
@@ -60,8 +70,7 @@ def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, 
         guides=[_guide_link(guide, pages) for guide in hub.help_myself.guides],
         channels=channels,
         hours=hours_table(hub.help_from_us.hours),
-        closures=[(c.date, date_text(c.date), c.name)
-                  for c in sorted(hub.help_from_us.hours.closures, key=lambda c: c.date) if c.date >= today],
+        closures=[closed for closed in closed_days(hub.help_from_us.hours) if closed.last >= today],
         hours_json=json_for_html(_open_now_data(hub.help_from_us.hours, now) if has_live_channels
                                  else hours_data(hub.help_from_us.hours)),
         json_ld=json_for_html(organization_json_ld(hub, site_url)),
@@ -122,6 +131,24 @@ def hours_table(hours: OpeningHours) -> list[tuple[str, str]]:
                          for start, end in ranges) if ranges else gettext("Closed")
         rows.append((weekday_text(index), text))
     return rows
+
+
+def closed_days(hours: OpeningHours) -> list[ClosedDays]:
+    """The closures, consecutive days for the same reason as one run (19 December to 4 January: one line, not 17).
+    Days the team is closed every week do not break a run: a holiday listed without its Sundays stays one."""
+    runs: list[list[Closure]] = []
+    for closure in sorted(hours.closures, key=lambda closure: closure.date):
+        if runs and runs[-1][-1].name == closure.name and _closed_between(hours, runs[-1][-1].date, closure.date):
+            runs[-1].append(closure)
+        else:
+            runs.append([closure])
+    return [ClosedDays(run[0].date, run[-1].date, days_text(run[0].date, run[-1].date), run[0].name) for run in runs]
+
+
+def _closed_between(hours: OpeningHours, before: dt.date, after: dt.date) -> bool:
+    """Whether every day strictly between `before` and `after` is a weekday the team never opens."""
+    days = (before + dt.timedelta(days=step) for step in range(1, (after - before).days))
+    return all(not hours.weekly.get(WEEKDAYS[day.weekday()]) for day in days)
 
 
 def _clock(text: str) -> str:
