@@ -6,10 +6,13 @@ the lint at posting; a full `check` still reads and lists everything. On real gi
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_resolved_incidents
+from conftest import BUILD_EPOCH, write_resolved_incidents
 from test_cli import OPEN_INCIDENT, run
 from test_guard import git
 
@@ -210,3 +213,28 @@ def test_check_since_and_the_lint_at_posting_agree(published: Path) -> None:
     git(published, "commit", "-q", "-am", "an update")
     checked = run(published, "check", "--since", "HEAD~1").stdout.splitlines()
     assert [line for line in checked if line.startswith(OPEN_INCIDENT)] == shown_at_posting
+
+
+# --- what the publish path's check loads ---------------------------------------------------------------
+
+# Not needed to check a site whose headshots are in the cache: OpenCV (making a headshot), MkDocs and its theme (the
+# build), and the code of the commands that write or announce (the editor, every channel's requests).
+NOT_FOR_CHECKING = ("cv2", "numpy", "mkdocs", "material", "jinja2", "supporttab.plugin", "supporttab.authoring.write",
+                    "supporttab.authoring.notify", "supporttab.authoring.channels", "supporttab.authoring.review")
+
+
+def test_check_since_loads_only_what_checking_needs(published: Path, tmp_path: Path) -> None:
+    """Every module a fresh `check --since` process imports, after an earlier check put the headshots in the cache
+    (as every build after the first finds them)."""
+    assert run(published, "check").returncode == 0
+    append_an_update(published)
+    listing = tmp_path / "modules.txt"
+    code = ("import sys\nfrom supporttab.authoring.cli import main\ncode = main(['check', '--since', 'HEAD'])\n"
+            "open(sys.argv[1], 'w').write('\\n'.join(sys.modules))\nsys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", code, str(listing)], cwd=published, capture_output=True, text=True,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(listing.read_text().split())
+    assert "supporttab.authoring.check" in loaded and "PIL" in loaded  # the headshots are still checked
+    assert {name for name in loaded for heavy in NOT_FOR_CHECKING
+            if name == heavy or name.startswith(f"{heavy}.")} == set()
