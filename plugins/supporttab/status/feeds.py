@@ -73,7 +73,7 @@ class Entry:
         """The short, signed message the CLI prints, for tools that post from feeds."""
         return social_post(self.item.status_label, self.event.title, self.item.body, self.page, self.item.author)
 
-    @property
+    @cached_property  # compared in every feed the entry is in, on every rebuild of a preview
     def shown(self) -> tuple:
         """Everything of the entry that a feed shows."""
         return (self.url, self.title, self.title_language, self.at, self.item.author, str(self.item.body_html),
