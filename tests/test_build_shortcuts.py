@@ -117,6 +117,7 @@ def fresh_serve_build(site: Path, out: Path) -> dict[str, bytes]:
             other.search_index_prev = None
     index._INCIDENT_VIEWS.clear()  # what a fresh process would not have
     feeds._LAST_WRITTEN.clear()
+    feeds._EVENT_ENTRIES.clear()
     assert serve_build(site, out) == 0
     return snapshot(out)
 
