@@ -117,6 +117,7 @@ def fresh_serve_build(site: Path, out: Path) -> dict[str, bytes]:
             other.search_index_prev = None
     index._INCIDENT_VIEWS.clear()  # what a fresh process would not have
     feeds._LAST_WRITTEN.clear()
+    feeds._EVENT_ENTRIES.clear()
     assert serve_build(site, out) == 0
     return snapshot(out)
 
@@ -151,6 +152,24 @@ def test_a_dirty_preview_drops_the_page_of_an_incident_renamed_or_deleted(site: 
     preview = snapshot(tmp_path / "preview")
     assert "incidents/2026-11-20-card-payments-down/index.html" in preview
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("path, old, new", [
+    ("mkdocs.yml", "primary: indigo\n", "primary: teal\n"),  # the palette: both trimmed stylesheets read its colours
+    ("content/articles/reset-password.md", "!!! tip", "!!! danger"),  # the theme's rules the other pages use
+], ids=["palette", "article"])
+def test_a_dirty_preview_drops_the_stylesheets_an_edit_replaced(site: Path, tmp_path: Path, path: str, old: str,
+                                                                new: str) -> None:
+    """The trimmed stylesheets are named by their content: after an edit that changes them, the old ones must leave
+    the kept site/, as every other file the build no longer makes does, or they pile up with each edit."""
+    out = tmp_path / "preview"
+    serve_build(site, out, dirty=True)
+    before = {css.name for css in (out / "assets" / "supporttab").glob("*.css")}
+    edit(site, path, old, new)
+    serve_build(site, out, dirty=True)
+    after = {css.name for css in (out / "assets" / "supporttab").glob("*.css")}
+    assert len(after) == 2 and after != before
+    assert snapshot(out) == fresh_serve_build(site, tmp_path / "fresh")
 
 
 def test_a_preview_renders_only_the_edited_incident_and_shows_the_same_bytes(site: Path, tmp_path: Path) -> None:

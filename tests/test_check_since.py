@@ -1,12 +1,18 @@
 """`check --since BASE` reads the wording of only the incident files new or edited since BASE (published text can
-no longer be reworded, so its warnings were for when it was written), runs the rules on data on every file, and
-agrees with the lint at posting; a full `check` still reads everything. On real git repositories."""
+no longer be reworded, so its warnings were for when it was written), runs the rules on data on every file but
+lists only the warnings in the files the change touched (the others in one line; errors always), and agrees with
+the lint at posting; a full `check` still reads and lists everything. On real git repositories."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import BUILD_EPOCH, write_resolved_incidents
 from test_cli import OPEN_INCIDENT, run
 from test_guard import git
 
@@ -75,9 +81,119 @@ def test_only_the_files_changed_since_the_base_have_their_wording_read(published
 
 def test_the_rules_on_data_still_run_on_unchanged_files(published: Path) -> None:
     add_new_file(published)
-    since = run(published, "check", "--since", "HEAD").stdout
-    assert f"{OPEN_INCIDENT}:29:21: warning: the next update was promised by 2026-11-23 09:00 UTC" in since
-    assert since.count("[stale-incident]") == 1
+    since = run(published, "check", "--since", "HEAD")
+    assert "[stale-incident]" not in since.stdout  # the open incident's, which this change did not touch
+    assert "1 older warning in a file this change did not touch (stale-incident 1)" in since.stderr
+    assert f"{OPEN_INCIDENT}:29:21: warning: the next update was promised by 2026-11-23 09:00 UTC" in run(
+        published, "check").stdout
+
+
+# --- what --since shows of the files a change did not touch ----------------------------------------------
+
+OLDER = "1 older warning in a file this change did not touch"
+
+
+def old_major_incidents(site: Path, count: int) -> list[str]:
+    """`count` major incidents resolved in September without a postmortem: a standing missing-postmortem each."""
+    write_resolved_incidents(site / "incidents", range(1, count + 1), "card-payments", "patty")
+    names = sorted(path for path in (site / "incidents").glob("2026-past-*.yml"))
+    for path in names:
+        path.write_text(path.read_text(encoding="utf-8").replace("impact: minor", "impact: major"), "utf-8")
+    return [path.relative_to(site).as_posix() for path in names]
+
+
+def commit(site: Path, message: str) -> None:
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", message)
+
+
+def set_lint(site: Path, rule: str) -> None:
+    """One rule's setting in mkdocs.yml, such as `stale-incident: {severity: error}`."""
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    hub = "      hub: content/hub.yml\n"
+    config.write_text(text.replace(hub, f"{hub}      lint:\n        {rule}\n"), "utf-8")
+
+
+def finding_files(output: str) -> list[str]:
+    return sorted({line.split(":")[0] for line in output.splitlines() if line.startswith("incidents/")})
+
+
+@pytest.mark.parametrize("change", [add_new_file, append_an_update], ids=["new file", "new update"])
+def test_warnings_standing_in_files_the_change_did_not_touch_are_counted_in_one_line(published: Path, change
+                                                                                      ) -> None:
+    """The bench's 334 missing-postmortem warnings at every merge, in small: the author of an update sees what
+    their change says, and one line for the rest; a plain `check` still lists every warning."""
+    old = old_major_incidents(published, 3)
+    commit(published, "three old incidents")
+    changed = change(published)
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 0, since.stderr
+    assert finding_files(since.stdout) == [changed]
+    older = 3 + (changed != OPEN_INCIDENT)  # and the open incident's stale-incident, unless the update is to it
+    rules = "missing-postmortem 3" + (", stale-incident 1" if changed != OPEN_INCIDENT else "")
+    assert (f"supporttab: notice: {older} older warnings in files this change did not touch ({rules}); run "
+            "`supporttab check` to see them") in since.stderr.splitlines()
+    everything = run(published, "check")
+    assert finding_files(everything.stdout) == sorted({*old, CARD, changed, OPEN_INCIDENT})
+    assert "older warning" not in everything.stderr
+
+
+def test_a_changed_file_shows_its_own_data_warnings_in_full(published: Path) -> None:
+    (published / "incidents" / "2026-09-01-old-outage.yml").write_text(
+        "title: Old outage\nimpact: critical\ncomponents: [card-payments]\nupdates:\n"
+        "  - at: 2026-09-01T09:00:00+00:00\n    status: investigating\n    author: patty\n    body: Down.\n"
+        "  - at: 2026-09-01T10:00:00+00:00\n    status: resolved\n    author: patty\n    body: It works again.\n",
+        encoding="utf-8")
+    since = run(published, "check", "--since", "HEAD")
+    assert "incidents/2026-09-01-old-outage.yml:2:9: warning: a critical incident resolved" in since.stdout
+    assert OLDER in since.stderr  # the open incident's
+
+
+@pytest.mark.parametrize("base_rule", ["stale-incident: {severity: error}", "missing-postmortem: {severity: error}"])
+def test_an_error_in_a_file_the_change_did_not_touch_is_shown_in_full(published: Path, base_rule: str) -> None:
+    """A rule the site made an error stops the publish job, whatever file it is in: never set aside."""
+    old_major_incidents(published, 1)
+    set_lint(published, base_rule)
+    commit(published, "a stricter site")
+    add_new_file(published)
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 1
+    rule = base_rule.split(":")[0]
+    assert [line for line in since.stdout.splitlines() if line.endswith(f"[{rule}]")] == [
+        line for line in run(published, "check").stdout.splitlines() if line.endswith(f"[{rule}]")] != []
+    assert ": error: " in since.stdout
+
+
+def test_an_invalid_file_the_change_did_not_touch_is_shown_in_full(published: Path) -> None:
+    """Removing a team member makes the unchanged incidents they signed invalid: the change caused it."""
+    (published / "team" / "amara.yml").unlink()
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 1
+    assert f"{CARD}:" in since.stdout and "[invalid-data]" in since.stdout
+
+
+def test_a_change_to_the_rules_settings_shows_every_warning(published: Path) -> None:
+    """The rules' limits live in mkdocs.yml: a change there is a change to every file's warnings."""
+    old = old_major_incidents(published, 2)
+    commit(published, "two old incidents")
+    set_lint(published, "missing-postmortem: {limit: 3d}")
+    since = run(published, "check", "--since", "HEAD")
+    assert finding_files(since.stdout) == sorted([*old, OPEN_INCIDENT])
+    assert "older warning" not in since.stderr
+
+
+@pytest.mark.parametrize("style", ["json", "github"])
+def test_the_older_warnings_line_in_json_and_github_annotations(published: Path, style: str) -> None:
+    add_new_file(published)
+    since = run(published, "check", "--since", "HEAD", "--format", style)
+    if style == "json":  # standard output stays the JSON of what is shown; the line goes to standard error
+        assert {finding["file"] for finding in json.loads(since.stdout)} == {NEW}
+        assert f"supporttab: notice: {OLDER} (stale-incident 1)" in since.stderr
+    else:
+        assert (f"::notice title=older warnings::{OLDER} (stale-incident 1); run `supporttab check` to see it"
+                in since.stdout.splitlines())
+        assert OPEN_INCIDENT not in since.stdout
 
 
 def test_an_edit_to_published_text_is_refused_and_its_wording_read(published: Path) -> None:
@@ -97,3 +213,28 @@ def test_check_since_and_the_lint_at_posting_agree(published: Path) -> None:
     git(published, "commit", "-q", "-am", "an update")
     checked = run(published, "check", "--since", "HEAD~1").stdout.splitlines()
     assert [line for line in checked if line.startswith(OPEN_INCIDENT)] == shown_at_posting
+
+
+# --- what the publish path's check loads ---------------------------------------------------------------
+
+# Not needed to check a site whose headshots are in the cache: OpenCV (making a headshot), MkDocs and its theme (the
+# build), and the code of the commands that write or announce (the editor, every channel's requests).
+NOT_FOR_CHECKING = ("cv2", "numpy", "mkdocs", "material", "jinja2", "supporttab.plugin", "supporttab.authoring.write",
+                    "supporttab.authoring.notify", "supporttab.authoring.channels", "supporttab.authoring.review")
+
+
+def test_check_since_loads_only_what_checking_needs(published: Path, tmp_path: Path) -> None:
+    """Every module a fresh `check --since` process imports, after an earlier check put the headshots in the cache
+    (as every build after the first finds them)."""
+    assert run(published, "check").returncode == 0
+    append_an_update(published)
+    listing = tmp_path / "modules.txt"
+    code = ("import sys\nfrom supporttab.authoring.cli import main\ncode = main(['check', '--since', 'HEAD'])\n"
+            "open(sys.argv[1], 'w').write('\\n'.join(sys.modules))\nsys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", code, str(listing)], cwd=published, capture_output=True, text=True,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(listing.read_text().split())
+    assert "supporttab.authoring.check" in loaded and "PIL" in loaded  # the headshots are still checked
+    assert {name for name in loaded for heavy in NOT_FOR_CHECKING
+            if name == heavy or name.startswith(f"{heavy}.")} == set()

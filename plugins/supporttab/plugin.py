@@ -386,7 +386,10 @@ class SupportTabPlugin(BasePlugin):
         trimmed = trim_cached(theme, words, self.root / self.options.cache_dir / "stylesheets", reads=own)
         css = f"{trimmed}\n{own}"
         path = f"assets/supporttab/{name}.{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
-        files.append(File.generated(config, path, content=css))
+        file = File.generated(config, path, content=css)
+        files.append(file)
+        if self.command == "serve":  # generated too: under --dirty, the next rebuild removes it once it is replaced
+            self.generating.add(file.abs_dest_path)
         return path
 
     def _reuse_unchanged_previews(self, env: Environment, config: MkDocsConfig, files: Files) -> None:

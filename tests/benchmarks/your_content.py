@@ -11,7 +11,8 @@ same machine load; it prints medians and their ratio.
 
 The critical path of a publish, as the workflow runs it (install excluded): in a git repository of the copy, an
 update is posted to the newest incident and committed, then `supporttab check --since HEAD~1` and
-`mkdocs build --strict` are timed.
+`mkdocs build --strict` are timed. With --before, the build and the critical path of the version whose package is
+in PLUGINS (as PYTHONPATH) are timed in the same run, alternating with this one's.
 """
 
 from __future__ import annotations
@@ -136,6 +137,10 @@ def main() -> None:
         if not args.no_critical_path:
             commands["check --since HEAD~1"] = ([str(BIN / "supporttab"), "check", "--since", "HEAD~1"], ours, ENV)
             commands["mkdocs build --strict"] = (mkdocs_build("--strict"), ours, ENV)
+        if args.before and not args.no_critical_path:  # the same path with the other version, in the same run
+            commands[f"check --since HEAD~1, {args.before}"] = (
+                [str(BIN / "supporttab"), "check", "--since", "HEAD~1"], ours, before_env)
+            commands[f"mkdocs build --strict, {args.before}"] = (mkdocs_build("--strict"), ours, before_env)
         for _ in range(args.runs):  # alternate, so every command sees the same machine load
             for name, (command, folder, env) in commands.items():
                 times.setdefault(name, []).append(timed(command, folder, env))
@@ -155,6 +160,10 @@ def main() -> None:
         steps = ("check --since HEAD~1", "mkdocs build --strict")
         print(f"| critical path (check --since + strict build) | {sum(wall[s] for s in steps):.2f} | "
               f"{sum(cpu[s] for s in steps):.2f} |")
+        if args.before:
+            steps = tuple(f"{step}, {args.before}" for step in steps)
+            print(f"| critical path, {args.before} | {sum(wall[s] for s in steps):.2f} | "
+                  f"{sum(cpu[s] for s in steps):.2f} |")
 
 
 if __name__ == "__main__":

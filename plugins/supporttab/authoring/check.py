@@ -1,6 +1,6 @@
 """`supporttab check`: every authored file validated, photos framed as the build frames them, the communication
-linted and, with --since, published history guarded and only the changed files' wording read; findings as text,
-JSON or GitHub annotations."""
+linted and, with --since, published history guarded, only the changed files' wording read and the other files'
+standing warnings counted in one line; findings as text, JSON or GitHub annotations."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 
 from ..core.clock import build_time
 from ..core.i18n import fallback_warning, load_language
@@ -16,14 +17,15 @@ from ..core.problems import DataError
 from ..hub.articles import metadata_warnings
 from ..site import SiteData
 from ..team.photos import make_headshots
-from .guard import GitError, changed_since, guard_history
+from .guard import GitError, changed_since, guard_history, settings_changed
 from .lint import Finding, lint_site, wording_notice
 from .site import Site, UsageError
 
 
 def command_check(args: argparse.Namespace, site: Site) -> int:
     findings: list[Finding] = []
-    published, wording = _guard(args.since, site)
+    published, changed, settings = _guard(args.since, site)
+    older: list[Finding] = []
     try:
         data = site.load(keep_documents=True)
     except DataError as error:  # the valid files are still checked: warnings do not wait for every error's fix
@@ -39,11 +41,13 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
             findings += [Finding("photo", "warning", w.file, w.line, w.column, f"{w.field}: {w.message}")
                          for w in data.team.warnings + photo_warnings]
         if data.status:
-            findings += lint_site(data, site.options.lint, site.language, wording=wording)
+            linted = lint_site(data, site.options.lint, site.language, wording=changed)
+            shown, older = _set_aside_older(linted, None if settings else changed)
+            findings += shown
     findings += published
     style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     _notify(wording_notice(site.language), style)
-    _report(findings, style)
+    _report(findings, style, _older_notice(older))
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
@@ -63,40 +67,66 @@ def _language_warnings(site: Site) -> list[Finding]:
     return findings
 
 
-def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | None]:
-    """With --since: the changes to published history, and the incident files new or edited since then, the only
+def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | None, bool]:
+    """With --since: the changes to published history; the incident files new or edited since then, the only
     ones whose wording is read (what was published can no longer be reworded: its warnings were shown when it
-    was written, and repeating them on every merge helps no one). Without: nothing, and every file is read."""
+    was written, and repeating them on every merge helps no one); and whether mkdocs.yml changed. Without:
+    nothing, and every file is read."""
     if not since:
-        return [], None
+        return [], None, False
     try:
-        return guard_history(site.root, site.incidents, since, build_time(), site.languages[0]), \
-            changed_since(site.root, site.incidents, since)
+        return (guard_history(site.root, site.incidents, since, build_time(), site.languages[0]),
+                changed_since(site.root, site.incidents, since), settings_changed(site.root, since))
     except GitError as error:
         raise UsageError(str(error)) from None
 
 
-def _notify(notice: str | None, style: str) -> None:
+def _set_aside_older(findings: list[Finding], changed: set[str] | None) -> tuple[list[Finding], list[Finding]]:
+    """The lint findings to show (every error, and the warnings in the incident and maintenance files in `changed`)
+    and the warnings set aside, which stood before the change; all are shown when `changed` is None. During an
+    outage the author needs what their change caused, not the same hundred warnings on old files at every merge.
+    The rules on data read nothing but the event, the clock and the rules' settings in mkdocs.yml: a change to
+    those settings shows all (the caller passes None)."""
+    if changed is None:
+        return findings, []
+    older = [f for f in findings if f.severity == "warning" and f.file not in changed]
+    return [f for f in findings if f.severity != "warning" or f.file in changed], older
+
+
+def _older_notice(older: list[Finding]) -> str | None:
+    """One line for the warnings `check --since` set aside, counted by rule."""
+    if not older:
+        return None
+    rules = ", ".join(f"{rule} {count}" for rule, count in sorted(Counter(f.rule for f in older).items()))
+    many = len(older) != 1
+    return (f"{len(older)} older warning{'s' * many} in {'files' if many else 'a file'} this change did not touch "
+            f"({rules}); run `supporttab check` to see {'them' if many else 'it'}")
+
+
+def _notify(notice: str | None, style: str, title: str = "wording rules") -> None:
     """A notice is neither an error nor a warning: said once, beside the findings (on standard error, so JSON on
     standard output stays JSON), or as a GitHub notice annotation."""
     if notice and style == "github":
-        print(f"::notice title=wording rules::{notice}")
+        print(f"::notice title={title}::{notice}")
     elif notice:
         print(f"supporttab: notice: {notice}", file=sys.stderr)
 
 
-def _report(findings: list[Finding], style: str) -> None:
+def _report(findings: list[Finding], style: str, older: str | None) -> None:
+    """The findings, then the line on older warnings (if any) and, but in JSON, the counts."""
     if style == "json":
         shown = [{key: value for key, value in f.__dict__.items() if key != "where"} for f in findings]
         print(json.dumps(shown, indent=2, ensure_ascii=False))
-        return
-    for finding in findings:
+    for finding in findings if style != "json" else ():
         if style == "github":
             message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             print(f"::{finding.severity} file={finding.file},line={finding.line},col={finding.column},"
                   f"title={finding.rule}::{message}")
         else:
             print(finding)
+    _notify(older, style, title="older warnings")
+    if style == "json":
+        return
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     summary = "supporttab: every authored file is valid" if not findings else \

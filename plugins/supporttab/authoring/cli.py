@@ -19,10 +19,8 @@ from ..core.vocabulary import (
 )
 from .check import command_check
 from .files import WriteFailed
-from .notify import command_notify
 from .schema import SCHEMA_DIR, command_schema
-from .site import Refused, UsageError, read_site
-from .write import command_post, take_texts
+from .site import Refused, Site, UsageError, read_site
 
 WRITERS = ("new", "update", "resolve", "postmortem", "maintenance")  # one at a time per site, under its lock
 
@@ -82,7 +80,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     check.add_argument("--format", type=_one_of(("text", "json", "github"), "a format"),
                        help="output format (default: github inside GitHub Actions, else text)")
     check.add_argument("--since", metavar="GIT_REF", help="also check that no published update changed since "
-                                                          "this git revision")
+                                                          "this git revision; list the warnings of only the files "
+                                                          "changed since, and count the others")
 
     schema = command("schema", "write the JSON Schemas editors use", command_schema)
     schema.add_argument("--out", help=f"folder to write to (default: the package's {SCHEMA_DIR.name}/)")
@@ -160,6 +159,23 @@ def _update_arguments(parser: argparse.ArgumentParser, *, with_status: bool) -> 
     parser.add_argument("--component", action="append", help="a component's new state, like api=operational")
     parser.add_argument("--next-update", help="when the next update will come: 30m, 1h, or a time")
     parser.add_argument("--correction", action="store_true", help="this update corrects an earlier one")
+
+
+# The commands that write or announce import what only they need (the editor and the review; every channel's
+# requests) when they run: `check`, on the publish path, does not wait for it.
+def command_post(args: argparse.Namespace, site: Site) -> int:
+    from .write import command_post as post
+    return post(args, site)
+
+
+def command_notify(args: argparse.Namespace, site: Site) -> int:
+    from .notify import command_notify as notify
+    return notify(args, site)
+
+
+def take_texts(args: argparse.Namespace, site: Site) -> None:
+    from .write import take_texts as take
+    take(args, site)
 
 
 def main(argv: list[str] | None = None) -> int:

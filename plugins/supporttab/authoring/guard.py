@@ -82,6 +82,12 @@ def changed_since(root: Path, folder: Path, since: str) -> set[str]:
             if name.endswith((".yml", ".yaml")) and Path(name).name != COMPONENTS_FILE}
 
 
+def settings_changed(root: Path, since: str) -> bool:
+    """Whether mkdocs.yml, where the lint rules' severities and limits are set, differs from the git revision
+    `since` (committed, staged, or only on disk)."""
+    return bool(_git(root, "diff", "--name-only", since, "--", "mkdocs.yml").strip())
+
+
 def _compare(old: YamlDocument, new: YamlDocument, since: str) -> list[Finding]:
     before, after = _updates(old), _updates(new)
     findings = []

@@ -59,7 +59,13 @@ def _patterns(locale: Locale) -> tuple[DateTimePattern, DateTimePattern, str]:
 
 def month_text(moment: dt.datetime) -> str:
     """'November 2026', 'novembre 2026'"""
-    return format_skeleton("yMMMM", moment, locale=active().locale)
+    return _month_text(moment.year, moment.month, active().locale)
+
+
+@cache
+def _month_text(year: int, month: int, locale: Locale) -> str:
+    """Formatted once per month and language: the history names the month of each of its incidents."""
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)
 
 
 def weekday_text(index: int) -> str:

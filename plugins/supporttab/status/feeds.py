@@ -73,7 +73,7 @@ class Entry:
         """The short, signed message the CLI prints, for tools that post from feeds."""
         return social_post(self.item.status_label, self.event.title, self.item.body, self.page, self.item.author)
 
-    @property
+    @cached_property  # compared in every feed the entry is in, on every rebuild of a preview
     def shown(self) -> tuple:
         """Everything of the entry that a feed shows."""
         return (self.url, self.title, self.title_language, self.at, self.item.author, str(self.item.body_html),
@@ -129,14 +129,28 @@ _LAST_WRITTEN: dict[str, tuple[tuple, str]] = {}
 
 def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
     """Every entry of `events`, newest first."""
-    entries = []
-    for event in events:
-        page = site.absolute(event.url)
-        entries += [Entry(event, update, page) for update in event.updates]
-        if event.postmortem:
-            entries.append(Entry(event, event.postmortem, page))
+    entries = [entry for event in events for entry in _event_entries(event, site)]
     entries.sort(key=lambda entry: (entry.at, entry.url), reverse=True)
     return entries
+
+
+def _event_entries(event: EventView, site: SiteInfo) -> list[Entry]:
+    """The entries of one event. `mkdocs serve` derives the view of an unchanged incident once (status/index.py): its
+    entries, with what each shows worked out, are kept with it rather than made again for every incident on every
+    save. Per language, whose words an entry's title is in."""
+    key = (event.id, site, active())
+    last = _EVENT_ENTRIES.get(key)
+    if last is not None and last[0] is event:
+        return last[1]
+    page = site.absolute(event.url)
+    entries = [Entry(event, update, page) for update in event.updates]
+    if event.postmortem:
+        entries.append(Entry(event, event.postmortem, page))
+    _EVENT_ENTRIES[key] = (event, entries)
+    return entries
+
+
+_EVENT_ENTRIES: dict[tuple[str, SiteInfo, object], tuple[EventView, list[Entry]]] = {}
 
 
 def _latest(entries: list[Entry]) -> dt.datetime:

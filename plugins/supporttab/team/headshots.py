@@ -79,6 +79,7 @@ class Headshot:
     method: str  # "focus", "face", or "top-biased"
     decoded: bool  # False when it came from the cache
     warnings: tuple[str, ...] = ()  # what the author could improve: more than one face, too small, ...
+    backdrop: bool | None = None  # whether the person was put on the backdrop; None when none was asked for
 
 
 class PhotoError(Exception):
@@ -141,7 +142,8 @@ def _cached(cache: Path, key: str) -> Headshot | None:
     if not whole or not isinstance(method, str) or (meta.get("detector") is False and faces.version() is not None) \
             or (meta.get("backdrop") is False and backdrop.available()):
         return None
-    return Headshot(key, *(folder / name for name in FILES), method, decoded=False, warnings=notes)
+    return Headshot(key, *(folder / name for name in FILES), method, decoded=False, warnings=notes,
+                    backdrop=meta.get("backdrop"))
 
 
 def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot:
@@ -155,7 +157,8 @@ def _make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: P
     except OSError as error:  # the cache's fault, not the photo's
         raise PhotoError(f"the headshot cannot be saved in the cache folder {cache} ({error.strerror}); make that "
                          "folder writable, or set cache_dir in mkdocs.yml to one that is") from None
-    return Headshot(key, *(folder / name for name in FILES), method, decoded=True, warnings=notes)
+    return Headshot(key, *(folder / name for name in FILES), method, decoded=True, warnings=notes,
+                    backdrop=meta["backdrop"])
 
 
 def _safe_make(data: bytes, key: str, focus: Focus | None, framing: Framing, cache: Path) -> Headshot | PhotoError:

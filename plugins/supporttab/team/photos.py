@@ -32,7 +32,10 @@ def make_headshots(team: TeamData, options: Options, root: Path) -> tuple[dict[s
             made[member_id] = result
             at = team.photos[member_id].problem_at
             warnings += [Problem(at.file, at.line, at.column, at.field, note) for note in result.warnings]
-    if options.headshot_backdrop and made and not backdrop.available():
+    # Each headshot says whether it is on the backdrop: loading OpenCV to ask (a third of a second) waits for a
+    # headshot that is not.
+    if options.headshot_backdrop and any(shot.backdrop is not True for shot in made.values()) \
+            and not backdrop.available():
         warnings.append(_backdrop_missing(root))
     return made, warnings
 
