@@ -72,6 +72,7 @@ from .core.themescript import (
     page_needs_theme_script,
     site_needs_theme_script,
     templates_using_theme_script,
+    turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, STATUS_PAGE, UrlScheme, site_info
@@ -171,6 +172,7 @@ class SupportTabPlugin(BasePlugin):
         self.language_menu = _add_language_switcher(config, self.languages, STATUS_PAGE if has_status else HUB_PAGE)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
+        _turn_off_features(config)
         _reuse_theme_work(config, self.root / self.options.cache_dir)
         _add_address_breaks(config)
         self.status_in_own_templates = _templates_reading_status(config.theme.custom_dir)
@@ -533,6 +535,17 @@ def _site_needs_theme_script(config: MkDocsConfig) -> bool:
                  "and articles load it at once; the status, history and incident pages never do: check "
                  "`if (window.document$)` in code that may run there")
     return bool(users)
+
+
+def _turn_off_features(config: MkDocsConfig) -> None:
+    """Drop the theme features Support Tab turns off (core/themescript.py): the banner's close button, since the
+    banner is the active incident's."""
+    features = config.theme.get("features") or []
+    off = turned_off(features)
+    if off:
+        config.theme["features"] = [feature for feature in features if feature not in off]
+        log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
+                 "can always see")
 
 
 def _add_address_breaks(config: MkDocsConfig) -> None:

@@ -138,16 +138,3 @@
     if (event.target.classList) event.target.classList.remove("focus-visible");
   });
 })();
-
-/* The close button of a site's own notice (the theme's `announce.dismiss`), on pages without the theme's script: as
-   the theme does, remember the notice's text as closed and hide it. The incident's banner is no notice and has none. */
-(function () {
-  "use strict";
-  var notice = document.querySelector("[data-md-component=announce]");
-  var button = notice && notice.querySelector(".md-banner__button");
-  if (!button) return;
-  button.addEventListener("click", function () {
-    __md_set("__announce", __md_hash(notice.querySelector(".md-typeset").innerHTML));
-    notice.hidden = true;
-  }, { once: true });
-})();
