@@ -1,7 +1,9 @@
 """The README's screenshots at phone width: the hub (`hub-phone.png`) and the `after-*-phone.png` set (hub, status,
 incident), from a built site, as a reader in London sees them at the example's build clock (its outage).
 
-    SOURCE_DATE_EPOCH=1795435200 mkdocs build -d /tmp/shots/site     # the example on 23 Nov 2026 12:00 UTC
+    # from the repository's root: the example site `make serve` shows (content/, incidents/, team/), not the
+    # tests' frozen copy, on 23 Nov 2026 12:00 UTC
+    SOURCE_DATE_EPOCH=1795435200 PYTHONPATH=plugins .venv/bin/mkdocs build -d /tmp/shots/site
     python tests/benchmarks/readme_screenshots.py /tmp/shots/site .github/screenshots
 
 Each page is opened at 360x740 in Debian's Chromium (or $SUPPORTTAB_CHROMIUM), light, with the page's clock fixed at
