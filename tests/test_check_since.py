@@ -238,3 +238,30 @@ def test_check_since_loads_only_what_checking_needs(published: Path, tmp_path: P
     assert "supporttab.authoring.check" in loaded and "PIL" in loaded  # the headshots are still checked
     assert {name for name in loaded for heavy in NOT_FOR_CHECKING
             if name == heavy or name.startswith(f"{heavy}.")} == set()
+
+
+# --- an incidents folder that is its own git repository (a submodule, a separate checkout) --------------------
+
+def head(folder: Path) -> str:
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.mark.parametrize("site_in_git", [False, True], ids=["site folder not in git", "site in its own repository"])
+def test_the_settings_are_looked_up_where_the_history_guard_looks(site: Path, site_in_git: bool) -> None:
+    """The revision names a commit of the incidents folder's repository, which does not hold mkdocs.yml: the
+    rules' settings at that revision are unknown, so they count as changed and every warning is listed. Asking
+    the site folder's git instead failed (`git diff failed: error: Could not access ...`, exit 2)."""
+    old = old_major_incidents(site, 1)
+    incidents = site / "incidents"
+    git(incidents, "init", "-q", "-b", "main")
+    commit(incidents, "published incidents")
+    if site_in_git:  # the site's own history, which knows nothing of the incidents' commits
+        (site / ".gitignore").write_text("incidents/\n", encoding="utf-8")
+        git(site, "init", "-q", "-b", "main")
+        commit(site, "the site")
+    add_new_file(site)
+    since = run(site, "check", "--since", head(incidents))
+    assert since.returncode == 0, since.stderr
+    assert finding_files(since.stdout) == sorted([*old, NEW, OPEN_INCIDENT])
+    assert "older warning" not in since.stderr

@@ -17,7 +17,7 @@ from ..core.problems import DataError
 from ..hub.articles import metadata_warnings
 from ..site import SiteData
 from ..team.photos import make_headshots
-from .guard import GitError, changed_since, guard_history, settings_changed
+from .guard import GitError, changed_since, guard_history, text_at
 from .lint import Finding, lint_site, wording_notice
 from .site import Site, UsageError
 
@@ -76,9 +76,18 @@ def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | Non
         return [], None, False
     try:
         return (guard_history(site.root, site.incidents, since, build_time(), site.languages[0]),
-                changed_since(site.root, site.incidents, since), settings_changed(site.root, since))
+                changed_since(site.root, site.incidents, since), _settings_changed(site, since))
     except GitError as error:
         raise UsageError(str(error)) from None
+
+
+def _settings_changed(site: Site, since: str) -> bool:
+    """Whether mkdocs.yml, where the lint rules' severities and limits are set, differs from the revision `since`
+    (committed, staged, or only on disk). Asked of the repository the guard reads; when mkdocs.yml is not in it
+    (the incidents folder is a repository of its own) or git cannot say, the settings count as changed: listing
+    every warning is the safe side."""
+    config = site.root / "mkdocs.yml"
+    return text_at(site.incidents, since, config) != config.read_text(encoding="utf-8")
 
 
 def _set_aside_older(findings: list[Finding], changed: set[str] | None) -> tuple[list[Finding], list[Finding]]:
