@@ -298,3 +298,11 @@ def test_the_settings_are_looked_up_where_the_history_guard_looks(site: Path, si
     assert since.returncode == 0, since.stderr
     assert finding_files(since.stdout) == sorted([*old, NEW, OPEN_INCIDENT])
     assert "older warning" not in since.stderr
+
+
+def test_the_help_says_which_warnings_are_set_aside(site: Path) -> None:
+    """Only the lint rules' warnings on closed incidents in untouched files are counted instead of listed: not
+    "the warnings" of untouched files (errors, photos, articles and whatever is still open are always listed)."""
+    described = " ".join(run(site, "check", "--help").stdout.split())
+    assert ("list the lint rules' warnings on closed incidents only in the incident files changed since, and count "
+            "the others; list everything else") in described
