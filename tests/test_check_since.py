@@ -183,6 +183,46 @@ def test_a_change_to_the_rules_settings_shows_every_warning(published: Path) -> 
     assert "older warning" not in since.stderr
 
 
+def edit_config(site: Path, old: str, new: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.mark.parametrize("edit", [
+    ("site_name: Brightwell Support", "site_name: Brightwell Help"),
+    ("  - attr_list\n", "  - attr_list\n  - footnotes\n"),
+    ("missing-postmortem: {limit: 3d}", "missing-postmortem:\n          limit: 3d"),
+    ("      timezone: Europe/London\n", "      timezone: Europe/London\n      timezone_label: London time\n"),
+], ids=["site name", "a Markdown extension", "the same rule settings written otherwise", "another option"])
+def test_an_edit_to_mkdocs_yml_that_leaves_the_rules_alone_lists_no_old_warning(published: Path, edit) -> None:
+    """Renaming the site does not change a single warning: compared are the rules' settings as read, not the
+    file's text."""
+    old = old_major_incidents(published, 2)
+    set_lint(published, "missing-postmortem: {limit: 3d}")
+    edit_config(published, "      timezone_label: UK time\n", "")
+    commit(published, "two old incidents, a site with its own postmortem limit")
+    edit_config(published, *edit)
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 0, since.stderr
+    assert not set(old) & set(finding_files(since.stdout))
+    assert "2 older warnings on 2 closed incidents this change did not touch (missing-postmortem 2)" in since.stderr
+
+
+@pytest.mark.parametrize("before", ["plugins: [", "plugins:\n  - supporttab:\n      lint: {missing-postmortem: 3}\n"],
+                         ids=["not YAML", "settings that are not valid"])
+def test_settings_that_cannot_be_read_at_the_revision_count_as_changed(published: Path, before: str) -> None:
+    old = old_major_incidents(published, 1)
+    config = (published / "mkdocs.yml").read_text("utf-8")
+    (published / "mkdocs.yml").write_text(before, "utf-8")
+    commit(published, "an old incident, and a broken mkdocs.yml")
+    (published / "mkdocs.yml").write_text(config, "utf-8")
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 0, since.stderr
+    assert set(old) <= set(finding_files(since.stdout)) and "older warning" not in since.stderr
+
+
 @pytest.mark.parametrize("style", ["json", "github"])
 def test_the_older_warnings_line_in_json_and_github_annotations(published: Path, style: str) -> None:
     [old] = old_major_incidents(published, 1)

@@ -21,7 +21,7 @@ from ..status.load import StatusData
 from ..team.photos import make_headshots
 from .guard import GitError, changed_since, guard_history, text_at
 from .lint import Finding, lint_site, still_open, wording_notice
-from .site import Site, UsageError
+from .site import Site, UsageError, lint_settings, lint_settings_in
 
 
 def command_check(args: argparse.Namespace, site: Site) -> int:
@@ -84,12 +84,12 @@ def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | Non
 
 
 def _settings_changed(site: Site, since: str) -> bool:
-    """Whether mkdocs.yml, where the lint rules' severities and limits are set, differs from the revision `since`
-    (committed, staged, or only on disk). Asked of the repository the guard reads; when mkdocs.yml is not in it
-    (the incidents folder is a repository of its own) or git cannot say, the settings count as changed: listing
-    every warning is the safe side."""
-    config = site.root / "mkdocs.yml"
-    return text_at(site.incidents, since, config) != config.read_text(encoding="utf-8")
+    """Whether the lint rules' settings in mkdocs.yml, as read, differ from those at the revision `since` (renaming
+    the site changes no warning). Asked of the repository the guard reads; when mkdocs.yml is not in it (the
+    incidents folder is a repository of its own), or git or the file at `since` cannot be read, they count as
+    changed: listing every warning is the safe side."""
+    before = text_at(site.incidents, since, site.root / "mkdocs.yml")
+    return before is None or lint_settings_in(before) != lint_settings(site.options)
 
 
 def _open_files(status: StatusData) -> set[str]:
