@@ -139,6 +139,44 @@ def test_warnings_standing_in_files_the_change_did_not_touch_are_counted_in_one_
     assert "older warning" not in everything.stderr
 
 
+OVERRUN_MAINTENANCE = """title: Network upgrade
+scheduled_for: 2026-11-22T01:00:00+00:00
+scheduled_until: 2026-11-22T02:00:00+00:00
+components: [api]
+updates:
+  - at: 2026-11-22T01:00:00+00:00
+    status: in_progress
+    author: bob
+    body: The upgrade has started.
+"""  # its window ended the day before the clock, and no update completed it
+OVERRUN = ("incidents/maintenance/2026-11-22-network-upgrade.yml", OVERRUN_MAINTENANCE)
+
+
+@pytest.mark.parametrize(("rule", "setting", "extra"), [
+    ("stale-incident", None, None),  # the example's open incident missed its 09:00 promise
+    ("no-closure", "no-closure: {limit: 12h}", None),  # the same incident, open for 22 hours
+    ("overdue-maintenance", None, OVERRUN),
+], ids=["stale-incident", "no-closure", "overdue-maintenance"])
+def test_warnings_on_what_is_still_open_are_listed_whatever_file_they_are_in(
+        published: Path, rule: str, setting: str | None, extra: tuple[str, str] | None) -> None:
+    """During an outage a late promise on the other open incident is what the author must see: every warning on an
+    incident or maintenance that is not closed is listed, whether or not the change touched its file; only the
+    closed incidents' standing warnings are counted in the one line."""
+    old_major_incidents(published, 1)
+    if setting:
+        set_lint(published, setting)
+    if extra:
+        (published / extra[0]).write_text(extra[1], encoding="utf-8")
+    commit(published, "an old incident, and one still open")
+    add_new_file(published)
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 0, since.stderr
+    shown = [line for line in since.stdout.splitlines() if line.endswith(f"[{rule}]")]
+    assert shown == [line for line in run(published, "check").stdout.splitlines() if line.endswith(f"[{rule}]")]
+    assert shown and NEW not in "".join(shown)
+    assert f"{OLDER} (missing-postmortem 1)" in since.stderr
+
+
 def test_a_changed_file_shows_its_own_data_warnings_in_full(published: Path) -> None:
     (published / "incidents" / "2026-09-01-old-outage.yml").write_text(
         "title: Old outage\nimpact: critical\ncomponents: [card-payments]\nupdates:\n"
@@ -280,37 +318,6 @@ def test_check_since_loads_only_what_checking_needs(published: Path, tmp_path: P
     assert "supporttab.authoring.check" in loaded and "PIL" in loaded  # the headshots are still checked
     assert {name for name in loaded for heavy in NOT_FOR_CHECKING
             if name == heavy or name.startswith(f"{heavy}.")} == set()
-
-
-OVERRUN = "incidents/maintenance/2026-11-22-network-upgrade.yml"  # its window ended, never completed
-
-
-@pytest.mark.parametrize(("rule", "setting", "extra"), [
-    ("stale-incident", None, None),  # the example's open incident missed its 09:00 promise
-    ("no-closure", "no-closure: {limit: 12h}", None),  # the same incident, open for 22 hours
-    ("overdue-maintenance", None, (OVERRUN, "title: Network upgrade\nscheduled_for: 2026-11-22T01:00:00+00:00\n"
-                                            "scheduled_until: 2026-11-22T02:00:00+00:00\ncomponents: [api]\nupdates:\n"
-                                            "  - at: 2026-11-22T01:00:00+00:00\n    status: in_progress\n"
-                                            "    author: bob\n    body: The upgrade has started.\n")),
-], ids=["stale-incident", "no-closure", "overdue-maintenance"])
-def test_warnings_on_what_is_still_open_are_listed_whatever_file_they_are_in(
-        published: Path, rule: str, setting: str | None, extra: tuple[str, str] | None) -> None:
-    """During an outage a late promise on the other open incident is what the author must see: every warning on an
-    incident or maintenance that is not closed is listed, whether or not the change touched its file; only the
-    closed incidents' standing warnings are counted in the one line."""
-    old_major_incidents(published, 1)
-    if setting:
-        set_lint(published, setting)
-    if extra:
-        (published / extra[0]).write_text(extra[1], encoding="utf-8")
-    commit(published, "an old incident, and one still open")
-    add_new_file(published)
-    since = run(published, "check", "--since", "HEAD")
-    assert since.returncode == 0, since.stderr
-    shown = [line for line in since.stdout.splitlines() if line.endswith(f"[{rule}]")]
-    assert shown == [line for line in run(published, "check").stdout.splitlines() if line.endswith(f"[{rule}]")]
-    assert shown and NEW not in "".join(shown)
-    assert f"{OLDER} (missing-postmortem 1)" in since.stderr
 
 
 # --- an incidents folder that is its own git repository (a submodule, a separate checkout) --------------------
