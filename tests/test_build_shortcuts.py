@@ -3,6 +3,7 @@ incident pages kept from the rebuild before) write exactly the bytes of renderin
 
 from __future__ import annotations
 
+import gc
 import importlib
 import shutil
 import time
@@ -152,6 +153,21 @@ def test_a_dirty_preview_drops_the_page_of_an_incident_renamed_or_deleted(site: 
     preview = snapshot(tmp_path / "preview")
     assert "incidents/2026-11-20-card-payments-down/index.html" in preview
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_preview_lets_go_of_the_feed_entries_of_an_incident_renamed_or_deleted(site: Path, tmp_path: Path) -> None:
+    """A preview runs for hours: what it keeps from one rebuild to the next is only the events of the last one, or
+    every renamed incident's feed entries would stay in memory until it stops."""
+    feeds._EVENT_ENTRIES.clear()  # what other tests' builds in this process left
+    serve_build(site, tmp_path / "preview")
+    old = site / PAST_INCIDENT
+    old.rename(old.with_name("2026-11-20-card-payments-down.yml"))
+    (site / "incidents" / "maintenance" / "2026-11-15-database-upgrade.yml").unlink()
+    serve_build(site, tmp_path / "preview")
+    gc.collect()
+    alive = {entry.event.id for entry in gc.get_objects() if isinstance(entry, feeds.Entry)}
+    assert "2026-11-20-card-payments-down" in alive
+    assert not alive & {"2026-11-20-card-payments-failing", "2026-11-15-database-upgrade"}
 
 
 @pytest.mark.parametrize("path, old, new", [

@@ -1,7 +1,8 @@
 """`check --since BASE` reads the wording of only the incident files new or edited since BASE (published text can
-no longer be reworded, so its warnings were for when it was written), runs the rules on data on every file but
-lists only the warnings in the files the change touched (the others in one line; errors always), and agrees with
-the lint at posting; a full `check` still reads and lists everything. On real git repositories."""
+no longer be reworded, so its warnings were for when it was written), runs the rules on data on every file and
+lists their warnings in the files the change touched and on every incident or maintenance still open (the closed
+ones' in one line; errors always), and agrees with the lint at posting; a full `check` still reads and lists
+everything. On real git repositories."""
 
 from __future__ import annotations
 
@@ -82,15 +83,15 @@ def test_only_the_files_changed_since_the_base_have_their_wording_read(published
 def test_the_rules_on_data_still_run_on_unchanged_files(published: Path) -> None:
     add_new_file(published)
     since = run(published, "check", "--since", "HEAD")
-    assert "[stale-incident]" not in since.stdout  # the open incident's, which this change did not touch
-    assert "1 older warning in a file this change did not touch (stale-incident 1)" in since.stderr
-    assert f"{OPEN_INCIDENT}:29:21: warning: the next update was promised by 2026-11-23 09:00 UTC" in run(
-        published, "check").stdout
+    late = f"{OPEN_INCIDENT}:29:21: warning: the next update was promised by 2026-11-23 09:00 UTC"
+    assert late in since.stdout  # the other open incident's, which this change did not touch
+    assert late in run(published, "check").stdout
+    assert "older warning" not in since.stderr
 
 
 # --- what --since shows of the files a change did not touch ----------------------------------------------
 
-OLDER = "1 older warning in a file this change did not touch"
+OLDER = "1 older warning on a closed incident this change did not touch"
 
 
 def old_major_incidents(site: Path, count: int) -> list[str]:
@@ -123,20 +124,57 @@ def finding_files(output: str) -> list[str]:
 def test_warnings_standing_in_files_the_change_did_not_touch_are_counted_in_one_line(published: Path, change
                                                                                       ) -> None:
     """The bench's 334 missing-postmortem warnings at every merge, in small: the author of an update sees what
-    their change says, and one line for the rest; a plain `check` still lists every warning."""
+    their change says and what is late on the incidents still open, and one line for the rest; a plain `check`
+    still lists every warning."""
     old = old_major_incidents(published, 3)
     commit(published, "three old incidents")
     changed = change(published)
     since = run(published, "check", "--since", "HEAD")
     assert since.returncode == 0, since.stderr
-    assert finding_files(since.stdout) == [changed]
-    older = 3 + (changed != OPEN_INCIDENT)  # and the open incident's stale-incident, unless the update is to it
-    rules = "missing-postmortem 3" + (", stale-incident 1" if changed != OPEN_INCIDENT else "")
-    assert (f"supporttab: notice: {older} older warnings in files this change did not touch ({rules}); run "
-            "`supporttab check` to see them") in since.stderr.splitlines()
+    assert finding_files(since.stdout) == sorted({changed, OPEN_INCIDENT})
+    assert ("supporttab: notice: 3 older warnings on 3 closed incidents this change did not touch (missing-postmortem "
+            "3); run `supporttab check` to see them") in since.stderr.splitlines()
     everything = run(published, "check")
     assert finding_files(everything.stdout) == sorted({*old, CARD, changed, OPEN_INCIDENT})
     assert "older warning" not in everything.stderr
+
+
+OVERRUN_MAINTENANCE = """title: Network upgrade
+scheduled_for: 2026-11-22T01:00:00+00:00
+scheduled_until: 2026-11-22T02:00:00+00:00
+components: [api]
+updates:
+  - at: 2026-11-22T01:00:00+00:00
+    status: in_progress
+    author: bob
+    body: The upgrade has started.
+"""  # its window ended the day before the clock, and no update completed it
+OVERRUN = ("incidents/maintenance/2026-11-22-network-upgrade.yml", OVERRUN_MAINTENANCE)
+
+
+@pytest.mark.parametrize(("rule", "setting", "extra"), [
+    ("stale-incident", None, None),  # the example's open incident missed its 09:00 promise
+    ("no-closure", "no-closure: {limit: 12h}", None),  # the same incident, open for 22 hours
+    ("overdue-maintenance", None, OVERRUN),
+], ids=["stale-incident", "no-closure", "overdue-maintenance"])
+def test_warnings_on_what_is_still_open_are_listed_whatever_file_they_are_in(
+        published: Path, rule: str, setting: str | None, extra: tuple[str, str] | None) -> None:
+    """During an outage a late promise on the other open incident is what the author must see: every warning on an
+    incident or maintenance that is not closed is listed, whether or not the change touched its file; only the
+    closed incidents' standing warnings are counted in the one line."""
+    old_major_incidents(published, 1)
+    if setting:
+        set_lint(published, setting)
+    if extra:
+        (published / extra[0]).write_text(extra[1], encoding="utf-8")
+    commit(published, "an old incident, and one still open")
+    add_new_file(published)
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 0, since.stderr
+    shown = [line for line in since.stdout.splitlines() if line.endswith(f"[{rule}]")]
+    assert shown == [line for line in run(published, "check").stdout.splitlines() if line.endswith(f"[{rule}]")]
+    assert shown and NEW not in "".join(shown)
+    assert f"{OLDER} (missing-postmortem 1)" in since.stderr
 
 
 def test_a_changed_file_shows_its_own_data_warnings_in_full(published: Path) -> None:
@@ -147,7 +185,7 @@ def test_a_changed_file_shows_its_own_data_warnings_in_full(published: Path) -> 
         encoding="utf-8")
     since = run(published, "check", "--since", "HEAD")
     assert "incidents/2026-09-01-old-outage.yml:2:9: warning: a critical incident resolved" in since.stdout
-    assert OLDER in since.stderr  # the open incident's
+    assert "older warning" not in since.stderr  # nothing else stands on a closed incident
 
 
 @pytest.mark.parametrize("base_rule", ["stale-incident: {severity: error}", "missing-postmortem: {severity: error}"])
@@ -183,17 +221,59 @@ def test_a_change_to_the_rules_settings_shows_every_warning(published: Path) -> 
     assert "older warning" not in since.stderr
 
 
+def edit_config(site: Path, old: str, new: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.mark.parametrize("edit", [
+    ("site_name: Brightwell Support", "site_name: Brightwell Help"),
+    ("  - attr_list\n", "  - attr_list\n  - footnotes\n"),
+    ("missing-postmortem: {limit: 3d}", "missing-postmortem:\n          limit: 3d"),
+    ("      timezone: Europe/London\n", "      timezone: Europe/London\n      timezone_label: London time\n"),
+], ids=["site name", "a Markdown extension", "the same rule settings written otherwise", "another option"])
+def test_an_edit_to_mkdocs_yml_that_leaves_the_rules_alone_lists_no_old_warning(published: Path, edit) -> None:
+    """Renaming the site does not change a single warning: compared are the rules' settings as read, not the
+    file's text."""
+    old = old_major_incidents(published, 2)
+    set_lint(published, "missing-postmortem: {limit: 3d}")
+    edit_config(published, "      timezone_label: UK time\n", "")
+    commit(published, "two old incidents, a site with its own postmortem limit")
+    edit_config(published, *edit)
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 0, since.stderr
+    assert not set(old) & set(finding_files(since.stdout))
+    assert "2 older warnings on 2 closed incidents this change did not touch (missing-postmortem 2)" in since.stderr
+
+
+@pytest.mark.parametrize("before", ["plugins: [", "plugins:\n  - supporttab:\n      lint: {missing-postmortem: 3}\n"],
+                         ids=["not YAML", "settings that are not valid"])
+def test_settings_that_cannot_be_read_at_the_revision_count_as_changed(published: Path, before: str) -> None:
+    old = old_major_incidents(published, 1)
+    config = (published / "mkdocs.yml").read_text("utf-8")
+    (published / "mkdocs.yml").write_text(before, "utf-8")
+    commit(published, "an old incident, and a broken mkdocs.yml")
+    (published / "mkdocs.yml").write_text(config, "utf-8")
+    since = run(published, "check", "--since", "HEAD")
+    assert since.returncode == 0, since.stderr
+    assert set(old) <= set(finding_files(since.stdout)) and "older warning" not in since.stderr
+
+
 @pytest.mark.parametrize("style", ["json", "github"])
 def test_the_older_warnings_line_in_json_and_github_annotations(published: Path, style: str) -> None:
+    [old] = old_major_incidents(published, 1)
+    commit(published, "an old incident")
     add_new_file(published)
     since = run(published, "check", "--since", "HEAD", "--format", style)
     if style == "json":  # standard output stays the JSON of what is shown; the line goes to standard error
-        assert {finding["file"] for finding in json.loads(since.stdout)} == {NEW}
-        assert f"supporttab: notice: {OLDER} (stale-incident 1)" in since.stderr
+        assert {finding["file"] for finding in json.loads(since.stdout)} == {NEW, OPEN_INCIDENT}
+        assert f"supporttab: notice: {OLDER} (missing-postmortem 1)" in since.stderr
     else:
-        assert (f"::notice title=older warnings::{OLDER} (stale-incident 1); run `supporttab check` to see it"
+        assert (f"::notice title=older warnings::{OLDER} (missing-postmortem 1); run `supporttab check` to see it"
                 in since.stdout.splitlines())
-        assert OPEN_INCIDENT not in since.stdout
+        assert old not in since.stdout and f"file={OPEN_INCIDENT}," in since.stdout
 
 
 def test_an_edit_to_published_text_is_refused_and_its_wording_read(published: Path) -> None:
@@ -238,3 +318,38 @@ def test_check_since_loads_only_what_checking_needs(published: Path, tmp_path: P
     assert "supporttab.authoring.check" in loaded and "PIL" in loaded  # the headshots are still checked
     assert {name for name in loaded for heavy in NOT_FOR_CHECKING
             if name == heavy or name.startswith(f"{heavy}.")} == set()
+
+
+# --- an incidents folder that is its own git repository (a submodule, a separate checkout) --------------------
+
+def head(folder: Path) -> str:
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.mark.parametrize("site_in_git", [False, True], ids=["site folder not in git", "site in its own repository"])
+def test_the_settings_are_looked_up_where_the_history_guard_looks(site: Path, site_in_git: bool) -> None:
+    """The revision names a commit of the incidents folder's repository, which does not hold mkdocs.yml: the
+    rules' settings at that revision are unknown, so they count as changed and every warning is listed. Asking
+    the site folder's git instead failed (`git diff failed: error: Could not access ...`, exit 2)."""
+    old = old_major_incidents(site, 1)
+    incidents = site / "incidents"
+    git(incidents, "init", "-q", "-b", "main")
+    commit(incidents, "published incidents")
+    if site_in_git:  # the site's own history, which knows nothing of the incidents' commits
+        (site / ".gitignore").write_text("incidents/\n", encoding="utf-8")
+        git(site, "init", "-q", "-b", "main")
+        commit(site, "the site")
+    add_new_file(site)
+    since = run(site, "check", "--since", head(incidents))
+    assert since.returncode == 0, since.stderr
+    assert finding_files(since.stdout) == sorted([*old, NEW, OPEN_INCIDENT])
+    assert "older warning" not in since.stderr
+
+
+def test_the_help_says_which_warnings_are_set_aside(site: Path) -> None:
+    """Only the lint rules' warnings on closed incidents in untouched files are counted instead of listed: not
+    "the warnings" of untouched files (errors, photos, articles and whatever is still open are always listed)."""
+    described = " ".join(run(site, "check", "--help").stdout.split())
+    assert ("list the lint rules' warnings on closed incidents only in the incident files changed since, and count "
+            "the others; list everything else") in described

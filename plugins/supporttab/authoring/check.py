@@ -1,6 +1,7 @@
 """`supporttab check`: every authored file validated, photos framed as the build frames them, the communication
-linted and, with --since, published history guarded, only the changed files' wording read and the other files'
-standing warnings counted in one line; findings as text, JSON or GitHub annotations."""
+linted and, with --since, published history guarded, only the changed files' wording read and the standing
+warnings on closed incidents in the other files counted in one line; findings as text, JSON or GitHub
+annotations."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from ..core.i18n import fallback_warning, load_language
 from ..core.problems import DataError
 from ..hub.articles import metadata_warnings
 from ..site import SiteData
+from ..status.load import StatusData
 from ..team.photos import make_headshots
-from .guard import GitError, changed_since, guard_history, settings_changed
-from .lint import Finding, lint_site, wording_notice
-from .site import Site, UsageError
+from .guard import GitError, changed_since, guard_history, text_at
+from .lint import Finding, lint_site, still_open, wording_notice
+from .site import Site, UsageError, lint_settings, lint_settings_in
 
 
 def command_check(args: argparse.Namespace, site: Site) -> int:
@@ -42,7 +44,7 @@ def command_check(args: argparse.Namespace, site: Site) -> int:
                          for w in data.team.warnings + photo_warnings]
         if data.status:
             linted = lint_site(data, site.options.lint, site.language, wording=changed)
-            shown, older = _set_aside_older(linted, None if settings else changed)
+            shown, older = _set_aside_older(linted, None if settings else changed, data.status)
             findings += shown
     findings += published
     style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -76,21 +78,39 @@ def _guard(since: str | None, site: Site) -> tuple[list[Finding], set[str] | Non
         return [], None, False
     try:
         return (guard_history(site.root, site.incidents, since, build_time(), site.languages[0]),
-                changed_since(site.root, site.incidents, since), settings_changed(site.root, since))
+                changed_since(site.root, site.incidents, since), _settings_changed(site, since))
     except GitError as error:
         raise UsageError(str(error)) from None
 
 
-def _set_aside_older(findings: list[Finding], changed: set[str] | None) -> tuple[list[Finding], list[Finding]]:
-    """The lint findings to show (every error, and the warnings in the incident and maintenance files in `changed`)
-    and the warnings set aside, which stood before the change; all are shown when `changed` is None. During an
-    outage the author needs what their change caused, not the same hundred warnings on old files at every merge.
-    The rules on data read nothing but the event, the clock and the rules' settings in mkdocs.yml: a change to
-    those settings shows all (the caller passes None)."""
+def _settings_changed(site: Site, since: str) -> bool:
+    """Whether the lint rules' settings in mkdocs.yml, as read, differ from those at the revision `since` (renaming
+    the site changes no warning). Asked of the repository the guard reads; when mkdocs.yml is not in it (the
+    incidents folder is a repository of its own), or git or the file at `since` cannot be read, they count as
+    changed: listing every warning is the safe side."""
+    before = text_at(site.incidents, since, site.root / "mkdocs.yml")
+    return before is None or lint_settings_in(before) != lint_settings(site.options)
+
+
+def _open_files(status: StatusData) -> set[str]:
+    """The files of the incidents and maintenance still open: during an outage a late promise on the other open
+    incident is what the author must see, whatever file their change touched."""
+    events = [*status.incidents.items(), *status.maintenances.items()]
+    return {status.documents[event_id].file for event_id, event in events if still_open(event)}
+
+
+def _set_aside_older(findings: list[Finding], changed: set[str] | None, status: StatusData
+                     ) -> tuple[list[Finding], list[Finding]]:
+    """The lint findings to show (every error, and the warnings in the incident and maintenance files in `changed`
+    or still open) and the warnings set aside, which stood on closed incidents before the change; all are shown
+    when `changed` is None. The author needs what their change caused and what is late now, not the same hundred
+    warnings on old incidents at every merge. The rules on data read nothing but the event, the clock and the
+    rules' settings in mkdocs.yml: a change to those settings shows all (the caller passes None)."""
     if changed is None:
         return findings, []
-    older = [f for f in findings if f.severity == "warning" and f.file not in changed]
-    return [f for f in findings if f.severity != "warning" or f.file in changed], older
+    shown = changed | _open_files(status)
+    older = [f for f in findings if f.severity == "warning" and f.file not in shown]
+    return [f for f in findings if f.severity != "warning" or f.file in shown], older
 
 
 def _older_notice(older: list[Finding]) -> str | None:
@@ -98,9 +118,10 @@ def _older_notice(older: list[Finding]) -> str | None:
     if not older:
         return None
     rules = ", ".join(f"{rule} {count}" for rule, count in sorted(Counter(f.rule for f in older).items()))
-    many = len(older) != 1
-    return (f"{len(older)} older warning{'s' * many} in {'files' if many else 'a file'} this change did not touch "
-            f"({rules}); run `supporttab check` to see {'them' if many else 'it'}")
+    many, files = len(older) != 1, len({f.file for f in older})
+    where = f"{files} closed incidents" if files != 1 else "a closed incident"
+    return (f"{len(older)} older warning{'s' * many} on {where} this change did not touch ({rules}); run "
+            f"`supporttab check` to see {'them' if many else 'it'}")
 
 
 def _notify(notice: str | None, style: str, title: str = "wording rules") -> None:

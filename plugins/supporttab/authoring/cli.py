@@ -80,8 +80,9 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     check.add_argument("--format", type=_one_of(("text", "json", "github"), "a format"),
                        help="output format (default: github inside GitHub Actions, else text)")
     check.add_argument("--since", metavar="GIT_REF", help="also check that no published update changed since "
-                                                          "this git revision; list the warnings of only the files "
-                                                          "changed since, and count the others")
+                                                          "this git revision; list the lint rules' warnings on "
+                                                          "closed incidents only in the incident files changed "
+                                                          "since, and count the others; list everything else")
 
     schema = command("schema", "write the JSON Schemas editors use", command_schema)
     schema.add_argument("--out", help=f"folder to write to (default: the package's {SCHEMA_DIR.name}/)")

@@ -82,10 +82,15 @@ def changed_since(root: Path, folder: Path, since: str) -> set[str]:
             if name.endswith((".yml", ".yaml")) and Path(name).name != COMPONENTS_FILE}
 
 
-def settings_changed(root: Path, since: str) -> bool:
-    """Whether mkdocs.yml, where the lint rules' severities and limits are set, differs from the git revision
-    `since` (committed, staged, or only on disk)."""
-    return bool(_git(root, "diff", "--name-only", since, "--", "mkdocs.yml").strip())
+def text_at(folder: Path, since: str, path: Path) -> str | None:
+    """The text of `path` at the git revision `since` of the repository that holds `folder`, where the guard reads
+    history (the incidents folder may be a repository of its own); None when `path` is not in that repository,
+    not in that revision, or git cannot say."""
+    try:
+        top = Path(_git(folder, "rev-parse", "--show-toplevel").strip()).resolve()
+        return _git(folder, "show", f"{since}:{path.resolve().relative_to(top).as_posix()}")
+    except (GitError, ValueError, UnicodeDecodeError):  # ValueError: `path` lies outside that repository
+        return None
 
 
 def _compare(old: YamlDocument, new: YamlDocument, since: str) -> list[Finding]:

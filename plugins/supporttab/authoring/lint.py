@@ -111,8 +111,16 @@ def _slow_acknowledgement(event, context):
                    "within minutes (\"we know, we're on it\"), before you know the cause")
 
 
+def still_open(event: Incident | Maintenance) -> bool:
+    """Whether an event is not over: an incident no update resolved, a maintenance whose latest update is not
+    `completed`. What the rules on timing warn about, and what `check --since` always lists."""
+    if isinstance(event, Incident):
+        return _resolved(event) is None
+    return event.updates[-1].status != "completed"
+
+
 def _stale_incident(event, context):
-    if not isinstance(event, Incident) or _resolved(event):
+    if not isinstance(event, Incident) or not still_open(event):
         return
     last = event.updates[-1]
     promised = next((u.next_update_by for u in reversed(event.updates) if u.next_update_by), None)
@@ -129,7 +137,7 @@ def _stale_incident(event, context):
 
 
 def _open_too_long(event, context):
-    if isinstance(event, Incident) and _resolved(event) is None:
+    if isinstance(event, Incident) and still_open(event):
         if context.now - event.updates[0].at > context.limit("no-closure"):
             yield ("no-closure", ("updates", 0, "at"),
                    f"open for {_minutes(context.now - event.updates[0].at)}; resolve it when it is over, or say "
@@ -137,7 +145,7 @@ def _open_too_long(event, context):
 
 
 def _overdue_maintenance(event, context):
-    if isinstance(event, Maintenance) and event.updates[-1].status != "completed":
+    if isinstance(event, Maintenance) and still_open(event):
         late = context.now - event.scheduled_until
         if late > context.limit("overdue-maintenance"):
             yield ("overdue-maintenance", ("scheduled_until",),

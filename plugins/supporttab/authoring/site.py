@@ -109,15 +109,9 @@ def read_site(folder: Path) -> Site:
         raise UsageError(f"no mkdocs.yml in {folder.resolve()}; run this in the site's folder or pass --site")
     try:
         text = config_path.read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_IgnoreTags) or {}
-    except yaml.MarkedYAMLError as error:
-        line, column, what = syntax_error(error)
-        raise Refused(f"mkdocs.yml:{line}:{column}: this is not valid YAML ({what}); fix it, then run this "
-                      "again") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise Refused(f"mkdocs.yml:1:1: this file cannot be read ({error}); save it as UTF-8 YAML") from None
-    if not isinstance(config, dict):
-        raise Refused("mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file")
+    config = _settings(text)
     options = _plugin_options(config)
     docs_dir = config.get("docs_dir") or "docs"
     if not isinstance(docs_dir, str):
@@ -133,6 +127,36 @@ def read_site(folder: Path) -> Site:
     return Site(root, docs, parsed, site_url if isinstance(site_url, str) else "",
                 UrlScheme(config.get("use_directory_urls") is not False), _published_pages(docs, config),
                 str(config.get("site_name") or ""), *_languages(parsed, config))
+
+
+def lint_settings(options: Options) -> tuple:
+    """What in mkdocs.yml decides the warnings of the rules on data: the rules' severities and limits, and the
+    folder of the events they read. `check --since` lists every warning again when these changed."""
+    return options.lint, options.incidents_dir
+
+
+def lint_settings_in(text: str) -> tuple | None:
+    """lint_settings of the mkdocs.yml `text` (such as the file at a past revision); None when it cannot be read."""
+    try:
+        config = _settings(text)
+        return lint_settings(validate_options(_plugin_options(config), _theme_language(config)))
+    except (Refused, ValidationError):
+        return None
+
+
+def _settings(text: str) -> dict:
+    """The text of mkdocs.yml as settings, read as MkDocs reads them where it matters to us."""
+    try:
+        config = yaml.load(text, Loader=_IgnoreTags) or {}
+    except yaml.MarkedYAMLError as error:
+        line, column, what = syntax_error(error)
+        raise Refused(f"mkdocs.yml:{line}:{column}: this is not valid YAML ({what}); fix it, then run this "
+                      "again") from None
+    except yaml.YAMLError as error:
+        raise Refused(f"mkdocs.yml:1:1: this file cannot be read ({error}); save it as UTF-8 YAML") from None
+    if not isinstance(config, dict):
+        raise Refused("mkdocs.yml:1:1: expected settings like `site_name: ...`, found something else; fix the file")
+    return config
 
 
 def _languages(options: Options, config: dict) -> tuple[str, tuple[str, ...]]:

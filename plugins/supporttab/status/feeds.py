@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from functools import cached_property
 
-from ..core.i18n import active, gettext, written_in
+from ..core.i18n import Language, active, gettext, written_in
 from ..core.timefmt import utc_iso
 from ..core.urls import HISTORY_FEED, JSON_FEED, SiteInfo, component_feed
 from .index import EventView, PostmortemView, StatusIndex, UpdateView
@@ -128,29 +128,36 @@ _LAST_WRITTEN: dict[str, tuple[tuple, str]] = {}
 
 
 def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:
-    """Every entry of `events`, newest first."""
-    entries = [entry for event in events for entry in _event_entries(event, site)]
+    """Every entry of `events`, newest first. `mkdocs serve` derives the view of an unchanged incident once
+    (status/index.py): its entries, with what each shows worked out, are kept with it rather than made again for
+    every incident on every save. Kept per language, whose words an entry's title is in, and only for this run's
+    events: a renamed or deleted incident's entries go with the next run."""
+    language = active()
+    kept_for, kept = _EVENT_ENTRIES.get(language, (None, {}))
+    if kept_for != site:
+        kept = {}
+    now: dict[str, tuple[EventView, list[Entry]]] = {}
+    entries = []
+    for event in events:
+        last = kept.get(event.id)
+        made = last[1] if last is not None and last[0] is event else _event_entries(event, site)
+        now[event.id] = (event, made)
+        entries += made
+    _EVENT_ENTRIES[language] = (site, now)
     entries.sort(key=lambda entry: (entry.at, entry.url), reverse=True)
     return entries
 
 
 def _event_entries(event: EventView, site: SiteInfo) -> list[Entry]:
-    """The entries of one event. `mkdocs serve` derives the view of an unchanged incident once (status/index.py): its
-    entries, with what each shows worked out, are kept with it rather than made again for every incident on every
-    save. Per language, whose words an entry's title is in."""
-    key = (event.id, site, active())
-    last = _EVENT_ENTRIES.get(key)
-    if last is not None and last[0] is event:
-        return last[1]
+    """The entries of one event: its updates, then its postmortem."""
     page = site.absolute(event.url)
     entries = [Entry(event, update, page) for update in event.updates]
     if event.postmortem:
         entries.append(Entry(event, event.postmortem, page))
-    _EVENT_ENTRIES[key] = (event, entries)
     return entries
 
 
-_EVENT_ENTRIES: dict[tuple[str, SiteInfo, object], tuple[EventView, list[Entry]]] = {}
+_EVENT_ENTRIES: dict[Language, tuple[SiteInfo, dict[str, tuple[EventView, list[Entry]]]]] = {}  # by language
 
 
 def _latest(entries: list[Entry]) -> dt.datetime:
