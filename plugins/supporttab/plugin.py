@@ -40,7 +40,7 @@ from pydantic import ValidationError
 
 from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
-from .build import GeneratedPage, Section, SiteBuild, prepare_build
+from .build import GeneratedPage, Section, SiteBuild, language_chrome, prepare_build
 from .config import Options, located_option_problems, option_problems, validate_options
 from .core.addresses import AddressBreaks, address_html
 from .core.clock import build_time
@@ -59,6 +59,8 @@ from .core.i18n import (
     own_name,
     percent_text,
     text_html,
+    use_language,
+    written_in,
 )
 from .core.markdown import MarkdownRenderer
 from .core.paths import confined
@@ -76,6 +78,7 @@ from .core.timefmt import date_text, duration_text, short_time_html, time_html, 
 from .core.urls import HUB_PAGE, STATUS_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
+from .hub.translations import Articles, untranslated_note
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
 from .site import load_site
 from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
@@ -119,6 +122,8 @@ class SupportTabPlugin(BasePlugin):
         self.language: Language = load_language(SOURCE_LANGUAGE)
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
+        self.articles = Articles()  # the site's Markdown pages in its languages
+        self.article_versions: dict[str, tuple[str, str]] = {}  # de/x.md: (x.md, de), an article in its section
         self.language_menu = False  # whether the language menu is ours, to each page's versions
         self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
@@ -167,6 +172,7 @@ class SupportTabPlugin(BasePlugin):
         status_folder = confined(self.root, self.options.incidents_dir)
         if status_folder is not None and status_folder.is_dir():  # the sections are the status pages, if any
             self.language_menu = _add_language_switcher(config, self.languages)
+        _search_in_languages(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         _turn_off_features(config)
@@ -228,6 +234,8 @@ class SupportTabPlugin(BasePlugin):
         self.pages = _add_generated_pages(files, config, self.build.pages + [
             page for section in self.build.sections for page in section.pages])
         self.sections = {page.src_uri: section for section in self.build.sections for page in section.pages}
+        self.articles = self.build.data.articles
+        self.article_versions = _add_article_versions(files, config, self.articles)
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
@@ -244,6 +252,8 @@ class SupportTabPlugin(BasePlugin):
         generated = self._generated(page)
         if generated is None:
             _escape_metadata(page.meta)
+            if page.file.src_uri in self.article_versions:
+                self._prepare_article_version(page)
             return None
         # mkdocs-material prints title and description without escaping: escape them here.
         page.meta.update(template=generated.template, title=escape(generated.title),
@@ -262,6 +272,8 @@ class SupportTabPlugin(BasePlugin):
             context["supporttab_theme_at_once"] = True
         if self.language_menu:
             context["supporttab_language_versions"] = self._language_versions(page, config.use_directory_urls)
+        if page.file.generated_by is None or page.file.src_uri in self.article_versions:
+            self._add_article_context(context, page, config)
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
@@ -284,6 +296,12 @@ class SupportTabPlugin(BasePlugin):
 
     @event_priority(100)  # first: the template's own output, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.src_uri in self.article_versions:
+            activate(self.language)
+            original, language = self.article_versions[page.file.src_uri]
+            output = _set_page_language(output, load_language(language))
+            return _mark_titles(output, self.languages[0],
+                                None if self.articles.translated(original, language) else self.languages[0])
         generated = self._generated(page)
         if generated is None:
             return None
@@ -296,7 +314,8 @@ class SupportTabPlugin(BasePlugin):
         if section is None:
             return None
         activate(self.language)
-        return _set_page_language(output, load_language(section.language))
+        output = _set_page_language(output, load_language(section.language))
+        return _mark_titles(output, self.languages[0], written_in(generated.title))
 
     @event_priority(-100)  # last: a preview compares the environment every plugin has made
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -500,6 +519,40 @@ class SupportTabPlugin(BasePlugin):
         source = page.file.src_uri.removeprefix(section.urls.section) if section else page.file.src_uri
         return _language_versions(source, self.languages, directory_urls)
 
+    def _prepare_article_version(self, page: Page) -> None:
+        """An article in another language's section: its links to what the section lacks (images, the team page)
+        go to the site's own; shown untranslated, it is left out of search (the original is there) and says so."""
+        original, language = self.article_versions[page.file.src_uri]
+        note = None
+        if not self.articles.translated(original, language):
+            search = page.meta.get("search")
+            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+            with use_language(load_language(language)):
+                note = untranslated_note(self.languages[0])
+        page.render = MethodType(partial(_render_in_section, section=f"{language}/", note=note,  # type: ignore
+                                         original=self.language), page)
+
+    def _add_article_context(self, context: Any, page: Page, config: MkDocsConfig) -> None:
+        """An article's language menu, to its version in each language (hreflang only to real translations); in
+        another language's section, that language's words and views while it renders."""
+        original, language = self.article_versions.get(page.file.src_uri, (page.file.src_uri, self.languages[0]))
+        if len(self.languages) < 2 or original not in self.articles.originals:
+            return
+        if self.language_menu:
+            context["supporttab_language_versions"] = _article_versions(self.articles, original, language,
+                                                                        config.use_directory_urls)
+        if language == self.languages[0]:
+            return
+        activate(load_language(language))
+        section = next((s for s in self.build.sections if s.language == language), None) if self.build else None
+        context.update(_section_globals(section) if section else {
+            "supporttab": language_chrome(self.build.data.hub, language, self.languages[0]) if self.build else None,
+            "supporttab_urls": UrlScheme(config.use_directory_urls, f"{language}/"),
+            "supporttab_script_words": json_for_html(script_words())},
+            supporttab_zone_label=self._zone_label(self.options.timezone),
+            supporttab_theme_language=self.theme_languages.get(language),
+            supporttab_authored_language=self.languages[0])
+
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
             return None
@@ -561,6 +614,96 @@ def _language_versions(source: str, languages: tuple[str, ...], directory_urls: 
     sections."""
     return [{"name": own_name(tag), "lang": tag, "link": UrlScheme(directory_urls, f"{tag}/" if n else "").page(source)}
             for n, tag in enumerate(languages)]
+
+
+def _search_in_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
+    """mkdocs-material's search, one index for the whole site, stems and stops words in each of the site's
+    languages it knows (lunr's), unless the site chose: German readers find "Passwörter" under "Passwort"."""
+    search = config.plugins.get("material/search")
+    if len(languages) < 2 or search is None or search.config.get("lang"):
+        return
+    known = Path(material_templates.__file__).parent / "assets" / "javascripts" / "lunr" / "min"
+    codes = [tag.replace("_", "-").split("-")[0].lower() for tag in languages]
+    search.config["lang"] = [code for code in dict.fromkeys(codes)
+                             if code == "en" or (known / f"lunr.{code}.min.js").is_file()]
+
+
+def _add_article_versions(files: Files, config: MkDocsConfig, articles: Articles) -> dict[str, tuple[str, str]]:
+    """Each article again in each further language's section: its translation (de/x.md, published there and never
+    as x.de/), else the original, shown with a note. {page: (original, language)}; an author's page of that name
+    wins."""
+    translations = {page: (original, language) for original, pages in articles.translations.items()
+                    for language, page in pages.items()}
+    written = {file.src_uri: file for file in files.documentation_pages() if file.generated_by is None}
+    versions = {}
+    for original in sorted(articles.originals & written.keys()):
+        for language in articles.languages[1:]:
+            page = articles.source(original, language)
+            if files.get_file_from_path(page) is not None:
+                continue
+            source = written.get(articles.translations.get(original, {}).get(language, original), written[original])
+            version = File.generated(config, page, abs_src_path=source.abs_src_path,
+                                     inclusion=InclusionLevel.NOT_IN_NAV)
+            version.edit_uri = source.edit_uri  # "Edit this page" still opens the author's file
+            files.append(version)
+            versions[page] = (original, language)
+    for page in translations.keys() & written.keys():
+        files.remove(written[page])
+    return versions
+
+
+def _article_versions(articles: Articles, original: str, language: str, directory_urls: bool
+                      ) -> list[dict[str, Any]]:
+    """The language menu of an article's page in `language`: every language's version; search engines are told of
+    the translations only, and by an untranslated page of none (it shows the original)."""
+    real = articles.translated(original, language)
+    translated = [version for version in articles.versions(original) if version[2]]
+    return [{"name": own_name(tag), "lang": tag, "link": UrlScheme(directory_urls).page(source),
+             "hreflang": real and done and len(translated) > 1}
+            for tag, source, done in articles.versions(original)]
+
+
+class _SectionFiles:
+    """The site's files as a page of a language's section sees them: a link to what the section lacks (an image,
+    the team page) leads to the site's own."""
+
+    def __init__(self, files: Files, section: str) -> None:
+        self._files, self._section = files, section
+
+    def get_file_from_path(self, path: str) -> File | None:
+        found = self._files.get_file_from_path(path)
+        if found is None and path.startswith(self._section):
+            return self._files.get_file_from_path(path.removeprefix(self._section))
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+def _render_in_section(page: Page, config: MkDocsConfig, files: Files, *, section: str, note: Markup | None,
+                       original: Language) -> None:
+    """Page.render for an article in a language's section; shown untranslated, under `note`, in a block that says
+    its language (`original`) and direction."""
+    Page.render(page, config, _SectionFiles(files, section))  # type: ignore[arg-type]
+    if note is not None:
+        direction = "rtl" if original.rtl else "ltr"
+        page.content = note + Markup('<div class="st-as-written" lang="{}" dir="{}">').format(
+            original.tag, direction) + Markup(page.content or "") + Markup("</div>")
+
+
+_SITE_NAME = re.compile(r'(<div class="md-header__topic")(>)')
+_PAGE_TITLE = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic")(>)')
+_DRAWER_TITLE = re.compile(r'(<label class="md-nav__title" for="__drawer")(>)')
+
+
+def _mark_titles(output: str, site_language: str, title_language: str | None) -> str:
+    """A page in another language says which its header shows as written: the site's name (and the menu's title),
+    always, and the page's title when `title_language`. Search does not index the header. The <title> cannot mark
+    part of itself: it stays unmarked."""
+    mark = rf'\1 lang="{site_language}"\2'
+    output = _SITE_NAME.sub(mark, output, count=1)
+    output = _DRAWER_TITLE.sub(mark, output, count=1)
+    return _PAGE_TITLE.sub(rf'\1 lang="{title_language}"\2', output, count=1) if title_language else output
 
 
 _LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
