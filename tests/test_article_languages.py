@@ -109,9 +109,11 @@ def test_an_article_not_translated_yet_is_shown_as_written_under_a_note(built: P
     original = english[english.index('<h1'):english.index("</article>")]
     assert note[2].strip().startswith(original[:200])  # the original, whole, in the block marked English
     # its header shows the site's name and the page's title as written, in English: marked so
-    assert '<div class="md-header__topic" lang="en">' in shown
-    assert '<div class="md-header__topic" data-md-component="header-topic" lang="en">' in shown
+    assert '<div class="md-header__topic" lang="en" dir="auto">' in shown
+    assert '<div class="md-header__topic" data-md-component="header-topic" lang="en" dir="auto">' in shown
+    assert '<ul class="md-nav__list" data-md-component="toc" lang="en" dir="auto"' in shown  # its headings
     assert "st-untranslated" not in english and '<div class="md-header__topic">' in english
+    assert 'data-md-component="toc" data-md-scrollfix>' in english
 
 
 def test_every_article_has_a_page_in_every_language_and_the_menu_leads_to_each(built: Path) -> None:
@@ -161,9 +163,9 @@ def test_the_header_marks_the_site_name_written_in_another_language(built: Path)
     shown as written (an untranslated incident's title on the Arabic page), never on its own language's page."""
     for path in ("de/status", f"ar/incidents/{EVENT}", "de/articles/reset-password"):
         markup = page(built, path)
-        assert '<div class="md-header__topic" lang="en">' in markup, path
+        assert '<div class="md-header__topic" lang="en" dir="auto">' in markup, path
         assert '<label class="md-nav__title" for="__drawer" lang="en">' in markup, path
-    assert '<div class="md-header__topic" data-md-component="header-topic" lang="en">' in page(
+    assert '<div class="md-header__topic" data-md-component="header-topic" lang="en" dir="auto">' in page(
         built, f"ar/incidents/{EVENT}")
     for path in ("de/status", "status", "articles/reset-password", "."):
         assert 'data-md-component="header-topic">' in page(built, path), path

@@ -300,8 +300,9 @@ class SupportTabPlugin(BasePlugin):
             activate(self.language)
             original, language = self.article_versions[page.file.src_uri]
             output = _set_page_language(output, load_language(language))
-            return _mark_titles(output, self.languages[0],
-                                None if self.articles.translated(original, language) else self.languages[0])
+            if self.articles.translated(original, language):
+                return _mark_titles(output, self.languages[0], None)
+            return _mark_contents(_mark_titles(output, self.languages[0], self.languages[0]), self.languages[0])
         generated = self._generated(page)
         if generated is None:
             return None
@@ -523,6 +524,9 @@ class SupportTabPlugin(BasePlugin):
         """An article in another language's section: its links to what the section lacks (images, the team page)
         go to the site's own; shown untranslated, it is left out of search (the original is there) and says so."""
         original, language = self.article_versions[page.file.src_uri]
+        hide = page.meta.get("hide")
+        # Outside the navigation, which is the first language's: its sidebar would be an empty scrolling box.
+        page.meta["hide"] = [*(hide if isinstance(hide, list) else []), "navigation"]
         note = None
         if not self.articles.translated(original, language):
             search = page.meta.get("search")
@@ -691,6 +695,14 @@ def _render_in_section(page: Page, config: MkDocsConfig, files: Files, *, sectio
             original.tag, direction) + Markup(page.content or "") + Markup("</div>")
 
 
+_CONTENTS = re.compile(r'(<ul class="md-nav__list" data-md-component="toc")')
+
+
+def _mark_contents(output: str, language: str) -> str:
+    """The table of contents of a page shown as written lists its headings as written: in `language`."""
+    return _CONTENTS.sub(rf'\1 lang="{language}" dir="auto"', output, count=1)
+
+
 _SITE_NAME = re.compile(r'(<div class="md-header__topic")(>)')
 _PAGE_TITLE = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic")(>)')
 _DRAWER_TITLE = re.compile(r'(<label class="md-nav__title" for="__drawer")(>)')
@@ -698,12 +710,13 @@ _DRAWER_TITLE = re.compile(r'(<label class="md-nav__title" for="__drawer")(>)')
 
 def _mark_titles(output: str, site_language: str, title_language: str | None) -> str:
     """A page in another language says which its header shows as written: the site's name (and the menu's title),
-    always, and the page's title when `title_language`. Search does not index the header. The <title> cannot mark
-    part of itself: it stays unmarked."""
-    mark = rf'\1 lang="{site_language}"\2'
-    output = _SITE_NAME.sub(mark, output, count=1)
-    output = _DRAWER_TITLE.sub(mark, output, count=1)
-    return _PAGE_TITLE.sub(rf'\1 lang="{title_language}"\2', output, count=1) if title_language else output
+    always, and the page's title when `title_language`, each cut short at its own end (dir="auto": "Brightwell
+    S…" on an Arabic page). Search does not index the header. The <title> cannot mark part of itself: unmarked."""
+    output = _SITE_NAME.sub(rf'\1 lang="{site_language}" dir="auto"\2', output, count=1)
+    output = _DRAWER_TITLE.sub(rf'\1 lang="{site_language}"\2', output, count=1)
+    if title_language is None:
+        return output
+    return _PAGE_TITLE.sub(rf'\1 lang="{title_language}" dir="auto"\2', output, count=1)
 
 
 _LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
