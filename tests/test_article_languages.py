@@ -63,6 +63,7 @@ def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(three_languages: Path) -> Path:
+    assert run(three_languages, "check").returncode == 0  # check accepts what the build publishes
     result = run_mkdocs_build(three_languages)
     assert result.returncode == 0, result.stderr
     return three_languages / "site"
@@ -112,6 +113,8 @@ def test_an_article_not_translated_yet_is_shown_as_written_under_a_note(built: P
     assert '<div class="md-header__topic" lang="en" dir="auto">' in shown
     assert '<div class="md-header__topic" data-md-component="header-topic" lang="en" dir="auto">' in shown
     assert '<ul class="md-nav__list" data-md-component="toc" lang="en" dir="auto"' in shown  # its headings
+    # the same text as the original's: search engines are pointed at that one
+    assert f'<link rel="canonical" href="{SITE}articles/two-step-verification/">' in shown
     assert "st-untranslated" not in english and '<div class="md-header__topic">' in english
     assert 'data-md-component="toc" data-md-scrollfix>' in english
 
@@ -181,6 +184,8 @@ MISNAMED = [
     pytest.param("[en, de, ar]", "articles/reset-password.en.md",
                  "'en' is the site's first language, whose pages have no language in their name; rename it "
                  "reset-password.md", id="first-language"),
+    pytest.param("[en, fil]", "articles/reset-password.fi.md",
+                 "'fi' is not one of the site's languages (en, fil); did you mean 'fil'?", id="three-letters"),
     pytest.param("[en, de, ar]", "articles/forgot.de.md",
                  "it translates forgot.md, which does not exist; write forgot.md in English too (the page readers "
                  "of every other language fall back to), or rename this one forgot.md", id="no-original"),
@@ -213,6 +218,7 @@ def test_a_name_with_a_dot_that_is_no_language_is_an_ordinary_page(tmp_path: Pat
     site = copy_example_site(tmp_path / "site")
     (site / "content/articles/release-2.0.md").write_text("# Release 2.0\n", encoding="utf-8")
     (site / "content/articles/notes.draft.md").write_text("# Notes\n", encoding="utf-8")
+    (site / "content/articles/notes.bak.md").write_text("# Notes\n", encoding="utf-8")  # Bashkir, not listed
     assert run(site, "check").returncode == 0
     result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 from functools import partial
 from types import MethodType
 from typing import Any
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -302,6 +303,7 @@ class SupportTabPlugin(BasePlugin):
             output = _set_page_language(output, load_language(language))
             if self.articles.translated(original, language):
                 return _mark_titles(output, self.languages[0], None)
+            output = _point_canonical_at(output, original, config)
             return _mark_contents(_mark_titles(output, self.languages[0], self.languages[0]), self.languages[0])
         generated = self._generated(page)
         if generated is None:
@@ -693,6 +695,17 @@ def _render_in_section(page: Page, config: MkDocsConfig, files: Files, *, sectio
         direction = "rtl" if original.rtl else "ltr"
         page.content = note + Markup('<div class="st-as-written" lang="{}" dir="{}">').format(
             original.tag, direction) + Markup(page.content or "") + Markup("</div>")
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
+
+
+def _point_canonical_at(output: str, original: str, config: MkDocsConfig) -> str:
+    """A page showing an article as written names the original as the one to index: the same text, once."""
+    if not config.site_url:
+        return output
+    url = urljoin(config.site_url, UrlScheme(config.use_directory_urls).page(original))
+    return _CANONICAL.sub(lambda _: str(Markup('<link rel="canonical" href="{}">').format(url)), output, count=1)
 
 
 _CONTENTS = re.compile(r'(<ul class="md-nav__list" data-md-component="toc")')

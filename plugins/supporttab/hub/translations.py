@@ -17,8 +17,9 @@ from ..core.i18n import active, gettext, own_name
 from ..core.problems import Problem, suggest
 from ..core.urls import UrlScheme
 
-# `name.de.md`, `name.pt-BR.md`: a two-letter language, with an optional region or script.
-_SUFFIXED = re.compile(r"(?P<stem>.+)\.(?P<code>[A-Za-z]{2}(?:[_-][A-Za-z0-9]{2,8})*)\.md")
+# `name.de.md`, `name.pt-BR.md`: a language, with an optional region or script. A code of three letters counts
+# only when the site lists it (`fil`): `notes.bak.md` stays a page of its own.
+_SUFFIXED = re.compile(r"(?P<stem>.+)\.(?P<code>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*)\.md")
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,21 @@ class Articles:
                 for language in self.languages]
 
 
-def translation_of(src_uri: str) -> tuple[str, str] | None:
+def translation_of(src_uri: str, languages: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """(the original's path, the language code) when the file's name says it translates another, else None."""
     folder, name = posixpath.split(src_uri)
     match = _SUFFIXED.fullmatch(name)
-    if match is None or not _is_language(match["code"]):
+    if match is None or not _names_a_language(match["code"], languages):
         return None
     return posixpath.join(folder, f"{match['stem']}.md"), match["code"]
 
 
-def _is_language(code: str) -> bool:
+def _names_a_language(code: str, languages: tuple[str, ...]) -> bool:
+    """A language of the site's, or one of two letters that CLDR knows (`de`, `pt-BR`; not `v2` or `draft`)."""
+    if code in languages:
+        return True
+    if len(re.split(r"[-_]", code)[0]) != 2:
+        return False
     try:
         Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -73,7 +79,7 @@ def find_articles(pages: Iterable[str], languages: tuple[str, ...], folder: str)
     translations: dict[str, dict[str, str]] = {}
     problems = []
     for page in sorted(pages):
-        found = translation_of(page)
+        found = translation_of(page, languages)
         if found is None:
             continue
         original, code = found
@@ -82,20 +88,20 @@ def find_articles(pages: Iterable[str], languages: tuple[str, ...], folder: str)
             problems.append(Problem(f"{folder}/{page}", 1, 1, "", message))
         else:
             translations.setdefault(original, {})[code] = page
-    named = {page for page in pages if translation_of(page) is not None}
+    named = {page for page in pages if translation_of(page, languages) is not None}
     return Articles(languages, frozenset(pages - named), translations), problems
 
 
 def _misnamed(page: str, original: str, code: str, languages: tuple[str, ...], pages: set[str]) -> str | None:
     """Why `page` cannot be the `code` version of `original`, or None when it is."""
     base = posixpath.basename(original)
+    if code == languages[0]:
+        return (f"'{code}' is the site's first language, whose pages have no language in their name; rename it "
+                f"{base}")
     if len(languages) == 1:
         return (f"the name says this page is the '{code}' version of {base}, but the site has one language "
                 f"({languages[0]}); to publish it so, list the languages under the supporttab plugin in mkdocs.yml "
                 f"(`languages: [{languages[0]}, {code}]`), or rename the file without '.{code}'")
-    if code == languages[0]:
-        return (f"'{code}' is the site's first language, whose pages have no language in their name; rename it "
-                f"{base}")
     if code not in languages:
         hint = suggest(code, languages[1:], f"add '{code}' to `languages` under the supporttab plugin in "
                                             f"mkdocs.yml, or rename the file without '.{code}'")
