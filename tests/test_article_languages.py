@@ -240,3 +240,18 @@ def test_a_site_without_status_pages_has_its_articles_in_each_language_too(tmp_p
     assert 'href="../two-step-verification/"' in german
     shown = page(site / "site", "de/articles/two-step-verification")
     assert NOTE["de"] in shown and not (site / "site/de/status").exists()
+
+
+def test_the_hubs_most_visited_articles_are_the_first_languages(tmp_path: Path) -> None:
+    """An analytics export counts the German pages too: however much read, they are no link on the English hub."""
+    site = copy_example_site(tmp_path / "site")
+    set_languages(site, "[en, de]")
+    (site / "content/articles/reset-password.de.md").write_text(GERMAN, encoding="utf-8")
+    shutil.copy(next(PICTURE.glob("*.jpg")), site / "content/articles/sign-in.jpg")
+    with (site / "content/page-views.csv").open("a", encoding="utf-8") as views:
+        views.write("/de/articles/reset-password/,99999\n/de/articles/export-your-data/,88888\n/de/status/,77777\n")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    popular = re.search(r'<ol class="st-links[^"]*".*?</ol>', page(site / "site", "."), re.DOTALL)
+    assert popular and "articles/card-payment-failed/" in popular[0]
+    assert "de/" not in popular[0] and "export-your-data" not in popular[0]  # German views: no link, no count

@@ -343,8 +343,10 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
         # Every page loads the theme's script at once where the site's features, settings or templates need it.
         env.globals["supporttab_theme_at_once"] = _site_needs_theme_script(config)
-        hub_view = build_hub_view(data.hub, data.page_views, _page_links(files), site_url=config.site_url,
-                                  now=self.now)
+        # The first language's pages: the analytics' most viewed German page is no link for the English hub.
+        others = self.article_versions.keys() | self.sections.keys()
+        pages = {uri: link for uri, link in _page_links(files).items() if uri not in others}
+        hub_view = build_hub_view(data.hub, data.page_views, pages, site_url=config.site_url, now=self.now)
         env.globals["supporttab_hub"] = hub_view
         env.globals["supporttab_hub_model"] = data.hub
         env.globals["supporttab_status"] = self.build.status
