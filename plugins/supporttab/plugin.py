@@ -336,7 +336,7 @@ class SupportTabPlugin(BasePlugin):
         self.shared = _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
-        own_css = _own_css()  # read once: the inline fallback and both trimmed stylesheets end with it
+        own_css = _own_css(len(self.languages) > 1)  # read once: the inline fallback and both trimmed stylesheets end with it
         env.globals["supporttab_css"] = Markup(own_css)
         env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files, own_css)
         env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files, own_css)
@@ -801,9 +801,11 @@ def _template_ngettext(context: Any, singular: str, plural: str, num: int, **val
     return text % values
 
 
-def _own_css() -> str:
-    """Support Tab's stylesheet, its status colours taken from the vocabulary."""
-    return colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8")
+def _own_css(several_languages: bool = False) -> str:
+    """Support Tab's stylesheet, its status colours taken from the vocabulary; on a site of several languages, with
+    the rules for text shown as written (languages.css)."""
+    own = colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8")
+    return own + (PACKAGE_DIR / "assets" / "languages.css").read_text("utf-8") if several_languages else own
 
 
 def _theme_stylesheets(config: MkDocsConfig) -> list[Path]:
