@@ -229,7 +229,8 @@ def test_a_site_of_several_languages_without_status_pages_has_a_hub_and_team_pag
         assert language_versions(built, built / path / "index.html")["menu"]["de"] == (
             "de/team/" if "team" in path else "de/")
     article = language_versions(built, built / "articles/reset-password/index.html")
-    assert article == {"head": {}, "menu": {"en": "", "de": "de/", "ar": "ar/"}}  # to the hub in each language
+    assert article == {"head": {}, "menu": {"en": "articles/reset-password/", "de": "de/articles/reset-password/",
+                                            "ar": "ar/articles/reset-password/"}}  # its own page in each language
 
 
 def test_the_team_page_shows_each_members_texts_in_its_language_or_as_written(built: Path) -> None:

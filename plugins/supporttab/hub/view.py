@@ -50,14 +50,16 @@ class HubView:
 
 
 def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, PageLink], *,
-                   site_url: str | None, now: dt.datetime) -> HubView:
-    """Everything the hub template needs, computed once per build."""
+                   site_url: str | None, now: dt.datetime, shown: Mapping[str, PageLink] | None = None) -> HubView:
+    """Everything the hub template needs, computed once per build. `shown` is each page as the hub links to it,
+    where that is not the page itself (its version in another language's hub): the views counted are the page's."""
+    shown = shown or pages
     channels = [contact_link(channel) for channel in hub.help_from_us.channels]
     has_live_channels = any(link.channel.is_live for link in channels)
     today = now.astimezone(ZoneInfo(hub.help_from_us.hours.timezone)).date()  # where the closures happen
     return HubView(
-        popular=rank_popular(hub.help_myself.popular, page_views, pages, site_url),
-        guides=[_guide_link(guide, pages) for guide in hub.help_myself.guides],
+        popular=[shown[uri] for uri in rank_popular(hub.help_myself.popular, page_views, pages, site_url)],
+        guides=[_guide_link(guide, shown) for guide in hub.help_myself.guides],
         channels=channels,
         hours=hours_table(hub.help_from_us.hours),
         closures=[(c.date, date_text(c.date), c.name)
@@ -70,17 +72,17 @@ def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, 
 
 
 def rank_popular(popular: Popular, page_views: Mapping[str, int], pages: Mapping[str, PageLink],
-                 site_url: str | None) -> list[PageLink]:
-    """Pinned pages first, in their order, then the most viewed pages; at most `popular.count`."""
-    chosen = [pages[pin] for pin in popular.pins if pin in pages]
-    by_url = {_page_key(page.url, ""): page for page in pages.values()}
+                 site_url: str | None) -> list[str]:
+    """Pinned pages first, in their order, then the most viewed pages; at most `popular.count` of `pages`' keys."""
+    chosen = [pin for pin in popular.pins if pin in pages]
+    by_url = {_page_key(page.url, ""): uri for uri, page in pages.items()}
     views: dict[str, int] = {}
     prefix = urlsplit(site_url or "").path.strip("/")
     for path, count in page_views.items():
         url = _page_key(path, prefix)
         if url in by_url:
             views[url] = views.get(url, 0) + count
-    ranked = sorted(views, key=lambda url: (-views[url], by_url[url].title))
+    ranked = sorted(views, key=lambda url: (-views[url], pages[by_url[url]].title))
     chosen += [by_url[url] for url in ranked if by_url[url] not in chosen]
     return chosen[: popular.count]
 
