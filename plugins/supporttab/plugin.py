@@ -128,6 +128,9 @@ class SupportTabPlugin(BasePlugin):
         self.section_hubs: dict[str, dict[str, Any]] = {}  # each other language's hub, as its templates read it
         self.articles = Articles()  # the site's Markdown pages in its languages
         self.article_versions: dict[str, tuple[str, str]] = {}  # de/x.md: (x.md, de), an article in its section
+        # Per language: the default language's pages in the navigation that its section generates again (its
+        # pages' navigation leads to those instead).
+        self.section_sources: dict[str, tuple[str, ...]] = {}
         self.language_menu = False  # whether the language menu is ours, to each page's versions
         self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
@@ -238,6 +241,8 @@ class SupportTabPlugin(BasePlugin):
         self.pages = _add_generated_pages(files, config, self.build.pages + [
             page for section in self.build.sections for page in section.pages])
         self.sections = {page.src_uri: section for section in self.build.sections for page in section.pages}
+        self.section_sources = {section.language: _section_sources(self.build.pages, section.urls, self.pages)
+                                for section in self.build.sections}
         self.articles = self.build.data.articles
         self.article_versions = _add_article_versions(files, config, self.articles)
         for path, content in self.build.outputs.items():
@@ -285,10 +290,8 @@ class SupportTabPlugin(BasePlugin):
             section = self.sections.get(uri)
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
-                sources = [page.src_uri for page in self.build.pages if page.in_nav
-                           and section.urls.source(page.src_uri) in self.pages]
                 context.update(_section_globals(section), **self.section_hubs.get(section.language, {}),
-                               supporttab_section_sources=sources,
+                               supporttab_section_sources=self.section_sources.get(section.language, ()),
                                supporttab_zone_label=self._zone_label(self.options.timezone),
                                supporttab_theme_language=self.theme_languages.get(section.language),
                                supporttab_authored_language=self.languages[0])  # the navigation's titles
@@ -571,6 +574,7 @@ class SupportTabPlugin(BasePlugin):
             "supporttab": language_chrome(self.build.data.hub, language, self.languages[0]) if self.build else None,
             "supporttab_urls": UrlScheme(config.use_directory_urls, f"{language}/"),
             "supporttab_script_words": json_for_html(script_words())},
+            supporttab_section_sources=self.section_sources.get(language, ()),  # its tabs lead to the section's pages
             supporttab_zone_label=self._zone_label(self.options.timezone),
             supporttab_theme_language=self.theme_languages.get(language),
             supporttab_authored_language=self.languages[0])
@@ -768,6 +772,13 @@ def _section_links(context: Context, html: str) -> str:
     for source in context.get("supporttab_section_sources") or ():
         html = html.replace(f'href="{url(context, default.page(source))}"', f'href="{url(context, urls.page(source))}"')
     return html
+
+
+def _section_sources(pages: list[GeneratedPage], urls: UrlScheme, generated: dict[str, GeneratedPage]
+                     ) -> tuple[str, ...]:
+    """The default language's pages in the navigation that a section (`urls`) generates too: only those its
+    navigation can lead to (an author's own page in the section stands in for the generated one)."""
+    return tuple(page.src_uri for page in pages if page.in_nav and urls.source(page.src_uri) in generated)
 
 
 def _links_in_language(links: dict[str, PageLink], every_page: dict[str, PageLink],
@@ -1113,14 +1124,14 @@ class SharedRenders:
 
     A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
     not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
-    through `base_url`, the `url` filter, which records what it was asked while a part renders, and the language
-    being spoken: each language's section has its own words and views (its banner), so renders are kept per
-    language."""
+    through `base_url`, the `url` filter, which records what it was asked while a part renders, the language
+    being spoken and the pages its section's navigation leads to: each language's section has its own words and
+    views (its banner), and its pages' tabs lead to its own pages, so renders are kept per both."""
 
     def __init__(self, url: Any, nav_pages: list[Page]) -> None:
         self._url = url  # MkDocs' url filter
         self._in_nav = {id(page) for page in nav_pages}
-        self._renders: dict[tuple[str, str], list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
+        self._renders: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
         self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
 
     @pass_context
@@ -1133,7 +1144,7 @@ class SharedRenders:
     def find(self, context: Any, name: str) -> str | None:
         """The part `name` as rendered already for a page where its base URL and links come out as on this one."""
         base_url = context.get("base_url")
-        for base, links, html in self._renders.get((name, active().tag), ()):
+        for base, links, html in self._renders.get(_shared_key(context, name), ()):
             if base == base_url and all(self._url(context, value) == link for value, link in links):
                 return html
         return None
@@ -1146,7 +1157,7 @@ class SharedRenders:
         found = self.find(context, name)
         if found is not None:
             return found
-        renders = self._renders.setdefault((name, active().tag), [])
+        renders = self._renders.setdefault(_shared_key(context, name), [])
         base_url = context.get("base_url")
         self._asked = []
         try:
@@ -1160,6 +1171,10 @@ class SharedRenders:
 
 
 _SHARED_VARIANTS = 16  # one per folder depth in practice; a bound keeps the look-up short
+
+
+def _shared_key(context: Any, name: str) -> tuple[str, str, tuple[str, ...]]:
+    return name, active().tag, tuple(context.get("supporttab_section_sources") or ())
 
 
 def _share_renders(env: Environment, nav_pages: list[Page]) -> SharedRenders:
