@@ -299,3 +299,24 @@ def test_no_languages_hub_is_listed_among_the_most_visited_articles(translated_h
         titles = re.findall(r'<a href="[^"]*">(.*?)</a>', popular)
         assert titles[0] == "Reset your password" and len(titles) == 5, (section, titles)  # pinned first
         assert not [title for title in titles if "helfen" in title or "help?" in title or "Team" in title], titles
+
+
+def test_each_languages_most_visited_lists_generated_pages_as_its_own_versions(translated_hub: Path,
+                                                                              tmp_path: Path) -> None:
+    """The analytics count the first language's status and team pages: a hub in another language lists them as its
+    own section's pages (or not at all), never as a link back to the first language's."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    with (site / "content/page-views.csv").open("a", encoding="utf-8") as export:
+        export.write("/status/,900000\n/team/,800000\n/incidents/2026-11-20-card-payments-failing/,700000\n")
+    assert run_mkdocs_build(site).returncode == 0
+    built = (site / "site").resolve()
+    for section in ("", "de/", "ar/"):
+        popular = re.search(r'<ol class="st-links".*?</ol>', page(built, section), re.DOTALL).group(0)
+        targets = [(built / section / href).resolve().relative_to(built).as_posix()
+                   for href in re.findall(r'<a href="([^"#:]*)"', popular)]
+        assert len(targets) == 5, (section, targets)
+        assert {f"{section}status", f"{section}team"} <= set(targets), (section, targets)
+        for target in targets:
+            assert target.startswith(section), (section, targets)
+            assert (built / target / "index.html").is_file(), target

@@ -784,10 +784,15 @@ def _section_sources(pages: list[GeneratedPage], urls: UrlScheme, generated: dic
 def _links_in_language(links: dict[str, PageLink], every_page: dict[str, PageLink],
                        articles: Articles) -> Callable[[str], dict[str, PageLink]]:
     """For a language, the first language's pages the hub may list, each as its page in that language (its
-    translation, or the original shown under a note): a German hub's articles and guides stay in German."""
+    translation, or the original shown under a note; a generated page's version in its section): a German hub's
+    articles, guides, status and team page stay in German. A generated page its section lacks is not listed."""
     def pages(language: str) -> dict[str, PageLink]:
-        return {uri: every_page.get(articles.source(uri, language), link) if uri in articles.originals else link
-                for uri, link in links.items()}
+        shown = {}
+        for uri, link in links.items():
+            version = every_page.get(articles.source(uri, language))
+            if version is not None or uri in articles.originals:
+                shown[uri] = version or link
+        return shown
     return pages
 
 

@@ -52,14 +52,16 @@ class HubView:
 def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, PageLink], *,
                    site_url: str | None, now: dt.datetime, shown: Mapping[str, PageLink] | None = None) -> HubView:
     """Everything the hub template needs, computed once per build. `shown` is each page as the hub links to it,
-    where that is not the page itself (its version in another language's hub): the views counted are the page's."""
-    shown = shown or pages
+    where that is not the page itself (its version in another language's hub): the views counted are the page's.
+    A page `shown` lacks is not among the most visited; a guide to it (the author chose it) leads to it as it is."""
+    shown = pages if shown is None else shown
+    listed = {uri: link for uri, link in pages.items() if uri in shown}  # a page shown nowhere is not ranked
     channels = [contact_link(channel) for channel in hub.help_from_us.channels]
     has_live_channels = any(link.channel.is_live for link in channels)
     today = now.astimezone(ZoneInfo(hub.help_from_us.hours.timezone)).date()  # where the closures happen
     return HubView(
-        popular=[shown[uri] for uri in rank_popular(hub.help_myself.popular, page_views, pages, site_url)],
-        guides=[_guide_link(guide, shown) for guide in hub.help_myself.guides],
+        popular=[shown[uri] for uri in rank_popular(hub.help_myself.popular, page_views, listed, site_url)],
+        guides=[_guide_link(guide, {**pages, **shown}) for guide in hub.help_myself.guides],
         channels=channels,
         hours=hours_table(hub.help_from_us.hours),
         closures=[(c.date, date_text(c.date), c.name)
