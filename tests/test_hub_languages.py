@@ -320,3 +320,15 @@ def test_each_languages_most_visited_lists_generated_pages_as_its_own_versions(t
         for target in targets:
             assert target.startswith(section), (section, targets)
             assert (built / target / "index.html").is_file(), target
+
+
+def test_a_group_heading_translated_in_any_members_file_heads_the_group(translated_hub: Path, tmp_path: Path) -> None:
+    """Headed, in each language, as the first member whose file translates it says it: a translation only in a
+    later member's file still shows; an earlier member's translation wins over a later one's."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "team/aerin.yml", "group: Support team\n", "group: {en: Support team, ar: فريق الدعم, de: Später}\n")
+    assert run_mkdocs_build(site).returncode == 0
+    headings = {section: re.findall(r'<h2 id="group-\d+">(.*?)</h2>', body(site / "site", f"{section}team"))
+                for section in ("", "de/", "ar/")}
+    assert headings == {"": ["Support team"], "de/": ["Support"], "ar/": ["فريق الدعم"]}, headings
