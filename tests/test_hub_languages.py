@@ -332,3 +332,21 @@ def test_a_group_heading_translated_in_any_members_file_heads_the_group(translat
     headings = {section: re.findall(r'<h2 id="group-\d+">(.*?)</h2>', body(site / "site", f"{section}team"))
                 for section in ("", "de/", "ar/")}
     assert headings == {"": ["Support team"], "de/": ["Support"], "ar/": ["فريق الدعم"]}, headings
+
+
+def test_an_authors_own_first_language_hub_is_not_named_as_the_generated_hubs_version(translated_hub: Path,
+                                                                                      tmp_path: Path) -> None:
+    """An author's content/index.md wins over the generated hub: the German and Arabic hubs then name no version
+    at the root in their heads (it would not name them back); the team pages still name each other."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content/index.md").write_text("# Our own front page\n", encoding="utf-8")
+    result = run_mkdocs_build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    built = site / "site"
+    assert "Our own front page" in page(built, ".")
+    for path in ("index.html", "de/index.html", "ar/index.html"):
+        assert "" not in language_versions(built, built / path)["head"].values(), path
+    for path in ("team", "de/team", "ar/team"):  # the team pages are still the same page in each language
+        assert language_versions(built, built / path / "index.html")["head"] == {"en": "team/", "de": "de/team/",
+                                                                                   "ar": "ar/team/"}, path

@@ -537,8 +537,8 @@ class SupportTabPlugin(BasePlugin):
         section = self.sections.get(page.file.src_uri)
         source = page.file.src_uri.removeprefix(section.urls.section) if section else page.file.src_uri
         sections = self.build.sections if self.build else ()
-        if not all(section.urls.source(source) in self.pages for section in sections):
-            return []  # an author's page of the same name in a section stands in for it
+        if source not in self.pages or not all(section.urls.source(source) in self.pages for section in sections):
+            return []  # an author's page of the same name (at the root or in a section) stands in for it
         return _language_versions(source, self.languages, directory_urls)
 
     def _prepare_article_version(self, page: Page) -> None:
