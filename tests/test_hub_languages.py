@@ -350,3 +350,18 @@ def test_an_authors_own_first_language_hub_is_not_named_as_the_generated_hubs_ve
     for path in ("team", "de/team", "ar/team"):  # the team pages are still the same page in each language
         assert language_versions(built, built / path / "index.html")["head"] == {"en": "team/", "de": "de/team/",
                                                                                    "ar": "ar/team/"}, path
+
+
+@pytest.mark.parametrize("section", ["", "de/", "ar/"])
+def test_the_tab_and_navigation_link_of_the_page_shown_are_highlighted_in_every_language(built: Path,
+                                                                                        section: str) -> None:
+    """On each language's hub, team and status page, the tab and the navigation link marked as the current one lead
+    to the page itself, as on the first language's."""
+    root = built.resolve()
+    for kind in ("", "team/", "status/"):
+        path = root / section / kind / "index.html"
+        markup = path.read_text(encoding="utf-8")
+        tabs = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]*)"', markup)
+        links = re.findall(r'<a href="([^"]*)" class="md-nav__link md-nav__link--active"', markup)
+        for found in (tabs, links):
+            assert [(path.parent / link).resolve() for link in found] == [path.parent], (path, tabs, links)

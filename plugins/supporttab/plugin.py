@@ -131,6 +131,7 @@ class SupportTabPlugin(BasePlugin):
         # Per language: the default language's pages in the navigation that its section generates again (its
         # pages' navigation leads to those instead).
         self.section_sources: dict[str, tuple[str, ...]] = {}
+        self.stand_in: Any = None  # the navigation's page for the section's page being rendered, marked current
         self.language_menu = False  # whether the language menu is ours, to each page's versions
         self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
@@ -290,6 +291,7 @@ class SupportTabPlugin(BasePlugin):
             section = self.sections.get(uri)
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
+                self._mark_current_in_nav(uri.removeprefix(section.urls.section))
                 context.update(_section_globals(section), **self.section_hubs.get(section.language, {}),
                                supporttab_section_sources=self.section_sources.get(section.language, ()),
                                supporttab_zone_label=self._zone_label(self.options.timezone),
@@ -307,6 +309,7 @@ class SupportTabPlugin(BasePlugin):
 
     @event_priority(100)  # first: the template's own output, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self._mark_current_in_nav(None)
         if page.file.src_uri in self.article_versions:
             activate(self.language)
             original, language = self.article_versions[page.file.src_uri]
@@ -342,8 +345,11 @@ class SupportTabPlugin(BasePlugin):
         # Compiled for the environment as it is now, with its extensions.
         if env.bytecode_cache is None or isinstance(env.bytecode_cache, _CompiledTemplates):
             env.bytecode_cache = _compiled_templates(env, self.root / self.options.cache_dir)
-        # The pages the navigation marks as active: what is in it, even a generated page listed under nav:.
-        self.shared = _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
+        # The pages the navigation marks as active: what is in it, even a generated page listed under nav:, and
+        # each section's version of those.
+        in_nav = {page.file.src_uri for page in self.nav.pages} if self.nav else set()
+        self.shared = _share_renders(env, in_nav | {section.urls.source(source) for section in self.build.sections
+                                                    for source in self.section_sources.get(section.language, ())})
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
         own_css = _own_css(len(self.languages) > 1)  # read once: the inline fallback and both trimmed stylesheets end with it
@@ -540,6 +546,16 @@ class SupportTabPlugin(BasePlugin):
         if source not in self.pages or not all(section.urls.source(source) in self.pages for section in sections):
             return []  # an author's page of the same name (at the root or in a section) stands in for it
         return _language_versions(source, self.languages, directory_urls)
+
+    def _mark_current_in_nav(self, source: str | None) -> None:
+        """While a section's page renders, the navigation's page it stands in for (its hub, team or status page) is
+        the current one, as MkDocs marks a page it renders: its tab and section are highlighted."""
+        if self.stand_in is not None:
+            self.stand_in.active = False
+        self.stand_in = next((page for page in self.nav.pages if page.file.src_uri == source), None) if (
+            source is not None and self.nav is not None) else None
+        if self.stand_in is not None:
+            self.stand_in.active = True
 
     def _prepare_article_version(self, page: Page) -> None:
         """An article in another language's section: its links to what the section lacks (images, the team page)
@@ -769,8 +785,12 @@ def _section_links(context: Context, html: str) -> str:
     if urls is None or not urls.section:
         return html
     url, default = context.environment.filters["url"], UrlScheme(urls.directory_urls)
+    shown = context["page"].file.src_uri if context.get("page") else None
     for source in context.get("supporttab_section_sources") or ():
-        html = html.replace(f'href="{url(context, default.page(source))}"', f'href="{url(context, urls.page(source))}"')
+        link = f'href="{url(context, urls.page(source))}"'
+        html = html.replace(f'href="{url(context, default.page(source))}"', link)
+        if urls.source(source) == shown:  # the theme marks its own page's link as the current one: this is it
+            html = html.replace(f'{link} class="md-nav__link"', f'{link} class="md-nav__link md-nav__link--active"')
     return html
 
 
@@ -1128,14 +1148,15 @@ class SharedRenders:
     into each page: 10,000 incident pages outside the navigation would render the same one 10,000 times.
 
     A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
-    not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
-    through `base_url`, the `url` filter, which records what it was asked while a part renders, the language
-    being spoken and the pages its section's navigation leads to: each language's section has its own words and
-    views (its banner), and its pages' tabs lead to its own pages, so renders are kept per both."""
+    neither in the navigation nor standing in for a page in it share it (the navigation marks the page it is on).
+    The part may depend on the page only through `base_url`, the `url` filter, which records what it was asked
+    while a part renders, the language being spoken and the pages its section's navigation leads to: each
+    language's section has its own words and views (its banner), and its pages' tabs lead to its own pages, so
+    renders are kept per both."""
 
-    def __init__(self, url: Any, nav_pages: list[Page]) -> None:
+    def __init__(self, url: Any, in_nav: set[str]) -> None:
         self._url = url  # MkDocs' url filter
-        self._in_nav = {id(page) for page in nav_pages}
+        self._in_nav = in_nav  # the pages in the navigation, and those of a section standing in for them
         self._renders: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
         self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
 
@@ -1157,7 +1178,7 @@ class SharedRenders:
     @pass_context
     def render(self, context: Context, name: str, caller: Any, outside_nav: bool = False) -> str:
         page = context.get("page")
-        if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
+        if page is None or self._asked is not None or (outside_nav and page.file.src_uri in self._in_nav):
             return caller()
         found = self.find(context, name)
         if found is not None:
@@ -1182,8 +1203,8 @@ def _shared_key(context: Any, name: str) -> tuple[str, str, tuple[str, ...]]:
     return name, active().tag, tuple(context.get("supporttab_section_sources") or ())
 
 
-def _share_renders(env: Environment, nav_pages: list[Page]) -> SharedRenders:
-    shared = SharedRenders(env.filters["url"], nav_pages)
+def _share_renders(env: Environment, in_nav: set[str]) -> SharedRenders:
+    shared = SharedRenders(env.filters["url"], in_nav)
     env.filters["url"] = shared.url
     env.globals["supporttab_shared"] = shared.render
     return shared
