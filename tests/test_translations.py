@@ -4,6 +4,7 @@ The example made two-language (English first, German) through the real loader, `
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from html.parser import HTMLParser
@@ -266,7 +267,8 @@ def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two:
     """hreflang says "this very page, in another language". The hub, the team page and the status part (status
     page, history, each incident) exist in every language: each of their pages names its three versions, itself
     included, at their full address, and each of those names the same three. Articles and the page-not-found page
-    exist once, in English: they name none (the language menu still leads to the status page in each language)."""
+    exist once, in English: they name none (the language menu of the page-not-found page leads to the hub in each
+    language)."""
     pages = {path.relative_to(built_two).as_posix(): path for path in [*built_two.glob("**/index.html"),
                                                                         built_two / "404.html"]}
     kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html", "404.html"}
@@ -282,6 +284,8 @@ def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two:
                     for href, language in menu} == expected, name
         else:
             assert versions == {}, name
+    menu = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', pages["404.html"].read_text("utf-8"))
+    assert {language: posixpath.normpath(href) for href, language in menu} == {"en": "/", "de": "/de", "ar": "/ar"}
     assert {"index.html", "team/index.html", "articles/reset-password/index.html"} <= set(pages)
 
 

@@ -66,7 +66,6 @@ from .core.i18n import (
     written_in,
 )
 from .core.markdown import MarkdownRenderer
-from .core.paths import confined
 from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
@@ -78,7 +77,7 @@ from .core.themescript import (
     turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
-from .core.urls import HUB_PAGE, STATUS_PAGE, UrlScheme, site_info
+from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
 from .hub.translations import Articles, untranslated_note
@@ -177,9 +176,7 @@ class SupportTabPlugin(BasePlugin):
         self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
         _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
         self.theme_languages = {tag: _theme_language(config, tag) for tag in self.languages}
-        status_folder = confined(self.root, self.options.incidents_dir)
-        has_status = status_folder is not None and status_folder.is_dir()
-        self.language_menu = _add_language_switcher(config, self.languages, STATUS_PAGE if has_status else HUB_PAGE)
+        self.language_menu = _add_language_switcher(config, self.languages, HUB_PAGE)
         _search_in_languages(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
@@ -642,7 +639,7 @@ def _site_language(tag: str) -> Language:
 
 
 def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...], source: str) -> bool:
-    """mkdocs-material's language menu, to the page `source` (the status page, else the hub) in each language,
+    """mkdocs-material's language menu, to the page `source` (the hub: every site has one) in each language,
     unless the site has its own; each generated page changes it to its own versions (partials/alternate.html), and
     links its head only to those (main.html). Whether the menu is ours."""
     if len(languages) < 2 or config.extra.get("alternate"):
