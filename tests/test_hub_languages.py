@@ -365,3 +365,15 @@ def test_the_tab_and_navigation_link_of_the_page_shown_are_highlighted_in_every_
         links = re.findall(r'<a href="([^"]*)" class="md-nav__link md-nav__link--active"', markup)
         for found in (tabs, links):
             assert [(path.parent / link).resolve() for link in found] == [path.parent], (path, tabs, links)
+
+
+def test_the_hubs_search_form_is_named_by_its_label_in_its_language_or_marked_as_written(built: Path) -> None:
+    """The search form's accessible name is its visible label (an attribute could not say the language of a label
+    shown as written): translated on de/, English marked as such on ar/."""
+    for section, label in (("", "Search the help articles"), ("de/", "Hilfeartikel durchsuchen"),
+                           ("ar/", '<span lang="en" dir="auto">Search the help articles</span>')):
+        hub = page(built, section)
+        form = re.search(r'<form class="st-search"[^>]*>', hub).group(0)
+        assert "aria-label=" not in form and 'aria-labelledby="st-search-label"' in form, form
+        assert re.search(r'<label class="st-search__label" id="st-search-label" for="st-search-input">(.*?)</label>',
+                         hub).group(1) == label, section
