@@ -229,7 +229,8 @@ def test_a_site_of_several_languages_without_status_pages_has_a_hub_and_team_pag
         assert language_versions(built, built / path / "index.html")["menu"]["de"] == (
             "de/team/" if "team" in path else "de/")
     article = language_versions(built, built / "articles/reset-password/index.html")
-    assert article == {"head": {}, "menu": {"en": "", "de": "de/", "ar": "ar/"}}  # to the hub in each language
+    assert article == {"head": {}, "menu": {"en": "articles/reset-password/", "de": "de/articles/reset-password/",
+                                            "ar": "ar/articles/reset-password/"}}  # its own page in each language
 
 
 def test_the_team_page_shows_each_members_texts_in_its_language_or_as_written(built: Path) -> None:
@@ -298,3 +299,81 @@ def test_no_languages_hub_is_listed_among_the_most_visited_articles(translated_h
         titles = re.findall(r'<a href="[^"]*">(.*?)</a>', popular)
         assert titles[0] == "Reset your password" and len(titles) == 5, (section, titles)  # pinned first
         assert not [title for title in titles if "helfen" in title or "help?" in title or "Team" in title], titles
+
+
+def test_each_languages_most_visited_lists_generated_pages_as_its_own_versions(translated_hub: Path,
+                                                                              tmp_path: Path) -> None:
+    """The analytics count the first language's status and team pages: a hub in another language lists them as its
+    own section's pages (or not at all), never as a link back to the first language's."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    with (site / "content/page-views.csv").open("a", encoding="utf-8") as export:
+        export.write("/status/,900000\n/team/,800000\n/incidents/2026-11-20-card-payments-failing/,700000\n")
+    assert run_mkdocs_build(site).returncode == 0
+    built = (site / "site").resolve()
+    for section in ("", "de/", "ar/"):
+        popular = re.search(r'<ol class="st-links".*?</ol>', page(built, section), re.DOTALL).group(0)
+        targets = [(built / section / href).resolve().relative_to(built).as_posix()
+                   for href in re.findall(r'<a href="([^"#:]*)"', popular)]
+        assert len(targets) == 5, (section, targets)
+        assert {f"{section}status", f"{section}team"} <= set(targets), (section, targets)
+        for target in targets:
+            assert target.startswith(section), (section, targets)
+            assert (built / target / "index.html").is_file(), target
+
+
+def test_a_group_heading_translated_in_any_members_file_heads_the_group(translated_hub: Path, tmp_path: Path) -> None:
+    """Headed, in each language, as the first member whose file translates it says it: a translation only in a
+    later member's file still shows; an earlier member's translation wins over a later one's."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "team/aerin.yml", "group: Support team\n", "group: {en: Support team, ar: فريق الدعم, de: Später}\n")
+    assert run_mkdocs_build(site).returncode == 0
+    headings = {section: re.findall(r'<h2 id="group-\d+">(.*?)</h2>', body(site / "site", f"{section}team"))
+                for section in ("", "de/", "ar/")}
+    assert headings == {"": ["Support team"], "de/": ["Support"], "ar/": ["فريق الدعم"]}, headings
+
+
+def test_an_authors_own_first_language_hub_is_not_named_as_the_generated_hubs_version(translated_hub: Path,
+                                                                                      tmp_path: Path) -> None:
+    """An author's content/index.md wins over the generated hub: the German and Arabic hubs then name no version
+    at the root in their heads (it would not name them back); the team pages still name each other."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content/index.md").write_text("# Our own front page\n", encoding="utf-8")
+    result = run_mkdocs_build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    built = site / "site"
+    assert "Our own front page" in page(built, ".")
+    for path in ("index.html", "de/index.html", "ar/index.html"):
+        assert "" not in language_versions(built, built / path)["head"].values(), path
+    for path in ("team", "de/team", "ar/team"):  # the team pages are still the same page in each language
+        assert language_versions(built, built / path / "index.html")["head"] == {"en": "team/", "de": "de/team/",
+                                                                                   "ar": "ar/team/"}, path
+
+
+@pytest.mark.parametrize("section", ["", "de/", "ar/"])
+def test_the_tab_and_navigation_link_of_the_page_shown_are_highlighted_in_every_language(built: Path,
+                                                                                        section: str) -> None:
+    """On each language's hub, team and status page, the tab and the navigation link marked as the current one lead
+    to the page itself, as on the first language's."""
+    root = built.resolve()
+    for kind in ("", "team/", "status/"):
+        path = root / section / kind / "index.html"
+        markup = path.read_text(encoding="utf-8")
+        tabs = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]*)"', markup)
+        links = re.findall(r'<a href="([^"]*)" class="md-nav__link md-nav__link--active"', markup)
+        for found in (tabs, links):
+            assert [(path.parent / link).resolve() for link in found] == [path.parent], (path, tabs, links)
+
+
+def test_the_hubs_search_form_is_named_by_its_label_in_its_language_or_marked_as_written(built: Path) -> None:
+    """The search form's accessible name is its visible label (an attribute could not say the language of a label
+    shown as written): translated on de/, English marked as such on ar/."""
+    for section, label in (("", "Search the help articles"), ("de/", "Hilfeartikel durchsuchen"),
+                           ("ar/", '<span lang="en" dir="auto">Search the help articles</span>')):
+        hub = page(built, section)
+        form = re.search(r'<form class="st-search"[^>]*>', hub).group(0)
+        assert "aria-label=" not in form and 'aria-labelledby="st-search-label"' in form, form
+        assert re.search(r'<label class="st-search__label" id="st-search-label" for="st-search-input">(.*?)</label>',
+                         hub).group(1) == label, section

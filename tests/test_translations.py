@@ -4,6 +4,7 @@ The example made two-language (English first, German) through the real loader, `
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from html import unescape
@@ -209,7 +210,8 @@ def updates(markup: str) -> list[str]:
 def test_every_generated_page_has_its_german_twin_in_german(built_two: Path) -> None:
     english = sorted(p.relative_to(built_two).as_posix() for p in built_two.glob("**/index.html")
                      if p.relative_to(built_two).parts[0] in ("status", "incidents", "team", "index.html"))
-    german = sorted(p.relative_to(built_two / "de").as_posix() for p in (built_two / "de").glob("**/index.html"))
+    german = sorted(p.relative_to(built_two / "de").as_posix() for p in (built_two / "de").glob("**/index.html")
+                    if p.relative_to(built_two / "de").parts[0] in ("status", "incidents", "team", "index.html"))
     assert german == english and len(german) >= 6
     words = {}
     for language, direction in (("de", "ltr"), ("ar", "rtl")):
@@ -241,13 +243,12 @@ def test_an_untranslated_update_is_shown_as_written_with_a_note_never_held_back(
     assert '<p class="st-update__untranslated">' not in english and "Kartenzahlungen" not in english
 
 
-def test_the_language_menu_leads_to_each_status_page_and_the_nav_stays_the_default_languages(built_two: Path
-                                                                                            ) -> None:
-    """From a page that exists once (an article), the menu leads to the status page in each language."""
+def test_the_language_menu_leads_to_each_version_and_the_nav_stays_the_default_languages(built_two: Path) -> None:
+    """From an article, the menu leads to its page in each language (test_article_languages.py)."""
     article = page(built_two, "articles/reset-password")
     assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*</a>', article) == [
-        ("../../status/", "en", "English"), ("../../de/status/", "de", "Deutsch"),
-        ("../../ar/status/", "ar", "العربية")]
+        ("./", "en", "English"), ("../../de/articles/reset-password/", "de", "Deutsch"),
+        ("../../ar/articles/reset-password/", "ar", "العربية")]
     assert "de/status/" not in re.search(r'<nav class="md-tabs".*?</nav>', article, re.DOTALL).group(0)
 
 
@@ -267,7 +268,8 @@ def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two:
     """hreflang says "this very page, in another language". The hub, the team page and the status part (status
     page, history, each incident) exist in every language: each of their pages names its three versions, itself
     included, at their full address, and each of those names the same three. Articles and the page-not-found page
-    exist once, in English: they name none (the language menu still leads to the status page in each language)."""
+    exist once, in English: they name none (the language menu of the page-not-found page leads to the hub in each
+    language)."""
     pages = {path.relative_to(built_two).as_posix(): path for path in [*built_two.glob("**/index.html"),
                                                                         built_two / "404.html"]}
     kinds = {"status/index.html", "status/history/index.html", f"incidents/{EVENT}/index.html", "404.html"}
@@ -283,6 +285,8 @@ def test_a_page_declares_as_its_other_languages_only_its_own_versions(built_two:
                     for href, language in menu} == expected, name
         else:
             assert versions == {}, name
+    menu = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', pages["404.html"].read_text("utf-8"))
+    assert {language: posixpath.normpath(href) for href, language in menu} == {"en": "/", "de": "/de", "ar": "/ar"}
     assert {"index.html", "team/index.html", "articles/reset-password/index.html"} <= set(pages)
 
 

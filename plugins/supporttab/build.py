@@ -136,6 +136,13 @@ def _section(data: SiteData, options: Options, now: dt.datetime, renderer: Markd
                        reader_outputs(status, replace(site, urls=urls)), hub, team)
 
 
+def language_chrome(hub: Hub, language: str, default: str) -> SiteChrome:
+    """The help strip in `language`, for its section's articles on a site whose status part (with its own) is
+    absent."""
+    with use_language(load_language(language)):
+        return build_chrome(hub, Reading(language, default))
+
+
 def _status_index(data: SiteData, options: Options, now: dt.datetime, renderer: MarkdownRenderer,
                   urls: UrlScheme, language: Reading | None = None) -> StatusIndex | None:
     if data.status is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 import hashlib
 import logging
 import os
@@ -11,6 +12,7 @@ from pathlib import Path
 from functools import partial
 from types import MethodType
 from typing import Any
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -40,7 +42,7 @@ from pydantic import ValidationError
 
 from . import __version__ as supporttab_version
 from .authoring.schema import SCHEMA_DIR
-from .build import GeneratedPage, Section, SiteBuild, prepare_build
+from .build import GeneratedPage, Section, SiteBuild, language_chrome, prepare_build
 from .config import Options, located_option_problems, option_problems, validate_options
 from .core.addresses import AddressBreaks, address_html
 from .core.clock import build_time
@@ -61,9 +63,9 @@ from .core.i18n import (
     percent_text,
     text_html,
     use_language,
+    written_in,
 )
 from .core.markdown import MarkdownRenderer
-from .core.paths import confined
 from .core.problems import DataError
 from .core.scripts import script_source
 from .core.scriptwords import script_words
@@ -75,9 +77,10 @@ from .core.themescript import (
     turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
-from .core.urls import HUB_PAGE, STATUS_PAGE, UrlScheme, site_info
+from .core.urls import HUB_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
+from .hub.translations import Articles, untranslated_note
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
 from .site import load_site
 from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
@@ -122,6 +125,12 @@ class SupportTabPlugin(BasePlugin):
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
         self.section_hubs: dict[str, dict[str, Any]] = {}  # each other language's hub, as its templates read it
+        self.articles = Articles()  # the site's Markdown pages in its languages
+        self.article_versions: dict[str, tuple[str, str]] = {}  # de/x.md: (x.md, de), an article in its section
+        # Per language: the default language's pages in the navigation that its section generates again (its
+        # pages' navigation leads to those instead).
+        self.section_sources: dict[str, tuple[str, ...]] = {}
+        self.stand_in: Any = None  # the navigation's page for the section's page being rendered, marked current
         self.language_menu = False  # whether the language menu is ours, to each page's versions
         self.theme_languages: dict[str, str | None] = {}  # the theme's name for each language, where it has one
         self.command = ""  # build, gh-deploy or serve; empty when a program calls MkDocs' build() itself
@@ -167,9 +176,8 @@ class SupportTabPlugin(BasePlugin):
         self.language, *_ = [_site_language(tag) for tag in self.languages]  # each one without a catalog warns
         _tag_theme_language(config, self.languages[0], warn=bool(self.options.language or self.options.languages))
         self.theme_languages = {tag: _theme_language(config, tag) for tag in self.languages}
-        status_folder = confined(self.root, self.options.incidents_dir)
-        has_status = status_folder is not None and status_folder.is_dir()
-        self.language_menu = _add_language_switcher(config, self.languages, STATUS_PAGE if has_status else HUB_PAGE)
+        self.language_menu = _add_language_switcher(config, self.languages, HUB_PAGE)
+        _search_in_languages(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
         _turn_off_features(config)
@@ -231,6 +239,10 @@ class SupportTabPlugin(BasePlugin):
         self.pages = _add_generated_pages(files, config, self.build.pages + [
             page for section in self.build.sections for page in section.pages])
         self.sections = {page.src_uri: section for section in self.build.sections for page in section.pages}
+        self.section_sources = {section.language: _section_sources(self.build.pages, section.urls, self.pages)
+                                for section in self.build.sections}
+        self.articles = self.build.data.articles
+        self.article_versions = _add_article_versions(files, config, self.articles)
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
@@ -247,6 +259,8 @@ class SupportTabPlugin(BasePlugin):
         generated = self._generated(page)
         if generated is None:
             _escape_metadata(page.meta)
+            if page.file.src_uri in self.article_versions:
+                self._prepare_article_version(page)
             return None
         # mkdocs-material prints title and description without escaping: escape them here.
         page.meta.update(template=generated.template, title=escape(generated.title),
@@ -265,6 +279,8 @@ class SupportTabPlugin(BasePlugin):
             context["supporttab_theme_at_once"] = True
         if self.language_menu:
             context["supporttab_language_versions"] = self._language_versions(page, config.use_directory_urls)
+        if page.file.generated_by is None or page.file.src_uri in self.article_versions:
+            self._add_article_context(context, page, config)
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
@@ -272,10 +288,9 @@ class SupportTabPlugin(BasePlugin):
             section = self.sections.get(uri)
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
-                sources = [page.src_uri for page in self.build.pages if page.in_nav
-                           and section.urls.source(page.src_uri) in self.pages]
+                self._mark_current_in_nav(uri.removeprefix(section.urls.section))
                 context.update(_section_globals(section), **self.section_hubs.get(section.language, {}),
-                               supporttab_section_sources=sources,
+                               supporttab_section_sources=self.section_sources.get(section.language, ()),
                                supporttab_zone_label=self._zone_label(self.options.timezone),
                                supporttab_theme_language=self.theme_languages.get(section.language),
                                supporttab_authored_language=self.languages[0])  # the navigation's titles
@@ -291,6 +306,15 @@ class SupportTabPlugin(BasePlugin):
 
     @event_priority(100)  # first: the template's own output, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self._mark_current_in_nav(None)
+        if page.file.src_uri in self.article_versions:
+            activate(self.language)
+            original, language = self.article_versions[page.file.src_uri]
+            output = _set_page_language(output, load_language(language))
+            if self.articles.translated(original, language):
+                return _mark_titles(output, self.languages[0], None)
+            output = _point_canonical_at(output, original, config)
+            return _mark_contents(_mark_titles(output, self.languages[0], self.languages[0]), self.languages[0])
         generated = self._generated(page)
         if generated is None:
             return None
@@ -303,7 +327,8 @@ class SupportTabPlugin(BasePlugin):
         if section is None:
             return None
         activate(self.language)
-        return _set_page_language(output, load_language(section.language))
+        output = _set_page_language(output, load_language(section.language))
+        return _mark_titles(output, self.languages[0], written_in(generated.title))
 
     @event_priority(-100)  # last: a preview compares the environment every plugin has made
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -317,23 +342,29 @@ class SupportTabPlugin(BasePlugin):
         # Compiled for the environment as it is now, with its extensions.
         if env.bytecode_cache is None or isinstance(env.bytecode_cache, _CompiledTemplates):
             env.bytecode_cache = _compiled_templates(env, self.root / self.options.cache_dir)
-        # The pages the navigation marks as active: what is in it, even a generated page listed under nav:.
-        self.shared = _share_renders(env, nav_pages=list(self.nav.pages) if self.nav else [])
+        # The pages the navigation marks as active: what is in it, even a generated page listed under nav:, and
+        # each section's version of those.
+        in_nav = {page.file.src_uri for page in self.nav.pages} if self.nav else set()
+        self.shared = _share_renders(env, in_nav | {section.urls.source(source) for section in self.build.sections
+                                                    for source in self.section_sources.get(section.language, ())})
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
-        own_css = _own_css()  # read once: the inline fallback and both trimmed stylesheets end with it
+        own_css = _own_css(len(self.languages) > 1)  # read once: the inline fallback and both trimmed stylesheets end with it
         env.globals["supporttab_css"] = Markup(own_css)
         env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files, own_css)
         env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files, own_css)
         env.globals["supporttab_theme_script"] = _theme_script().relative_to(THEME_SCRIPTS.parent.parent).as_posix()
         # Every page loads the theme's script at once where the site's features, settings or templates need it.
         env.globals["supporttab_theme_at_once"] = _site_needs_theme_script(config)
-        links = _page_links(files, {HUB_PAGE, *self.sections})
+        # The first language's pages: the analytics' most viewed German page is no link for the English hub.
+        links = _page_links(files, {HUB_PAGE, *self.sections, *self.article_versions})
         hub_view = build_hub_view(data.hub, data.page_views, links, site_url=config.site_url,
                                   now=self.now)
         env.globals["supporttab_hub"] = hub_view
         env.globals["supporttab_hub_model"] = data.hub
-        self.section_hubs = _section_hubs(self.build.sections, data.page_views, links, config.site_url, self.now)
+        in_language = _links_in_language(links, _page_links(files, set()), self.articles)
+        self.section_hubs = _section_hubs(self.build.sections, data.page_views, links, in_language,
+                                          config.site_url, self.now)
         env.globals["supporttab_status"] = self.build.status
         env.globals["supporttab_summary"] = self.build.summary
         env.globals["supporttab_update_ways"] = self.build.update_ways
@@ -512,9 +543,57 @@ class SupportTabPlugin(BasePlugin):
         section = self.sections.get(page.file.src_uri)
         source = page.file.src_uri.removeprefix(section.urls.section) if section else page.file.src_uri
         sections = self.build.sections if self.build else ()
-        if not all(section.urls.source(source) in self.pages for section in sections):
-            return []  # an author's page of the same name in a section stands in for it
+        if source not in self.pages or not all(section.urls.source(source) in self.pages for section in sections):
+            return []  # an author's page of the same name (at the root or in a section) stands in for it
         return _language_versions(source, self.languages, directory_urls)
+
+    def _mark_current_in_nav(self, source: str | None) -> None:
+        """While a section's page renders, the navigation's page it stands in for (its hub, team or status page) is
+        the current one, as MkDocs marks a page it renders: its tab and section are highlighted."""
+        if self.stand_in is not None:
+            self.stand_in.active = False
+        self.stand_in = next((page for page in self.nav.pages if page.file.src_uri == source), None) if (
+            source is not None and self.nav is not None) else None
+        if self.stand_in is not None:
+            self.stand_in.active = True
+
+    def _prepare_article_version(self, page: Page) -> None:
+        """An article in another language's section: its links to what the section lacks (images, the team page)
+        go to the site's own; shown untranslated, it is left out of search (the original is there) and says so."""
+        original, language = self.article_versions[page.file.src_uri]
+        hide = page.meta.get("hide")
+        # Outside the navigation, which is the first language's: its sidebar would be an empty scrolling box.
+        page.meta["hide"] = [*(hide if isinstance(hide, list) else []), "navigation"]
+        note = None
+        if not self.articles.translated(original, language):
+            search = page.meta.get("search")
+            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+            with use_language(load_language(language)):
+                note = untranslated_note(self.languages[0])
+        page.render = MethodType(partial(_render_in_section, section=f"{language}/", note=note,  # type: ignore
+                                         original=self.language), page)
+
+    def _add_article_context(self, context: Any, page: Page, config: MkDocsConfig) -> None:
+        """An article's language menu, to its version in each language (hreflang only to real translations); in
+        another language's section, that language's words and views while it renders."""
+        original, language = self.article_versions.get(page.file.src_uri, (page.file.src_uri, self.languages[0]))
+        if len(self.languages) < 2 or original not in self.articles.originals:
+            return
+        if self.language_menu:
+            context["supporttab_language_versions"] = _article_versions(self.articles, original, language,
+                                                                        config.use_directory_urls)
+        if language == self.languages[0]:
+            return
+        activate(load_language(language))
+        section = next((s for s in self.build.sections if s.language == language), None) if self.build else None
+        context.update(_section_globals(section) if section else {
+            "supporttab": language_chrome(self.build.data.hub, language, self.languages[0]) if self.build else None,
+            "supporttab_urls": UrlScheme(config.use_directory_urls, f"{language}/"),
+            "supporttab_script_words": json_for_html(script_words())},
+            supporttab_section_sources=self.section_sources.get(language, ()),  # its tabs lead to the section's pages
+            supporttab_zone_label=self._zone_label(self.options.timezone),
+            supporttab_theme_language=self.theme_languages.get(language),
+            supporttab_authored_language=self.languages[0])
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
@@ -563,7 +642,7 @@ def _site_language(tag: str) -> Language:
 
 
 def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...], source: str) -> bool:
-    """mkdocs-material's language menu, to the page `source` (the status page, else the hub) in each language,
+    """mkdocs-material's language menu, to the page `source` (the hub: every site has one) in each language,
     unless the site has its own; each generated page changes it to its own versions (partials/alternate.html), and
     links its head only to those (main.html). Whether the menu is ours."""
     if len(languages) < 2 or config.extra.get("alternate"):
@@ -577,6 +656,116 @@ def _language_versions(source: str, languages: tuple[str, ...], directory_urls: 
     sections."""
     return [{"name": own_name(tag), "lang": tag, "link": UrlScheme(directory_urls, f"{tag}/" if n else "").page(source)}
             for n, tag in enumerate(languages)]
+
+
+def _search_in_languages(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
+    """mkdocs-material's search, one index for the whole site, stems and stops words in each of the site's
+    languages it knows (lunr's), unless the site chose: German readers find "Passwörter" under "Passwort"."""
+    search = config.plugins.get("material/search")
+    if len(languages) < 2 or search is None or search.config.get("lang"):
+        return
+    known = Path(material_templates.__file__).parent / "assets" / "javascripts" / "lunr" / "min"
+    codes = [tag.replace("_", "-").split("-")[0].lower() for tag in languages]
+    search.config["lang"] = [code for code in dict.fromkeys(codes)
+                             if code == "en" or (known / f"lunr.{code}.min.js").is_file()]
+
+
+def _add_article_versions(files: Files, config: MkDocsConfig, articles: Articles) -> dict[str, tuple[str, str]]:
+    """Each article again in each further language's section: its translation (de/x.md, published there and never
+    as x.de/), else the original, shown with a note. {page: (original, language)}; an author's page of that name
+    wins."""
+    translations = {page: (original, language) for original, pages in articles.translations.items()
+                    for language, page in pages.items()}
+    written = {file.src_uri: file for file in files.documentation_pages() if file.generated_by is None}
+    versions = {}
+    for original in sorted(articles.originals & written.keys()):
+        for language in articles.languages[1:]:
+            page = articles.source(original, language)
+            if files.get_file_from_path(page) is not None:
+                continue
+            source = written.get(articles.translations.get(original, {}).get(language, original), written[original])
+            version = File.generated(config, page, abs_src_path=source.abs_src_path,
+                                     inclusion=InclusionLevel.NOT_IN_NAV)
+            version.edit_uri = source.edit_uri  # "Edit this page" still opens the author's file
+            files.append(version)
+            versions[page] = (original, language)
+    for page in translations.keys() & written.keys():
+        files.remove(written[page])
+    return versions
+
+
+def _article_versions(articles: Articles, original: str, language: str, directory_urls: bool
+                      ) -> list[dict[str, Any]]:
+    """The language menu of an article's page in `language`: every language's version; search engines are told of
+    the translations only, and by an untranslated page of none (it shows the original)."""
+    real = articles.translated(original, language)
+    translated = [version for version in articles.versions(original) if version[2]]
+    return [{"name": own_name(tag), "lang": tag, "link": UrlScheme(directory_urls).page(source),
+             "hreflang": real and done and len(translated) > 1}
+            for tag, source, done in articles.versions(original)]
+
+
+class _SectionFiles:
+    """The site's files as a page of a language's section sees them: a link to what the section lacks (an image,
+    the team page) leads to the site's own."""
+
+    def __init__(self, files: Files, section: str) -> None:
+        self._files, self._section = files, section
+
+    def get_file_from_path(self, path: str) -> File | None:
+        found = self._files.get_file_from_path(path)
+        if found is None and path.startswith(self._section):
+            return self._files.get_file_from_path(path.removeprefix(self._section))
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+def _render_in_section(page: Page, config: MkDocsConfig, files: Files, *, section: str, note: Markup | None,
+                       original: Language) -> None:
+    """Page.render for an article in a language's section; shown untranslated, under `note`, in a block that says
+    its language (`original`) and direction."""
+    Page.render(page, config, _SectionFiles(files, section))  # type: ignore[arg-type]
+    if note is not None:
+        direction = "rtl" if original.rtl else "ltr"
+        page.content = note + Markup('<div class="st-as-written" lang="{}" dir="{}">').format(
+            original.tag, direction) + Markup(page.content or "") + Markup("</div>")
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
+
+
+def _point_canonical_at(output: str, original: str, config: MkDocsConfig) -> str:
+    """A page showing an article as written names the original as the one to index: the same text, once."""
+    if not config.site_url:
+        return output
+    url = urljoin(config.site_url, UrlScheme(config.use_directory_urls).page(original))
+    return _CANONICAL.sub(lambda _: str(Markup('<link rel="canonical" href="{}">').format(url)), output, count=1)
+
+
+_CONTENTS = re.compile(r'(<ul class="md-nav__list" data-md-component="toc")')
+
+
+def _mark_contents(output: str, language: str) -> str:
+    """The table of contents of a page shown as written lists its headings as written: in `language`."""
+    return _CONTENTS.sub(rf'\1 lang="{language}" dir="auto"', output, count=1)
+
+
+_SITE_NAME = re.compile(r'(<div class="md-header__topic")(>)')
+_PAGE_TITLE = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic")(>)')
+_DRAWER_TITLE = re.compile(r'(<label class="md-nav__title" for="__drawer")(>)')
+
+
+def _mark_titles(output: str, site_language: str, title_language: str | None) -> str:
+    """A page in another language says which its header shows as written: the site's name (and the menu's title),
+    always, and the page's title when `title_language`, each cut short at its own end (dir="auto": "Brightwell
+    S…" on an Arabic page). Search does not index the header. The <title> cannot mark part of itself: unmarked."""
+    output = _SITE_NAME.sub(rf'\1 lang="{site_language}" dir="auto"\2', output, count=1)
+    output = _DRAWER_TITLE.sub(rf'\1 lang="{site_language}"\2', output, count=1)
+    if title_language is None:
+        return output
+    return _PAGE_TITLE.sub(rf'\1 lang="{title_language}" dir="auto"\2', output, count=1)
 
 
 _LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -596,21 +785,49 @@ def _section_links(context: Context, html: str) -> str:
     if urls is None or not urls.section:
         return html
     url, default = context.environment.filters["url"], UrlScheme(urls.directory_urls)
+    shown = context["page"].file.src_uri if context.get("page") else None
     for source in context.get("supporttab_section_sources") or ():
-        html = html.replace(f'href="{url(context, default.page(source))}"', f'href="{url(context, urls.page(source))}"')
+        link = f'href="{url(context, urls.page(source))}"'
+        html = html.replace(f'href="{url(context, default.page(source))}"', link)
+        if urls.source(source) == shown:  # the theme marks its own page's link as the current one: this is it
+            html = html.replace(f'{link} class="md-nav__link"', f'{link} class="md-nav__link md-nav__link--active"')
     return html
 
 
+def _section_sources(pages: list[GeneratedPage], urls: UrlScheme, generated: dict[str, GeneratedPage]
+                     ) -> tuple[str, ...]:
+    """The default language's pages in the navigation that a section (`urls`) generates too: only those its
+    navigation can lead to (an author's own page in the section stands in for the generated one)."""
+    return tuple(page.src_uri for page in pages if page.in_nav and urls.source(page.src_uri) in generated)
+
+
+def _links_in_language(links: dict[str, PageLink], every_page: dict[str, PageLink],
+                       articles: Articles) -> Callable[[str], dict[str, PageLink]]:
+    """For a language, the first language's pages the hub may list, each as its page in that language (its
+    translation, or the original shown under a note; a generated page's version in its section): a German hub's
+    articles, guides, status and team page stay in German. A generated page its section lacks is not listed."""
+    def pages(language: str) -> dict[str, PageLink]:
+        shown = {}
+        for uri, link in links.items():
+            version = every_page.get(articles.source(uri, language))
+            if version is not None or uri in articles.originals:
+                shown[uri] = version or link
+        return shown
+    return pages
+
+
 def _section_hubs(sections: tuple[Section, ...], page_views: dict[str, int], pages: dict[str, PageLink],
-                  site_url: str | None, now: Any) -> dict[str, dict[str, Any]]:
+                  in_language: Callable[[str], dict[str, PageLink]], site_url: str | None,
+                  now: Any) -> dict[str, dict[str, Any]]:
     """Each section's hub as its templates read it: its texts, and the view made from them in its language (its
-    weekdays, clock and closures)."""
+    weekdays, clock and closures; the most visited of the first language's pages, each linked in its language)."""
     hubs = {}
     for section in sections:
         if section.hub is None:
             continue
         with use_language(load_language(section.language)):
-            view = build_hub_view(section.hub, page_views, pages, site_url=site_url, now=now)
+            view = build_hub_view(section.hub, page_views, pages, site_url=site_url, now=now,
+                                  shown=in_language(section.language))
         hubs[section.language] = {"supporttab_hub": view, "supporttab_hub_model": section.hub,
                                   "supporttab_team": section.team}
     return hubs
@@ -675,9 +892,11 @@ def _template_ngettext(context: Any, singular: str, plural: str, num: int, **val
     return text % values
 
 
-def _own_css() -> str:
-    """Support Tab's stylesheet, its status colours taken from the vocabulary."""
-    return colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8")
+def _own_css(several_languages: bool = False) -> str:
+    """Support Tab's stylesheet, its status colours taken from the vocabulary; on a site of several languages, with
+    the rules for text shown as written (languages.css)."""
+    own = colour_properties() + (PACKAGE_DIR / "assets" / "supporttab.css").read_text("utf-8")
+    return own + (PACKAGE_DIR / "assets" / "languages.css").read_text("utf-8") if several_languages else own
 
 
 def _theme_stylesheets(config: MkDocsConfig) -> list[Path]:
@@ -929,15 +1148,16 @@ class SharedRenders:
     into each page: 10,000 incident pages outside the navigation would render the same one 10,000 times.
 
     A template wraps such a part in `{% call supporttab_shared(name) %}`; with `outside_nav=true`, only pages that are
-    not in the navigation share it (the navigation marks the page it is on). The part may depend on the page only
-    through `base_url`, the `url` filter, which records what it was asked while a part renders, and the language
-    being spoken: each language's section has its own words and views (its banner), so renders are kept per
-    language."""
+    neither in the navigation nor standing in for a page in it share it (the navigation marks the page it is on).
+    The part may depend on the page only through `base_url`, the `url` filter, which records what it was asked
+    while a part renders, the language being spoken and the pages its section's navigation leads to: each
+    language's section has its own words and views (its banner), and its pages' tabs lead to its own pages, so
+    renders are kept per both."""
 
-    def __init__(self, url: Any, nav_pages: list[Page]) -> None:
+    def __init__(self, url: Any, in_nav: set[str]) -> None:
         self._url = url  # MkDocs' url filter
-        self._in_nav = {id(page) for page in nav_pages}
-        self._renders: dict[tuple[str, str], list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
+        self._in_nav = in_nav  # the pages in the navigation, and those of a section standing in for them
+        self._renders: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, tuple[tuple[str, str], ...], str]]] = {}
         self._asked: list[tuple[str, str]] | None = None  # the links the part being rendered asked for
 
     @pass_context
@@ -950,7 +1170,7 @@ class SharedRenders:
     def find(self, context: Any, name: str) -> str | None:
         """The part `name` as rendered already for a page where its base URL and links come out as on this one."""
         base_url = context.get("base_url")
-        for base, links, html in self._renders.get((name, active().tag), ()):
+        for base, links, html in self._renders.get(_shared_key(context, name), ()):
             if base == base_url and all(self._url(context, value) == link for value, link in links):
                 return html
         return None
@@ -958,12 +1178,12 @@ class SharedRenders:
     @pass_context
     def render(self, context: Context, name: str, caller: Any, outside_nav: bool = False) -> str:
         page = context.get("page")
-        if page is None or self._asked is not None or (outside_nav and id(page) in self._in_nav):
+        if page is None or self._asked is not None or (outside_nav and page.file.src_uri in self._in_nav):
             return caller()
         found = self.find(context, name)
         if found is not None:
             return found
-        renders = self._renders.setdefault((name, active().tag), [])
+        renders = self._renders.setdefault(_shared_key(context, name), [])
         base_url = context.get("base_url")
         self._asked = []
         try:
@@ -979,8 +1199,12 @@ class SharedRenders:
 _SHARED_VARIANTS = 16  # one per folder depth in practice; a bound keeps the look-up short
 
 
-def _share_renders(env: Environment, nav_pages: list[Page]) -> SharedRenders:
-    shared = SharedRenders(env.filters["url"], nav_pages)
+def _shared_key(context: Any, name: str) -> tuple[str, str, tuple[str, ...]]:
+    return name, active().tag, tuple(context.get("supporttab_section_sources") or ())
+
+
+def _share_renders(env: Environment, in_nav: set[str]) -> SharedRenders:
+    shared = SharedRenders(env.filters["url"], in_nav)
     env.filters["url"] = shared.url
     env.globals["supporttab_shared"] = shared.render
     return shared

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Options
-from .core.paths import confined
+from .core.paths import confined, shown_path
 from .core.problems import DataError, Problem
 from .core.validate import ValidatedFiles
 from .hub.load import load_hub
 from .hub.model import Hub
+from .hub.translations import Articles, find_articles
 from .status.load import Pending, StatusData, load_status
 from .team.load import TeamData, load_team
 
@@ -23,6 +24,7 @@ class SiteData:
     data_files: tuple[Path, ...]  # authored data inside content/ that is not published as-is
     status: StatusData | None  # None when the site has no incidents folder
     team: TeamData | None  # None when the site has no team folder
+    articles: Articles = field(default_factory=Articles)  # the Markdown pages, with the translations an author wrote
 
 
 def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
@@ -46,8 +48,19 @@ def load_site(root: Path, docs_dir: Path, options: Options, now: dt.datetime, *,
     status, status_problems = (load_status(root, status_folder, now, team, keep_documents=keep_documents,
                                            pending=pending, validated=validated, languages=languages)
                               if status_folder else (None, []))
-    problems += team_problems + status_problems
-    data = SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status, team=team)
+    articles, article_problems = _articles(root, docs_dir, published, languages)
+    problems += team_problems + status_problems + article_problems
+    data = SiteData(hub=hub, page_views=page_views, data_files=tuple(data_files), status=status, team=team,
+                    articles=articles)
     if problems:
         raise DataError(problems, partial=data)
     return data
+
+
+def _articles(root: Path, docs_dir: Path, published: frozenset[str] | None, languages: tuple[str, ...]
+              ) -> tuple[Articles, list[Problem]]:
+    """The published Markdown pages (else every one in docs_dir) and their translations."""
+    pages = published if published is not None else (
+        [path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")] if docs_dir.is_dir() else [])
+    inside = docs_dir.resolve().is_relative_to(root.resolve())
+    return find_articles(pages, languages, shown_path(root, docs_dir) if inside else docs_dir.name)

@@ -60,14 +60,18 @@ class HubView:
 
 
 def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, PageLink], *,
-                   site_url: str | None, now: dt.datetime) -> HubView:
-    """Everything the hub template needs, computed once per build."""
+                   site_url: str | None, now: dt.datetime, shown: Mapping[str, PageLink] | None = None) -> HubView:
+    """Everything the hub template needs, computed once per build. `shown` is each page as the hub links to it,
+    where that is not the page itself (its version in another language's hub): the views counted are the page's.
+    A page `shown` lacks is not among the most visited; a guide to it (the author chose it) leads to it as it is."""
+    shown = pages if shown is None else shown
+    listed = {uri: link for uri, link in pages.items() if uri in shown}  # a page shown nowhere is not ranked
     channels = [contact_link(channel) for channel in hub.help_from_us.channels]
     has_live_channels = any(link.channel.is_live for link in channels)
     today = now.astimezone(ZoneInfo(hub.help_from_us.hours.timezone)).date()  # where the closures happen
     return HubView(
-        popular=rank_popular(hub.help_myself.popular, page_views, pages, site_url),
-        guides=[_guide_link(guide, pages) for guide in hub.help_myself.guides],
+        popular=[shown[uri] for uri in rank_popular(hub.help_myself.popular, page_views, listed, site_url)],
+        guides=[_guide_link(guide, {**pages, **shown}) for guide in hub.help_myself.guides],
         channels=channels,
         hours=hours_table(hub.help_from_us.hours),
         closures=[closed for closed in closed_days(hub.help_from_us.hours) if closed.last >= today],
@@ -79,17 +83,17 @@ def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, 
 
 
 def rank_popular(popular: Popular, page_views: Mapping[str, int], pages: Mapping[str, PageLink],
-                 site_url: str | None) -> list[PageLink]:
-    """Pinned pages first, in their order, then the most viewed pages; at most `popular.count`."""
-    chosen = [pages[pin] for pin in popular.pins if pin in pages]
-    by_url = {_page_key(page.url, ""): page for page in pages.values()}
+                 site_url: str | None) -> list[str]:
+    """Pinned pages first, in their order, then the most viewed pages; at most `popular.count` of `pages`' keys."""
+    chosen = [pin for pin in popular.pins if pin in pages]
+    by_url = {_page_key(page.url, ""): uri for uri, page in pages.items()}
     views: dict[str, int] = {}
     prefix = urlsplit(site_url or "").path.strip("/")
     for path, count in page_views.items():
         url = _page_key(path, prefix)
         if url in by_url:
             views[url] = views.get(url, 0) + count
-    ranked = sorted(views, key=lambda url: (-views[url], by_url[url].title))
+    ranked = sorted(views, key=lambda url: (-views[url], pages[by_url[url]].title))
     chosen += [by_url[url] for url in ranked if by_url[url] not in chosen]
     return chosen[: popular.count]
 

@@ -93,6 +93,8 @@ class PostmortemView:
     apology_html: Markup
     cause_html: Markup
     prevention_html: Markup
+    untranslated: bool = False  # a part shown as written, in a block saying its language (not `written_in`: no
+    # feed may mark the whole entry, its headings are in the reader's language)
 
     @property
     def sections(self) -> tuple[tuple[str, str, Markup], ...]:
@@ -334,7 +336,9 @@ def _incident_view(event_id: str, incident: Incident, names: dict[str, str], ren
         workaround_html=say.html(incident.workaround, render) if incident.workaround else None,
         start_known=incident.started_at is not None, affected_for=_affected_for(incident, names, updates, resolved),
         postmortem=PostmortemView(pm.published_at, author_name(pm.author), pm.author, say.text(pm.apology),
-                                  *(say.html(part, render) for part in (pm.apology, pm.cause, pm.prevention)))
+                                  *(say.html(part, render) for part in (pm.apology, pm.cause, pm.prevention)),
+                                  untranslated=any(say.with_language(part)[1] for part in (
+                                      pm.apology, pm.cause, pm.prevention)))
         if pm else None,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
-from ..core.i18n import Reading
+from ..core.i18n import AsWritten, Reading
 from ..core.reading import read_in
 from .load import TeamData
 from .model import Member
@@ -47,13 +47,13 @@ class TeamView:
 
     @property
     def groups(self) -> list[tuple[str | None, list[Person]]]:
-        """Current staff by group, in page order, each group headed as its first member's file says it; former
-        staff stay off the team page."""
+        """Current staff by group, in page order, each group headed as the first member's file that translates it
+        says it (any member may), else as written; former staff stay off the team page."""
         grouped: dict[str | None, list[Person]] = {}
         for person in self.people.values():
             if person.member.active:
                 grouped.setdefault(person.group, []).append(person)
-        return [(people[0].member.group, people) for people in grouped.values()]
+        return [(_heading(people), people) for people in grouped.values()]
 
     def person(self, member_id: str) -> Person | None:
         return self.people.get(member_id)
@@ -62,6 +62,11 @@ class TeamView:
         """The team as the page of `reading`'s language shows it: each member's texts in it, or as written."""
         return replace(self, people={member_id: replace(person, member=read_in(person.member, reading))
                                      for member_id, person in self.people.items()})
+
+
+def _heading(people: list[Person]) -> str | None:
+    translated = (person.member.group for person in people if not isinstance(person.member.group, AsWritten))
+    return next(translated, people[0].member.group)
 
 
 def build_team_view(team: TeamData, photo_urls: dict[str, tuple[str, str, str]], width: int, height: int
