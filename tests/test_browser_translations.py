@@ -20,7 +20,7 @@ def served(built_two):  # noqa: F811
     server.shutdown()
 
 
-def test_the_language_menu_takes_a_phone_reader_to_the_status_page_in_their_language(chromium, served) -> None:
+def test_the_language_menu_takes_a_phone_reader_to_their_languages_hub_and_on_to_its_status(chromium, served) -> None:
     context = chromium.new_context(viewport=PHONE, timezone_id="Europe/London")
     try:
         page = context.new_page()

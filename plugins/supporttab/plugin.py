@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 import hashlib
 import logging
 import os
 import re
-from pathlib import Path
+from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from types import MethodType
 from typing import Any
 from urllib.parse import urljoin
@@ -349,7 +349,8 @@ class SupportTabPlugin(BasePlugin):
                                                     for source in self.section_sources.get(section.language, ())})
         _add_filters(env, self.renderer, ZoneInfo(self.options.timezone))
         data = self.build.data
-        own_css = _own_css(len(self.languages) > 1)  # read once: the inline fallback and both trimmed stylesheets end with it
+        # Read once: the inline fallback and both trimmed stylesheets end with it.
+        own_css = _own_css(len(self.languages) > 1)
         env.globals["supporttab_css"] = Markup(own_css)
         env.globals["supporttab_light_css"] = self._add_light_stylesheet(env, config, files, own_css)
         env.globals["supporttab_page_css"] = self._add_page_stylesheet(env, config, files, own_css)
