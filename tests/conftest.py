@@ -248,6 +248,19 @@ def chromium():
 PHONE = {"width": 360, "height": 740}
 
 
+def watched(page, *, site: str | None = None):
+    """`page`, whose `page.problems` collects console errors, script errors, failed requests and, given `site`, any
+    request that leaves it."""
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
+    page.on("requestfailed", lambda r: page.problems.extend(filter(None, [load_failure(r)])))
+    if site is not None:
+        page.on("request", lambda r: page.problems.append(f"left the site: {r.url}")
+                if not r.url.startswith((site, "data:", "blob:")) else None)
+    return page
+
+
 def load_failure(request) -> str | None:
     """A request that failed to load, as a problem; None for one the page's own navigation cancelled (the favicon of
     a page left by a click or a reload), which is no failure of the site."""
@@ -266,13 +279,7 @@ def open_page(chromium, example_url):
         context = chromium.new_context(viewport=viewport, timezone_id=timezone, color_scheme=scheme,
                                        java_script_enabled=javascript, locale="en-GB")
         contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: page.problems.append(f"error: {e}"))
-        page.on("requestfailed", lambda r: page.problems.extend(filter(None, [load_failure(r)])))
-        page.on("request", lambda r: page.problems.append(f"left the site: {r.url}")
-                if not r.url.startswith((example_url, "data:", "blob:")) else None)
+        page = watched(context.new_page(), site=example_url)
         if now:
             page.clock.set_fixed_time(now)
         page.goto(example_url + path)

@@ -6,7 +6,7 @@ to look at."""
 from __future__ import annotations
 
 import pytest
-from conftest import PHONE, load_failure, serve
+from conftest import PHONE, serve, watched
 from test_article_languages import NOTE, built, three_languages  # noqa: F401 (fixtures)
 from test_browser_layout import ARTIFACTS, OVERFLOWS
 from test_browser_pages import AXE
@@ -24,10 +24,7 @@ def served(built):  # noqa: F811
 
 def open_at(chromium, url: str, viewport: dict):
     context = chromium.new_context(viewport=viewport, timezone_id="Europe/London")
-    page = context.new_page()
-    page.problems = []
-    page.on("pageerror", lambda error: page.problems.append(f"error: {error}"))
-    page.on("requestfailed", lambda request: page.problems.extend(filter(None, [load_failure(request)])))
+    page = watched(context.new_page())
     page.clock.set_fixed_time("2026-11-23T12:00:00Z")
     page.goto(url)
     page.wait_for_load_state("networkidle")

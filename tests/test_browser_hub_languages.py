@@ -5,7 +5,7 @@ right to left, and the language menu and the navigation keep a reader in their l
 from __future__ import annotations
 
 import pytest
-from conftest import PHONE, load_failure, serve
+from conftest import PHONE, serve, watched
 from test_browser_languages import CLOSED, OPEN_NOW
 from test_browser_layout import ARTIFACTS, OVERFLOWS
 from test_browser_pages import AXE
@@ -28,11 +28,7 @@ def open_page(chromium, served):
     def _open(path: str, *, locale: str = "en-GB", timezone: str = "Europe/London", now: str = "2026-11-23T12:00:00Z"):
         context = chromium.new_context(viewport=PHONE, timezone_id=timezone, locale=locale)
         contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("pageerror", lambda error: page.problems.append(f"error: {error}"))
-        page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("requestfailed", lambda r: page.problems.extend(filter(None, [load_failure(r)])))
+        page = watched(context.new_page())
         page.clock.set_fixed_time(now)
         page.goto(served + path)
         page.wait_for_load_state("networkidle")

@@ -6,7 +6,7 @@ test-artifacts/screenshots/ (or $SUPPORTTAB_ARTIFACTS) for a person to look at."
 from __future__ import annotations
 
 import pytest
-from conftest import CHROMIUM_FLAGS, PHONE, load_failure, serve
+from conftest import PHONE, serve, watched
 from test_browser_layout import ARTIFACTS, OVERFLOWS
 from test_browser_pages import AXE
 from test_languages import build_in
@@ -34,11 +34,7 @@ def open_in(chromium, served):
     def _open(path: str = "", *, timezone: str = "Europe/London", now: str | None = None):
         context = chromium.new_context(viewport=PHONE, timezone_id=timezone, locale=code)
         contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("pageerror", lambda error: page.problems.append(f"error: {error}"))
-        page.on("console", lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("requestfailed", lambda r: page.problems.extend(filter(None, [load_failure(r)])))
+        page = watched(context.new_page())
         if now:
             page.clock.set_fixed_time(now)
         page.goto(url + path)
