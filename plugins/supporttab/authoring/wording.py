@@ -311,7 +311,7 @@ def _conjuncts(listing: str, at: int, alias: str) -> list[str]:
     following, closing = _items(after)
     # A verb for one subject after the list ("the dashboard and the loading is normal", "we moved traffic to
     # Frankfurt and London is back"): its last item is the subject of a clause of its own, not an item of the list.
-    if closing[:1] and closing[0] in _SINGULAR:
+    if _verb_after(closing) in _SINGULAR:
         if following:
             following, closing = [], after
         else:
@@ -326,10 +326,20 @@ def _joins_clauses(opening: list[str], closing: list[str]) -> bool:
     verb's subject, but its own clause already has a subject or a verb before it ("we rolled back the release and
     PDF exports are recovering"). A list that is a subject has none ("customers in London and Dublin cannot pay",
     "Search and PDF exports are slow"). `opening` is the words before the list, nearest first."""
-    if not closing or not (closing[0] in _PREDICATES or _PAST.fullmatch(closing[0])):
+    if not _verb_after(closing):
         return False
     clause = itertools.takewhile(lambda word: word not in {",", "and", "or", *_OPENERS}, opening)
     return any(word in _PRONOUNS | _AUXILIARIES or _PAST.fullmatch(word) for word in clause)
+
+
+def _verb_after(closing: list[str]) -> str | None:
+    """The verb right after a list, or after a noun or two its last item leads ("block storage latency is back")."""
+    for word in closing[:3]:
+        if word in _PREDICATES or _PAST.fullmatch(word):
+            return word
+        if word in _STOP or word in (",", "and", "or"):
+            return None
+    return None
 
 
 def _items(tokens: list[str], *, reverse: bool = False) -> tuple[list[str], list[str]]:
