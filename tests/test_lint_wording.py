@@ -268,6 +268,7 @@ def exports_incident(body: str, *, status: str = "monitoring", listed: str = "[p
     # the listed component leads a noun before the verb of its own clause
     "We drained the faulty node, migrated the affected volumes and PDF exports latency is back under 2 ms.",
     "We restarted the workers and PDF exports queue times are normal again.",
+    "We've reissued the missing tickets and PDF exports for tonight's shows are now in your account.",
 ])
 def test_a_clause_beside_a_listed_component_is_not_a_list_of_components(tmp_path: Path, body: str) -> None:
     assert "unlisted-affected" not in rules(tmp_path, exports_incident(body), components=EXPORTS)
@@ -288,6 +289,8 @@ def test_a_clause_beside_a_listed_component_is_not_a_list_of_components(tmp_path
     "PDF exports and invoice downloads failed between 09:00 and 09:40.",
     "PDF exports and invoice downloads may be slow this morning.",
     "Search and PDF exports response times are up.",
+    "We're sorry: PDF exports and invoice downloads are down for customers across the UK.",  # a colon opens it
+    "We have paused PDF exports and invoice downloads for affected customers.",
 ])
 def test_a_list_naming_more_components_than_listed_still_warns(tmp_path: Path, body: str) -> None:
     text = exports_incident(body, status="investigating")

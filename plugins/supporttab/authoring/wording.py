@@ -42,7 +42,7 @@ _PREDICATES = _AUXILIARIES | {"work", "works", "keep", "keeps", "remain", "remai
                               "looks", "seem", "seems", "load", "loads", "run", "runs", "continue", "continues"}
 _SINGULAR = {verb for verb in _PREDICATES if verb.endswith("s")}  # "is", "has", "keeps": one subject, not a list
 _PAST = re.compile(r"\w+[^e]ed")  # "cleared", "deployed"; not "feed" or "speed"
-_STOP = {"in", "on", "at", "for", "to", "from", "not", "since", "with", "by", "both", "also", "of", "after",
+_STOP = {"in", "on", "at", "for", "to", "from", "not", "since", "with", "by", "both", "also", "of", "after", ";", ":",
          *_AUXILIARIES, *_PRONOUNS, *_OPENERS}
 _NAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? (?:on|from|in) (?:our|the) [\w\s-]{0,30}?team\b|, (?:one of "
                     r"our|a|an|our) [\w\s-]{0,30}?(?:engineers?|developers?|team|member))")
@@ -328,16 +328,18 @@ def _joins_clauses(opening: list[str], closing: list[str]) -> bool:
     "Search and PDF exports are slow"). `opening` is the words before the list, nearest first."""
     if not _verb_after(closing):
         return False
-    clause = itertools.takewhile(lambda word: word not in {",", "and", "or", *_OPENERS}, opening)
+    clause = itertools.takewhile(lambda word: word not in {",", ";", ":", "and", "or", *_OPENERS}, opening)
     return any(word in _PRONOUNS | _AUXILIARIES or _PAST.fullmatch(word) for word in clause)
 
 
 def _verb_after(closing: list[str]) -> str | None:
-    """The verb right after a list, or after a noun or two its last item leads ("block storage latency is back")."""
-    for word in closing[:3]:
-        if word in _PREDICATES or _PAST.fullmatch(word):
+    """The verb a list would be the subject of: right after it, or after words its last item leads ("block storage
+    latency is back", "e-tickets for tonight's shows are in your account"). A past tense counts only near the list:
+    further on it is more often an adjective ("for affected customers")."""
+    for index, word in enumerate(closing[:5]):
+        if word in _PREDICATES or _PAST.fullmatch(word) and (index == 0 or index == 1 and closing[0] not in _STOP):
             return word
-        if word in _STOP or word in (",", "and", "or"):
+        if word in {",", ";", ":", "and", "or", *_OPENERS, *_PRONOUNS}:
             return None
     return None
 
