@@ -269,6 +269,7 @@ def exports_incident(body: str, *, status: str = "monitoring", listed: str = "[p
     "We drained the faulty node, migrated the affected volumes and PDF exports latency is back under 2 ms.",
     "We restarted the workers and PDF exports queue times are normal again.",
     "We've reissued the missing tickets and PDF exports for tonight's shows are now in your account.",
+    "We are aware of the issue and PDF exports are back for most customers.",
 ])
 def test_a_clause_beside_a_listed_component_is_not_a_list_of_components(tmp_path: Path, body: str) -> None:
     assert "unlisted-affected" not in rules(tmp_path, exports_incident(body), components=EXPORTS)
@@ -291,6 +292,8 @@ def test_a_clause_beside_a_listed_component_is_not_a_list_of_components(tmp_path
     "Search and PDF exports response times are up.",
     "We're sorry: PDF exports and invoice downloads are down for customers across the UK.",  # a colon opens it
     "We have paused PDF exports and invoice downloads for affected customers.",
+    "We're aware PDF exports and invoice downloads are failing.",  # a clause opens after "aware"
+    "We can confirm PDF exports and invoice downloads are down.",
 ])
 def test_a_list_naming_more_components_than_listed_still_warns(tmp_path: Path, body: str) -> None:
     text = exports_incident(body, status="investigating")

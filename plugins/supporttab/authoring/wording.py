@@ -38,6 +38,7 @@ _PRONOUNS = {"we", "you", "they", "it", "he", "she", "i"}
 _DETERMINERS = {"a", "an", "the", "our", "their", "its", "your", "this", "these", "those", "my", "his", "her"}
 _OPENERS = {"that", "which", "who", "while", "whilst", "because", "when", "where", "if", "but", "so", "as",
             "although", "though", "until", "unless", "once"}
+_REPORTING = {"aware", "confirm", "believe", "expect", "understand", "think"}  # "we're aware [that] X and Y are..."
 _PREDICATES = _AUXILIARIES | {"work", "works", "keep", "keeps", "remain", "remains", "stay", "stays", "look",
                               "looks", "seem", "seems", "load", "loads", "run", "runs", "continue", "continues"}
 _SINGULAR = {verb for verb in _PREDICATES if verb.endswith("s")}  # "is", "has", "keeps": one subject, not a list
@@ -325,10 +326,13 @@ def _joins_clauses(opening: list[str], closing: list[str]) -> bool:
     """True when "and" joins two clauses around what looked like a list: a verb follows it, so it would be that
     verb's subject, but its own clause already has a subject or a verb before it ("we rolled back the release and
     PDF exports are recovering"). A list that is a subject has none ("customers in London and Dublin cannot pay",
-    "Search and PDF exports are slow"). `opening` is the words before the list, nearest first."""
+    "Search and PDF exports are slow"), or follows a word that a clause follows ("we're aware Search and PDF
+    exports are slow"). `opening` is the words before the list, nearest first."""
     if not _verb_after(closing):
         return False
-    clause = itertools.takewhile(lambda word: word not in {",", ";", ":", "and", "or", *_OPENERS}, opening)
+    clause = list(itertools.takewhile(lambda word: word not in {",", ";", ":", "and", "or", *_OPENERS}, opening))
+    if next((word for word in clause if word not in _DETERMINERS), None) in _REPORTING:
+        return False
     return any(word in _PRONOUNS | _AUXILIARIES or _PAST.fullmatch(word) for word in clause)
 
 
