@@ -270,6 +270,9 @@ def exports_incident(body: str, *, status: str = "monitoring", listed: str = "[p
     "We restarted the workers and PDF exports queue times are normal again.",
     "We've reissued the missing tickets and PDF exports for tonight's shows are now in your account.",
     "We are aware of the issue and PDF exports are back for most customers.",
+    # "also" said of us, not of another part
+    "PDF exports are down, and we have also not found the cause yet.",
+    "PDF exports are down; we have also not seen this before.",
 ])
 def test_a_clause_beside_a_listed_component_is_not_a_list_of_components(tmp_path: Path, body: str) -> None:
     assert "unlisted-affected" not in rules(tmp_path, exports_incident(body), components=EXPORTS)
@@ -294,6 +297,7 @@ def test_a_clause_beside_a_listed_component_is_not_a_list_of_components(tmp_path
     "We have paused PDF exports and invoice downloads for affected customers.",
     "We're aware PDF exports and invoice downloads are failing.",  # a clause opens after "aware"
     "We can confirm PDF exports and invoice downloads are down.",
+    "PDF exports are down, and invoice downloads are also not working.",
 ])
 def test_a_list_naming_more_components_than_listed_still_warns(tmp_path: Path, body: str) -> None:
     text = exports_incident(body, status="investigating")

@@ -252,7 +252,8 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book)
         if _in(book, sentence, "unaffected"):
             continue
         also = book["also-affected"].matches(sentence)
-        if also and not any(f" {alias} " in f" {_clause(sentence, also)}" for alias in listed):
+        clause = _clause(sentence, also) if also else ""
+        if also and not any(f" {alias} " in f" {clause}" for alias in listed) and not _said_of_us(clause, also):
             return f"\"{also}\""
         rest = f" {sentence.words}"
         for alias in sorted(listed, key=len, reverse=True):  # "card payments" is not a mention of "payments"
@@ -272,6 +273,14 @@ def _clause(sentence: Sentence, words: str) -> str:
     """The clause of `sentence` (between commas and semicolons) that holds `words`, normalised."""
     clauses = [_words(part) + " " for part in re.split(r"[,;:]", sentence.original)]
     return next((c for c in clauses if words.split()[-1] in c.split()), sentence.words)
+
+
+def _said_of_us(clause: str, words: str) -> bool:
+    """Whether `words` in `clause` are said of a pronoun ("we have also not found the cause", "it is also slow"):
+    of us, or of what the text already named, not of another part."""
+    before = clause[:f" {clause}".find(f" {words} ")].split()
+    subject = next((word for word in reversed(before) if word not in _AUXILIARIES | {"not"}), None)
+    return subject in _PRONOUNS
 
 
 def _coordinated(listing: str, original: str, event: Event, catalogue: Components | None) -> str | None:
