@@ -38,6 +38,7 @@ _PRONOUNS = {"we", "you", "they", "it", "he", "she", "i"}
 _DETERMINERS = {"a", "an", "the", "our", "their", "its", "your", "this", "these", "those", "my", "his", "her"}
 _OPENERS = {"that", "which", "who", "while", "whilst", "because", "when", "where", "if", "but", "so", "as",
             "although", "though", "until", "unless", "once"}
+_BREAKS = {",", ";", ":", "and", "or", *_OPENERS}  # where a clause ends and the next one opens
 _REPORTING = {"aware", "confirm", "believe", "expect", "understand", "think"}  # "we're aware [that] X and Y are..."
 _PREDICATES = _AUXILIARIES | {"work", "works", "keep", "keeps", "remain", "remains", "stay", "stays", "look",
                               "looks", "seem", "seems", "load", "loads", "run", "runs", "continue", "continues"}
@@ -339,7 +340,7 @@ def _joins_clauses(opening: list[str], closing: list[str]) -> bool:
     exports are slow"). `opening` is the words before the list, nearest first."""
     if not _verb_after(closing):
         return False
-    clause = list(itertools.takewhile(lambda word: word not in {",", ";", ":", "and", "or", *_OPENERS}, opening))
+    clause = list(itertools.takewhile(lambda word: word not in _BREAKS, opening))
     if next((word for word in clause if word not in _DETERMINERS), None) in _REPORTING:
         return False
     return any(word in _PRONOUNS | _AUXILIARIES or _PAST.fullmatch(word) for word in clause)
@@ -350,9 +351,9 @@ def _verb_after(closing: list[str]) -> str | None:
     latency is back", "e-tickets for tonight's shows are in your account"). A past tense counts only near the list:
     further on it is more often an adjective ("for affected customers")."""
     for index, word in enumerate(closing[:5]):
-        if word in _PREDICATES or _PAST.fullmatch(word) and (index == 0 or index == 1 and closing[0] not in _STOP):
+        if word in _PREDICATES or (_PAST.fullmatch(word) and (index == 0 or index == 1 and closing[0] not in _STOP)):
             return word
-        if word in {",", ";", ":", "and", "or", *_OPENERS, *_PRONOUNS}:
+        if word in _BREAKS or word in _PRONOUNS:
             return None
     return None
 
