@@ -233,3 +233,84 @@ def test_a_region_names_the_places_it_covers(tmp_path: Path, body: str, fires: b
                   "components:\n  - id: api\n    name: API\n")
     text = in_update("investigating", body, head="regions: [uk]\n")
     assert ("unlisted-affected" in rules(tmp_path, text, components=components)) is fires
+
+
+EXPORTS = ("regions:\n  - id: uk\n    name: United Kingdom\n    places: [London, Manchester]\n"
+           "  - id: eu\n    name: European Union\n    places: [Paris, Berlin]\n"
+           "components:\n  - id: pdf-exports\n    name: PDF exports\n  - id: search\n    name: Search\n")
+
+
+def exports_incident(body: str, *, status: str = "monitoring", listed: str = "[pdf-exports]",
+                     regions: str = "[]") -> str:
+    text = in_update(status, body, head=f"regions: {regions}\n")
+    return text.replace("components: [api]", f"components: {listed}")
+
+
+@pytest.mark.parametrize("body", [
+    # a verb phrase, then "and", then the listed component
+    "We have applied a fix and PDF exports are completing normally again.",
+    "Engineers rolled back the faulty release and PDF exports are recovering.",
+    "We restarted the render workers and PDF exports work again.",
+    "Mitigation applied: we drained the stuck queue and PDF exports have resumed.",
+    "We have identified the cause and PDF exports are available again in Online Banking.",
+    "Hey folks, we rolled back and PDF exports should be back to normal for everyone.",
+    # the listed component, then "and", then a clause of its own
+    "We have fixed PDF exports and the backlog will clear within the hour.",
+    "We restarted PDF exports and the backlog should be gone by 11:00.",
+    "A fix is in place for PDF exports and the retry queue keeps shrinking.",
+    # clauses and verb phrases joined by commas
+    "We rolled back the deploy, restarted the workers and PDF exports are completing again.",
+    "Fix deployed, caches cleared and PDF exports are flowing again.",
+    "The certificate was renewed, the gateway reloaded and PDF exports have recovered.",
+    # a list-like phrase inside a clause that already has its subject and verb
+    "We have switched to the backup printer service and PDF exports are being generated again.",
+    "We're monitoring closely and PDF exports look healthy.",
+    # the listed component leads a noun before the verb of its own clause
+    "We drained the faulty node, migrated the affected volumes and PDF exports latency is back under 2 ms.",
+    "We restarted the workers and PDF exports queue times are normal again.",
+    "We've reissued the missing tickets and PDF exports for tonight's shows are now in your account.",
+    "We are aware of the issue and PDF exports are back for most customers.",
+    # "also" said of us, not of another part
+    "PDF exports are down, and we have also not found the cause yet.",
+    "PDF exports are down; we have also not seen this before.",
+])
+def test_a_clause_beside_a_listed_component_is_not_a_list_of_components(tmp_path: Path, body: str) -> None:
+    assert "unlisted-affected" not in rules(tmp_path, exports_incident(body), components=EXPORTS)
+
+
+@pytest.mark.parametrize("body", [
+    "Search and PDF exports are slow.",  # Search is declared, and not listed
+    "Invoice downloads and PDF exports are slow.",  # a name the site does not declare, side by side
+    "PDF exports and invoice downloads are failing for some customers.",
+    "Since 09:10, PDF exports, invoice downloads and statements are failing.",
+    "We are seeing errors in PDF exports and invoice downloads.",
+    "The outage affects PDF exports and invoice downloads for EU customers.",
+    "We know that invoice downloads and PDF exports are slow, and we are on it.",
+    "We have paused PDF exports and invoice downloads while we investigate.",
+    "Our team is investigating failures in PDF exports, invoice downloads and statements.",
+    "Both PDF exports and invoice downloads are failing.",
+    "Customers using PDF exports and invoice downloads are seeing errors.",  # a verb inside the subject
+    "PDF exports and invoice downloads failed between 09:00 and 09:40.",
+    "PDF exports and invoice downloads may be slow this morning.",
+    "Search and PDF exports response times are up.",
+    "We're sorry: PDF exports and invoice downloads are down for customers across the UK.",  # a colon opens it
+    "We have paused PDF exports and invoice downloads for affected customers.",
+    "We're aware PDF exports and invoice downloads are failing.",  # a clause opens after "aware"
+    "We can confirm PDF exports and invoice downloads are down.",
+    "PDF exports are down, and invoice downloads are also not working.",
+])
+def test_a_list_naming_more_components_than_listed_still_warns(tmp_path: Path, body: str) -> None:
+    text = exports_incident(body, status="investigating")
+    assert "unlisted-affected" in rules(tmp_path, text, components=EXPORTS)
+
+
+@pytest.mark.parametrize(("body", "fires"), [
+    ("We moved traffic to Frankfurt and London is recovering.", False),  # a clause: London is its subject
+    ("We drained the Frankfurt gateway and London is serving customers again.", False),
+    ("Traffic was shifted to Frankfurt, Dublin has taken the rest and London is back.", False),
+    ("London and Dublin are down.", True),  # a list of places, one more than the data lists
+    ("Customers in London, Dublin and Cork cannot export PDFs.", True),
+])
+def test_a_clause_beside_a_listed_region_is_not_a_list_of_places(tmp_path: Path, body: str, fires: bool) -> None:
+    text = exports_incident(body, status="investigating", regions="[uk]")
+    assert ("unlisted-affected" in rules(tmp_path, text, components=EXPORTS)) is fires

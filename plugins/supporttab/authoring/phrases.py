@@ -31,7 +31,7 @@ _CONTRACTIONS = {"en": [
     (r"n't\b", " not"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"), (r"'d\b", " would"),
     (r"'m\b", " am"), (r"\b(it|that|there|what|here|who|everything|nothing|this)'s\b", r"\1 is"), (r"'s\b", ""),
 ]}
-_TOKEN = re.compile(r"[^\W_]+(?:['.:/,-][^\W_]+)*%?|[%&]|,")  # letters of any script: "störung", "تأخير"
+_TOKEN = re.compile(r"[^\W_]+(?:['.:/,-][^\W_]+)*%?|[%&]|[,;:]")  # letters of any script: "störung", "تأخير"
 # A sentence ends at . ! or ? before a space (not after an abbreviation), at a list item, a heading or a blank line.
 _BREAK = re.compile(r"[.!?][\"')\]]*\s+|\n\s*(?:[-*]|\d+[.)]|#+)\s+|\n{2,}")
 _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "no.", "jr.", "sr.", "prof.", "approx.", "etc.", "inc.",
@@ -44,7 +44,8 @@ _MARKDOWN = re.compile(r"`[^`]*`|<[^>]*>|\]\([^)]*\)|https?://\S+|[*_#>\[\]]")
 class Sentence:
     original: str  # as written, for messages and for the capitals of names
     words: str  # normalised tokens joined by single spaces, with a trailing space: "we are sorry "
-    listing: str  # the same with its commas, which separate the items of a list: "leeds , york and hull "
+    listing: str  # the same with its commas, which separate the items of a list, and its semicolons and colons,
+    #               which separate clauses: "resolved : leeds , york and hull "
     tokens: frozenset[str] = frozenset()  # its words, to skip a pattern that needs a word not among them
 
     def find(self, pattern: Pattern) -> re.Match | None:
@@ -62,7 +63,7 @@ def sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
         for contraction, spelled in _CONTRACTIONS.get(language, ()):
             lowered = re.sub(contraction, spelled, lowered)
         listing = _TOKEN.findall(lowered)
-        tokens = [token for token in listing if token != ","]
+        tokens = [token for token in listing if token not in (",", ";", ":")]
         if tokens:
             found.append(Sentence(" ".join(part.split()), " ".join(tokens) + " ", " ".join(listing) + " ",
                                   frozenset(tokens)))

@@ -7,6 +7,7 @@ the rule needs: the English rules never read German, and a language without a bo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -28,8 +29,23 @@ AFFECTED = ("unaffected", "also-affected", "hard-impact", "soft-impact")
 BLAME = ("system-framing", "person-punished", "person-at-fault", "credit", "person-mistake")
 _LEAD = {"in", "at", "on", "the", "across", "our"}  # words that may open a list item: "Leeds and in York"
 _LISTED_TOO = re.compile(r"^(?:(?:" + "|".join(_LEAD | {"and", "also"}) + r")\s+)+")
-_STOP = {"is", "are", "was", "were", "have", "has", "had", "in", "on", "at", "for", "to", "from", "can", "could",
-         "will", "would", "not", "since", "with", "by", "both", "also", "it", "they", "we", "of", "after"}
+# The grammar that tells a list of names ("Search and PDF exports are slow") from clauses joined by "and" ("we
+# applied a fix and PDF exports are completing again"): words that end a list item, words that open a clause or a
+# phrase, and verbs that start what is said of a subject.
+_AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will",
+                "would", "can", "could", "should", "may", "might", "must", "shall"}
+_PRONOUNS = {"we", "you", "they", "it", "he", "she", "i"}
+_DETERMINERS = {"a", "an", "the", "our", "their", "its", "your", "this", "these", "those", "my", "his", "her"}
+_OPENERS = {"that", "which", "who", "while", "whilst", "because", "when", "where", "if", "but", "so", "as",
+            "although", "though", "until", "unless", "once"}
+_BREAKS = {",", ";", ":", "and", "or", *_OPENERS}  # where a clause ends and the next one opens
+_REPORTING = {"aware", "confirm", "believe", "expect", "understand", "think"}  # "we're aware [that] X and Y are..."
+_PREDICATES = _AUXILIARIES | {"work", "works", "keep", "keeps", "remain", "remains", "stay", "stays", "look",
+                              "looks", "seem", "seems", "load", "loads", "run", "runs", "continue", "continues"}
+_SINGULAR = {verb for verb in _PREDICATES if verb.endswith("s")}  # "is", "has", "keeps": one subject, not a list
+_PAST = re.compile(r"\w+[^e]ed")  # "cleared", "deployed"; not "feed" or "speed"
+_STOP = {"in", "on", "at", "for", "to", "from", "not", "since", "with", "by", "both", "also", "of", "after", ";", ":",
+         *_AUXILIARIES, *_PRONOUNS, *_OPENERS}
 _NAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? (?:on|from|in) (?:our|the) [\w\s-]{0,30}?team\b|, (?:one of "
                     r"our|a|an|our) [\w\s-]{0,30}?(?:engineers?|developers?|team|member))")
 
@@ -237,7 +253,8 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book)
         if _in(book, sentence, "unaffected"):
             continue
         also = book["also-affected"].matches(sentence)
-        if also and not any(f" {alias} " in f" {_clause(sentence, also)}" for alias in listed):
+        clause = _clause(sentence, also) if also else ""
+        if also and not any(f" {alias} " in f" {clause}" for alias in listed) and not _said_of_us(clause, also):
             return f"\"{also}\""
         rest = f" {sentence.words}"
         for alias in sorted(listed, key=len, reverse=True):  # "card payments" is not a mention of "payments"
@@ -257,6 +274,14 @@ def _clause(sentence: Sentence, words: str) -> str:
     """The clause of `sentence` (between commas and semicolons) that holds `words`, normalised."""
     clauses = [_words(part) + " " for part in re.split(r"[,;:]", sentence.original)]
     return next((c for c in clauses if words.split()[-1] in c.split()), sentence.words)
+
+
+def _said_of_us(clause: str, words: str) -> bool:
+    """Whether `words` in `clause` are said of a pronoun ("we have also not found the cause", "it is also slow"):
+    of us, or of what the text already named, not of another part."""
+    before = clause[:f" {clause}".find(f" {words} ")].split()
+    subject = next((word for word in reversed(before) if word not in _AUXILIARIES | {"not"}), None)
+    return subject in _PRONOUNS
 
 
 def _coordinated(listing: str, original: str, event: Event, catalogue: Components | None) -> str | None:
@@ -290,13 +315,47 @@ def _looks_like_a_place(words: str, original: str) -> bool:
 
 
 def _conjuncts(listing: str, at: int, alias: str) -> list[str]:
-    """The items of the list "A, B and C" that `alias` (found at `at` in a sentence's listing) is one of."""
+    """The items of the list "A, B and C" that `alias` (found at `at` in a sentence's listing) is one of; only
+    `alias` when "and" joins clauses or verb phrases to it rather than names."""
     before, after = listing[:at].split(), listing[at + len(alias) + 1:].split()
-    preceding, _ = _items(before[::-1], reverse=True)
-    following, rest = _items(after)
-    if rest[:1] in (["is"], ["was"], ["has"]):  # "the dashboard and the loading is normal": a clause, not a list
-        following = []
+    preceding, opening = _items(before[::-1], reverse=True)
+    following, closing = _items(after)
+    # A verb for one subject after the list ("the dashboard and the loading is normal", "we moved traffic to
+    # Frankfurt and London is back"): its last item is the subject of a clause of its own, not an item of the list.
+    if _verb_after(closing) in _SINGULAR:
+        if following:
+            following, closing = [], after
+        else:
+            preceding = []
+    if _joins_clauses(opening if preceding else before[::-1], closing if following else after):
+        return [alias]
     return [*preceding, alias, *following]
+
+
+def _joins_clauses(opening: list[str], closing: list[str]) -> bool:
+    """True when "and" joins two clauses around what looked like a list: a verb follows it, so it would be that
+    verb's subject, but its own clause already has a subject or a verb before it ("we rolled back the release and
+    PDF exports are recovering"). A list that is a subject has none ("customers in London and Dublin cannot pay",
+    "Search and PDF exports are slow"), or follows a word that a clause follows ("we're aware Search and PDF
+    exports are slow"). `opening` is the words before the list, nearest first."""
+    if not _verb_after(closing):
+        return False
+    clause = list(itertools.takewhile(lambda word: word not in _BREAKS, opening))
+    if next((word for word in clause if word not in _DETERMINERS), None) in _REPORTING:
+        return False
+    return any(word in _PRONOUNS | _AUXILIARIES or _PAST.fullmatch(word) for word in clause)
+
+
+def _verb_after(closing: list[str]) -> str | None:
+    """The verb a list would be the subject of: right after it, or after words its last item leads ("block storage
+    latency is back", "e-tickets for tonight's shows are in your account"). A past tense counts only near the list:
+    further on it is more often an adjective ("for affected customers")."""
+    for index, word in enumerate(closing[:5]):
+        if word in _PREDICATES or (_PAST.fullmatch(word) and (index == 0 or index == 1 and closing[0] not in _STOP)):
+            return word
+        if word in _BREAKS or word in _PRONOUNS:
+            return None
+    return None
 
 
 def _items(tokens: list[str], *, reverse: bool = False) -> tuple[list[str], list[str]]:
@@ -314,13 +373,25 @@ def _items(tokens: list[str], *, reverse: bool = False) -> tuple[list[str], list
         for token in tokens:
             if token in (",", "and", "or") or len(item) == 3 or (token in _STOP and (item or token not in _LEAD)):
                 break
+            if item and not reverse and _PAST.fullmatch(token):  # "and invoices failed": the verb after the name
+                break
             item.append(token)
-        tokens = tokens[len(item):]
         words = " ".join(item[::-1] if reverse else item)
         cleaned = _LISTED_TOO.sub("", words).strip()
+        if cleaned and not _is_a_name(cleaned.split()):  # "applied a fix and PDF exports": the list ends here
+            break
+        tokens = tokens[len(item):]
         if cleaned and cleaned not in _STOP and cleaned not in _NOT_NAMES | {"you", "i"}:
             items.append(cleaned)
     return (items if joined else []), tokens
+
+
+def _is_a_name(words: list[str]) -> bool:
+    """Whether a list item can name a component or a place ("the seat map", "e-ticket downloads", "Managed
+    databases") rather than be a verb phrase ("applied a fix", "caches cleared"): a name holds no article and no
+    past tense after its first word. (Items already end at a pronoun or an auxiliary verb, see `_STOP`.)"""
+    later = words[1:]
+    return not (set(later) & _DETERMINERS or any(_PAST.fullmatch(word) for word in later))
 
 
 def _aliases(ids: list[str], catalogue: Components | None, *, regions: bool) -> set[str]:
