@@ -253,7 +253,7 @@ def test_the_plugin_option_overrides_the_theme_language(tmp_path_factory) -> Non
     site = build_in(tmp_path_factory, "en", option="de")
     page = read(site, "status/index.html")
     words = " ".join(html_text(page))
-    assert "Neuigkeiten erhalten" in words and "Get updates" not in words
+    assert "Updates abonnieren" in words and "Get updates" not in words
     assert '"locale":"de-u-nu-latn"' in page  # the scripts' words and locale follow it too
 
 
