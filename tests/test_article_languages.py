@@ -29,7 +29,7 @@ Sie können Ihr Passwort jederzeit selbst zurücksetzen: siehe auch die
 
 ## Passwortschutz
 """
-NOTE = {"de": "Noch nicht übersetzt: Diese Seite steht hier so, wie wir sie geschrieben haben, auf Englisch.",
+NOTE = {"de": "Noch nicht übersetzt: Diese Seite steht hier so, wie wir sie auf Englisch geschrieben haben.",
         "ar": "لم تُترجم بعد: تظهر هذه الصفحة كما كتبناها، باللغة الإنجليزية."}
 PICTURE = Path(__file__).parent / "example" / "team" / "photos"
 POSTMORTEM = """postmortem:

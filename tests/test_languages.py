@@ -253,7 +253,7 @@ def test_the_plugin_option_overrides_the_theme_language(tmp_path_factory) -> Non
     site = build_in(tmp_path_factory, "en", option="de")
     page = read(site, "status/index.html")
     words = " ".join(html_text(page))
-    assert "Neuigkeiten erhalten" in words and "Get updates" not in words
+    assert "Updates abonnieren" in words and "Get updates" not in words
     assert '"locale":"de-u-nu-latn"' in page  # the scripts' words and locale follow it too
 
 
@@ -425,7 +425,7 @@ def test_the_acknowledgement_written_for_you_is_in_the_sites_language(site: Path
     assert result.returncode == 0, result.stderr
     update = yaml.safe_load((site / result.stdout.splitlines()[0]).read_text(encoding="utf-8"))["updates"][0]
     assert update["body"].strip() == ("PDF exports, Public API: Wir wissen, dass etwas nicht stimmt, und arbeiten "
-                                      "daran. Wir melden uns wieder bis 12:30 GMT.")
+                                      "daran. Wir melden uns spätestens um 12:30 GMT wieder.")
 
 
 def test_incident_pages_describe_themselves_in_the_sites_plain_words(localized) -> None:

@@ -311,7 +311,7 @@ def test_each_sections_banner_and_header_speak_its_language(built_two: Path) -> 
                          page(built_two, path)).group(1)
 
     for section, words in (("", "slower than usual. Next update overdue 23 Nov, 09:00 GMT Details"),
-                           ("de/", "langsamer als sonst. Nächste Nachricht überfällig 23. Nov., 09:00 GMT")):
+                           ("de/", "langsamer als sonst. Nächstes Update überfällig 23. Nov., 09:00 GMT")):
         for path in (f"{section}incidents/{EVENT}", f"{section}status/history"):
             assert words in banner(path), (path, banner(path))
     assert not re.search("[a-z]{3,}", banner(f"ar/incidents/{EVENT}").replace("PDF exports", "").replace(
@@ -340,7 +340,7 @@ def test_a_part_shared_without_links_to_its_section_is_still_rendered_per_langua
     assert wrong == [] and reused["banner"] >= 10
     shown = {language: re.search(r'<p class="st-banner">(.*?)</p>', page(site / "site", f"{language}status/history"))
              .group(1) for language in ("", "de/", "ar/")}
-    assert shown[""].endswith("· Next update by") and shown["de/"].endswith("· Nächste Nachricht bis")
+    assert shown[""].endswith("· Next update by") and shown["de/"].endswith("· Nächstes Update bis")
     assert not re.search("[A-Za-z]{4,}", shown["ar/"].replace("PDF exports", "")), shown
 
 
