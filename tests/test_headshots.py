@@ -539,6 +539,53 @@ def test_the_eyes_are_moved_onto_the_pupils(photo: Path, marked: tuple, mirror: 
     assert sum(map(math.dist, found.eyes, marked)) < sum(map(math.dist, detected.eyes, marked))
 
 
+def _eye_line_turned(face, degrees: float):
+    """`face` as a detector that misread the head's tilt by `degrees` reports it: its eyes turned about their middle."""
+    x, y = face.eye_centre
+    cos, sin = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+    eyes = tuple((x + (ex - x) * cos - (ey - y) * sin, y + (ex - x) * sin + (ey - y) * cos) for ex, ey in face.eyes)
+    return faces.Face(face.x, face.y, face.height, eyes, face.score, face.nose)
+
+
+@pytest.mark.parametrize("misread", [-7.0, -4.5, 4.5, 7.0])
+@pytest.mark.parametrize("turn", [-10, 0, 10])
+@pytest.mark.parametrize(("photo", "marked"), [(ASTRONAUT, ASTRONAUT_PUPILS), (HOPPER, HOPPER_PUPILS)],
+                         ids=["astronaut", "hopper-with-glasses"])
+def test_clear_pupils_level_a_head_whose_tilt_the_detector_misread(photo: Path, marked: tuple, turn: int,
+                                                                    misread: float) -> None:
+    # YuNet reads a tilted head as less tilted than it is (4-7° on held-out-2's Biden). Where both pupils stand
+    # out near its points, their line is the tilt, however far the detector's line is off: the photo turned either
+    # way, the detector's line turned further either way. Where the pupil finder is unsure (a point turned past
+    # the search, PUPIL_SEARCH; Hopper's glasses frame in the search making an iris stand out less), the detector's
+    # line is kept as it is: never a tilt between the two. The astronaut's clear eyes are found within 4.5°.
+    _needs_faces()
+    image = Image.open(photo).convert("RGB")
+    centre = (image.width / 2, image.height / 2)
+    image = image.rotate(turn, resample=Image.Resampling.BICUBIC, fillcolor=(120, 120, 120))
+    cos, sin = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+    pupils = [(centre[0] + (x - centre[0]) * cos + (y - centre[1]) * sin,
+               centre[1] - (x - centre[0]) * sin + (y - centre[1]) * cos) for x, y in marked]
+    true_tilt = math.degrees(math.atan2(pupils[1][1] - pupils[0][1], pupils[1][0] - pupils[0][0]))
+    detected = _eye_line_turned(faces.refine(image, faces.find(image)[0]), misread)
+    found = faces.pupils(image, detected)
+    if found is detected:
+        assert not (photo == ASTRONAUT and abs(misread) <= 4.5), "clear pupils were not used"
+        return
+    assert abs(found.tilt - true_tilt) <= 1.0, (found.tilt, detected.tilt, true_tilt)
+    assert found.eye_distance == pytest.approx(math.dist(*pupils), rel=0.04)
+
+
+@pytest.mark.parametrize(("turn", "used"), [(11.0, True), (-11.0, True), (13.0, False), (-13.0, False)])
+def test_pupils_that_turn_the_eye_line_past_the_bound_are_not_used(monkeypatch, turn: float, used: bool) -> None:
+    # Past PUPIL_AGREE's angle the darker spot is likelier a brow or an eye's corner than the detector that wrong.
+    face = faces.Face(200, 200, 250, ((150.0, 180.0), (250.0, 180.0)), 0.9, (200.0, 215.0))
+    moved = _eye_line_turned(face, turn).eyes
+    monkeypatch.setattr(faces, "_pupil", lambda image, eye, distance: moved[face.eyes.index(eye)])
+    found = faces.pupils(Image.new("RGB", (400, 400)), face)
+    assert (found is not face) is used
+    assert found.tilt == pytest.approx(turn if used else 0.0)
+
+
 def _with_eyes_covered(image: Image.Image, eyes, distance: float, shade: int) -> Image.Image:
     covered = image.copy()
     for x, y in eyes:

@@ -25,6 +25,7 @@
 5. With --held-out-2 FOLDER: the people of held_out_2.py, fixed before the work they judge, every framing, on the
    pipeline at --old and this one (true and YuNet eye lines); --old must have headshots.transform (69dea46 or
    later; the default has none, so it is refused). Run it once, on the final code.
+6. With --held-out-3 FOLDER: the same for the people of held_out_3.py, fixed before pipeline 12's levelling.
 Needs the `faces`, `backdrop` and `bench` extras: pip install -e ".[faces,backdrop,bench]".
 """
 
@@ -443,23 +444,26 @@ def measure_background_and_tone(people: dict[str, Image.Image], sent: dict[str, 
           f", 99th percentile {statistics.quantiles(chroma, n=100)[98]:.2f} (0 is grey; WebP rounding adds a little)")
 
 
-SOURCE_SIDE = 2000  # pixels: held-out-2's portraits larger than this are scaled down first
+SOURCE_SIDE = 2000  # pixels: held-out portraits larger than this are scaled down first
 
 
-def measure_held_out_2(folder: Path, old: str) -> None:
-    """held_out_2's people x every framing, through the pipeline at `old` and this one, by their marked pupils
-    (and YuNet read on the outputs): to be run once, on the final code, as its docstring says."""
-    import held_out_2
+def measure_held_out(module: str, folder: Path, old: str) -> None:
+    """The people of a held-out set (`module`: held_out_2 or held_out_3) x every framing, through the pipeline at
+    `old` and this one, by their marked pupils (and YuNet read on the outputs): to be run once, on the final code,
+    as the set's docstring says."""
+    import importlib
 
+    held_out = importlib.import_module(module)
+    title = module.replace("_", "-").capitalize()
     people, pupils = {}, {}
-    for name, path in held_out_2.fetch(folder).items():
+    for name, path in held_out.fetch(folder).items():
         portrait = ImageOps.exif_transpose(Image.open(path)).convert("RGB")
         # The framings put a portrait on a canvas twice its size, which must stay within the pipeline's 40 MP.
         shrink = min(1.0, SOURCE_SIDE / max(portrait.size))
         size = (round(portrait.width * shrink), round(portrait.height * shrink))
         kx, ky = size[0] / portrait.width, size[1] / portrait.height
         people[name] = portrait.resize(size, Image.Resampling.LANCZOS) if shrink < 1 else portrait
-        pupils[name] = tuple((x * kx, y * ky) for x, y in held_out_2.PEOPLE[name].pupils)
+        pupils[name] = tuple((x * kx, y * ky) for x, y in held_out.PEOPLE[name].pupils)
     made = {person: framings(portrait) for person, portrait in people.items()}
     before = render_old({person: {name: photo for name, (photo, _) in photos.items()}
                          for person, photos in made.items()}, old)
@@ -475,7 +479,7 @@ def measure_held_out_2(folder: Path, old: str) -> None:
             rows.append((person, name, true_eye_line(old_affine, seen, pupils[person]),
                          true_eye_line(affine, seen, pupils[person]), old_output and eye_line(old_output),
                          output and eye_line(output)))
-    print(f"\nHeld-out-2: {len(people)} people never tuned on ({', '.join(people)}) x {len(rows) // len(people)} "
+    print(f"\n{title}: {len(people)} people never tuned on ({', '.join(people)}) x {len(rows) // len(people)} "
           f"framings, backdrop on, 480x600; old = {old}, new = this tree. True: the marked pupils carried through "
           f"each pipeline's own transform; YuNet: read again on the output. Range over all headshots (sd); a "
           f"headshot whose face was not framed is left out and counted.")
@@ -634,6 +638,8 @@ def main() -> None:
                         help="leave these parts out")
     parser.add_argument("--held-out-2", type=Path, metavar="FOLDER",
                         help="also measure held_out_2's people (fetched into FOLDER): once, on the final code")
+    parser.add_argument("--held-out-3", type=Path, metavar="FOLDER",
+                        help="also measure held_out_3's people (fetched into FOLDER): once, on the final code")
     parser.add_argument("--render-all", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-one", choices=("plain", "faces", "backdrop"), help=argparse.SUPPRESS)
     parser.add_argument("--photo", type=Path, help=argparse.SUPPRESS)
@@ -644,8 +650,8 @@ def main() -> None:
     if args.render_all:  # a child process rendering with --old's pipeline
         render_all(args.render_all)
         return
-    if args.held_out_2 and not has_transform(args.old):
-        sys.exit(f"--held-out-2 compares true eye lines, which need the --old pipeline's headshots.transform, and "
+    if (args.held_out_2 or args.held_out_3) and not has_transform(args.old):
+        sys.exit(f"--held-out-2 and -3 compare true eye lines, which need the --old pipeline's headshots.transform, and "
                  f"{args.old} has none (or is no revision here): pass --old 69dea46 (the revision the README's held-out-2 'before' figures "
                  f"came from) or a later one")
     from supporttab.team import backdrop
@@ -662,7 +668,9 @@ def main() -> None:
     if "rebuild" not in args.skip:
         measure_rebuild(max(3, args.runs // 2))
     if args.held_out_2:
-        measure_held_out_2(args.held_out_2, args.old)
+        measure_held_out("held_out_2", args.held_out_2, args.old)
+    if args.held_out_3:
+        measure_held_out("held_out_3", args.held_out_3, args.old)
 
 
 if __name__ == "__main__":

@@ -59,16 +59,17 @@ PEOPLE = {
 # his eye distance, larger than what is measured.
 
 
-def fetch(folder: Path) -> dict[str, Path]:
-    """Each person's photo in `folder` (fetched and unpacked there once), checked by SHA-256."""
+def fetch(folder: Path, people: dict[str, Person] | None = None, label: str = "held-out-2") -> dict[str, Path]:
+    """Each person's photo in `folder` (fetched and unpacked there once), checked by SHA-256; `people` and `label`
+    let another held-out set (held_out_3.py) fetch the same way."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for name, person in PEOPLE.items():
+    for name, person in (PEOPLE if people is None else people).items():
         path = folder / f"{name}.jpg"
         if not path.is_file():
             path.write_bytes(_unpack(person))
         if hashlib.sha256(path.read_bytes()).hexdigest() != person.sha256:
-            sys.exit(f"{path}: not the photo held-out-2 was marked on (SHA-256 differs); delete it and fetch again")
+            sys.exit(f"{path}: not the photo {label} was marked on (SHA-256 differs); delete it and fetch again")
         paths[name] = path
     return paths
 

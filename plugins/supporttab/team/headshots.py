@@ -28,8 +28,8 @@ from .model import Focus
 # 7: the eyes from four looks; a transparent photo on the backdrop; 8: two closer looks; 9: the eyes on the pupils;
 # 10: without the face detector, a JPEG decoded only as large as the top-biased crop needs; turned aside by the nose;
 # the detector sees each view with its levels stretched; 11: a three-quarter face (nose partly aside, eyes close for
-# the box) is framed by its box again
-PIPELINE_VERSION = "11"
+# the box) is framed by its box again; 12: clear pupils are trusted over YuNet's eye line for the tilt
+PIPELINE_VERSION = "12"
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 MIN_SIDE = 64  # pixels; a thinner photo cannot hold a face
 EYES_PER_FACE = 0.39  # the detector's eye distance as a share of its face box's height, on frontal faces
