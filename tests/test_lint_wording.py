@@ -314,3 +314,115 @@ def test_a_list_naming_more_components_than_listed_still_warns(tmp_path: Path, b
 def test_a_clause_beside_a_listed_region_is_not_a_list_of_places(tmp_path: Path, body: str, fires: bool) -> None:
     text = exports_incident(body, status="investigating", regions="[uk]")
     assert ("unlisted-affected" in rules(tmp_path, text, components=EXPORTS)) is fires
+
+
+# A review of the rule above found real unlisted parts it stopped seeing, and false alarms of the same class left;
+# each class below holds the reviewer's sentences and a few more of the same shape.
+@pytest.mark.parametrize("body", [
+    # a past tense that describes a name, at the start of a clause or after an article, is not a verb
+    "Automated PDF exports and invoice downloads are failing.",
+    "Hosted PDF exports and invoice downloads are slow.",
+    "Scheduled PDF exports and invoice downloads are failing.",
+    "Delayed PDF exports and invoice downloads are being retried.",
+    "Managed PDF exports and invoice downloads are timing out.",
+    "PDF exports and the Shared Inbox are down.",
+    "PDF exports and the scheduled reports are failing.",
+    "PDF exports and the hosted checkout are failing.",
+    "PDF exports and the Automated Reports are slow.",
+    "PDF exports and all our dashboards are down.",
+    "PDF exports and your saved reports are unavailable.",
+    "Since 09:00, archived statements and PDF exports have been failing.",
+])
+def test_a_name_that_starts_with_a_past_tense_is_still_a_name(tmp_path: Path, body: str) -> None:
+    text = exports_incident(body, status="investigating")
+    assert "unlisted-affected" in rules(tmp_path, text, components=EXPORTS)
+
+
+@pytest.mark.parametrize("body", [
+    # a verb that a clause follows without "that", or a word that opens one, before the list
+    "We noticed PDF exports and invoice downloads are failing.",
+    "We noticed invoice downloads and PDF exports are slow.",
+    "We know PDF exports and invoice downloads are failing.",
+    "We can see PDF exports and invoice downloads are failing.",
+    "We have confirmed PDF exports and invoice downloads are down.",
+    "We've identified why PDF exports and invoice downloads are slow.",
+    "We are investigating why PDF exports and invoice downloads are failing.",
+    "Identified - PDF exports and invoice downloads are failing.",
+    "We discovered PDF exports and invoice downloads were returning errors.",
+    "We don't yet know how PDF exports and invoice downloads are affected.",
+    "Our monitoring detected invoice downloads and PDF exports were timing out.",
+    # a list after a clause and "and" is still a list
+    "We rolled back the release and invoice downloads and PDF exports are slow.",
+    "We rolled back the release and Search and PDF exports are recovering.",
+    "We restarted the workers and PDF exports and invoice downloads are recovering.",
+    "We restarted the render workers and PDF exports and invoice downloads are coming back.",
+    "Engineers failed over the database, and Search and PDF exports are coming back.",
+])
+def test_a_list_after_a_verb_or_a_clause_still_names_each_part(tmp_path: Path, body: str) -> None:
+    text = exports_incident(body, status="investigating")
+    assert "unlisted-affected" in rules(tmp_path, text, components=EXPORTS)
+
+
+@pytest.mark.parametrize(("body", "fires"), [
+    # "also" said of a pronoun is a part affected, unless it is what we have not done yet
+    ("PDF exports are down, and we are also not able to send invoices.", True),
+    ("PDF exports are down; you may also not be able to sign in to the mobile app.", True),
+    ("Invoice downloads are slow; they are also failing for some users.", True),
+    ("PDF exports are recovering. The mobile app is slow for some users; it is also failing to sync.", True),
+    ("PDF exports are down; we are also not sending invoice emails.", True),
+    ("PDF exports are down, and we have also not found the cause yet.", False),
+    ("PDF exports are down; we have also not identified what changed.", False),
+    ("PDF exports are slow. We have also not received any reports of lost data.", False),
+])
+def test_also_said_of_a_pronoun_is_a_part_affected_unless_it_is_our_progress(tmp_path: Path, body: str,
+                                                                             fires: bool) -> None:
+    text = exports_incident(body, status="investigating")
+    assert ("unlisted-affected" in rules(tmp_path, text, components=EXPORTS)) is fires
+
+
+@pytest.mark.parametrize("body", [
+    # a singular verb after a list: "or" agrees with one item, and a list with nothing before it is still a list
+    "Invoice downloads or PDF exports is failing for some users.",
+    "PDF exports or the admin dashboard is failing for some users.",
+    "Either Search or PDF exports is slow for some customers.",
+    "Invoice downloads and PDF exports is down.",
+])
+def test_a_singular_verb_after_a_list_still_warns(tmp_path: Path, body: str) -> None:
+    text = exports_incident(body, status="investigating")
+    assert "unlisted-affected" in rules(tmp_path, text, components=EXPORTS)
+
+
+@pytest.mark.parametrize("body", [
+    # a clause without a verb ("fix in place", "rollback complete") or with one the grammar missed
+    "Fix in place and PDF exports are recovering.",
+    "Rollback complete and PDF exports are recovering.",
+    "Mitigation in progress and PDF exports are recovering.",
+    "Deploy done and PDF exports are completing again.",
+    "Monitoring continues and PDF exports look healthy.",
+    "Work remains and PDF exports are only partly back.",
+    "Latency went down and PDF exports are completing again.",
+    "Our fix went out and PDF exports are back.",
+    "The on-call engineer rebuilt caches and PDF exports are back.",
+    "Support rebuilt search indexes and PDF exports are back.",
+    "Thanks for your patience and PDF exports are completing again.",
+    "We have found the problem and PDF exports are recovering.",
+    # a piece of the listed part, pointing back at it
+    "PDF exports and the queue behind them are recovering.",
+    "PDF exports and the jobs in them are completing again.",
+])
+def test_a_verbless_clause_or_a_piece_of_the_listed_part_is_not_another_part(tmp_path: Path, body: str) -> None:
+    assert "unlisted-affected" not in rules(tmp_path, exports_incident(body), components=EXPORTS)
+
+
+@pytest.mark.parametrize(("body", "fires"), [
+    ("We rerouted traffic and London and Dublin are recovering.", True),
+    ("We noticed London and Dublin are seeing errors.", True),
+    ("Dublin and London is down.", True),
+    ("Dublin or London is seeing errors.", True),
+    ("Customers in the affected London and Dublin offices cannot pay.", True),
+    ("Engineers in Dublin found the fault and London is recovering.", False),
+    ("Traffic moved to Berlin, and London is back.", False),
+])
+def test_the_same_classes_for_places(tmp_path: Path, body: str, fires: bool) -> None:
+    text = exports_incident(body, status="investigating", regions="[uk]")
+    assert ("unlisted-affected" in rules(tmp_path, text, components=EXPORTS)) is fires

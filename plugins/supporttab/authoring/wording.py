@@ -27,7 +27,7 @@ IMPACTS = ("soft-impact", "hard-impact", "total-outage")
 # engineers"): a book for another language that gives them these kinds must bring that grammar too.
 AFFECTED = ("unaffected", "also-affected", "hard-impact", "soft-impact")
 BLAME = ("system-framing", "person-punished", "person-at-fault", "credit", "person-mistake")
-_LEAD = {"in", "at", "on", "the", "across", "our"}  # words that may open a list item: "Leeds and in York"
+_LEAD = {"in", "at", "on", "the", "across", "our", "your", "all"}  # may open a list item: "Leeds and in York"
 _LISTED_TOO = re.compile(r"^(?:(?:" + "|".join(_LEAD | {"and", "also"}) + r")\s+)+")
 # The grammar that tells a list of names ("Search and PDF exports are slow") from clauses joined by "and" ("we
 # applied a fix and PDF exports are completing again"): words that end a list item, words that open a clause or a
@@ -37,15 +37,29 @@ _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have"
 _PRONOUNS = {"we", "you", "they", "it", "he", "she", "i"}
 _DETERMINERS = {"a", "an", "the", "our", "their", "its", "your", "this", "these", "those", "my", "his", "her"}
 _OPENERS = {"that", "which", "who", "while", "whilst", "because", "when", "where", "if", "but", "so", "as",
-            "although", "though", "until", "unless", "once"}
+            "although", "though", "until", "unless", "once", "why", "how", "whether"}
 _BREAKS = {",", ";", ":", "and", "or", *_OPENERS}  # where a clause ends and the next one opens
-_REPORTING = {"aware", "confirm", "believe", "expect", "understand", "think"}  # "we're aware [that] X and Y are..."
-_PREDICATES = _AUXILIARIES | {"work", "works", "keep", "keeps", "remain", "remains", "stay", "stays", "look",
-                              "looks", "seem", "seems", "load", "loads", "run", "runs", "continue", "continues"}
+# Verbs a clause follows without "that": "we noticed [that] X and Y are failing" names X and Y.
+_REPORTING = {"aware", "confirm", "confirmed", "believe", "expect", "understand", "think", "notice", "noticed",
+              "know", "knew", "see", "seeing", "saw", "found", "identified", "discovered", "observed", "detected"}
+# Verbs that are never a noun, so never part of a name ("monitoring continues"), unlike "works" or "runs".
+_LINKING = {"keep", "keeps", "remain", "remains", "stay", "stays", "seem", "seems", "continue", "continues"}
+_PREDICATES = _AUXILIARIES | _LINKING | {"work", "works", "look", "looks", "load", "loads", "run", "runs"}
 _SINGULAR = {verb for verb in _PREDICATES if verb.endswith("s")}  # "is", "has", "keeps": one subject, not a list
 _PAST = re.compile(r"\w+[^e]ed")  # "cleared", "deployed"; not "feed" or "speed"
-_STOP = {"in", "on", "at", "for", "to", "from", "not", "since", "with", "by", "both", "also", "of", "after", ";", ":",
-         *_AUXILIARIES, *_PRONOUNS, *_OPENERS}
+# Irregular past tenses that are seldom anything else ("latency went down", "the engineer rebuilt caches").
+_IRREGULAR_PAST = {"went", "came", "ran", "took", "sent", "made", "got", "found", "built", "rebuilt", "broke", "began",
+                   "brought", "saw", "knew", "wrote"}
+_PREPOSITIONS = {"in", "on", "at", "for", "to", "from", "since", "with", "by", "of", "after", "behind"}
+_STOP = {"not", "both", "also", ";", ":", *_PREPOSITIONS, *_AUXILIARIES, *_PRONOUNS, *_OPENERS}
+# Words that cannot be the subject of a past tense after them: there it describes a name ("the scheduled reports",
+# "customers in the affected offices"), as it does at the start of a clause ("Automated PDF exports").
+_NO_SUBJECT = {*_BREAKS, *_DETERMINERS, *_LEAD, *_PREPOSITIONS}
+_DONE = {"complete", "completed", "done", "finished", "underway", "ongoing"}  # "rollback complete": a clause
+# The last word of a list item that is not a part: "fix in place", "we found the cause", "thanks for your patience".
+_NOT_PARTS = {"you", "i", "place", "progress", "patience", "cause", "issue", "problem", "fault"}
+# What "we have also not ..." done yet that is our progress, not a part affected: "found the cause", "seen this".
+_OUR_PROGRESS = {"found", "seen", "identified", "know", "known", "received", "heard", "had", "confirmed", "traced"}
 _NAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? (?:on|from|in) (?:our|the) [\w\s-]{0,30}?team\b|, (?:one of "
                     r"our|a|an|our) [\w\s-]{0,30}?(?:engineers?|developers?|team|member))")
 
@@ -277,11 +291,14 @@ def _clause(sentence: Sentence, words: str) -> str:
 
 
 def _said_of_us(clause: str, words: str) -> bool:
-    """Whether `words` in `clause` are said of a pronoun ("we have also not found the cause", "it is also slow"):
-    of us, or of what the text already named, not of another part."""
-    before = clause[:f" {clause}".find(f" {words} ")].split()
-    subject = next((word for word in reversed(before) if word not in _AUXILIARIES | {"not"}), None)
-    return subject in _PRONOUNS
+    """Whether `words` ("also not") in `clause` say what we have not done yet ("we have also not found the cause"):
+    our progress, not another part. Anything else said with them is a part affected, even of a pronoun ("we are
+    also not able to send invoices", "they are also failing"): a missed part is worse than a warning to ignore."""
+    padded = f" {clause}"
+    at = padded.find(f" {words} ")
+    before, after = padded[:at].split(), padded[at + len(words) + 2:].split()
+    subject = next((word for word in reversed(before) if word not in _AUXILIARIES), None)
+    return subject == "we" and words.endswith(" not") and after[:1] != [] and after[0] in _OUR_PROGRESS
 
 
 def _coordinated(listing: str, original: str, event: Event, catalogue: Components | None) -> str | None:
@@ -320,30 +337,45 @@ def _conjuncts(listing: str, at: int, alias: str) -> list[str]:
     before, after = listing[:at].split(), listing[at + len(alias) + 1:].split()
     preceding, opening = _items(before[::-1], reverse=True)
     following, closing = _items(after)
-    # A verb for one subject after the list ("the dashboard and the loading is normal", "we moved traffic to
-    # Frankfurt and London is back"): its last item is the subject of a clause of its own, not an item of the list.
-    if _verb_after(closing) in _SINGULAR:
+    # A verb for one subject after a list joined by "and" ("the dashboard and the loading is normal", "we moved
+    # traffic to Frankfurt and London is back"): its last item is the subject of a clause of its own. With "or" the
+    # verb agrees with one item anyway ("Search or PDF exports is failing"), and a list with nothing before it is a
+    # list said carelessly ("Dublin and London is down").
+    either = "or" in before[len(opening):] + after[:len(after) - len(closing)]
+    if not either and _verb_after(closing) in _SINGULAR:
         if following:
             following, closing = [], after
-        else:
+        elif _joins_clauses(opening, closing, then=(before[len(opening):] or [""])[0]):
             preceding = []
-    if _joins_clauses(opening if preceding else before[::-1], closing if following else after):
-        return [alias]
+    if _joins_clauses(opening if preceding else before[::-1], closing if following else after,
+                      then=(before[len(opening):] if preceding else alias.split())[0]):
+        # "We restarted the tablets and ordering and live tracking are back": the first "and" joins the clauses,
+        # the second a list.
+        return [alias, *following] if preceding else [alias]
     return [*preceding, alias, *following]
 
 
-def _joins_clauses(opening: list[str], closing: list[str]) -> bool:
+def _joins_clauses(opening: list[str], closing: list[str], then: str) -> bool:
     """True when "and" joins two clauses around what looked like a list: a verb follows it, so it would be that
     verb's subject, but its own clause already has a subject or a verb before it ("we rolled back the release and
     PDF exports are recovering"). A list that is a subject has none ("customers in London and Dublin cannot pay",
-    "Search and PDF exports are slow"), or follows a word that a clause follows ("we're aware Search and PDF
-    exports are slow"). `opening` is the words before the list, nearest first."""
+    "Search and PDF exports are slow", "Automated PDF exports and invoices are failing"), or follows a word that a
+    clause follows ("we noticed Search and PDF exports are slow"). `opening` is the words before the list, nearest
+    first; `then` the list's first word."""
     if not _verb_after(closing):
         return False
     clause = list(itertools.takewhile(lambda word: word not in _BREAKS, opening))
     if next((word for word in clause if word not in _DETERMINERS), None) in _REPORTING:
         return False
-    return any(word in _PRONOUNS | _AUXILIARIES or _PAST.fullmatch(word) for word in clause)
+    return _has_verb(clause[::-1], then)
+
+
+def _has_verb(words: list[str], then: str) -> bool:
+    """Whether a clause (`words` as written, `then` the word after it) has a subject or a verb: a pronoun, a verb
+    like "is" or "continues", or a past tense after its subject ("caches cleared") or before an article
+    ("migrated the volumes")."""
+    return any(word in _PRONOUNS | _PREDICATES or _is_verb_after(previous, word) or _is_past(word) and following
+               in _DETERMINERS for previous, word, following in zip([None, *words], words, [*words[1:], then]))
 
 
 def _verb_after(closing: list[str]) -> str | None:
@@ -351,7 +383,7 @@ def _verb_after(closing: list[str]) -> str | None:
     latency is back", "e-tickets for tonight's shows are in your account"). A past tense counts only near the list:
     further on it is more often an adjective ("for affected customers")."""
     for index, word in enumerate(closing[:5]):
-        if word in _PREDICATES or (_PAST.fullmatch(word) and (index == 0 or index == 1 and closing[0] not in _STOP)):
+        if word in _PREDICATES or (_is_past(word) and (index == 0 or index == 1 and closing[0] not in _STOP)):
             return word
         if word in _BREAKS or word in _PRONOUNS:
             return None
@@ -359,39 +391,69 @@ def _verb_after(closing: list[str]) -> str | None:
 
 
 def _items(tokens: list[str], *, reverse: bool = False) -> tuple[list[str], list[str]]:
-    """The list items at the start of `tokens` (read backwards with `reverse`), each up to three words, and the
-    tokens after them. Commas alone join clauses as often as lists ("the API, you will not"): an "and" or "or"
-    makes it a list."""
+    """The list items at the start of `tokens` (read backwards with `reverse`), and the tokens after them, from
+    the "and" or comma where the list ends. Commas alone join clauses as often as lists ("the API, you will not"):
+    an "and" or "or" makes it a list."""
     items, joined = [], False
     while tokens and tokens[0] in (",", "and", "or"):
         if not items and tokens[:2] in ([",", "and"], ["and", ","]):  # ", and" after one item starts a clause
             break
-        while tokens and tokens[0] in (",", "and", "or"):
-            joined = joined or tokens[0] != ","
-            tokens = tokens[1:]
-        item = []
-        for token in tokens:
-            if token in (",", "and", "or") or len(item) == 3 or (token in _STOP and (item or token not in _LEAD)):
-                break
-            if item and not reverse and _PAST.fullmatch(token):  # "and invoices failed": the verb after the name
-                break
-            item.append(token)
-        words = " ".join(item[::-1] if reverse else item)
-        cleaned = _LISTED_TOO.sub("", words).strip()
-        if cleaned and not _is_a_name(cleaned.split()):  # "applied a fix and PDF exports": the list ends here
-            break
-        tokens = tokens[len(item):]
-        if cleaned and cleaned not in _STOP and cleaned not in _NOT_NAMES | {"you", "i"}:
+        joints = list(itertools.takewhile(lambda token: token in (",", "and", "or"), tokens))
+        joined = joined or set(joints) != {","}
+        rest = tokens[len(joints):]
+        item = _item(rest, reverse=reverse)
+        words = item[::-1] if reverse else item
+        read_before = rest[len(item)] if reverse and len(rest) > len(item) else None
+        if not _is_a_name(words, read_before) or not reverse and _part_of_it(rest[len(item):]):
+            break  # "applied a fix and PDF exports", "PDF exports and the queue behind them": the list ends here
+        tokens = rest[len(item):]
+        cleaned = _LISTED_TOO.sub("", " ".join(words)).strip()
+        if cleaned and cleaned not in _STOP | _NOT_NAMES and cleaned.split()[-1] not in _NOT_PARTS:
             items.append(cleaned)
     return (items if joined else []), tokens
 
 
-def _is_a_name(words: list[str]) -> bool:
-    """Whether a list item can name a component or a place ("the seat map", "e-ticket downloads", "Managed
-    databases") rather than be a verb phrase ("applied a fix", "caches cleared"): a name holds no article and no
-    past tense after its first word. (Items already end at a pronoun or an auxiliary verb, see `_STOP`.)"""
-    later = words[1:]
-    return not (set(later) & _DETERMINERS or any(_PAST.fullmatch(word) for word in later))
+def _item(tokens: list[str], *, reverse: bool) -> list[str]:
+    """The words of one list item at the start of `tokens` (in their order), up to three; it ends at a word that
+    ends a list item (`_STOP`), at a past tense used as a verb after the name ("and invoices failed"), and, read
+    backwards, at a verb a clause follows ("we noticed | invoices and PDF exports are slow")."""
+    item: list[str] = []
+    for token in tokens:
+        if token in (",", "and", "or") or len(item) == 3 or (token in _STOP and (item or token not in _LEAD)):
+            break
+        if reverse and token in _REPORTING or not reverse and _is_verb_after((item or [None])[-1], token):
+            break
+        item.append(token)
+    return item
+
+
+def _is_a_name(words: list[str], read_before: str | None = None) -> bool:
+    """Whether a list item (`words`, after `read_before` in its clause) can name a component or a place ("the seat
+    map", "e-ticket downloads", "Managed databases", "the scheduled reports") rather than be a verb phrase or a
+    clause ("applied a fix", "the engineer rebuilt caches", "monitoring continues", "rollback complete"): a name
+    holds no article, linking verb or word of a finished step after its first word, and no past tense after a word
+    that could be its subject. (Items already end at a pronoun or an auxiliary verb, see `_STOP`.)"""
+    later = _LISTED_TOO.sub("", " ".join(words)).split()[1:]
+    if set(later) & (_DETERMINERS | _LINKING | _DONE):
+        return False
+    return not any(_is_verb_after(previous, word) for previous, word in zip([read_before, *words], words))
+
+
+def _is_verb_after(previous: str | None, word: str) -> bool:
+    """Whether `word` is a past tense used as a verb: after a word that could be its subject ("caches cleared",
+    "we rolled back"), not at the start of a clause or after an article ("Automated reports", "the hosted
+    checkout"), where it describes a name."""
+    return _is_past(word) and previous is not None and previous not in _NO_SUBJECT
+
+
+def _is_past(word: str) -> bool:
+    return bool(_PAST.fullmatch(word)) or word in _IRREGULAR_PAST
+
+
+def _part_of_it(rest: list[str]) -> bool:
+    """Whether the words after a list item point back at what came before ("the queue behind them"): the item is a
+    piece of the part already named, not another part."""
+    return rest[:1] != [] and rest[0] in _PREPOSITIONS and rest[1:2] in (["them"], ["it"])
 
 
 def _aliases(ids: list[str], catalogue: Components | None, *, regions: bool) -> set[str]:
