@@ -231,13 +231,15 @@ def test_cache_means_a_second_run_decodes_nothing(tmp_path: Path, monkeypatch: p
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [first.key]  # no temporary folders left
 
 
-def test_cache_key_changes_with_the_photo_and_the_framing() -> None:
+def test_cache_key_changes_with_the_photo_the_framing_and_the_pipeline(monkeypatch) -> None:
     data = ASTRONAUT.read_bytes()
     key = headshots.cache_key(data, None, FRAMING)
     assert key == headshots.cache_key(data, None, Framing())
     assert key != headshots.cache_key(data + b"\0", None, FRAMING)
     assert key != headshots.cache_key(data, None, Framing(width=200))
     assert key != headshots.cache_key(data, Focus(x=0.5, y=0.4, height=0.2), FRAMING)
+    monkeypatch.setattr(headshots, "PIPELINE_VERSION", headshots.PIPELINE_VERSION + "-next")
+    assert key != headshots.cache_key(data, None, FRAMING)  # a changed pipeline never serves old headshots
 
 
 def test_face_detection_frames_the_astronaut_at_the_common_face_line() -> None:

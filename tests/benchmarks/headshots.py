@@ -364,13 +364,13 @@ def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None,
           f"({', '.join(people)}), backdrop on, on each 480x600 output. True: the pupils marked by hand on the "
           f"source, carried through the framing's known transform and the pipeline's own; YuNet: read again on "
           f"the output. Planned: eyes centred at ({anchor[0]:.0f}, {anchor[1]:.0f}), {planned:.0f} px apart, level.")
-    print(f"{'person':<9}{'framing':<20}{'true: x, y, distance, angle':>30}{'YuNet on output':>26}"
+    print(f"{'person':<12}{'framing':<20}{'true: x, y, distance, angle':>30}{'YuNet on output':>26}"
           f"{'old, YuNet':>24}{'warned':>7}")
     for person, name, _, truth, ours, theirs, _, warned in rows:
         shown = ["none" if eyes is None else ", ".join("-" if value is None else f"{value:.0f}" if i < 3 else
                                                        f"{value:+.1f}" for i, value in enumerate(eyes))
                  for eyes in (truth, ours, theirs)]
-        print(f"{person:<9}{name:<20}{shown[0]:>30}{shown[1]:>26}{shown[2]:>24}{warned:>7}")
+        print(f"{person:<12}{name:<20}{shown[0]:>30}{shown[1]:>26}{shown[2]:>24}{warned:>7}")
     if sheet:
         columns = len(tiles) // max(1, len(people))
         contact = Image.new("RGB", (columns * 124 + 4, len(people) * 154 + 4), "white")
@@ -398,7 +398,7 @@ def measure_uniformity(people: dict[str, Image.Image], sheet: Path | None,
             cells.append([spread([m[0] for m in mine]), spread([m[1] for m in mine]),
                           spread([100 * d / middle for d in distances]) if distances else None,
                           spread([m[3] for m in mine if m[3] is not None]) if distances else None])
-        print(f"  {person:<9}" + "  ".join(
+        print(f"  {person:<12}" + "  ".join(
             f"{label} {'-' if a is None else f'{a:4.1f}'} ({'-' if b is None else f'{b:4.1f}'})"
             for label, a, b in zip(("x", "y", "distance", "angle"), *cells, strict=True)))
     ruler = [(row[YUNET][i] - row[TRUTH][i]) * (100 / row[TRUTH][2] if i == 2 else 1)
@@ -511,14 +511,14 @@ def measure_held_out(module: str, folder: Path, old: str) -> None:
             cells.append(tuple(f"{value:4.1f}" for value in (
                 spread([m[0] for m in mine]), spread([m[1] for m in mine]),
                 spread([100 * m[2] / middle for m in mine]), spread([m[3] for m in mine]))))
-        print(f"  {person:<9}" + "  ".join(f"{label} {a:>4} -> {b:>4}" for label, a, b in zip(
+        print(f"  {person:<12}" + "  ".join(f"{label} {a:>4} -> {b:>4}" for label, a, b in zip(
             ("x", "y", "distance", "angle"), *cells, strict=True)))
     print("per framing, true x, y, distance, angle, old -> new:")
     for person, name, truth_old, truth_new, _, _ in rows:
         shown = ["none" if eyes is None else ", ".join(f"{value:.0f}" if i < 3 else f"{value:+.1f}"
                                                        for i, value in enumerate(eyes))
                  for eyes in (truth_old, truth_new)]
-        print(f"  {person:<9}{name:<20}{shown[0]:>24} -> {shown[1]}")
+        print(f"  {person:<12}{name:<20}{shown[0]:>24} -> {shown[1]}")
 
 
 def time_one(photo: Path, mode: str, runs: int) -> list[tuple[float, float]]:
