@@ -270,15 +270,15 @@ def test_a_bio_too_long_in_any_language_is_refused_with_its_place(translated_hub
 
 def test_an_authors_own_page_in_a_section_is_not_named_as_the_generated_pages_version(translated_hub: Path,
                                                                                      tmp_path: Path) -> None:
-    """An author's de/team/index.md wins over the generated German team page (with the build's warning): the team
+    """An author's de/team/index.md wins over the generated German team page (with a note): the team
     pages then name no versions, as they are no longer the same page in each language; the hubs still do."""
     site = tmp_path / "site"
     shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
     (site / "content/de/team").mkdir(parents=True)
     (site / "content/de/team/index.md").write_text("# Unsere eigene Teamseite\n", encoding="utf-8")
-    result = run_mkdocs_build(site, strict=False)
+    result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stderr
-    assert "de/team/index.md exists, so Support Tab does not generate" in result.stderr
+    assert "content/de/team/index.md is your own page, so Support Tab does not generate" in result.stderr
     built = site / "site"
     assert "Unsere eigene Teamseite" in page(built, "de/team")
     for path in ("team", "ar/team"):
@@ -377,3 +377,45 @@ def test_the_hubs_search_form_is_named_by_its_label_in_its_language_or_marked_as
         assert "aria-label=" not in form and 'aria-labelledby="st-search-label"' in form, form
         assert re.search(r'<label class="st-search__label" id="st-search-label" for="st-search-input">(.*?)</label>',
                          hub).group(1) == label, section
+
+
+def anchored_links(built: Path, path: Path) -> list[tuple[str, Path, str]]:
+    """The help strip's and signatures' links of a page, to an anchor on another page: (link, file, anchor)."""
+    markup = path.read_text(encoding="utf-8")
+    found = []
+    for link in re.findall(r'class="st-(?:help__all|signature__person)" href="([^"]*#[^"]*)"', markup):
+        target, anchor = link.split("#", 1)
+        folder = (built / target.lstrip("/") if target.startswith("/") else path.parent / target).resolve()
+        found.append((link, folder / "index.html" if folder.is_dir() else folder, anchor))
+    return found
+
+
+@pytest.mark.parametrize("own", ["de/index.md", "de/team/index.md", "ar/team/index.md"])
+def test_an_authors_own_page_in_a_section_passes_strict_and_every_contact_link_reaches_its_anchor(
+        translated_hub: Path, tmp_path: Path, own: str) -> None:
+    """An author's own hub or team page in a language's folder is a page written for that language on purpose:
+    the strict build passes with a note, the page is published, and every help strip and signature on every page
+    leads to a page that has the contact details or the person it names (the first language's, when the section's
+    own is the author's), never to an anchor the author's page lacks."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content" / own).parent.mkdir(parents=True, exist_ok=True)
+    (site / "content" / own).write_text("# Unsere eigene Seite\n\nGeschrieben von Hand.\n", encoding="utf-8")
+    result = run_mkdocs_build(site)  # strict
+    assert result.returncode == 0, result.stderr
+    assert f"INFO    -  content/{own} is your own page" in result.stderr
+    built = (site / "site").resolve()
+    assert "Geschrieben von Hand." in page(built, own.removesuffix("index.md"))
+    checked = set()
+    for path in sorted(built.glob("**/*.html")):
+        for link, target, anchor in anchored_links(built, path):
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (path, link)
+            checked.add(anchor.split("-")[0])
+    assert checked == {"help", "member"}, checked
+    section = own.split("/")[0]  # what is ours in the section is still where its links lead
+    incident = built / section / "incidents/2026-11-20-card-payments-failing/index.html"
+    hub_link = re.search(r'class="st-help__all" href="([^"#]*)#', incident.read_text("utf-8")).group(1)
+    team_link = re.search(r'class="st-signature__person" href="([^"#]*)#', incident.read_text("utf-8")).group(1)
+    hub, team = ((incident.parent / link).resolve().relative_to(built).as_posix() for link in (hub_link, team_link))
+    assert (hub, team) == (("." if own == "de/index.md" else section),
+                           ("team" if own.endswith("team/index.md") else f"{section}/team")), (hub, team)

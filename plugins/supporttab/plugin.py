@@ -8,6 +8,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import MethodType
@@ -77,7 +78,7 @@ from .core.themescript import (
     turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
-from .core.urls import HUB_PAGE, UrlScheme, site_info
+from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
 from .hub.translations import Articles, untranslated_note
@@ -238,6 +239,8 @@ class SupportTabPlugin(BasePlugin):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         self.pages = _add_generated_pages(files, config, self.build.pages + [
             page for section in self.build.sections for page in section.pages])
+        self.build = replace(self.build, sections=tuple(_with_stand_ins(section, self.pages)
+                                                        for section in self.build.sections))
         self.sections = {page.src_uri: section for section in self.build.sections for page in section.pages}
         self.section_sources = {section.language: _section_sources(self.build.pages, section.urls, self.pages)
                                 for section in self.build.sections}
@@ -834,6 +837,15 @@ def _section_hubs(sections: tuple[Section, ...], page_views: dict[str, int], pag
     return hubs
 
 
+def _with_stand_ins(section: Section, generated: dict[str, GeneratedPage]) -> Section:
+    """The section with its links to the hub, team and status page leading to the first language's where an
+    author's own page stands in for the section's and the first language's is generated: the help strip's
+    `#help-from-us` and the signatures' `#member-…` then reach the contact details and people they name."""
+    stand_ins = frozenset(source for source in (HUB_PAGE, TEAM_PAGE, STATUS_PAGE)
+                          if source in generated and section.urls.source(source) not in generated)
+    return replace(section, urls=replace(section.urls, stand_ins=stand_ins)) if stand_ins else section
+
+
 def _section_globals(section: Section) -> dict[str, Any]:
     return {"supporttab": section.chrome, "supporttab_status": section.status, "supporttab_summary": section.summary,
             "supporttab_update_ways": section.update_ways, "supporttab_record": section.record,
@@ -1318,17 +1330,27 @@ def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:
 
 
 def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
-    """Add each page unless the site already has a page of that name: an author's page always wins."""
+    """Add each page unless the site already has a page of that name: an author's page always wins. At the root
+    that is likely an old page in the way (a warning, so --strict stops); in a language's folder, a page written
+    for that language on purpose (a note)."""
     added = {}
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
-            log.warning(f"{Path(config.docs_dir).name}/{page.src_uri} exists, so Support Tab does not generate "
-                        f"'{page.title}' there; delete that page to get the generated one")
+            _say_stood_in(Path(config.docs_dir).name, page)
             continue
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         added[page.src_uri] = page
     return added
+
+
+def _say_stood_in(docs: str, page: GeneratedPage) -> None:
+    if page.section:
+        log.info(f"{docs}/{page.src_uri} is your own page, so Support Tab does not generate '{page.title}' there; "
+                 "links to its contact details and people lead to the first language's page, which has them")
+    else:
+        log.warning(f"{docs}/{page.src_uri} exists, so Support Tab does not generate '{page.title}' there; delete "
+                    "that page to get the generated one")
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
