@@ -9,6 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from babel import Locale
+from babel.lists import format_list
 from conftest import copy_example_site, run_mkdocs_build
 from test_cli import run
 from test_translations import edit, marked_texts, page, set_languages
@@ -419,3 +422,97 @@ def test_an_authors_own_page_in_a_section_passes_strict_and_every_contact_link_r
     hub, team = ((incident.parent / link).resolve().relative_to(built).as_posix() for link in (hub_link, team_link))
     assert (hub, team) == (("." if own == "de/index.md" else section),
                            ("team" if own.endswith("team/index.md") else f"{section}/team")), (hub, team)
+
+
+def spoken(site: Path, file: str, where: str) -> list[list[str]]:
+    """Each `languages:` list of a hub.yml's channels (where="channels") or a member file, as written; a channel
+    without one speaks the site's first language."""
+    data = yaml.safe_load((site / file).read_text(encoding="utf-8"))
+    if where == "channels":
+        return [channel.get("languages", ["en"]) for channel in data["help_from_us"]["channels"]]
+    return [data["languages"]] if data.get("languages") else []
+
+
+def names_in(language: str, written: list[str]) -> str:
+    """CLDR's names of the languages written (codes or English names) in `language`, listed as it lists things; a
+    word CLDR has no language for as written, marked as English on another language's page."""
+    english = {name.casefold(): code for code, name in Locale("en").languages.items()}
+    names = []
+    for value in written:
+        code = value if value in Locale("en").languages else english.get(value.casefold())
+        names.append(Locale.parse(language).languages[code] if code else
+                     value if language == "en" else f'<span lang="en">{value}</span>')
+    return format_list(names, locale="en_GB" if language == "en" else language)  # a plain `en` is British
+
+
+@pytest.mark.parametrize("language", ["en", "de", "ar"])
+def test_the_languages_a_channel_or_member_speaks_are_named_in_each_pages_language(translated_hub: Path, built: Path,
+                                                                                 language: str) -> None:
+    """Every channel's and every member's spoken languages, written as English names in the example (and left out:
+    the site's own), are named by CLDR in the reader's language; a language CLDR has no name for (Mandarin) is shown
+    as written and says it is English."""
+    section = "" if language == "en" else f"{language}/"
+    hub = page(built, section or ".")
+    shown = [unescape_keep_spans(meta.split("·", 1)[1])
+             for meta in re.findall(r'<p class="st-channel__meta">(.*?)</p>', hub, re.DOTALL)]
+    assert shown == [names_in(language, written) for written in spoken(translated_hub, "content/hub.yml",
+                                                                         "channels")]
+    team = page(built, f"{section}team")
+    members = re.findall(r'<li class="st-member" id="member-([^"]+)">.*?</li>', team, re.DOTALL)
+    checked = 0
+    for member in members:
+        written = spoken(translated_hub, f"team/{member}.yml", "member")
+        found = re.search(rf'id="member-{member}".*?<p class="st-member__languages">(.*?)</p>', team, re.DOTALL)
+        if not written:
+            continue
+        assert names_in(language, written[0]) in unescape_keep_spans(found.group(1)), member
+        checked += 1
+    assert checked >= 5 and ("Mandarin" in team)
+
+
+def unescape_keep_spans(html: str) -> str:
+    return " ".join(html.split()).replace("&#39;", "'").replace("&amp;", "&")
+
+
+def test_languages_written_as_codes_are_named_in_each_language_and_given_to_search_engines_as_codes(
+        translated_hub: Path, tmp_path: Path) -> None:
+    """Codes in any case, with - or _, and a word CLDR has no code for: the German hub names each in German, the
+    structured data gives search engines the codes (BCP 47) and the word as written; check agrees."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "content/hub.yml", "      languages: [English, French]\n",
+         "      languages: [en, FR, pt_br, Mandarin, '  brazilian  portuguese ']\n")
+    check = run(site, "check", "--format", "json")
+    assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
+    assert run_mkdocs_build(site).returncode == 0
+    german = page(site / "site", "de")
+    assert ('Englisch, Französisch, Portugiesisch (Brasilien), <span lang="en">Mandarin</span> und Portugiesisch '
+            "(Brasilien)") in german
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page(site / "site", "."),
+                                re.DOTALL).group(1))
+    points = data["contactPoint"] if "contactPoint" in data else data["@graph"][0]["contactPoint"]
+    assert ["en", "fr", "pt-BR", "Mandarin", "pt-BR"] in [point["availableLanguage"] for point in points]
+
+
+def test_a_language_that_is_no_language_is_said_alike_by_check_and_build_at_its_place(translated_hub: Path,
+                                                                                    tmp_path: Path) -> None:
+    """A code no language has and a blank one, in hub.yml and a member's file: one located sentence each, the
+    same in check and the build, and no site written. A bare `no` is Norwegian, not YAML's false."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", "      languages: [en, xx]\n")
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", "      languages: [no, ' ']\n")  # no: Norwegian
+    edit(site, "team/patty.yml", "languages: [English]\n", "languages: [English, zz-DE]\n")
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    found = {(f["file"], f["message"].split(";")[0]) for f in errors}
+    assert found == {("content/hub.yml", "help_from_us.channels[2].languages[1]: 'xx' is not a language code"),
+                     ("content/hub.yml", "help_from_us.channels[3].languages[1]: a language is blank"),
+                     ("team/patty.yml", "languages[1]: 'zz-DE' is not a language code")}, errors
+    for error in errors:
+        file = (site / error["file"]).read_text(encoding="utf-8").splitlines()
+        assert "languages: [" in file[error["line"] - 1] and file[error["line"] - 1][error["column"] - 1] != " "
+        assert f"{error['file']}:{error['line']}:{error['column']}: {error['message']}" in build.stderr, error

@@ -78,6 +78,7 @@ from .core.themescript import (
     turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
+from .core.spoken import spoken_names
 from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
@@ -383,6 +384,8 @@ class SupportTabPlugin(BasePlugin):
         if self.language_menu:  # pages MkDocs renders without a page context (404.html) have no versions either
             env.globals["supporttab_language_versions"] = []
         env.filters["st_zone_label"] = self._zone_label
+        # [en, fr] -> 'Englisch und Französisch' on a German page; a language written as a word says its language.
+        env.filters["st_languages"] = partial(spoken_names, written_in=self.languages[0])
         self._reuse_unchanged_previews(env, config, files)
         return env
 
