@@ -122,7 +122,7 @@ class SupportTabPlugin(BasePlugin):
         self.renderer = MarkdownRenderer()
         self.root = Path.cwd()
         self.now = build_time()
-        self.widget_files: tuple[File, File] | None = None
+        self.widget_files: dict[str, tuple[File, File]] = {}  # each language's widget, by its section ("" first)
         self.language: Language = load_language(SOURCE_LANGUAGE)
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
@@ -250,7 +250,7 @@ class SupportTabPlugin(BasePlugin):
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
-        self.widget_files = _add_widget_files(files, config)
+        self.widget_files = _add_widget_files(files, config, ("", *(s.urls.section for s in self.build.sections)))
         if self.command == "serve":
             self.generating = {file.abs_dest_path for file in files if file.generated_by is not None}
             if self.dirty:
@@ -524,13 +524,18 @@ class SupportTabPlugin(BasePlugin):
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
         by title, which MkDocs knows only now."""
-        if self.build is None or self.widget_files is None:
+        if self.build is None or not self.widget_files:
             return
         site = site_info(config.site_name, config.site_url, directory_urls=config.use_directory_urls)
-        data = widget_data(self.build.data.hub, hub_view, self.build.status, site)
-        json_file, script_file = self.widget_files
-        json_file.content_string = widget_json(data)
-        script_file.content_string = widget_script(data)
+        _write_widget(self.widget_files[""], widget_data(self.build.data.hub, hub_view, self.build.status, site))
+        for section in self.build.sections:  # each in its words, leading to its pages
+            hub = self.section_hubs.get(section.language)
+            if hub is None or section.urls.section not in self.widget_files:
+                continue
+            with use_language(load_language(section.language)):
+                data = widget_data(hub["supporttab_hub_model"], hub["supporttab_hub"], section.status,
+                                   replace(site, urls=section.urls))
+                _write_widget(self.widget_files[section.urls.section], data)
 
     def _zone_label(self, zone: str) -> Markup:
         """What pages call `zone`, in the language being spoken: the site's words for its own zone (translated, or
@@ -1363,12 +1368,21 @@ def _add_package_files(files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
 
 
-def _add_widget_files(files: Files, config: MkDocsConfig) -> tuple[File, File]:
-    """The embeddable widget's data and script, filled in by on_env."""
-    added = (File.generated(config, WIDGET_JSON, content=""), File.generated(config, WIDGET_SCRIPT, content=""))
-    for file in added:
-        files.append(file)
+def _add_widget_files(files: Files, config: MkDocsConfig, sections: tuple[str, ...]) -> dict[str, tuple[File, File]]:
+    """The embeddable widget's data and script in each language's folder, filled in by on_env."""
+    added = {}
+    for section in sections:
+        added[section] = (File.generated(config, f"{section}{WIDGET_JSON}", content=""),
+                          File.generated(config, f"{section}{WIDGET_SCRIPT}", content=""))
+        for file in added[section]:
+            files.append(file)
     return added
+
+
+def _write_widget(widget: tuple[File, File], data: dict[str, Any]) -> None:
+    json_file, script_file = widget
+    json_file.content_string = widget_json(data)
+    script_file.content_string = widget_script(data)  # its words: the language being spoken
 
 
 def _published_pages(config: MkDocsConfig) -> frozenset[str]:
