@@ -5,10 +5,12 @@ three-language (English first, German, Arabic) through `supporttab check` and th
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest import copy_example_site, run_mkdocs_build
@@ -149,6 +151,28 @@ def test_search_finds_translations_and_not_pages_shown_as_written(built: Path) -
     sections = {doc["location"].split("#")[0] for doc in index["docs"] if doc["location"].startswith(("de/", "ar/"))}
     assert sections == {"de/articles/reset-password/"}  # the original is found already; no doubles in English
     assert any("Passwort" in doc["title"] for doc in index["docs"])
+
+
+def test_the_sitemap_lists_every_page_of_its_own_and_no_page_shown_as_written(built: Path) -> None:
+    """sitemap.xml (and its .gz) names exactly the pages that name themselves as the page to index: every generated
+    page and article in each language, each real translation, and none of the pages that show an article as
+    written in another language's section (they name their original)."""
+    sitemap = (built / "sitemap.xml").read_bytes()
+    assert gzip.decompress((built / "sitemap.xml.gz").read_bytes()) == sitemap
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    listed = [loc.text for loc in ElementTree.fromstring(sitemap).iter(f"{namespace}loc")]
+    assert len(listed) == len(set(listed))
+    own = set()
+    for path in built.glob("**/index.html"):
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)">', path.read_text(encoding="utf-8"))
+        folder = path.parent.relative_to(built).as_posix()
+        if canonical and canonical.group(1) == (SITE if folder == "." else f"{SITE}{folder}/"):
+            own.add(canonical.group(1))
+    assert set(listed) == own
+    for language in ("de/", "ar/"):
+        assert f"{SITE}{language}articles/two-step-verification/" not in listed  # shown as written
+        assert f"{SITE}{language}status/" in listed
+    assert f"{SITE}de/articles/reset-password/" in listed and f"{SITE}ar/articles/reset-password/" not in listed
 
 
 def test_a_postmortem_shown_as_written_says_so_in_the_readers_language(built: Path) -> None:

@@ -377,6 +377,7 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
+        env.globals["supporttab_unindexed"] = self._shown_as_written()  # left out of sitemap.xml
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
@@ -606,6 +607,11 @@ class SupportTabPlugin(BasePlugin):
             supporttab_zone_label=self._zone_label(self.options.timezone),
             supporttab_theme_language=self.theme_languages.get(language),
             supporttab_authored_language=self.languages[0])
+
+    def _shown_as_written(self) -> frozenset[str]:
+        """The pages of another language's section that show an article as written (it has no translation there)."""
+        return frozenset(page for page, (original, language) in self.article_versions.items()
+                         if not self.articles.translated(original, language))
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
