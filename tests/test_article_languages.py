@@ -238,6 +238,34 @@ def test_check_and_the_build_refuse_a_misnamed_translation_alike(tmp_path: Path,
     assert errors[0] in build.stderr, build.stderr
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("      - articles/reset-password.md\n", "      - articles/reset-password.de.md\n"),
+    ("    - page: guides/getting-started.md\n", "    - page: guides/getting-started.ar.md\n"),
+], ids=["pin", "guide"])
+def test_a_hub_link_to_a_translation_is_said_alike_by_check_and_build(three_languages: Path, tmp_path: Path,
+                                                                     old: str, new: str) -> None:
+    """hub.yml names the original of a page: a pin or guide naming its translation is one located sentence, the
+    same from check and the build, which writes no site."""
+    site = tmp_path / "site"
+    shutil.copytree(three_languages, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content/guides/getting-started.ar.md").write_text("# البدء\n", encoding="utf-8")
+    edit(site, "content/hub.yml", old, new)
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    page = new.split(": ")[-1].strip(" -\n")
+    original, code = page.rsplit(".", 2)[0] + ".md", page.rsplit(".", 2)[1]
+    assert [(f["file"], f["message"]) for f in errors] == [("content/hub.yml", (
+        f"{'help_myself.popular.pins[0]' if 'pin' in old or 'reset' in old else 'help_myself.guides[0].page'}: "
+        f"'{page}' is the '{code}' translation of '{original}'; link the original, '{original}': each language's "
+        "hub shows its own version of it"))], errors
+    lines = (site / "content/hub.yml").read_text(encoding="utf-8").splitlines()
+    assert page in lines[errors[0]["line"] - 1][errors[0]["column"] - 1:]
+    assert f"content/hub.yml:{errors[0]['line']}:{errors[0]['column']}: {errors[0]['message']}" in build.stderr
+
+
 def test_a_name_with_a_dot_that_is_no_language_is_an_ordinary_page(tmp_path: Path) -> None:
     site = copy_example_site(tmp_path / "site")
     (site / "content/articles/release-2.0.md").write_text("# Release 2.0\n", encoding="utf-8")
