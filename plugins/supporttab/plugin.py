@@ -507,16 +507,18 @@ class SupportTabPlugin(BasePlugin):
 
     def _prepare_dirty_rebuild(self, files: Files, config: MkDocsConfig) -> None:
         """`mkdocs serve --dirty` keeps site/ and builds only the pages it thinks changed. What we generated last
-        time and no longer do (a renamed incident's page) leaves site/, and every authored page is built again: our
-        banner, help strip and navigation are in each, and the few there are cost little (the generated pages
-        are kept or not by `_reuse_unchanged_previews`). mkdocs-material's search adds what a `--dirty` build
+        time and no longer do (a renamed incident's page) leaves site/, and every authored page (in every language)
+        is built again: our banner, help strip and navigation are in each, and the few there are cost little (the
+        generated pages are kept or not by `_reuse_unchanged_previews`). mkdocs-material's search adds what a `--dirty` build
         indexed to its last index, as if one page had been built; every page is indexed here, so that would repeat
         entries: it starts afresh."""
         if self.written is not None and self.written[0] == config.site_dir:  # even after a failed build
             for path in self.written[1] - self.generating:
                 Path(path).unlink(missing_ok=True)
         for file in files.documentation_pages():
-            if file.generated_by is None:
+            # An article's page in another language too: MkDocs would not even read an unchanged one, and the
+            # hubs list it by its title.
+            if file.generated_by is None or file.src_uri in self.article_versions:
                 file.is_modified = _always  # type: ignore[method-assign]
         for plugin in config.plugins.values():
             if type(plugin).__module__.startswith("material.plugins.search") and hasattr(plugin, "search_index_prev"):
