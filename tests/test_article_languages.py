@@ -5,10 +5,12 @@ three-language (English first, German, Arabic) through `supporttab check` and th
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest import copy_example_site, run_mkdocs_build
@@ -151,6 +153,28 @@ def test_search_finds_translations_and_not_pages_shown_as_written(built: Path) -
     assert any("Passwort" in doc["title"] for doc in index["docs"])
 
 
+def test_the_sitemap_lists_every_page_of_its_own_and_no_page_shown_as_written(built: Path) -> None:
+    """sitemap.xml (and its .gz) names exactly the pages that name themselves as the page to index: every generated
+    page and article in each language, each real translation, and none of the pages that show an article as
+    written in another language's section (they name their original)."""
+    sitemap = (built / "sitemap.xml").read_bytes()
+    assert gzip.decompress((built / "sitemap.xml.gz").read_bytes()) == sitemap
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    listed = [loc.text for loc in ElementTree.fromstring(sitemap).iter(f"{namespace}loc")]
+    assert len(listed) == len(set(listed))
+    own = set()
+    for path in built.glob("**/index.html"):
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)">', path.read_text(encoding="utf-8"))
+        folder = path.parent.relative_to(built).as_posix()
+        if canonical and canonical.group(1) == (SITE if folder == "." else f"{SITE}{folder}/"):
+            own.add(canonical.group(1))
+    assert set(listed) == own
+    for language in ("de/", "ar/"):
+        assert f"{SITE}{language}articles/two-step-verification/" not in listed  # shown as written
+        assert f"{SITE}{language}status/" in listed
+    assert f"{SITE}de/articles/reset-password/" in listed and f"{SITE}ar/articles/reset-password/" not in listed
+
+
 def test_a_postmortem_shown_as_written_says_so_in_the_readers_language(built: Path) -> None:
     arabic, german, english = (page(built, f"{section}incidents/{EVENT}") for section in ("ar/", "de/", ""))
     note = re.search(r'<p class="st-postmortem__untranslated"><em>([^<]*)</em></p>', arabic)
@@ -212,6 +236,34 @@ def test_check_and_the_build_refuse_a_misnamed_translation_alike(tmp_path: Path,
               for f in json.loads(check.stdout) if f["severity"] == "error"]
     assert errors == [f"content/{name}:1:1: {says}"]
     assert errors[0] in build.stderr, build.stderr
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("      - articles/reset-password.md\n", "      - articles/reset-password.de.md\n"),
+    ("    - page: guides/getting-started.md\n", "    - page: guides/getting-started.ar.md\n"),
+], ids=["pin", "guide"])
+def test_a_hub_link_to_a_translation_is_said_alike_by_check_and_build(three_languages: Path, tmp_path: Path,
+                                                                     old: str, new: str) -> None:
+    """hub.yml names the original of a page: a pin or guide naming its translation is one located sentence, the
+    same from check and the build, which writes no site."""
+    site = tmp_path / "site"
+    shutil.copytree(three_languages, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content/guides/getting-started.ar.md").write_text("# البدء\n", encoding="utf-8")
+    edit(site, "content/hub.yml", old, new)
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    page = new.split(": ")[-1].strip(" -\n")
+    original, code = page.rsplit(".", 2)[0] + ".md", page.rsplit(".", 2)[1]
+    assert [(f["file"], f["message"]) for f in errors] == [("content/hub.yml", (
+        f"{'help_myself.popular.pins[0]' if 'pin' in old or 'reset' in old else 'help_myself.guides[0].page'}: "
+        f"'{page}' is the '{code}' translation of '{original}'; link the original, '{original}': each language's "
+        "hub shows its own version of it"))], errors
+    lines = (site / "content/hub.yml").read_text(encoding="utf-8").splitlines()
+    assert page in lines[errors[0]["line"] - 1][errors[0]["column"] - 1:]
+    assert f"content/hub.yml:{errors[0]['line']}:{errors[0]['column']}: {errors[0]['message']}" in build.stderr
 
 
 def test_a_name_with_a_dot_that_is_no_language_is_an_ordinary_page(tmp_path: Path) -> None:

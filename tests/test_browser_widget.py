@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -539,3 +540,61 @@ def test_the_demo_page_shows_the_snippet_and_a_live_preview(open_page, built_exa
     assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
     hub = (built_example / "index.html").read_text(encoding="utf-8")
     assert 'href="guides/add-support-to-your-product/"' in hub  # published through the hub, like the guides
+
+
+@pytest.fixture(scope="module")
+def german_support(tmp_path_factory):
+    """The example in English and German, a channel's label and the search label translated, served as GitHub Pages
+    serves it: (the site's address, the built site)."""
+    source = copy_example_site(tmp_path_factory.mktemp("german") / "src")
+    config = source / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      timezone: Europe/London\n", "      timezone: Europe/London\n      languages: [en, de]\n", 1),
+        encoding="utf-8")
+    hub = source / "content/hub.yml"
+    text = hub.read_text(encoding="utf-8")
+    for english, german in (("Live chat", "Live-Chat"), ("Search the help articles", "Hilfeartikel durchsuchen")):
+        assert text.count(f": {english}\n") == 1, english
+        text = text.replace(f": {english}\n", f": {{en: {english}, de: {german}}}\n")
+    hub.write_text(text, encoding="utf-8")
+    assert run_mkdocs_build(source).returncode == 0
+    server, url = serve(source / "site", _CorsHandler)
+    yield url, source / "site"
+    server.shutdown()
+
+
+def test_each_language_has_its_widget_in_the_words_and_pages_of_its_section(product, german_support) -> None:
+    """`de/widget/support-tab.js` speaks German, in the German hub's words (a translated channel, the search label,
+    the open-now line), and every link in it leads to the German pages; the first language's stays English."""
+    support, built = german_support
+    german_hub = (built / "de/index.html").read_text(encoding="utf-8")
+    page = product(site=support + "de/")
+    tab = page.get_by_role("button", name="Hilfe", exact=True)
+    assert (tab.get_attribute("lang"), tab.get_attribute("dir")) == ("de", "ltr")
+    tab.click()
+    dialog = page.get_by_role("dialog", name="Hilfe von Brightwell")
+    dialog.wait_for(state="visible")
+    state = page.locator(".state")
+    state.get_by_text("PDF exports: langsamer als sonst.").wait_for()
+    assert "PDF exports: langsamer als sonst" in german_hub  # the German hub's answer, in the same words
+    assert page.locator(".open").inner_text() == "Jetzt geöffnet bis 20:00."
+    assert "Live-Chat" in page.locator(".channels").inner_text() and "Live-Chat" in german_hub
+    links = {link.inner_text(): link.get_attribute("href") for link in dialog.locator("a").all()}
+    assert links["PDF exports are slow"] == support + "de/incidents/2026-11-22-slow-pdf-exports/"
+    assert links["Reset your password"] == support + "de/articles/reset-password/"
+    assert links["Zur Statusseite"] == support + "de/status/", links
+    assert links["Alle Hilfe von Brightwell"] == support + "de/", links
+    assert not [href for href in links.values() if href.startswith(support) and not href.startswith(support + "de/")]
+    dialog.get_by_role("searchbox", name="Hilfeartikel durchsuchen").fill("Passwort")
+    with page.context.expect_page() as opened:
+        page.keyboard.press("Enter")
+    assert opened.value.url == support + "de/?q=Passwort"
+    assert page.problems == []
+    english = product(site=support)
+    english.get_by_role("button", name="Help", exact=True).click()
+    english.get_by_role("dialog", name="Help from Brightwell").wait_for(state="visible")
+    assert english.get_by_role("link", name="Reset your password").get_attribute("href") == (
+        support + "articles/reset-password/")
+    demo = built / "de/guides/add-support-to-your-product"  # the site's own German page shows the German widget
+    script = re.search(r'<script defer src="([^"]*support-tab\.js)">', (demo / "index.html").read_text("utf-8"))
+    assert (demo / script.group(1)).resolve() == (built / "de/widget/support-tab.js").resolve()

@@ -450,3 +450,28 @@ def test_an_own_template_that_shows_the_status_renders_again_with_an_open_incide
     preview = snapshot(tmp_path / "preview")
     assert "Status now: major" in preview["incidents/2026-11-20-card-payments-failing/index.html"].decode()
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_dirty_preview_shows_an_edited_article_in_every_language_as_a_full_preview_does(site: Path,
+                                                                                        tmp_path: Path) -> None:
+    """A site of two languages under `mkdocs serve --dirty`: an edit of a translation shows on its page, an edit of
+    an original on its own page and on the page that shows it as written in the other language, and every file is
+    what a full preview writes."""
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      timezone: Europe/London\n", "      timezone: Europe/London\n      languages: [en, de]\n", 1),
+        encoding="utf-8")
+    (site / "content/articles/reset-password.de.md").write_text("# Passwort zurücksetzen\n\nErste Fassung.\n",
+                                                                encoding="utf-8")
+    out = tmp_path / "preview"
+    serve_build(site, out, dirty=True)
+    serve_build(site, out, dirty=True)
+    edit(site, "content/articles/reset-password.de.md", "Erste Fassung.", "Zweite Fassung.")
+    edit(site, "content/articles/two-step-verification.md", "Someone who learns your password",
+         "Anyone who learns your password")
+    serve_build(site, out, dirty=True)
+    preview = snapshot(out)
+    assert "Zweite Fassung." in preview["de/articles/reset-password/index.html"].decode()
+    for page in ("articles/two-step-verification/index.html", "de/articles/two-step-verification/index.html"):
+        assert "Anyone who learns your password" in preview[page].decode(), page
+    assert preview == fresh_serve_build(site, tmp_path / "fresh")

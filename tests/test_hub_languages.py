@@ -9,6 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from babel import Locale
+from babel.lists import format_list
 from conftest import copy_example_site, run_mkdocs_build
 from test_cli import run
 from test_translations import edit, marked_texts, page, set_languages
@@ -270,15 +273,15 @@ def test_a_bio_too_long_in_any_language_is_refused_with_its_place(translated_hub
 
 def test_an_authors_own_page_in_a_section_is_not_named_as_the_generated_pages_version(translated_hub: Path,
                                                                                      tmp_path: Path) -> None:
-    """An author's de/team/index.md wins over the generated German team page (with the build's warning): the team
+    """An author's de/team/index.md wins over the generated German team page (with a note): the team
     pages then name no versions, as they are no longer the same page in each language; the hubs still do."""
     site = tmp_path / "site"
     shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
     (site / "content/de/team").mkdir(parents=True)
     (site / "content/de/team/index.md").write_text("# Unsere eigene Teamseite\n", encoding="utf-8")
-    result = run_mkdocs_build(site, strict=False)
+    result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stderr
-    assert "de/team/index.md exists, so Support Tab does not generate" in result.stderr
+    assert "content/de/team/index.md is your own page, so Support Tab does not generate" in result.stderr
     built = site / "site"
     assert "Unsere eigene Teamseite" in page(built, "de/team")
     for path in ("team", "ar/team"):
@@ -377,3 +380,139 @@ def test_the_hubs_search_form_is_named_by_its_label_in_its_language_or_marked_as
         assert "aria-label=" not in form and 'aria-labelledby="st-search-label"' in form, form
         assert re.search(r'<label class="st-search__label" id="st-search-label" for="st-search-input">(.*?)</label>',
                          hub).group(1) == label, section
+
+
+def anchored_links(built: Path, path: Path) -> list[tuple[str, Path, str]]:
+    """The help strip's and signatures' links of a page, to an anchor on another page: (link, file, anchor)."""
+    markup = path.read_text(encoding="utf-8")
+    found = []
+    for link in re.findall(r'class="st-(?:help__all|signature__person)" href="([^"]*#[^"]*)"', markup):
+        target, anchor = link.split("#", 1)
+        folder = (built / target.lstrip("/") if target.startswith("/") else path.parent / target).resolve()
+        found.append((link, folder / "index.html" if folder.is_dir() else folder, anchor))
+    return found
+
+
+@pytest.mark.parametrize("own", ["de/index.md", "de/team/index.md", "ar/team/index.md"])
+def test_an_authors_own_page_in_a_section_passes_strict_and_every_contact_link_reaches_its_anchor(
+        translated_hub: Path, tmp_path: Path, own: str) -> None:
+    """An author's own hub or team page in a language's folder is a page written for that language on purpose:
+    the strict build passes with a note, the page is published, and every help strip and signature on every page
+    leads to a page that has the contact details or the person it names (the first language's, when the section's
+    own is the author's), never to an anchor the author's page lacks."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    (site / "content" / own).parent.mkdir(parents=True, exist_ok=True)
+    (site / "content" / own).write_text("# Unsere eigene Seite\n\nGeschrieben von Hand.\n", encoding="utf-8")
+    result = run_mkdocs_build(site)  # strict
+    assert result.returncode == 0, result.stderr
+    assert f"INFO    -  content/{own} is your own page" in result.stderr
+    built = (site / "site").resolve()
+    assert "Geschrieben von Hand." in page(built, own.removesuffix("index.md"))
+    checked = set()
+    for path in sorted(built.glob("**/*.html")):
+        for link, target, anchor in anchored_links(built, path):
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (path, link)
+            checked.add(anchor.split("-")[0])
+    assert checked == {"help", "member"}, checked
+    section = own.split("/")[0]  # what is ours in the section is still where its links lead
+    incident = built / section / "incidents/2026-11-20-card-payments-failing/index.html"
+    hub_link = re.search(r'class="st-help__all" href="([^"#]*)#', incident.read_text("utf-8")).group(1)
+    team_link = re.search(r'class="st-signature__person" href="([^"#]*)#', incident.read_text("utf-8")).group(1)
+    hub, team = ((incident.parent / link).resolve().relative_to(built).as_posix() for link in (hub_link, team_link))
+    assert (hub, team) == (("." if own == "de/index.md" else section),
+                           ("team" if own.endswith("team/index.md") else f"{section}/team")), (hub, team)
+
+
+def spoken(site: Path, file: str, where: str) -> list[list[str]]:
+    """Each `languages:` list of a hub.yml's channels (where="channels") or a member file, as written; a channel
+    without one speaks the site's first language."""
+    data = yaml.safe_load((site / file).read_text(encoding="utf-8"))
+    if where == "channels":
+        return [channel.get("languages", ["en"]) for channel in data["help_from_us"]["channels"]]
+    return [data["languages"]] if data.get("languages") else []
+
+
+def names_in(language: str, written: list[str]) -> str:
+    """CLDR's names of the languages written (codes or English names) in `language`, listed as it lists things; a
+    word CLDR has no language for as written, marked as English on another language's page."""
+    english = {name.casefold(): code for code, name in Locale("en").languages.items()}
+    names = []
+    for value in written:
+        code = value if value in Locale("en").languages else english.get(value.casefold())
+        names.append(Locale.parse(language).languages[code] if code else
+                     value if language == "en" else f'<span lang="en">{value}</span>')
+    return format_list(names, locale="en_GB" if language == "en" else language)  # a plain `en` is British
+
+
+@pytest.mark.parametrize("language", ["en", "de", "ar"])
+def test_the_languages_a_channel_or_member_speaks_are_named_in_each_pages_language(translated_hub: Path, built: Path,
+                                                                                 language: str) -> None:
+    """Every channel's and every member's spoken languages, written as English names in the example (and left out:
+    the site's own), are named by CLDR in the reader's language; a language CLDR has no name for (Mandarin) is shown
+    as written and says it is English."""
+    section = "" if language == "en" else f"{language}/"
+    hub = page(built, section or ".")
+    shown = [unescape_keep_spans(meta.split("·", 1)[1])
+             for meta in re.findall(r'<p class="st-channel__meta">(.*?)</p>', hub, re.DOTALL)]
+    assert shown == [names_in(language, written) for written in spoken(translated_hub, "content/hub.yml",
+                                                                         "channels")]
+    team = page(built, f"{section}team")
+    members = re.findall(r'<li class="st-member" id="member-([^"]+)">.*?</li>', team, re.DOTALL)
+    checked = 0
+    for member in members:
+        written = spoken(translated_hub, f"team/{member}.yml", "member")
+        found = re.search(rf'id="member-{member}".*?<p class="st-member__languages">(.*?)</p>', team, re.DOTALL)
+        if not written:
+            continue
+        assert names_in(language, written[0]) in unescape_keep_spans(found.group(1)), member
+        checked += 1
+    assert checked >= 5 and ("Mandarin" in team)
+
+
+def unescape_keep_spans(html: str) -> str:
+    return " ".join(html.split()).replace("&#39;", "'").replace("&amp;", "&")
+
+
+def test_languages_written_as_codes_are_named_in_each_language_and_given_to_search_engines_as_codes(
+        translated_hub: Path, tmp_path: Path) -> None:
+    """Codes in any case, with - or _, and a word CLDR has no code for: the German hub names each in German, the
+    structured data gives search engines the codes (BCP 47) and the word as written; check agrees."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "content/hub.yml", "      languages: [English, French]\n",
+         "      languages: [en, FR, pt_br, Mandarin, '  brazilian  portuguese ']\n")
+    check = run(site, "check", "--format", "json")
+    assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
+    assert run_mkdocs_build(site).returncode == 0
+    german = page(site / "site", "de")
+    assert ('Englisch, Französisch, Portugiesisch (Brasilien), <span lang="en">Mandarin</span> und Portugiesisch '
+            "(Brasilien)") in german
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page(site / "site", "."),
+                                re.DOTALL).group(1))
+    points = data["contactPoint"] if "contactPoint" in data else data["@graph"][0]["contactPoint"]
+    assert ["en", "fr", "pt-BR", "Mandarin", "pt-BR"] in [point["availableLanguage"] for point in points]
+
+
+def test_a_language_that_is_no_language_is_said_alike_by_check_and_build_at_its_place(translated_hub: Path,
+                                                                                    tmp_path: Path) -> None:
+    """A code no language has and a blank one, in hub.yml and a member's file: one located sentence each, the
+    same in check and the build, and no site written. A bare `no` is Norwegian, not YAML's false."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", "      languages: [en, xx]\n")
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", "      languages: [no, ' ']\n")  # no: Norwegian
+    edit(site, "team/patty.yml", "languages: [English]\n", "languages: [English, zz-DE]\n")
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    found = {(f["file"], f["message"].split(";")[0]) for f in errors}
+    assert found == {("content/hub.yml", "help_from_us.channels[2].languages[1]: 'xx' is not a language code"),
+                     ("content/hub.yml", "help_from_us.channels[3].languages[1]: a language is blank"),
+                     ("team/patty.yml", "languages[1]: 'zz-DE' is not a language code")}, errors
+    for error in errors:
+        file = (site / error["file"]).read_text(encoding="utf-8").splitlines()
+        assert "languages: [" in file[error["line"] - 1] and file[error["line"] - 1][error["column"] - 1] != " "
+        assert f"{error['file']}:{error['line']}:{error['column']}: {error['message']}" in build.stderr, error

@@ -120,7 +120,7 @@ def test_json_ld_describes_the_organization_and_its_contact_points(built_example
     assert [p["telephone"] for p in phones] == ["+442079460321", "+14155550132"]
     uk = phones[0]
     assert uk["@type"] == "ContactPoint" and uk["contactType"] == "customer support"
-    assert uk["availableLanguage"] == ["English"] and uk["areaServed"] == ["GB", "IE"]
+    assert uk["availableLanguage"] == ["en"] and uk["areaServed"] == ["GB", "IE"]
     monday = uk["hoursAvailable"][0]
     assert monday == {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Monday",
                       "opens": "08:00", "closes": "20:00"}

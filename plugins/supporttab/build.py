@@ -52,6 +52,7 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict)
     # Light pages load no theme script and one trimmed stylesheet: customers reload them during an outage.
     light: bool = False
+    section: str = ""  # the language's folder it is in ("de/"), or "" for the first language's at the root
 
 
 @dataclass(frozen=True)
@@ -183,12 +184,12 @@ def generated_pages(hub: Hub, status: StatusIndex | None, has_team: bool,
     name = hub.organization.name
     in_nav = not urls.section
     pages = [GeneratedPage(urls.source(HUB_PAGE), "supporttab/hub.html", hub.title, hub.description, in_nav=in_nav,
-                           hide=("navigation", "toc"))]
+                           hide=("navigation", "toc"), section=urls.section)]
     if has_team:
         pages.append(GeneratedPage(urls.source(TEAM_PAGE), "supporttab/team.html", gettext("Meet the team"),
                                    gettext("The people of %(organization)s who answer your questions and sign our "
                                            "status updates.", organization=name),
-                                   in_nav=in_nav, hide=("navigation", "toc")))
+                                   in_nav=in_nav, hide=("navigation", "toc"), section=urls.section))
     if status is None:
         return pages
     return pages + status_pages(name, status, UrlScheme())
@@ -201,19 +202,21 @@ def status_pages(name: str, status: StatusIndex, urls: UrlScheme) -> list[Genera
                            gettext("%(organization)s status", organization=name),
                            gettext("Is %(organization)s working? Current status, incidents and planned "
                                    "maintenance.", organization=name),
-                           in_nav=not urls.section, hide=("navigation", "toc"), light=True)]
+                           in_nav=not urls.section, hide=("navigation", "toc"), light=True, section=urls.section)]
     for history in status.history_pages:
         title = (gettext("Incident history") if history.number == 1
                  else gettext("Incident history (page %(number)s)", number=history.number))
         pages.append(GeneratedPage(urls.source(history_page(history.number)), "supporttab/history.html", title,
                                    gettext("Past incidents and maintenance of %(organization)s, newest first.",
                                            organization=name),
-                                   hide=("navigation", "toc"), context={"st_history_page": history}, light=True))
+                                   hide=("navigation", "toc"), context={"st_history_page": history}, light=True,
+                                   section=urls.section))
     for event in status.events:
         pages.append(GeneratedPage(urls.source(event_page(event.id)), "supporttab/incident.html", event.title,
                                    gettext("%(status)s: %(title)s. Updates from %(organization)s.",
                                            status=event.plain_label, title=event.title, organization=name),
-                                   hide=("navigation", "toc"), context={"st_event": event}, light=True))
+                                   hide=("navigation", "toc"), context={"st_event": event}, light=True,
+                                   section=urls.section))
     return pages
 
 

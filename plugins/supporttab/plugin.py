@@ -8,6 +8,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import MethodType
@@ -77,7 +78,8 @@ from .core.themescript import (
     turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
-from .core.urls import HUB_PAGE, UrlScheme, site_info
+from .core.spoken import spoken_names
+from .core.urls import HUB_PAGE, STATUS_PAGE, TEAM_PAGE, UrlScheme, site_info
 from .core.validate import ValidatedFiles
 from .core.vocabulary import colour_properties
 from .hub.translations import Articles, untranslated_note
@@ -120,7 +122,7 @@ class SupportTabPlugin(BasePlugin):
         self.renderer = MarkdownRenderer()
         self.root = Path.cwd()
         self.now = build_time()
-        self.widget_files: tuple[File, File] | None = None
+        self.widget_files: dict[str, tuple[File, File]] = {}  # each language's widget, by its section ("" first)
         self.language: Language = load_language(SOURCE_LANGUAGE)
         self.languages: tuple[str, ...] = (SOURCE_LANGUAGE,)  # authored texts may be written in these
         self.sections: dict[str, Section] = {}  # a page of another language's section, by its source
@@ -238,6 +240,8 @@ class SupportTabPlugin(BasePlugin):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         self.pages = _add_generated_pages(files, config, self.build.pages + [
             page for section in self.build.sections for page in section.pages])
+        self.build = replace(self.build, sections=tuple(_with_stand_ins(section, self.pages)
+                                                        for section in self.build.sections))
         self.sections = {page.src_uri: section for section in self.build.sections for page in section.pages}
         self.section_sources = {section.language: _section_sources(self.build.pages, section.urls, self.pages)
                                 for section in self.build.sections}
@@ -246,7 +250,7 @@ class SupportTabPlugin(BasePlugin):
         for path, content in self.build.outputs.items():
             files.append(File.generated(config, path, content=content))
         _add_package_files(files, config)
-        self.widget_files = _add_widget_files(files, config)
+        self.widget_files = _add_widget_files(files, config, ("", *(s.urls.section for s in self.build.sections)))
         if self.command == "serve":
             self.generating = {file.abs_dest_path for file in files if file.generated_by is not None}
             if self.dirty:
@@ -373,6 +377,7 @@ class SupportTabPlugin(BasePlugin):
         env.globals["supporttab_team"] = self.build.team
         env.globals["supporttab"] = self.build.chrome
         env.globals["supporttab_urls"] = UrlScheme(config.use_directory_urls)
+        env.globals["supporttab_unindexed"] = self._shown_as_written()  # left out of sitemap.xml
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
@@ -380,6 +385,8 @@ class SupportTabPlugin(BasePlugin):
         if self.language_menu:  # pages MkDocs renders without a page context (404.html) have no versions either
             env.globals["supporttab_language_versions"] = []
         env.filters["st_zone_label"] = self._zone_label
+        # [en, fr] -> 'Englisch und Französisch' on a German page; a language written as a word says its language.
+        env.filters["st_languages"] = partial(spoken_names, written_in=self.languages[0])
         self._reuse_unchanged_previews(env, config, files)
         return env
 
@@ -500,16 +507,18 @@ class SupportTabPlugin(BasePlugin):
 
     def _prepare_dirty_rebuild(self, files: Files, config: MkDocsConfig) -> None:
         """`mkdocs serve --dirty` keeps site/ and builds only the pages it thinks changed. What we generated last
-        time and no longer do (a renamed incident's page) leaves site/, and every authored page is built again: our
-        banner, help strip and navigation are in each, and the few there are cost little (the generated pages
-        are kept or not by `_reuse_unchanged_previews`). mkdocs-material's search adds what a `--dirty` build
+        time and no longer do (a renamed incident's page) leaves site/, and every authored page (in every language)
+        is built again: our banner, help strip and navigation are in each, and the few there are cost little (the
+        generated pages are kept or not by `_reuse_unchanged_previews`). mkdocs-material's search adds what a `--dirty` build
         indexed to its last index, as if one page had been built; every page is indexed here, so that would repeat
         entries: it starts afresh."""
         if self.written is not None and self.written[0] == config.site_dir:  # even after a failed build
             for path in self.written[1] - self.generating:
                 Path(path).unlink(missing_ok=True)
         for file in files.documentation_pages():
-            if file.generated_by is None:
+            # An article's page in another language too: MkDocs would not even read an unchanged one, and the
+            # hubs list it by its title.
+            if file.generated_by is None or file.src_uri in self.article_versions:
                 file.is_modified = _always  # type: ignore[method-assign]
         for plugin in config.plugins.values():
             if type(plugin).__module__.startswith("material.plugins.search") and hasattr(plugin, "search_index_prev"):
@@ -518,13 +527,18 @@ class SupportTabPlugin(BasePlugin):
     def _fill_widget(self, hub_view: HubView, config: MkDocsConfig) -> None:
         """Write the widget's JSON and script into the files added for them: they list the most visited articles
         by title, which MkDocs knows only now."""
-        if self.build is None or self.widget_files is None:
+        if self.build is None or not self.widget_files:
             return
         site = site_info(config.site_name, config.site_url, directory_urls=config.use_directory_urls)
-        data = widget_data(self.build.data.hub, hub_view, self.build.status, site)
-        json_file, script_file = self.widget_files
-        json_file.content_string = widget_json(data)
-        script_file.content_string = widget_script(data)
+        _write_widget(self.widget_files[""], widget_data(self.build.data.hub, hub_view, self.build.status, site))
+        for section in self.build.sections:  # each in its words, leading to its pages
+            hub = self.section_hubs.get(section.language)
+            if hub is None or section.urls.section not in self.widget_files:
+                continue
+            with use_language(load_language(section.language)):
+                data = widget_data(hub["supporttab_hub_model"], hub["supporttab_hub"], section.status,
+                                   replace(site, urls=section.urls))
+                _write_widget(self.widget_files[section.urls.section], data)
 
     def _zone_label(self, zone: str) -> Markup:
         """What pages call `zone`, in the language being spoken: the site's words for its own zone (translated, or
@@ -595,6 +609,11 @@ class SupportTabPlugin(BasePlugin):
             supporttab_zone_label=self._zone_label(self.options.timezone),
             supporttab_theme_language=self.theme_languages.get(language),
             supporttab_authored_language=self.languages[0])
+
+    def _shown_as_written(self) -> frozenset[str]:
+        """The pages of another language's section that show an article as written (it has no translation there)."""
+        return frozenset(page for page, (original, language) in self.article_versions.items()
+                         if not self.articles.translated(original, language))
 
     def _generated(self, page: Page) -> GeneratedPage | None:
         if page.file.generated_by is None:
@@ -832,6 +851,15 @@ def _section_hubs(sections: tuple[Section, ...], page_views: dict[str, int], pag
         hubs[section.language] = {"supporttab_hub": view, "supporttab_hub_model": section.hub,
                                   "supporttab_team": section.team}
     return hubs
+
+
+def _with_stand_ins(section: Section, generated: dict[str, GeneratedPage]) -> Section:
+    """The section with its links to the hub, team and status page leading to the first language's where an
+    author's own page stands in for the section's and the first language's is generated: the help strip's
+    `#help-from-us` and the signatures' `#member-…` then reach the contact details and people they name."""
+    stand_ins = frozenset(source for source in (HUB_PAGE, TEAM_PAGE, STATUS_PAGE)
+                          if source in generated and section.urls.source(source) not in generated)
+    return replace(section, urls=replace(section.urls, stand_ins=stand_ins)) if stand_ins else section
 
 
 def _section_globals(section: Section) -> dict[str, Any]:
@@ -1318,17 +1346,27 @@ def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:
 
 
 def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> dict[str, GeneratedPage]:
-    """Add each page unless the site already has a page of that name: an author's page always wins."""
+    """Add each page unless the site already has a page of that name: an author's page always wins. At the root
+    that is likely an old page in the way (a warning, so --strict stops); in a language's folder, a page written
+    for that language on purpose (a note)."""
     added = {}
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
-            log.warning(f"{Path(config.docs_dir).name}/{page.src_uri} exists, so Support Tab does not generate "
-                        f"'{page.title}' there; delete that page to get the generated one")
+            _say_stood_in(Path(config.docs_dir).name, page)
             continue
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         added[page.src_uri] = page
     return added
+
+
+def _say_stood_in(docs: str, page: GeneratedPage) -> None:
+    if page.section:
+        log.info(f"{docs}/{page.src_uri} is your own page, so Support Tab does not generate '{page.title}' there; "
+                 "links to its contact details and people lead to the first language's page, which has them")
+    else:
+        log.warning(f"{docs}/{page.src_uri} exists, so Support Tab does not generate '{page.title}' there; delete "
+                    "that page to get the generated one")
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
@@ -1338,12 +1376,21 @@ def _add_package_files(files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
 
 
-def _add_widget_files(files: Files, config: MkDocsConfig) -> tuple[File, File]:
-    """The embeddable widget's data and script, filled in by on_env."""
-    added = (File.generated(config, WIDGET_JSON, content=""), File.generated(config, WIDGET_SCRIPT, content=""))
-    for file in added:
-        files.append(file)
+def _add_widget_files(files: Files, config: MkDocsConfig, sections: tuple[str, ...]) -> dict[str, tuple[File, File]]:
+    """The embeddable widget's data and script in each language's folder, filled in by on_env."""
+    added = {}
+    for section in sections:
+        added[section] = (File.generated(config, f"{section}{WIDGET_JSON}", content=""),
+                          File.generated(config, f"{section}{WIDGET_SCRIPT}", content=""))
+        for file in added[section]:
+            files.append(file)
     return added
+
+
+def _write_widget(widget: tuple[File, File], data: dict[str, Any]) -> None:
+    json_file, script_file = widget
+    json_file.content_string = widget_json(data)
+    script_file.content_string = widget_script(data)  # its words: the language being spoken
 
 
 def _published_pages(config: MkDocsConfig) -> frozenset[str]:

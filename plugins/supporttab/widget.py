@@ -1,6 +1,7 @@
 """The embeddable <support-tab>: the JSON it reads and its script, with the styles and the hub's details baked in
-so the contact channels show even when the JSON cannot be fetched. Paths in both are relative to the site's root;
-the script resolves them against the address it was loaded from."""
+so the contact channels show even when the JSON cannot be fetched. A site of several languages publishes one in
+each (`de/widget/`), in that language's words and leading to its pages. Paths in both are relative to the folder
+above the script's (the site's root, or the language's folder); the script resolves them against its address."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from .core.scripts import script_source
 from .core.scriptwords import widget_words
-from .core.urls import SiteInfo
+from .core.urls import SiteInfo, UrlScheme
 from .hub.model import Hub
 from .hub.view import HubView, hours_data, json_for_html
 from .status.index import EventView, StatusIndex
@@ -33,15 +34,15 @@ def hub_details(hub: Hub, view: HubView, site: SiteInfo, *, has_status: bool) ->
     urls = site.urls
     return {
         "name": hub.organization.name,
-        "hub": urls.hub,
-        "script": site.absolute(WIDGET_SCRIPT) if site.base_url else "",
-        "status_page": urls.status if has_status else None,
-        "search": urls.hub,
+        "hub": _path(urls.hub, urls),
+        "script": site.absolute(urls.source(WIDGET_SCRIPT)) if site.base_url else "",
+        "status_page": _path(urls.status, urls) if has_status else None,
+        "search": _path(urls.hub, urls),
         "search_label": hub.help_myself.search_label,
         "hours": hours_data(hub.help_from_us.hours),
         "channels": [{"label": link.channel.label, "href": link.href, "text": link.text,
                       "reply_time": link.channel.reply_time, "live": link.channel.is_live} for link in view.channels],
-        "articles": [{"title": page.title, "url": page.url} for page in view.popular],
+        "articles": [{"title": page.title, "url": _path(page.url, urls)} for page in view.popular],
         "words": widget_words(),
     }
 
@@ -49,16 +50,24 @@ def hub_details(hub: Hub, view: HubView, site: SiteInfo, *, has_status: bool) ->
 def _status(status: StatusIndex, site: SiteInfo) -> dict[str, Any]:
     summary = plain_summary(status)
     event = status.active[0] if status.active else None
-    return {"text": summary.text, "tone": summary.tone, "url": site.urls.status,
-            "event": _event(event) if event else None}
+    return {"text": summary.text, "tone": summary.tone, "url": _path(site.urls.status, site.urls),
+            "event": _event(event, site.urls) if event else None}
 
 
-def _event(event: EventView) -> dict[str, Any]:
+def _event(event: EventView, urls: UrlScheme) -> dict[str, Any]:
     """The active incident (or maintenance) and its latest update, signed, in plain text."""
     update = event.latest
-    return {"title": event.title, "url": event.url,
+    return {"title": event.title, "url": _path(event.url, urls),
             "update": {"text": update.body_html.striptags(),
                        "at": update.at.isoformat(), "author": update.author}}
+
+
+def _path(url: str, urls: UrlScheme) -> str:
+    """A site-relative address as the widget of `urls`' section finds it from its folder: `de/status/` is `status/`
+    for the German widget, and a page the section lacks is one folder up."""
+    if url.startswith(urls.section):
+        return url.removeprefix(urls.section) or "."
+    return "../" * urls.section.count("/") + url
 
 
 def widget_json(data: dict[str, Any]) -> str:

@@ -39,6 +39,9 @@ class UrlScheme:
 
     directory_urls: bool = True
     section: str = ""  # a language's folder, like "de/" (the default language's pages are at the root)
+    # The section's hub, team or status page an author's own page stands in for: links to them (and to their
+    # contact details' and people's anchors, which the author's page may not have) lead to the first language's.
+    stand_ins: frozenset[str] = frozenset()
 
     def source(self, source: str) -> str:
         """Where a generated page's source is, in this language's section."""
@@ -57,17 +60,21 @@ class UrlScheme:
     def history(self, number: int = 1) -> str:
         return self.page(history_page(number))
 
+    def generated(self, source: str) -> str:
+        """A generated page as links to it and its anchors need it: the section's, else the first language's."""
+        return UrlScheme(self.directory_urls).page(source) if source in self.stand_ins else self.page(source)
+
     @property
     def hub(self) -> str:
-        return self.page(HUB_PAGE)
+        return self.generated(HUB_PAGE)
 
     @property
     def status(self) -> str:
-        return self.page(STATUS_PAGE)
+        return self.generated(STATUS_PAGE)
 
     @property
     def team(self) -> str:
-        return self.page(TEAM_PAGE)
+        return self.generated(TEAM_PAGE)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from ..core.urls import HUB_PAGE
 from ..core.validate import load_model
 from ..core.yamlread import YamlDocument
 from .model import Hub
+from .translations import translation_of
 
 
 def load_hub(root: Path, docs_dir: Path, hub_path: Path, published: frozenset[str] | None = None,
@@ -26,7 +27,7 @@ def load_hub(root: Path, docs_dir: Path, hub_path: Path, published: frozenset[st
     page_views: dict[str, int] = {}
     data_files = [hub_path]
     if hub is not None:
-        problems += _check_page_links(hub, doc, docs_dir, published)
+        problems += _check_page_links(hub, doc, docs_dir, published, languages or ())
         if hub.help_myself.popular.page_views:
             page_views, csv_problems = _load_page_views(hub, doc, hub_path.parent, root)
             problems += csv_problems
@@ -34,9 +35,10 @@ def load_hub(root: Path, docs_dir: Path, hub_path: Path, published: frozenset[st
     return hub, page_views, data_files, problems
 
 
-def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: frozenset[str] | None
-                      ) -> list[Problem]:
-    """Every page the hub names must exist in the content folder and be published."""
+def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: frozenset[str] | None,
+                      languages: tuple[str, ...] = ()) -> list[Problem]:
+    """Every page the hub names must exist in the content folder and be published, and be an original: each
+    language's hub lists its own version of it."""
     linked: list[tuple[tuple[str | int, ...], str]] = [
         (("help_myself", "popular", "pins", i), pin) for i, pin in enumerate(hub.help_myself.popular.pins)]
     linked += [(("help_myself", "guides", i, "page"), guide.page)
@@ -52,6 +54,12 @@ def _check_page_links(hub: Hub, doc: YamlDocument, docs_dir: Path, published: fr
         if page == HUB_PAGE:
             problems.append(doc.problem(path, f"'{HUB_PAGE}' is the hub itself, which Support Tab makes; link "
                                               "another page", field_name=format_field_path(path)))
+            continue
+        translated = translation_of(page, languages)
+        if translated is not None and translated[1] in languages[1:] and page in pages:
+            problems.append(doc.problem(path, f"'{page}' is the '{translated[1]}' translation of '{translated[0]}'; "
+                                              f"link the original, '{translated[0]}': each language's hub shows its "
+                                              "own version of it", field_name=format_field_path(path)))
             continue
         if page in pages:
             continue
