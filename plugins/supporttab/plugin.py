@@ -25,6 +25,7 @@ from jinja2 import (
     PrefixLoader,
     TemplateNotFound,
     meta,
+    nodes,
     pass_context,
 )
 from jinja2.bccache import Bucket
@@ -74,7 +75,6 @@ from .core.themescript import (
     page_needs_theme_script,
     site_needs_theme_script,
     templates_using_theme_script,
-    turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.urls import HUB_PAGE, UrlScheme, site_info
@@ -99,6 +99,8 @@ NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
 # directions, which the theme's language partial (imported by a computed name) sets on the page.
 RUNTIME_WORDS = ("focus-visible", "ltr", "rtl")
 PRERENDERED = "supporttab/prerendered.html"
+LAYER = PACKAGE_DIR / "templates" / "supporttab" / "base.html"  # what every page builds on (templates/base.html)
+CONTENT_START = "content-start"  # the id of the heading each of our page templates starts with
 INCIDENT = "supporttab/incident.html"
 # Pages a preview may keep from the rebuild before: each shows its own context (an incident; a page of the history)
 # in surroundings that `_surroundings` describes.
@@ -180,7 +182,6 @@ class SupportTabPlugin(BasePlugin):
         _search_in_languages(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
-        _turn_off_features(config)
         _reuse_theme_work(config, self.root / self.options.cache_dir)
         _add_address_breaks(config)
         self.status_in_own_templates = _templates_reading_status(config.theme.custom_dir)
@@ -337,6 +338,7 @@ class SupportTabPlugin(BasePlugin):
         if self.build is None:
             return env
         _expose_theme_templates(env)
+        _warn_if_layer_replaced(env, config.theme.custom_dir)
         _install_translations(env)
         env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
         # Compiled for the environment as it is now, with its extensions.
@@ -615,17 +617,6 @@ def _site_needs_theme_script(config: MkDocsConfig) -> bool:
                  "and articles load it at once; the status, history and incident pages never do: check "
                  "`if (window.document$)` in code that may run there")
     return bool(users)
-
-
-def _turn_off_features(config: MkDocsConfig) -> None:
-    """Drop the theme features Support Tab turns off (core/themescript.py): the banner's close button, since the
-    banner is the active incident's."""
-    features = config.theme.get("features") or []
-    off = turned_off(features)
-    if off:
-        config.theme["features"] = [feature for feature in features if feature not in off]
-        log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
-                 "can always see")
 
 
 def _add_address_breaks(config: MkDocsConfig) -> None:
@@ -1218,7 +1209,10 @@ def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
     if page.markdown:
         Page.render(page, config, files)
         return
-    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+    page.content, page.present_anchor_ids = "", set()
+    # The page's first heading as its contents, as an article's `# Title` would be: the theme's skip link, first on the
+    # page and swapped by its instant navigation, leads there (both sidebars are hidden, so nothing else shows it).
+    page.toc = get_toc([{"level": 1, "id": CONTENT_START, "name": page.meta.get("title") or "", "children": []}])
     page._title_from_render = None
     if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
@@ -1301,6 +1295,39 @@ def _add_templates(config: MkDocsConfig) -> None:
     custom_dir = config.theme.custom_dir
     position = 1 if custom_dir and config.theme.dirs and config.theme.dirs[0] == custom_dir else 0
     config.theme.dirs.insert(position, templates)
+
+
+def _warn_if_layer_replaced(env: Environment, custom_dir: str | None) -> None:
+    """Warn when a template in the site's custom_dir takes the place of Support Tab's layer in what pages extend (a
+    base.html of its own over the theme's, a main.html past base.html): pages would silently lose the active
+    incident's banner, the help strip, our stylesheets and scripts."""
+    if not custom_dir:
+        return
+    own = Path(custom_dir).resolve()
+    chain = _extends_chain(env, "main.html")
+    if LAYER.resolve() in chain:
+        return
+    replacing = [path for path in chain if path.is_relative_to(own)]
+    if replacing:
+        name = replacing[-1].relative_to(own).as_posix()
+        extend = "supporttab/base.html" if name == "base.html" else "base.html"
+        log.warning(f"{own.name}/{name} takes the place of Support Tab's page layout, so pages lose the active "
+                    "incident's banner, the help strip and Support Tab's stylesheets and scripts: begin it with "
+                    f'{{% extends "{extend}" %}} and override only the blocks you change')
+
+
+def _extends_chain(env: Environment, name: str | None) -> list[Path]:
+    """The files of template `name` and of those it extends in turn (by a constant name), resolved as pages are."""
+    chain: list[Path] = []
+    while name and env.loader is not None and len(chain) < 20:
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except TemplateNotFound:
+            break
+        chain.append(Path(filename or name).resolve())
+        extends = next(env.parse(source).find_all(nodes.Extends), None)
+        name = extends.template.value if extends and isinstance(extends.template, nodes.Const) else None
+    return chain
 
 
 def _expose_theme_templates(env: Environment) -> None:
