@@ -147,10 +147,18 @@ stEachPage(function () {
   });
 })();
 
-/* The close button of a site's own notice (the theme's `announce.dismiss`), on pages without the theme's script: as
-   the theme does, remember the notice's text as closed and hide it. The incident's banner is no notice and has none. */
+/* The close button of a site's own notice (the theme's `announce.dismiss`). Closed, the notice is remembered by a hash
+   of its HTML, which must be as written, the same on every page: a button reached by keyboard carries the focus ring's
+   class then, so it comes off first (in the capture phase, before the theme's handler or ours reads the HTML). On pages
+   without the theme's script, close it as the theme does. The incident's banner is no notice and has none. */
 (function () {
   "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-md-component=announce] .md-banner__button");
+    if (!button) return;
+    button.classList.remove("focus-visible");
+    button.removeAttribute("data-focus-visible-added");
+  }, true);
   var notice = document.querySelector("[data-md-component=announce]");
   var button = notice && notice.querySelector(".md-banner__button");
   if (!button || window.document$) return;
