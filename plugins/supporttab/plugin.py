@@ -24,6 +24,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     TemplateNotFound,
+    TemplateSyntaxError,
     meta,
     nodes,
     pass_context,
@@ -636,7 +637,7 @@ def _site_language(tag: str) -> Language:
 def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...], source: str) -> bool:
     """mkdocs-material's language menu, to the page `source` (the hub: every site has one) in each language,
     unless the site has its own; each generated page changes it to its own versions (partials/alternate.html), and
-    links its head only to those (main.html). Whether the menu is ours."""
+    links its head only to those (supporttab/base.html). Whether the menu is ours."""
     if len(languages) < 2 or config.extra.get("alternate"):
         return False
     config.extra["alternate"] = _language_versions(source, languages, config.use_directory_urls)
@@ -1086,7 +1087,7 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
 
 
 def _shows_banner(summary: Any, active: tuple | None, event_id: str | None) -> bool:
-    """Whether an incident or history page shows the banner (as main.html decides): while anything is active,
+    """Whether an incident or history page shows the banner (as supporttab/base.html decides): while anything is active,
     except on the page of the one event the banner is about."""
     single = summary.single if summary is not None else None
     return bool(active) and not (event_id is not None and single is not None and single.event.id == event_id)
@@ -1325,7 +1326,10 @@ def _extends_chain(env: Environment, name: str | None) -> list[Path]:
         except TemplateNotFound:
             break
         chain.append(Path(filename or name).resolve())
-        extends = next(env.parse(source).find_all(nodes.Extends), None)
+        try:
+            extends = next(env.parse(source).find_all(nodes.Extends), None)
+        except TemplateSyntaxError:  # MkDocs says where when it renders the template
+            break
         name = extends.template.value if extends and isinstance(extends.template, nodes.Const) else None
     return chain
 
