@@ -1,5 +1,5 @@
-"""A site's own templates in custom_dir and Support Tab's page layer (templates/supporttab/base.html, which the
-theme's base.html name stands for): a template that takes its place in what pages extend gets one warning naming it
+"""A site's own templates in custom_dir and Support Tab's page layer (templates/base.html, in the theme's base.html
+stead, also named "supporttab/base.html"): a template that takes its place in what pages extend gets one warning naming it
 and how to build on the layer; one that builds on it keeps the banner, the help strip and its own blocks."""
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
 # directions, which the theme's language partial (imported by a computed name) sets on the page.
 RUNTIME_WORDS = ("focus-visible", "ltr", "rtl")
 PRERENDERED = "supporttab/prerendered.html"
-LAYER = PACKAGE_DIR / "templates" / "supporttab" / "base.html"  # what every page builds on (templates/base.html)
+LAYER = PACKAGE_DIR / "templates" / "base.html"  # what every page builds on, also named "supporttab/base.html"
 CONTENT_START = "content-start"  # the id of the heading each of our page templates starts with
 INCIDENT = "supporttab/incident.html"
 # Pages a preview may keep from the rebuild before: each shows its own context (an incident; a page of the history)
@@ -637,7 +637,7 @@ def _site_language(tag: str) -> Language:
 def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...], source: str) -> bool:
     """mkdocs-material's language menu, to the page `source` (the hub: every site has one) in each language,
     unless the site has its own; each generated page changes it to its own versions (partials/alternate.html), and
-    links its head only to those (supporttab/base.html). Whether the menu is ours."""
+    links its head only to those (templates/base.html). Whether the menu is ours."""
     if len(languages) < 2 or config.extra.get("alternate"):
         return False
     config.extra["alternate"] = _language_versions(source, languages, config.use_directory_urls)
@@ -1087,7 +1087,7 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
 
 
 def _shows_banner(summary: Any, active: tuple | None, event_id: str | None) -> bool:
-    """Whether an incident or history page shows the banner (as supporttab/base.html decides): while anything is active,
+    """Whether an incident or history page shows the banner (as templates/base.html decides): while anything is active,
     except on the page of the one event the banner is about."""
     single = summary.single if summary is not None else None
     return bool(active) and not (event_id is not None and single is not None and single.event.id == event_id)
@@ -1335,10 +1335,13 @@ def _extends_chain(env: Environment, name: str | None) -> list[Path]:
 
 
 def _expose_theme_templates(env: Environment) -> None:
-    """Make mkdocs-material's own templates reachable as `material/...`, so an override can wrap the original."""
+    """Make mkdocs-material's own templates reachable as `material/...`, so an override can wrap the original, and
+    ours as `supporttab/...` (where no template of that name is found first): a site's own base.html builds on our
+    layer as "supporttab/base.html"."""
     if not isinstance(env.loader, ChoiceLoader):
         material = FileSystemLoader(str(Path(material_templates.__file__).parent))
-        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
+        ours = FileSystemLoader(str(PACKAGE_DIR / "templates"))
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material, "supporttab": ours})])
 
 
 def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:
