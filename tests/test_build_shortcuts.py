@@ -450,3 +450,23 @@ def test_an_own_template_that_shows_the_status_renders_again_with_an_open_incide
     preview = snapshot(tmp_path / "preview")
     assert "Status now: major" in preview["incidents/2026-11-20-card-payments-failing/index.html"].decode()
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_preview_forgets_what_it_kept_of_a_deleted_incident_and_of_a_removed_components_feeds(
+        site: Path, tmp_path: Path) -> None:
+    """`mkdocs serve` keeps each incident's view and each feed between saves: those of an incident or a component
+    gone since are dropped, not kept for the life of the process; what is left is still what a fresh build shows."""
+    preview = tmp_path / "preview"
+    serve_build(site, preview)
+    gone = PAST_INCIDENT.removeprefix("incidents/").removesuffix(".yml")
+    payouts = "status/components/payouts/history.atom"
+    assert gone in {event_id for event_id, _ in index._INCIDENT_VIEWS}
+    assert payouts in {path for _, path in feeds._LAST_WRITTEN}
+    (site / PAST_INCIDENT).unlink()
+    edit(site, "incidents/components.yml", "      - id: payouts\n        name: Payouts\n"
+         "        description: Money reaching your bank account.\n", "")
+    serve_build(site, preview)
+    assert gone not in {event_id for event_id, _ in index._INCIDENT_VIEWS} and index._INCIDENT_VIEWS
+    assert payouts not in {path for _, path in feeds._LAST_WRITTEN} and feeds._LAST_WRITTEN
+    assert not (preview / "incidents" / gone).exists()
+    assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")
