@@ -118,6 +118,60 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return source / "site"
 
 
+# --- the example in several languages, built once per test process for every module that reads it ----------------
+# (its tests and its browser tests); read only: a test that changes one copies it first.
+
+@pytest.fixture(scope="session")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example in English, German and Arabic, an incident's title and first update and the time zone's label
+    translated into German (test_translations.py)."""
+    from test_translations import translate_incident
+
+    return translate_incident(copy_example_site(tmp_path_factory.mktemp("two-languages") / "site"))
+
+
+@pytest.fixture(scope="session")
+def built_two(two_languages: Path) -> Path:
+    return built_site(two_languages)
+
+
+@pytest.fixture(scope="session")
+def translated_hub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example in English, German and Arabic, every kind of hub text translated into German
+    (test_hub_languages.py)."""
+    from test_hub_languages import translate_hub
+
+    return translate_hub(copy_example_site(tmp_path_factory.mktemp("hub-languages") / "site"))
+
+
+@pytest.fixture(scope="session")
+def translated_hub_built(translated_hub: Path) -> Path:
+    return built_site(translated_hub)
+
+
+@pytest.fixture(scope="session")
+def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example in English, German and Arabic, an article and a postmortem translated into German
+    (test_article_languages.py)."""
+    from test_article_languages import translate_article
+
+    return translate_article(copy_example_site(tmp_path_factory.mktemp("article-languages") / "site"))
+
+
+@pytest.fixture(scope="session")
+def three_languages_built(three_languages: Path) -> Path:
+    from test_cli import run
+
+    assert run(three_languages, "check").returncode == 0  # check accepts what the build publishes
+    return built_site(three_languages)
+
+
+def built_site(source: Path) -> Path:
+    result = run_mkdocs_build(source)
+    assert result.returncode == 0, result.stderr
+    return source / "site"
+
+
 def write_resolved_incidents(folder: Path, numbers: range, component: str, author: str) -> None:
     """Short resolved incidents of `component`, signed by `author`, one per number in `numbers` (2026-past-NN.yml,
     "Past incident N"), two days apart from 1 September 2026: enough of them to fill more than a page of the history."""
@@ -246,6 +300,15 @@ def chromium():
 
 
 PHONE = {"width": 360, "height": 740}
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds on `page` as it is now: one line per rule broken, naming the elements that break it."""
+    import axe_playwright_python
+
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    return page.evaluate("async () => (await axe.run(document)).violations.map("
+                         "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
 
 
 def watched(page, *, site: str | None = None):
