@@ -10,6 +10,7 @@ import importlib
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,9 +55,54 @@ if HOST == "properdocs":  # as `python -m properdocs` does: every `mkdocs.*` imp
     logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
 
 
+# --- which tests the ProperDocs pass repeats ----------------------------------------------------------------------
+# A test that never runs the host proves nothing more on ProperDocs: that pass leaves it out (images, lint, the
+# loader, the CLI alone), and the MkDocs pass fails it if it runs the host after all. It runs the host when its module,
+# or a test module it imports helpers from, names a way to build a site or load the plugin, or it asks for a built site.
+RUNS_THE_HOST = re.compile(r"\b(run_mkdocs_build|run_mkdocs_process|served_example|supporttab\.plugin)\b"
+                           r"|^from supporttab import .*\bplugin\b|^\s*(from|import) (mkdocs|properdocs|material)\b",
+                           re.MULTILINE)
+BUILT_SITES = {"built_example", "built_two", "translated_hub_built", "three_languages_built"}
+_running_without_host: list[str] = []  # the test running now, if it is one the ProperDocs pass leaves out
+
+
+@functools.cache
+def module_runs_the_host(name: str) -> bool:
+    source = (REPO / "tests" / f"{name}.py").read_text(encoding="utf-8")
+    return bool(RUNS_THE_HOST.search(source)) or any(
+        module_runs_the_host(imported) for imported in re.findall(r"^from (test_\w+) import", source, re.MULTILINE))
+
+
+def runs_the_host(item: pytest.Item) -> bool:
+    return module_runs_the_host(item.module.__name__) or bool(BUILT_SITES & set(item.fixturenames))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if HOST == "mkdocs":
+        return
+    config.hook.pytest_deselected(items=[item for item in items if not runs_the_host(item)])
+    items[:] = [item for item in items if runs_the_host(item)]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    if not runs_the_host(item):
+        _running_without_host.append(item.nodeid)
+    try:
+        return (yield)
+    finally:
+        _running_without_host.clear()
+
+
+def _host_runs() -> None:
+    assert not _running_without_host, (f"{_running_without_host[0]} runs the host, which its module does not show: "
+                                       "import run_mkdocs_build from conftest, or let RUNS_THE_HOST see it")
+
+
 def run_mkdocs_process(site: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
     """`mkdocs build [--strict]` (or ProperDocs') in `site` as its own process, where the process itself is
     under test (its exit code and output, no traceback); returns the finished process."""
+    _host_runs()
     flags = ["--strict"] if strict else []
     return subprocess.run([sys.executable, "-m", HOST, "build", "-f", "mkdocs.yml", *flags, *extra], cwd=site,
                           capture_output=True, text=True, timeout=300,
@@ -76,6 +122,7 @@ def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> Build:
     """`mkdocs build [--strict] [--clean|--dirty]` of `site`, in this process (as mkdocs-section-index's tests
     do): the same configuration loading, plugin events, strict-mode count and exit status as the command line,
     without starting Python again. An unexpected exception propagates and fails the test."""
+    _host_runs()
     config = importlib.import_module(f"{HOST}.config")
     commands = importlib.import_module(f"{HOST}.commands.build")
     exceptions = importlib.import_module(f"{HOST}.exceptions")
