@@ -16,8 +16,9 @@ test: $(VENV)/.test chromium
 	$(BIN)/python -m pytest -n auto; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
 
-## test-properdocs: the example build and the suite, browser tests aside, on ProperDocs, the maintained fork of
-## MkDocs 1.6 (tests/test_hosts.py proves both hosts write the same files, which the browser tests read on MkDocs)
+## test-properdocs: the example build and the tests that run the host, browser tests aside, on ProperDocs, the
+## maintained fork of MkDocs 1.6 (tests/test_hosts.py proves both hosts write the same files, which the browser tests
+## read on MkDocs; tests that never run the host run once, in `make test`)
 test-properdocs: $(VENV)/.test
 	$(BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
 	SUPPORTTAB_HOST=properdocs $(BIN)/python -m pytest -n auto -m "not browser"; status=$$?; \

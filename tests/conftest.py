@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import contextlib
 import functools
@@ -10,9 +11,11 @@ import importlib
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,14 @@ BUILD_EPOCH = "1795435200"
 os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
 
 
+# The build's cache beside mkdocs.yml (headshots, compiled templates, trimmed stylesheets), kept by content: a copy
+# of the example starts with the one the first build of this test process filled, as a site built before would.
+# Measured: a fresh copy's build costs 2.5 CPU-seconds with an empty cache, 0.2 with it. A test of the first build
+# itself empties it.
+CACHE = ".supporttab-cache"
+_warm_cache: list[Path] = []
+
+
 def copy_example_site(destination: Path) -> Path:
     """Copy the tests' example site (config and authored files, no build output) into `destination`."""
     destination.mkdir(parents=True, exist_ok=True)
@@ -43,7 +54,18 @@ def copy_example_site(destination: Path) -> Path:
             shutil.copy2(source, destination / part)
     # The example's YAML files point editors at the schemas in the repository's package folder.
     (destination / "plugins").symlink_to(REPO / "plugins", target_is_directory=True)
+    if _warm_cache:
+        shutil.copytree(_warm_cache[0], destination / CACHE)
     return destination
+
+
+def _keep_warm_cache(site: Path) -> None:
+    """Keep a copy of `site`'s cache after its build, if none is kept yet, for the copies made from now on."""
+    if not _warm_cache and (site / CACHE).is_dir():
+        kept = Path(tempfile.mkdtemp(prefix="supporttab-tests-cache-")) / CACHE
+        shutil.copytree(site / CACHE, kept)
+        atexit.register(shutil.rmtree, kept.parent, ignore_errors=True)
+        _warm_cache.append(kept)
 
 
 # The static site generator hosting the plugin: MkDocs, or ProperDocs (its maintained fork) with
@@ -54,9 +76,54 @@ if HOST == "properdocs":  # as `python -m properdocs` does: every `mkdocs.*` imp
     logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
 
 
+# --- which tests the ProperDocs pass repeats ----------------------------------------------------------------------
+# A test that never runs the host proves nothing more on ProperDocs: that pass leaves it out (images, lint, the
+# loader, the CLI alone), and the MkDocs pass fails it if it runs the host after all. It runs the host when its module,
+# or a test module it imports helpers from, names a way to build a site or load the plugin, or it asks for a built site.
+RUNS_THE_HOST = re.compile(r"\b(run_mkdocs_build|run_mkdocs_process|served_example|supporttab\.plugin)\b"
+                           r"|^from supporttab import .*\bplugin\b|^\s*(from|import) (mkdocs|properdocs|material)\b",
+                           re.MULTILINE)
+BUILT_SITES = {"built_example", "built_two", "translated_hub_built", "three_languages_built"}
+_running_without_host: list[str] = []  # the test running now, if it is one the ProperDocs pass leaves out
+
+
+@functools.cache
+def module_runs_the_host(name: str) -> bool:
+    source = (REPO / "tests" / f"{name}.py").read_text(encoding="utf-8")
+    return bool(RUNS_THE_HOST.search(source)) or any(
+        module_runs_the_host(imported) for imported in re.findall(r"^from (test_\w+) import", source, re.MULTILINE))
+
+
+def runs_the_host(item: pytest.Item) -> bool:
+    return module_runs_the_host(item.module.__name__) or bool(BUILT_SITES & set(item.fixturenames))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if HOST == "mkdocs":
+        return
+    config.hook.pytest_deselected(items=[item for item in items if not runs_the_host(item)])
+    items[:] = [item for item in items if runs_the_host(item)]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    if not runs_the_host(item):
+        _running_without_host.append(item.nodeid)
+    try:
+        return (yield)
+    finally:
+        _running_without_host.clear()
+
+
+def _host_runs() -> None:
+    assert not _running_without_host, (f"{_running_without_host[0]} runs the host, which its module does not show: "
+                                       "import run_mkdocs_build from conftest, or let RUNS_THE_HOST see it")
+
+
 def run_mkdocs_process(site: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
     """`mkdocs build [--strict]` (or ProperDocs') in `site` as its own process, where the process itself is
     under test (its exit code and output, no traceback); returns the finished process."""
+    _host_runs()
     flags = ["--strict"] if strict else []
     return subprocess.run([sys.executable, "-m", HOST, "build", "-f", "mkdocs.yml", *flags, *extra], cwd=site,
                           capture_output=True, text=True, timeout=300,
@@ -76,6 +143,7 @@ def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> Build:
     """`mkdocs build [--strict] [--clean|--dirty]` of `site`, in this process (as mkdocs-section-index's tests
     do): the same configuration loading, plugin events, strict-mode count and exit status as the command line,
     without starting Python again. An unexpected exception propagates and fails the test."""
+    _host_runs()
     config = importlib.import_module(f"{HOST}.config")
     commands = importlib.import_module(f"{HOST}.commands.build")
     exceptions = importlib.import_module(f"{HOST}.exceptions")
@@ -100,6 +168,8 @@ def run_mkdocs_build(site: Path, *extra: str, strict: bool = True) -> Build:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
+    if returncode == 0:
+        _keep_warm_cache(site)
     return Build(returncode, output.getvalue())
 
 
@@ -113,6 +183,60 @@ def site(tmp_path: Path) -> Path:
 def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site built once for the whole session; returns its output folder (read only)."""
     source = copy_example_site(tmp_path_factory.mktemp("example") / "src")
+    result = run_mkdocs_build(source)
+    assert result.returncode == 0, result.stderr
+    return source / "site"
+
+
+# --- the example in several languages, built once per test process for every module that reads it ----------------
+# (its tests and its browser tests); read only: a test that changes one copies it first.
+
+@pytest.fixture(scope="session")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example in English, German and Arabic, an incident's title and first update and the time zone's label
+    translated into German (test_translations.py)."""
+    from test_translations import translate_incident
+
+    return translate_incident(copy_example_site(tmp_path_factory.mktemp("two-languages") / "site"))
+
+
+@pytest.fixture(scope="session")
+def built_two(two_languages: Path) -> Path:
+    return built_site(two_languages)
+
+
+@pytest.fixture(scope="session")
+def translated_hub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example in English, German and Arabic, every kind of hub text translated into German
+    (test_hub_languages.py)."""
+    from test_hub_languages import translate_hub
+
+    return translate_hub(copy_example_site(tmp_path_factory.mktemp("hub-languages") / "site"))
+
+
+@pytest.fixture(scope="session")
+def translated_hub_built(translated_hub: Path) -> Path:
+    return built_site(translated_hub)
+
+
+@pytest.fixture(scope="session")
+def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example in English, German and Arabic, an article and a postmortem translated into German
+    (test_article_languages.py)."""
+    from test_article_languages import translate_article
+
+    return translate_article(copy_example_site(tmp_path_factory.mktemp("article-languages") / "site"))
+
+
+@pytest.fixture(scope="session")
+def three_languages_built(three_languages: Path) -> Path:
+    from test_cli import run
+
+    assert run(three_languages, "check").returncode == 0  # check accepts what the build publishes
+    return built_site(three_languages)
+
+
+def built_site(source: Path) -> Path:
     result = run_mkdocs_build(source)
     assert result.returncode == 0, result.stderr
     return source / "site"
@@ -246,6 +370,15 @@ def chromium():
 
 
 PHONE = {"width": 360, "height": 740}
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds on `page` as it is now: one line per rule broken, naming the elements that break it."""
+    import axe_playwright_python
+
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    return page.evaluate("async () => (await axe.run(document)).violations.map("
+                         "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
 
 
 def watched(page, *, site: str | None = None):

@@ -49,11 +49,10 @@ POSTMORTEM = """postmortem:
 """
 
 
-@pytest.fixture(scope="module")
-def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example with `languages: [en, de, ar]`, the reset-password article in German (with an image only the
-    original's folder has), and the postmortem of the first incident translated into German."""
-    site = copy_example_site(tmp_path_factory.mktemp("article-languages") / "site")
+def translate_article(site: Path) -> Path:
+    """`site` with `languages: [en, de, ar]`, the reset-password article in German (with an image only the
+    original's folder has), and the postmortem of the first incident translated into German: conftest's
+    three_languages."""
     set_languages(site, "[en, de, ar]")
     (site / "content/articles/reset-password.de.md").write_text(GERMAN, encoding="utf-8")
     shutil.copy(next(PICTURE.glob("*.jpg")), site / "content/articles/sign-in.jpg")
@@ -63,12 +62,9 @@ def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@pytest.fixture(scope="module")
-def built(three_languages: Path) -> Path:
-    assert run(three_languages, "check").returncode == 0  # check accepts what the build publishes
-    result = run_mkdocs_build(three_languages)
-    assert result.returncode == 0, result.stderr
-    return three_languages / "site"
+@pytest.fixture
+def built(three_languages_built: Path) -> Path:
+    return three_languages_built
 
 
 def page(site: Path, path: str) -> str:

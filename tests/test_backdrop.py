@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_mkdocs_build
+from conftest import CACHE, EXAMPLE, run_mkdocs_build
 from PIL import Image, ImageChops, ImageOps, ImageStat
 from supporttab.team import backdrop, headshots, tone
 from supporttab.team.headshots import Framing, headshot, render
@@ -98,6 +99,7 @@ def test_without_the_extra_the_photo_is_made_as_without_a_backdrop(monkeypatch: 
 def test_asking_for_the_backdrop_without_the_extra_is_a_warning_at_mkdocs_yml(site: Path,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backdrop, "available", lambda: False)
+    shutil.rmtree(site / CACHE, ignore_errors=True)  # no headshot on the backdrop from an earlier build
     result = run_mkdocs_build(site)
     assert result.returncode == 1  # strict: the site would be published without the backdrop its owner asked for
     assert ("mkdocs.yml:44:7: headshot_backdrop: the photos keep their own backgrounds: the backdrop needs the "

@@ -6,18 +6,17 @@ to look at."""
 from __future__ import annotations
 
 import pytest
-from conftest import PHONE, serve, watched
-from test_article_languages import NOTE, built, three_languages  # noqa: F401 (fixtures)
+from conftest import PHONE, axe_violations, serve, watched
+from test_article_languages import NOTE
 from test_browser_layout import ARTIFACTS, OVERFLOWS
-from test_browser_pages import AXE
 
 pytestmark = pytest.mark.browser
 DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture(scope="module")
-def served(built):  # noqa: F811
-    server, url = serve(built)
+def served(three_languages_built):
+    server, url = serve(three_languages_built)
     yield url
     server.shutdown()
 
@@ -64,10 +63,7 @@ def test_an_untranslated_article_on_an_arabic_page_reads_in_its_own_direction(ch
         page.screenshot(path=str(ARTIFACTS / f"article-ar-untranslated-{viewport['width']}.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         assert page.evaluate(OVERFLOWS) == []
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                                   "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
-        assert violations == []
+        assert axe_violations(page) == []
         assert page.problems == []
     finally:
         context.close()

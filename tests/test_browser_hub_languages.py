@@ -5,18 +5,16 @@ right to left, and the language menu and the navigation keep a reader in their l
 from __future__ import annotations
 
 import pytest
-from conftest import PHONE, serve, watched
+from conftest import PHONE, axe_violations, serve, watched
 from test_browser_languages import CLOSED, OPEN_NOW
 from test_browser_layout import ARTIFACTS, OVERFLOWS
-from test_browser_pages import AXE
-from test_hub_languages import built, translated_hub  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def served(built):  # noqa: F811
-    server, url = serve(built)
+def served(translated_hub_built):
+    server, url = serve(translated_hub_built)
     yield url
     server.shutdown()
 
@@ -49,10 +47,7 @@ def test_each_sections_hub_and_team_page_fit_a_phone_and_axe_finds_nothing(open_
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.evaluate(OVERFLOWS) == []
     assert page.problems == []
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                               "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("code", ["de", "ar"])

@@ -6,9 +6,8 @@ test-artifacts/screenshots/ (or $SUPPORTTAB_ARTIFACTS) for a person to look at."
 from __future__ import annotations
 
 import pytest
-from conftest import PHONE, serve, watched
+from conftest import PHONE, axe_violations, serve, watched
 from test_browser_layout import ARTIFACTS, OVERFLOWS
-from test_browser_pages import AXE
 from test_languages import build_in
 
 pytestmark = pytest.mark.browser
@@ -56,10 +55,7 @@ def test_every_page_kind_fits_a_phone_and_axe_finds_nothing(open_in, path: str) 
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.evaluate(OVERFLOWS) == []
     assert page.problems == []
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                               "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 OPEN_NOW = {

@@ -3,10 +3,8 @@ keyboard, focus and axe-core."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
+from conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +18,6 @@ PAGES = {
     "team": "team/",
 }
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
-AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 
 FOCUSABLE = """() => [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
@@ -59,10 +56,7 @@ def assert_clean_and_accessible(page, viewport: str, scheme: str) -> None:
     assert page.problems == []
     expected_scheme = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                               "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 # Is the focus visible? A ring (outline or shadow), or a look that differs from the same element at rest.

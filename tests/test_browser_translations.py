@@ -5,16 +5,15 @@ written beside its note, fits the phone and passes axe. A screenshot is saved fo
 from __future__ import annotations
 
 import pytest
-from conftest import PHONE, load_failure, serve
+from conftest import PHONE, axe_violations, load_failure, serve
 from test_browser_layout import ARTIFACTS, OVERFLOWS
-from test_browser_pages import AXE
-from test_translations import EVENT, built_two, two_languages  # noqa: F401 (fixtures)
+from test_translations import EVENT
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def served(built_two):  # noqa: F811
+def served(built_two):
     server, url = serve(built_two)
     yield url
     server.shutdown()
@@ -49,10 +48,7 @@ def test_the_language_menu_takes_a_phone_reader_to_their_languages_hub_and_on_to
         page.screenshot(path=str(ARTIFACTS / "incident-de-untranslated-phone.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert page.evaluate(OVERFLOWS) == []
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                                   "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
-        assert violations == []
+        assert axe_violations(page) == []
         assert problems == []
     finally:
         context.close()

@@ -10,16 +10,14 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-import axe_playwright_python
 import pytest
 import yaml
-from conftest import PHONE, copy_example_site, run_mkdocs_build, serve, serve_handler
+from conftest import PHONE, axe_violations, copy_example_site, run_mkdocs_build, serve, serve_handler
 from playwright.sync_api import expect
 from test_hostile_input import CORPUS, poison_site
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 MONDAY_MORNING = "2026-11-23T10:00:00Z"
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Brightwell: invoices</title>
 {head}</head><body><main><h1>Your invoices</h1><p><a href="#new">New invoice</a></p>
@@ -295,10 +293,7 @@ def test_open_now_says_the_teams_hours_and_the_readers_time(product, reader_zone
 def test_axe_finds_nothing_on_the_open_panel(product, scheme: str) -> None:
     page = product(scheme=scheme)
     open_panel(page)
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                               "v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)")
-    assert violations == []
+    assert axe_violations(page) == []
     background = page.locator("dialog").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(29, 32, 39)")
 
@@ -536,8 +531,7 @@ def test_the_demo_page_shows_the_snippet_and_a_live_preview(open_page, built_exa
     assert dialog.get_by_role("link", name="Reset your password").get_attribute("href").endswith(
         "/articles/reset-password/")
     assert page.problems == []
-    page.add_script_tag(path=str(AXE))  # the panel over a page of the site itself
-    assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
+    assert axe_violations(page) == []  # the panel over a page of the site itself
     hub = (built_example / "index.html").read_text(encoding="utf-8")
     assert 'href="guides/add-support-to-your-product/"' in hub  # published through the hub, like the guides
 

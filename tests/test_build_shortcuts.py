@@ -475,3 +475,23 @@ def test_a_dirty_preview_shows_an_edited_article_in_every_language_as_a_full_pre
     for page in ("articles/two-step-verification/index.html", "de/articles/two-step-verification/index.html"):
         assert "Anyone who learns your password" in preview[page].decode(), page
     assert preview == fresh_serve_build(site, tmp_path / "fresh")
+
+
+def test_a_preview_forgets_what_it_kept_of_a_deleted_incident_and_of_a_removed_components_feeds(
+        site: Path, tmp_path: Path) -> None:
+    """`mkdocs serve` keeps each incident's view and each feed between saves: those of an incident or a component
+    gone since are dropped, not kept for the life of the process; what is left is still what a fresh build shows."""
+    preview = tmp_path / "preview"
+    serve_build(site, preview)
+    gone = PAST_INCIDENT.removeprefix("incidents/").removesuffix(".yml")
+    payouts = "status/components/payouts/history.atom"
+    assert gone in {event_id for event_id, _ in index._INCIDENT_VIEWS}
+    assert payouts in {path for _, path in feeds._LAST_WRITTEN}
+    (site / PAST_INCIDENT).unlink()
+    edit(site, "incidents/components.yml", "      - id: payouts\n        name: Payouts\n"
+         "        description: Money reaching your bank account.\n", "")
+    serve_build(site, preview)
+    assert gone not in {event_id for event_id, _ in index._INCIDENT_VIEWS} and index._INCIDENT_VIEWS
+    assert payouts not in {path for _, path in feeds._LAST_WRITTEN} and feeds._LAST_WRITTEN
+    assert not (preview / "incidents" / gone).exists()
+    assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh")

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_example_site
+from conftest import HOST, copy_example_site
 from test_translations import set_languages
 
+# It builds with both hosts itself: the ProperDocs pass need not do it again.
+pytestmark = pytest.mark.skipif(HOST != "mkdocs", reason="builds with both hosts itself, in the MkDocs pass")
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 

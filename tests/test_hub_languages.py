@@ -12,7 +12,7 @@ import pytest
 import yaml
 from babel import Locale
 from babel.lists import format_list
-from conftest import copy_example_site, run_mkdocs_build
+from conftest import run_mkdocs_build
 from test_cli import run
 from test_translations import edit, marked_texts, page, set_languages
 
@@ -68,10 +68,9 @@ def english(where: str) -> str:
     return " ".join(part.strip() for part in text.strip().splitlines())
 
 
-@pytest.fixture(scope="module")
-def translated_hub(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example in English, German and Arabic, every kind of hub text translated into German."""
-    site = copy_example_site(tmp_path_factory.mktemp("hub-languages") / "site")
+def translate_hub(site: Path) -> Path:
+    """`site` in English, German and Arabic, every kind of hub text translated into German: conftest's
+    translated_hub."""
     set_languages(site, "[en, de, ar]")
     hub = site / "content/hub.yml"
     text = hub.read_text(encoding="utf-8")
@@ -90,11 +89,9 @@ def translated_hub(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@pytest.fixture(scope="module")
-def built(translated_hub: Path) -> Path:
-    result = run_mkdocs_build(translated_hub)
-    assert result.returncode == 0, result.stderr
-    return translated_hub / "site"
+@pytest.fixture
+def built(translated_hub_built: Path) -> Path:
+    return translated_hub_built
 
 
 def test_every_kind_of_hub_text_may_be_translated_and_check_agrees(translated_hub: Path, built: Path) -> None:

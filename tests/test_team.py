@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import problems_for_site, run_mkdocs_build
+from conftest import CACHE, problems_for_site, run_mkdocs_build
 from PIL import Image
 from test_status_errors import COMPONENTS, INCIDENT, MAINTENANCE
 
@@ -144,6 +144,7 @@ def test_member_file_name_must_make_an_id(tmp_path: Path) -> None:
 
 
 def test_warm_rebuild_makes_no_headshot(site: Path) -> None:
+    shutil.rmtree(site / CACHE, ignore_errors=True)  # the first build, with nothing cached yet
     first = run_mkdocs_build(site)
     assert "Headshots: 3 made, 0 from the cache" in first.stderr
     second = run_mkdocs_build(site)

@@ -1,9 +1,12 @@
-"""What is installed, read from package metadata: importing a heavy library (OpenCV) just to ask its version costs
-a warm rebuild more than all its other work."""
+"""Heavy libraries, kept out of commands that do not use them: what is installed, read from package metadata
+(importing OpenCV just to ask its version costs a warm rebuild more than all its other work), and modules loaded on
+first use (Pillow's, which a check whose headshots are all in the cache never touches)."""
 
 from __future__ import annotations
 
-from importlib import metadata
+import sys
+from importlib import metadata, util
+from types import ModuleType
 
 # Every wheel that installs OpenCV's `cv2` module.
 OPENCV = ("opencv-python-headless", "opencv-python", "opencv-contrib-python-headless", "opencv-contrib-python")
@@ -17,3 +20,15 @@ def opencv_version() -> str:
         except metadata.PackageNotFoundError:
             continue
     return "(unknown)"
+
+
+def lazy(name: str) -> ModuleType:
+    """The module `name`, executed when one of its attributes is first used (the standard library's LazyLoader)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = util.find_spec(name)
+    spec.loader = util.LazyLoader(spec.loader)
+    module = util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -92,6 +92,9 @@ def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
         files.update(_feeds(site.urls.source(component_feed(component.id)),
                             gettext("%(site)s status: %(component)s", site=site.name, component=component.name),
                             by_component[component.id], site))
+    language = active()  # forget this language's feeds not written this time (a component removed since)
+    for gone in [key for key in _LAST_WRITTEN if key[0] == language and key[1] not in files]:
+        del _LAST_WRITTEN[gone]
     return files
 
 
@@ -116,15 +119,15 @@ def _remembered(path: str, write: Callable[[str, list[Entry], SiteInfo, str], st
     """The feed at `path`, as written last time when everything it shows is the same: `mkdocs serve` derives the
     site again on every save, and an edit to an incident long over changes none of the newest entries."""
     made_from = (title, site, active(), [entry.shown for entry in entries])  # the language: its words and tag
-    last = _LAST_WRITTEN.get(path)
+    last = _LAST_WRITTEN.get((active(), path))
     if last is not None and last[0] == made_from:
         return last[1]
     text = write(title, entries, site, path)
-    _LAST_WRITTEN[path] = (made_from, text)
+    _LAST_WRITTEN[(active(), path)] = (made_from, text)
     return text
 
 
-_LAST_WRITTEN: dict[str, tuple[tuple, str]] = {}
+_LAST_WRITTEN: dict[tuple[Language, str], tuple[tuple, str]] = {}  # by language and path
 
 
 def _entries(events: Iterable[EventView], site: SiteInfo) -> list[Entry]:

@@ -239,6 +239,8 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
     say = language or Reading()
     events = [_remembered_incident_view(i, m, names, render, author_name, urls, say)
               for i, m in data.incidents.items()]
+    for gone in [key for key in _INCIDENT_VIEWS if key[0] not in data.incidents]:  # deleted or renamed since
+        del _INCIDENT_VIEWS[gone]
     events += [_maintenance_view(i, m, names, now, render, author_name, urls, say)
                for i, m in data.maintenances.items()]
     events.sort(key=lambda e: (e.started_at, e.id), reverse=True)

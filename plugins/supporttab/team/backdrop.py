@@ -10,9 +10,9 @@ import re
 from functools import cache
 from importlib import resources, util
 
-from PIL import Image, ImageFilter
+from ..core.packages import lazy, opencv_version
 
-from ..core.packages import opencv_version
+Image, ImageFilter = lazy("PIL.Image"), lazy("PIL.ImageFilter")
 
 MODEL = "selfie_segmentation.tflite"
 SIDE = 256  # the model's input and output size

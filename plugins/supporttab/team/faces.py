@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources, util
 
-from PIL import Image, ImageOps
+from ..core.packages import lazy, opencv_version
 
-from ..core.packages import opencv_version
+Image, ImageOps = lazy("PIL.Image"), lazy("PIL.ImageOps")
 
 MODEL = "face_detection_yunet_2023mar.onnx"
 DETECT_SIDE = 640  # the first pass looks at the whole photo at this size

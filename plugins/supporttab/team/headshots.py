@@ -15,14 +15,16 @@ import os
 import shutil
 import tempfile
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 from PIL import __version__ as PILLOW_VERSION
 
+from ..core.packages import lazy
 from . import backdrop, faces, tone
+
+Image, ImageFilter, ImageOps = lazy("PIL.Image"), lazy("PIL.ImageFilter"), lazy("PIL.ImageOps")
 from .model import Focus
 
 # 7: the eyes from four looks; a transparent photo on the backdrop; 8: two closer looks; 9: the eyes on the pupils;
@@ -125,6 +127,8 @@ def headshots(jobs: dict[str, tuple[Path, Focus | None]], framing: Framing,
             cold[name] = (data, key, focus)
     workers = min(len(cold), os.cpu_count() or 1)
     if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor  # 30 ms to import; a warm cache needs no pool
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {name: pool.submit(_safe_make, *job, framing, cache) for name, job in cold.items()}
             results.update({name: future.result() for name, future in futures.items()})

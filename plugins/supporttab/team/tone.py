@@ -9,7 +9,9 @@ backdrop that will show through it cannot move the person's colours.
 
 from __future__ import annotations
 
-from PIL import Image, ImageChops, ImageStat
+from ..core.packages import lazy
+
+Image, ImageChops, ImageStat = lazy("PIL.Image"), lazy("PIL.ImageChops"), lazy("PIL.ImageStat")
 
 MAX_CAST = 0.15  # a colour channel is scaled by at most this share, up or down
 CAST_STRENGTH = 0.8  # how much of a measured cast is taken out: the greyest pixels may not be quite grey
