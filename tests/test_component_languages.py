@@ -16,7 +16,17 @@ from supporttab.config import Options
 from supporttab.site import load_site
 from test_cli import run
 from test_lint import TEAM
-from test_translations import edit, marked_texts, set_languages, site_files
+from test_translations import (
+    FIRST_BODY,
+    INCIDENT,
+    TITLE,
+    TRANSLATED_BODY,
+    TRANSLATED_TITLE,
+    edit,
+    marked_texts,
+    set_languages,
+    site_files,
+)
 
 COMPONENTS = "incidents/components.yml"
 # Each declared name, as written today, and as written in English and German.
@@ -38,6 +48,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     set_languages(site, "[en, de, ar]")
     for old, new in NAMES.items():
         edit(site, COMPONENTS, old, new)
+    edit(site, INCIDENT, TITLE, TRANSLATED_TITLE)
+    edit(site, INCIDENT, FIRST_BODY, TRANSLATED_BODY)
     result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stderr
     return site / "site"
@@ -211,3 +223,74 @@ def test_a_site_of_one_language_reads_component_names_as_before(tmp_path: Path) 
     after = run(site, "check", "--format", "json")
     assert before.returncode == after.returncode == 0, after.stdout + after.stderr
     assert json.loads(after.stdout) == json.loads(before.stdout)
+
+
+# --- the Statuspage API in each language -------------------------------------------------------------------
+
+SITE = "https://support.brightwell.example/"
+TEXTS = {"name", "body", "description", "url", "shortlink"}  # what may differ between languages: words, addresses
+
+
+def api(site: Path, section: str) -> dict[str, object]:
+    folder = site / section / "api/v2"
+    return {path.relative_to(folder).as_posix(): json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(folder.rglob("*.json"))}
+
+
+def differences(first: object, other: object, where: str = "") -> list[str]:
+    """Where `other` differs from `first` other than in a text or an address: a key, an id, a value, an order."""
+    if isinstance(first, dict) and isinstance(other, dict):
+        if first.keys() != other.keys():
+            return [f"{where}: keys {sorted(first)} != {sorted(other)}"]
+        return [found for key in first if key not in TEXTS
+                for found in differences(first[key], other[key], f"{where}.{key}")]
+    if isinstance(first, list) and isinstance(other, list):
+        if len(first) != len(other):
+            return [f"{where}: {len(first)} items != {len(other)}"]
+        return [found for n, (a, b) in enumerate(zip(first, other)) for found in differences(a, b, f"{where}[{n}]")]
+    return [] if first == other else [f"{where}: {first!r} != {other!r}"]
+
+
+def test_each_language_has_the_whole_api_with_the_same_ids_and_statuspages_values(built: Path) -> None:
+    """Every document of `api/v2/` again under `de/api/v2/` and `ar/api/v2/`, differing only in texts and
+    addresses: the same ids in the same order, and Statuspage's own values (status, impact, indicator, component
+    states, times) exactly as in the first language's."""
+    first = api(built, "")
+    assert {"summary.json", "status.json", "components.json", "incidents.json", "incidents/unresolved.json",
+            "scheduled-maintenances.json", "scheduled-maintenances/upcoming.json",
+            "scheduled-maintenances/active.json"} <= set(first)
+    for section in ("de/", "ar/"):
+        other = api(built, section)
+        assert set(other) == set(first)
+        assert {name: differences(first[name], other[name]) for name in first} == {name: [] for name in first}
+
+
+def test_a_languages_api_carries_its_texts_and_addresses(built: Path) -> None:
+    english, german = api(built, "")["incidents.json"], api(built, "de/")["incidents.json"]
+    for document, title, body, card, group, section in (
+            (english, "Card payments failing for customers in the UK and EU", "Payment could not be completed",
+             "Card payments", "Payments", ""),
+            (german, "Kartenzahlungen schlagen für Kunden in Großbritannien und der EU fehl",
+             "Wir arbeiten daran und melden uns bis 09:35 wieder.", "Kartenzahlungen", "Zahlungen", "de/")):
+        incident = next(i for i in document["incidents"] if i["id"] == EVENT)
+        assert incident["name"] == title
+        assert body in incident["incident_updates"][-1]["body"]  # the first update, listed last
+        assert {c["name"] for c in incident["components"] if c["id"] == "card-payments"} == {card}
+        assert {c["name"] for u in incident["incident_updates"] for c in u["affected_components"] or ()
+                if c["code"] == "card-payments"} == {card}
+        assert incident["shortlink"] == f"{SITE}{section}incidents/{EVENT}/"
+        components = api(built, section)["components.json"]
+        assert {c["name"] for c in components["components"] if c["id"] in ("card-payments", "payments")} == {
+            card, group}
+        assert components["page"]["url"] == f"{SITE}{section}"
+    bodies = [{u["id"]: u["body"] for i in document["incidents"] if i["id"] == EVENT for u in i["incident_updates"]}
+              for document in (english, german)]
+    assert bodies[1][f"{EVENT}-1"] != bodies[0][f"{EVENT}-1"]
+    assert bodies[1][f"{EVENT}-2"] == bodies[0][f"{EVENT}-2"]  # not translated yet: as written, as on the page
+    described = api(built, "de/")["components.json"]["components"]
+    assert "Kunden bezahlen Rechnungen mit Karte." in {c["description"] for c in described}
+
+
+def test_a_site_of_one_language_publishes_one_api(built_example: Path) -> None:
+    assert (built_example / "api/v2/summary.json").is_file()
+    assert not any(path.name == "api" for path in built_example.glob("*/api"))
