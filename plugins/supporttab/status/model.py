@@ -13,7 +13,15 @@ from pydantic import (
     model_validator,
 )
 
-from ..core.fields import Line, Slug, Strict, Timestamp, TranslatedLine, TranslatedMarkdown, TranslatedText
+from ..core.fields import (
+    Line,
+    Slug,
+    Strict,
+    Timestamp,
+    TranslatedLine,
+    TranslatedMarkdown,
+    TranslatedText,
+)
 from ..core.rules import unknown_rule
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
