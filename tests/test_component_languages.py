@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,22 @@ def test_a_languages_api_carries_its_texts_and_addresses(built: Path) -> None:
 def test_a_site_of_one_language_publishes_one_api(built_example: Path) -> None:
     assert (built_example / "api/v2/summary.json").is_file()
     assert not any(path.name == "api" for path in built_example.glob("*/api"))
+
+
+def test_a_preview_shows_a_changed_component_name_in_one_language_as_a_build_writes_it(built: Path,
+                                                                                      tmp_path: Path) -> None:
+    """`mkdocs serve` keeps pages it need not render again: a new German name for a component, or a name no longer
+    translated, is on the German pages and in the feeds that name it, exactly as a fresh build writes them."""
+    from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
+
+    site, preview = tmp_path / "site", tmp_path / "preview"
+    shutil.copytree(built.parent, site, ignore=shutil.ignore_patterns("site"))
+    serve_build(site, preview)
+    for old, new, listed, facts in (
+            ("de: Kartenzahlungen}", "de: Kartenzahlung}", ">Kartenzahlung<", "<dd>Kartenzahlung und"),
+            (", de: Kartenzahlung}", "}", '<span lang="en" dir="auto">Card payments</span>', "<dd>Card payments und")):
+        edit(site, COMPONENTS, old, new)
+        serve_build(site, preview)
+        assert listed in text(preview, "de/status/index.html"), new
+        assert facts in text(preview, f"de/incidents/{EVENT}/index.html"), new
+        assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh"), new
