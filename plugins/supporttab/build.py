@@ -223,16 +223,16 @@ def status_pages(name: str, status: StatusIndex, urls: UrlScheme) -> list[Genera
 def status_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
     """Feeds, the Statuspage-compatible API, the maintenance calendar and badges, by path in the site."""
     outputs = reader_outputs(status, site)
-    outputs.update(api_files(status, site))
     outputs[STATE_FILE] = state_file(status, site)  # what `supporttab notify` compares the next deploy with
     return outputs
 
 
 def reader_outputs(status: StatusIndex, site: SiteInfo) -> dict[str, str]:
-    """What people read outside the pages, in the language being spoken and in its folder (`site.urls.section`):
-    feeds, the maintenance calendar and badges. The Statuspage API stays one, in the site's language: its
-    clients expect Statuspage's English words."""
+    """What people and their tools read outside the pages, in the language being spoken and in its folder
+    (`site.urls.section`): feeds, the maintenance calendar, badges and the Statuspage API (whose values, such as
+    `major_outage`, stay Statuspage's in every language)."""
     outputs = feed_files(status, site)
     outputs[site.urls.source(CALENDAR)] = maintenance_calendar(status, site)
     outputs.update(badge_files(status, site.urls))
+    outputs.update(api_files(status, site))
     return outputs

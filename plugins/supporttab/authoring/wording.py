@@ -252,7 +252,7 @@ def unlisted_affected(event: Event, context) -> Iterator[Found]:
     catalogue: Components | None = context.components
     for path, text in texts(event, postmortem=False):
         book = book_for(event, path, context)
-        named = _unlisted(text, event, catalogue, book) if book.reads(*AFFECTED) else None
+        named = _unlisted(text, event, catalogue, book, _language_of(path, context)) if book.reads(*AFFECTED) else None
         if named:
             yield ("unlisted-affected", path,
                    f"the text says {named} is affected, but the incident does not list it; add it to the "
@@ -260,9 +260,20 @@ def unlisted_affected(event: Event, context) -> Iterator[Found]:
                    "are told")
 
 
-def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book) -> str | None:
-    listed = _aliases(event.components, catalogue, regions=False) | _aliases(event.regions, catalogue, regions=True)
-    others = _declared(catalogue, event)
+def _language_of(path: tuple, context) -> str:
+    """The language the text at `path` is written in: a translation's own (as `texts` gives it), else the site's."""
+    return path[-1] if len(path) > 1 and path[-2] in TEXT_FIELDS else context.language
+
+
+def _name_in(item, language: str) -> str:
+    """A component's or region's name in `language`, or as written where it has no translation into it."""
+    return getattr(item.name, "translations", {}).get(language, item.name)
+
+
+def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book, language: str) -> str | None:
+    listed = (_aliases(event.components, catalogue, language, regions=False)
+              | _aliases(event.regions, catalogue, language, regions=True))
+    others = _declared(catalogue, event, language)
     for sentence in book.sentences(text):
         if _in(book, sentence, "unaffected"):
             continue
@@ -278,7 +289,7 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book)
             if affected and any(f" {alias} " in rest and _written_as_a_name(alias, sentence.original)
                                 for alias in aliases):
                 return name
-        extra = _coordinated(sentence.listing, sentence.original, event, catalogue)
+        extra = _coordinated(sentence.listing, sentence.original, event, catalogue, language)
         if extra:
             return f"'{extra}'"
     return None
@@ -301,11 +312,12 @@ def _said_of_us(clause: str, words: str) -> bool:
     return subject == "we" and words.endswith(" not") and after[:1] != [] and after[0] in _OUR_PROGRESS
 
 
-def _coordinated(listing: str, original: str, event: Event, catalogue: Components | None) -> str | None:
+def _coordinated(listing: str, original: str, event: Event, catalogue: Components | None,
+                 language: str) -> str | None:
     """A name listed side by side with a listed region or component ("Dublin and Belfast") when the text names
     more of them than the incident lists: the extra one is the same kind of thing, and not listed."""
     for ids, regions in ((event.regions, True), (event.components, False)):
-        aliases = _aliases(ids, catalogue, regions=regions)
+        aliases = _aliases(ids, catalogue, language, regions=regions)
         for alias in aliases:
             at = f" {listing}".find(f" {alias} ")
             if at < 0:
@@ -456,24 +468,28 @@ def _part_of_it(rest: list[str]) -> bool:
     return rest[:1] != [] and rest[0] in _PREPOSITIONS and rest[1:2] in (["them"], ["it"])
 
 
-def _aliases(ids: list[str], catalogue: Components | None, *, regions: bool) -> set[str]:
+def _aliases(ids: list[str], catalogue: Components | None, language: str, *, regions: bool) -> set[str]:
+    """How a text in `language` may name the listed `ids`: by id, by name in its language or as first written
+    (a translation may keep a product's own name), or by a region's places."""
     declared = {item.id: item for item in (catalogue.regions if regions else catalogue.all)} if catalogue else {}
     found = set()
     for item in ids:
         known = declared.get(item)
-        names = [known.name, *getattr(known, "places", [])] if known else [item]
+        names = [known.name, _name_in(known, language), *getattr(known, "places", [])] if known else [item]
         found |= {item, item.replace("-", " "), *map(_words, names)}
     return {alias for alias in found if alias}
 
 
-def _declared(catalogue: Components | None, event: Event) -> dict[str, set[str]]:
-    """The site's other components (and regions, when the incident names some), by how the text may name them."""
+def _declared(catalogue: Components | None, event: Event, language: str) -> dict[str, set[str]]:
+    """The site's other components (and regions, when the incident names some), by how a text in `language` may
+    name them: by their name in that language."""
     if catalogue is None:
         return {}
-    found = {f"'{c.name}'": {c.id.replace("-", " "), _words(c.name)} for c in catalogue.all
-             if c.id not in event.components}
+    found = {f"'{_name_in(c, language)}'": {c.id.replace("-", " "), _words(_name_in(c, language))}
+             for c in catalogue.all if c.id not in event.components}
     if event.regions:
-        found |= {f"'{r.name}'": {r.id.replace("-", " "), _words(r.name), *map(_words, r.places)}
+        found |= {f"'{_name_in(r, language)}'": {r.id.replace("-", " "), _words(_name_in(r, language)),
+                                                  *map(_words, r.places)}
                   for r in catalogue.regions if r.id not in event.regions}
     return {name: {alias for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
 

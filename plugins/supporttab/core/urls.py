@@ -15,7 +15,8 @@ STATUS_PAGE = "status/index.md"
 HISTORY_FEED = "status/history"  # .atom and .rss
 JSON_FEED = "status/feed.json"
 CALENDAR = "status/maintenance.ics"
-API_SUMMARY = "api/v2/summary.json"
+API_FOLDER = "api/v2/"  # Statuspage's public API, in each language's section
+API_SUMMARY = f"{API_FOLDER}summary.json"
 
 
 def component_feed(component_id: str) -> str:

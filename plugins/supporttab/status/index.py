@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from ..core.i18n import Reading, gettext
+from ..core.reading import read_in
 from ..core.timefmt import month_text
 from ..core.urls import UrlScheme
 from ..core.vocabulary import (
@@ -235,8 +236,9 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
                        language: Reading | None = None) -> StatusIndex:
     """Derive everything the status pages, feeds and API show, once; in `language`'s words where authors gave
     them (see Reading), else as written."""
-    names = _names(data.components)
     say = language or Reading()
+    declared = read_in(data.components, say)  # every name as the reader reads it: pages, feeds, badges, API
+    names = _names(declared)
     events = [_remembered_incident_view(i, m, names, render, author_name, urls, say)
               for i, m in data.incidents.items()]
     for gone in [key for key in _INCIDENT_VIEWS if key[0] not in data.incidents]:  # deleted or renamed since
@@ -247,13 +249,13 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
     states = _current_component_states(events)
     timelines = _component_timelines(events, now)
     today = now.astimezone(zone).date()
-    components = tuple(_component_view(c, data.components, names, states.get(c.id, "operational"),
+    components = tuple(_component_view(c, declared, names, states.get(c.id, "operational"),
                                        timelines.get(c.id, []), today, zone)
-                       for c in data.components.all)
+                       for c in declared.all)
     indicator, description = _overall(events, worst(c.status for c in components))
     return StatusIndex(
-        now=now, zone=zone, components=components, groups=_group_views(data.components, components),
-        regions=tuple(Named(r.id, r.name) for r in data.components.regions), events=tuple(events),
+        now=now, zone=zone, components=components, groups=_group_views(declared, components),
+        regions=tuple(Named(r.id, r.name) for r in declared.regions), events=tuple(events),
         indicator=indicator, description=description,
         recent_days=_recent_days(events, today, zone),
         history_pages=_history_pages(events, zone, urls),

@@ -47,7 +47,8 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
         shown = f"{shown_path(root, folder)}/{COMPONENTS_FILE}"
         return None, [Problem(shown, 1, 1, "", "this file is missing; declare the components the status page "
                                                "reports on in it (see the authoring guide)")]
-    components, doc = load_model(components_path, shown_path(root, components_path), Components)
+    components, doc = load_model(components_path, shown_path(root, components_path), Components,
+                                 languages=languages)
     problems = list(doc.problems)
     if components is None:
         return None, problems

@@ -13,7 +13,15 @@ from pydantic import (
     model_validator,
 )
 
-from ..core.fields import Line, Slug, Strict, Timestamp, TranslatedLine, TranslatedMarkdown
+from ..core.fields import (
+    Line,
+    Slug,
+    Strict,
+    Timestamp,
+    TranslatedLine,
+    TranslatedMarkdown,
+    TranslatedText,
+)
 from ..core.rules import unknown_rule
 from ..core.vocabulary import (
     COMPONENT_STATUSES,
@@ -48,21 +56,21 @@ MaintenanceStatus = Literal[MAINTENANCE_STATUSES]
 
 class Region(Strict):
     id: Slug
-    name: Line
+    name: TranslatedLine
     places: list[Line] = Field(default_factory=list, description="Other names customers use for places in it, "
                                                                   "e.g. [Glasgow, Edinburgh]; the linter reads them")
 
 
 class Component(Strict):
     id: Slug
-    name: Line
-    description: str | None = None
+    name: TranslatedLine
+    description: TranslatedText | None = None
     regions: list[Slug] = Field(default_factory=list, description="Regions it runs in; empty means all")
 
 
 class ComponentGroup(Strict):
     id: Slug
-    name: Line
+    name: TranslatedLine
     components: list[Component] = Field(min_length=1)
 
 

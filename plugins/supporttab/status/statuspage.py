@@ -1,5 +1,7 @@
 """The Statuspage v2 public API as static JSON (`api/v2/...`): same paths, field names and enum values as
-Atlassian Statuspage, so existing clients, widgets and exporters work against the static site."""
+Atlassian Statuspage, so existing clients, widgets and exporters work against the static site. A site of several
+languages publishes it again in each further language's folder (`de/api/v2/...`): the same ids and Statuspage's
+own values (status, impact, indicator), the authors' texts in that language."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..core.urls import SiteInfo
+from ..core.urls import API_FOLDER, SiteInfo
 from ..core.vocabulary import worst
 from .index import ComponentView, EventView, StatusIndex
 
@@ -16,7 +18,7 @@ RECENT_LIMIT = 50  # Statuspage returns the 50 most recent incidents and mainten
 
 
 def api_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
-    """Every API document, by its path in the site."""
+    """Every API document, by its path in the site: in `site.urls`' language section, as `index` reads."""
     api = _Api(index, site)
     incidents = [e for e in index.events if e.kind == "incident"]
     maintenances = sorted((e for e in index.events if e.kind == "maintenance"),
@@ -36,7 +38,8 @@ def api_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
         "scheduled-maintenances/upcoming.json": {"page": api.page, "scheduled_maintenances": api.events(upcoming)},
         "scheduled-maintenances/active.json": {"page": api.page, "scheduled_maintenances": api.events(active)},
     }
-    return {f"api/v2/{name}": json.dumps(doc, ensure_ascii=False) + "\n" for name, doc in documents.items()}
+    return {site.urls.source(f"{API_FOLDER}{name}"): json.dumps(doc, ensure_ascii=False) + "\n"
+            for name, doc in documents.items()}
 
 
 def incident_object(index: StatusIndex, site: SiteInfo, event: EventView) -> dict[str, Any]:
@@ -61,7 +64,7 @@ class _Api:
     def __init__(self, index: StatusIndex, site: SiteInfo):
         self.index = index
         self.site = site
-        self.page = {"id": site.page_id, "name": site.name, "url": site.absolute(""),
+        self.page = {"id": site.page_id, "name": site.name, "url": site.absolute(site.urls.section),
                      "time_zone": index.zone.key, "updated_at": self.time(index.updated_at)}
         self.status = {"indicator": index.indicator, "description": index.description}
         self._since = min((e.created_at for e in index.events), default=index.updated_at)

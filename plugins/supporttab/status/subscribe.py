@@ -25,8 +25,8 @@ class UpdateWays:
 
 def update_ways(status: StatusIndex, channels: Iterable[Link] = (), urls: UrlScheme = UrlScheme()) -> UpdateWays:
     """`channels`: where the company posts each update (chat, social, an email list). The outbound notification
-    channels add their public addresses here; with none, that group is left out. Feeds and the calendar are those
-    of `urls`' language; the Statuspage API is one, in the site's language."""
+    channels add their public addresses here; with none, that group is left out. Feeds, the calendar and the
+    Statuspage API are those of `urls`' language."""
     atom = gettext("Atom feed")
     groups = [
         (gettext("Everything, in a feed reader"), (Link(atom, urls.source(f"{HISTORY_FEED}.atom")),
@@ -36,7 +36,7 @@ def update_ways(status: StatusIndex, channels: Iterable[Link] = (), urls: UrlSch
                                                   for c in status.components)),
         (gettext("Planned maintenance in your calendar"), (Link(gettext("Maintenance calendar"),
                                                                 urls.source(CALENDAR), gettext("iCalendar file")),)),
-        (gettext("For developers"), (Link(gettext("Status API"), API_SUMMARY,
+        (gettext("For developers"), (Link(gettext("Status API"), urls.source(API_SUMMARY),
                                           gettext("Statuspage-compatible JSON")),)),
     ]
     channels = tuple(channels)
