@@ -299,7 +299,11 @@ def test_far_dates_read_alike_from_the_table_and_from_intl_in_every_language(ope
     for hours, start in cases:
         instants = [(start + dt.timedelta(minutes=47 * step)).isoformat() for step in range(24 * 24 * 60 // 47)]
         from_table = page.sentences(hours, instants, words)
-        assert from_table == page.sentences(without_table(hours), instants, words)
+        from_intl = page.sentences(without_table(hours), instants, words)
+        # The first few differences, not pytest's diff of two 700-line lists: that diff took 20 minutes in CI.
+        differ = [(at, ours, theirs) for at, ours, theirs in zip(instants, from_table, from_intl, strict=True)
+                  if ours != theirs]
+        assert not differ, differ[:3]
         assert not [line for line in from_table if "undefined" in line or "%(" in line]
         assert any(date in line for line in from_table for date in hours["table"]["dates"].values())
 
