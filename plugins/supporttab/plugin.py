@@ -25,9 +25,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     TemplateNotFound,
-    TemplateSyntaxError,
     meta,
-    nodes,
     pass_context,
 )
 from jinja2.bccache import Bucket
@@ -77,6 +75,7 @@ from .core.themescript import (
     page_needs_theme_script,
     site_needs_theme_script,
     templates_using_theme_script,
+    turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.spoken import spoken_names
@@ -102,8 +101,6 @@ NOT_ON_LIGHT_PAGES = frozenset({"material/partials/search.html"})
 # directions, which the theme's language partial (imported by a computed name) sets on the page.
 RUNTIME_WORDS = ("focus-visible", "ltr", "rtl")
 PRERENDERED = "supporttab/prerendered.html"
-LAYER = PACKAGE_DIR / "templates" / "base.html"  # what every page builds on, also named "supporttab/base.html"
-CONTENT_START = "content-start"  # the id of the heading each of our page templates starts with
 INCIDENT = "supporttab/incident.html"
 # Pages a preview may keep from the rebuild before: each shows its own context (an incident; a page of the history)
 # in surroundings that `_surroundings` describes.
@@ -185,6 +182,7 @@ class SupportTabPlugin(BasePlugin):
         _search_in_languages(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
+        _turn_off_features(config)
         _reuse_theme_work(config, self.root / self.options.cache_dir)
         _add_address_breaks(config)
         self.status_in_own_templates = _templates_reading_status(config.theme.custom_dir)
@@ -343,7 +341,6 @@ class SupportTabPlugin(BasePlugin):
         if self.build is None:
             return env
         _expose_theme_templates(env)
-        _warn_if_layer_replaced(env, config.theme.custom_dir)
         _install_translations(env)
         env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
         # Compiled for the environment as it is now, with its extensions.
@@ -639,6 +636,17 @@ def _site_needs_theme_script(config: MkDocsConfig) -> bool:
     return bool(users)
 
 
+def _turn_off_features(config: MkDocsConfig) -> None:
+    """Drop the theme features Support Tab turns off (core/themescript.py): the banner's close button, since the
+    banner is the active incident's."""
+    features = config.theme.get("features") or []
+    off = turned_off(features)
+    if off:
+        config.theme["features"] = [feature for feature in features if feature not in off]
+        log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
+                 "can always see")
+
+
 def _add_address_breaks(config: MkDocsConfig) -> None:
     """Addresses linked in the site's own Markdown pages wrap where the templates' addresses do (core/addresses.py)."""
     if not any(isinstance(extension, AddressBreaks) for extension in config.markdown_extensions):
@@ -656,7 +664,7 @@ def _site_language(tag: str) -> Language:
 def _add_language_switcher(config: MkDocsConfig, languages: tuple[str, ...], source: str) -> bool:
     """mkdocs-material's language menu, to the page `source` (the hub: every site has one) in each language,
     unless the site has its own; each generated page changes it to its own versions (partials/alternate.html), and
-    links its head only to those (templates/base.html). Whether the menu is ours."""
+    links its head only to those (main.html). Whether the menu is ours."""
     if len(languages) < 2 or config.extra.get("alternate"):
         return False
     config.extra["alternate"] = _language_versions(source, languages, config.use_directory_urls)
@@ -1115,7 +1123,7 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
 
 
 def _shows_banner(summary: Any, active: tuple | None, event_id: str | None) -> bool:
-    """Whether an incident or history page shows the banner (as templates/base.html decides): while anything is active,
+    """Whether an incident or history page shows the banner (as main.html decides): while anything is active,
     except on the page of the one event the banner is about."""
     single = summary.single if summary is not None else None
     return bool(active) and not (event_id is not None and single is not None and single.event.id == event_id)
@@ -1238,10 +1246,7 @@ def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
     if page.markdown:
         Page.render(page, config, files)
         return
-    page.content, page.present_anchor_ids = "", set()
-    # The page's first heading as its contents, as an article's `# Title` would be: the theme's skip link, first on the
-    # page and swapped by its instant navigation, leads there (both sidebars are hidden, so nothing else shows it).
-    page.toc = get_toc([{"level": 1, "id": CONTENT_START, "name": page.meta.get("title") or "", "children": []}])
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
     page._title_from_render = None
     if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
@@ -1326,50 +1331,11 @@ def _add_templates(config: MkDocsConfig) -> None:
     config.theme.dirs.insert(position, templates)
 
 
-def _warn_if_layer_replaced(env: Environment, custom_dir: str | None) -> None:
-    """Warn when a template in the site's custom_dir takes the place of Support Tab's layer in what pages extend (a
-    base.html of its own over the theme's, a main.html past base.html): pages would silently lose the active
-    incident's banner, the help strip, our stylesheets and scripts."""
-    if not custom_dir:
-        return
-    own = Path(custom_dir).resolve()
-    chain = _extends_chain(env, "main.html")
-    if LAYER.resolve() in chain:
-        return
-    replacing = [path for path in chain if path.is_relative_to(own)]
-    if replacing:
-        name = replacing[-1].relative_to(own).as_posix()
-        extend = "supporttab/base.html" if name == "base.html" else "base.html"
-        log.warning(f"{own.name}/{name} takes the place of Support Tab's page layout, so pages lose the active "
-                    "incident's banner, the help strip and Support Tab's stylesheets and scripts: begin it with "
-                    f'{{% extends "{extend}" %}} and override only the blocks you change')
-
-
-def _extends_chain(env: Environment, name: str | None) -> list[Path]:
-    """The files of template `name` and of those it extends in turn (by a constant name), resolved as pages are."""
-    chain: list[Path] = []
-    while name and env.loader is not None and len(chain) < 20:
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except TemplateNotFound:
-            break
-        chain.append(Path(filename or name).resolve())
-        try:
-            extends = next(env.parse(source).find_all(nodes.Extends), None)
-        except TemplateSyntaxError:  # MkDocs says where when it renders the template
-            break
-        name = extends.template.value if extends and isinstance(extends.template, nodes.Const) else None
-    return chain
-
-
 def _expose_theme_templates(env: Environment) -> None:
-    """Make mkdocs-material's own templates reachable as `material/...`, so an override can wrap the original, and
-    ours as `supporttab/...` (where no template of that name is found first): a site's own base.html builds on our
-    layer as "supporttab/base.html"."""
+    """Make mkdocs-material's own templates reachable as `material/...`, so an override can wrap the original."""
     if not isinstance(env.loader, ChoiceLoader):
         material = FileSystemLoader(str(Path(material_templates.__file__).parent))
-        ours = FileSystemLoader(str(PACKAGE_DIR / "templates"))
-        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material, "supporttab": ours})])
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
 
 
 def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:

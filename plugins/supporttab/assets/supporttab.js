@@ -1,16 +1,8 @@
-/* Run `work` on the page shown, and again on each page the theme's instant navigation brings in (its `document$`
-   tells each one, the first included), where it runs: those pages' content is as the build wrote it. */
-function stEachPage(work) {
-  "use strict";
-  if (window.document$) window.document$.subscribe(function () { work(); });
-  else work();
-}
-
 /* Times: every <time data-st-local> shows the site's time zone; add the reader's own time when it differs, in
    the page's language and its 12- or 24-hour clock. The site's offset from UTC then (data-st-offset, minutes) and the
    reader's, from the Date, are numbers: a reader whose clock agrees costs no `Intl` formatter, the first of which
    costs a slow phone a few hundred milliseconds. */
-stEachPage(function () {
+(function () {
   "use strict";
   var source = document.getElementById("st-words");
   var times = document.querySelectorAll("time[data-st-local]");
@@ -48,11 +40,11 @@ stEachPage(function () {
     note.textContent = " " + words.yourTime.replace("%(time)s", readerTime(instant, difference.sameDay));
     element.after(note);
   });
-});
+})();
 
 /* A promised next update: "By 14:00" until then, "Overdue: was due by 14:00" after, in words and style, however
    old the page is. */
-stEachPage(function () {
+(function () {
   "use strict";
   var source = document.getElementById("st-words");
   if (!source) return;
@@ -67,11 +59,11 @@ stEachPage(function () {
     label.textContent = pair.length === 2 ? pair[overdue ? 0 : 1] : (overdue ? words.overdue : words.due);
     element.classList.toggle("st-due--overdue", overdue);
   });
-});
+})();
 
 /* The status page's filter: show only what affects a region or component. Without JavaScript every
    list stays whole and the form stays hidden. */
-stEachPage(function () {
+(function () {
   "use strict";
   var form = document.querySelector("[data-st-filter]");
   if (!form) return;
@@ -93,7 +85,7 @@ stEachPage(function () {
 
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-});
+})();
 
 /* The light/dark toggle on pages without the theme's script, kept where the theme keeps it, so a choice holds on every
    page. The automatic option ("(prefers-color-scheme)") takes the colours of the system's scheme, and follows it. */
@@ -145,25 +137,4 @@ stEachPage(function () {
   document.addEventListener("focusout", function (event) {
     if (event.target.classList) event.target.classList.remove("focus-visible");
   });
-})();
-
-/* The close button of a site's own notice (the theme's `announce.dismiss`). Closed, the notice is remembered by a hash
-   of its HTML, which must be as written, the same on every page: a button reached by keyboard carries the focus ring's
-   class then, so it comes off first (in the capture phase, before the theme's handler or ours reads the HTML). On pages
-   without the theme's script, close it as the theme does. The incident's banner is no notice and has none. */
-(function () {
-  "use strict";
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-md-component=announce] .md-banner__button");
-    if (!button) return;
-    button.classList.remove("focus-visible");
-    button.removeAttribute("data-focus-visible-added");
-  }, true);
-  var notice = document.querySelector("[data-md-component=announce]");
-  var button = notice && notice.querySelector(".md-banner__button");
-  if (!button || window.document$) return;
-  button.addEventListener("click", function () {
-    __md_set("__announce", __md_hash(notice.querySelector(".md-typeset").innerHTML));
-    notice.hidden = true;
-  }, { once: true });
 })();
