@@ -14,10 +14,10 @@ pytestmark = pytest.mark.browser
 
 LIGHT = {"status": "status/", "active-incident": "incidents/2026-11-22-slow-pdf-exports/",
          "resolved-incident": "incidents/2026-11-20-card-payments-failing/", "history": "status/history/"}
-# Compressed bytes of everything a light page loads on a first visit (the resolved incident, the heaviest, 28.0 KiB
-# since the hub's open-now code went into a script of its own; each time's UTC offset, data-st-offset, lets the
-# script skip Intl, which costs more on a slow phone than 0.3 KiB).
-BUDGET = 31 * 1024
+# Compressed bytes of everything a light page loads on a first visit: issue 13's target. The resolved incident, the
+# heaviest, weighs 28.0 KiB since the hub's open-now code went into a script of its own; each time's UTC offset,
+# data-st-offset, lets the script skip Intl, which costs more on a slow phone than 0.3 KiB.
+BUDGET = 30 * 1024
 THEME_SCRIPT = ("/assets/javascripts/",)  # the theme's bundle and its search worker
 SEARCH_INDEX = "/search/search_index.json"
 
