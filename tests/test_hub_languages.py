@@ -481,17 +481,39 @@ def test_languages_written_as_codes_are_named_in_each_language_and_given_to_sear
     site = tmp_path / "site"
     shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
     edit(site, "content/hub.yml", "      languages: [English, French]\n",
-         "      languages: [en, FR, pt_br, Mandarin, '  brazilian  portuguese ']\n")
+         "      languages: [en, FR, pt_br, Mandarin, '  brazilian  portuguese ', English, EN, mandarin, Mandarin]\n")
     check = run(site, "check", "--format", "json")
     assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
     assert run_mkdocs_build(site).returncode == 0
-    german = page(site / "site", "de")
-    assert ('Englisch, Französisch, Portugiesisch (Brasilien), <span lang="en">Mandarin</span> und Portugiesisch '
-            "(Brasilien)") in german
+    german = page(site / "site", "de")  # each language once, however often and however it was written
+    assert 'Englisch, Französisch, Portugiesisch (Brasilien) und <span lang="en">Mandarin</span>' in german
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page(site / "site", "."),
                                 re.DOTALL).group(1))
     points = data["contactPoint"] if "contactPoint" in data else data["@graph"][0]["contactPoint"]
-    assert ["en", "fr", "pt-BR", "Mandarin", "pt-BR"] in [point["availableLanguage"] for point in points]
+    assert ["en", "fr", "pt-BR", "Mandarin"] in [point["availableLanguage"] for point in points]
+
+
+def test_a_bare_code_is_named_by_cldrs_table_in_each_language_or_in_english_where_that_has_none(
+        translated_hub: Path, tmp_path: Path) -> None:
+    """A code alone is the language CLDR's table names, never a region CLDR thinks likeliest (tl is Tagalog, not
+    'Filipino (Philippines)'; tw and fat are Twi and Fanti, not 'Akan (Ghana)'); where the page's language has no name
+    for it, its English name, marked as English, never the bare code; a code with a region names both."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    codes = ["tl", "tw", "fat", "blt", "cic", "hnj", "trw", "ase", "en-US", "pt-BR"]
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", f"      languages: [{', '.join(codes)}]\n")
+    assert run_mkdocs_build(site).returncode == 0
+    for language in ("en", "de", "ar"):
+        shown = [unescape_keep_spans(meta.split("·", 1)[1]) for meta in re.findall(
+            r'<p class="st-channel__meta">(.*?)</p>', page(site / "site", "." if language == "en" else language),
+            re.DOTALL)]
+        reader, english = Locale.parse(language), Locale("en")
+        names = [reader.languages.get(code) or (english.languages[code] if language == "en" else
+                                                f'<span lang="en">{english.languages[code]}</span>')
+                 for code in codes[:-2]]
+        names += [Locale.parse(code, sep="-").get_display_name(reader) for code in codes[-2:]]
+        assert format_list(names, locale="en_GB" if language == "en" else language) in shown, (language, shown)
+        assert "Filipino" not in " ".join(shown) and "Akan" not in " ".join(shown), language
 
 
 def test_a_language_that_is_no_language_is_said_alike_by_check_and_build_at_its_place(translated_hub: Path,
@@ -515,4 +537,30 @@ def test_a_language_that_is_no_language_is_said_alike_by_check_and_build_at_its_
     for error in errors:
         file = (site / error["file"]).read_text(encoding="utf-8").splitlines()
         assert "languages: [" in file[error["line"] - 1] and file[error["line"] - 1][error["column"] - 1] != " "
+        assert f"{error['file']}:{error['line']}:{error['column']}: {error['message']}" in build.stderr, error
+
+
+def test_a_word_that_names_no_language_and_a_channel_without_any_are_refused_alike_by_check_and_build(
+        translated_hub: Path, tmp_path: Path) -> None:
+    """Digits, YAML's true/false/on/off/null, codes that say 'no language' (und, zxx, mul) and symbols are no
+    language a person speaks: each one located sentence, in check and the build alike; a channel must speak one."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    bad = ["true", "123", "1.5", "false", "on", "off", "null", "und", "zxx", "mul", "'3rd'", "'C++'", "'~'"]
+    edit(site, "team/patty.yml", "languages: [English]\n", f"languages: [English, {', '.join(bad)}]\n")
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", "      languages: []\n")
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    found = {(f["file"], f["message"].split(";")[0]) for f in errors}
+    written = [value.strip("'") for value in bad]
+    assert found == {("team/patty.yml", f"languages[{at}]: " + (
+        "expected text, found nothing" if value == "null" else f"{value!r} is not a language code"))
+                     for at, value in enumerate(written, 1)} | {
+        ("content/hub.yml", "help_from_us.channels[2].languages: needs at least 1 item(s)")}, found
+    for error in errors:
+        line = (site / error["file"]).read_text(encoding="utf-8").splitlines()[error["line"] - 1]
+        assert "languages: [" in line, error
         assert f"{error['file']}:{error['line']}:{error['column']}: {error['message']}" in build.stderr, error
