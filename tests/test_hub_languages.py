@@ -431,10 +431,14 @@ def test_an_authors_own_page_in_a_section_passes_strict_and_every_contact_link_r
     site = tmp_path / "site"
     shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
     (site / "content" / own).parent.mkdir(parents=True, exist_ok=True)
-    (site / "content" / own).write_text("# Unsere eigene Seite\n\nGeschrieben von Hand.\n", encoding="utf-8")
+    (site / "content" / own).write_text("---\nsupport_tab: true\n---\n# Unsere eigene Seite\n\nGeschrieben von Hand.\n",
+                                        encoding="utf-8")
     result = run_mkdocs_build(site)  # strict
     assert result.returncode == 0, result.stderr
     built = (site / "site").resolve()
+    folder = built / own.removesuffix("index.md")  # the widget it shows is its language's
+    widget = re.search(r'<script defer src="([^"]*support-tab\.js)"', page(built, own.removesuffix("index.md")))
+    assert (folder / widget.group(1)).resolve() == built / own.split("/")[0] / "widget/support-tab.js"
     section = own.split("/")[0]
     authors = page(built, own.removesuffix("index.md"))
     assert "Geschrieben von Hand." in authors
