@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -390,35 +392,76 @@ def anchored_links(built: Path, path: Path) -> list[tuple[str, Path, str]]:
     return found
 
 
-@pytest.mark.parametrize("own", ["de/index.md", "de/team/index.md", "ar/team/index.md"])
+def broken_fragment_links(built: Path) -> dict[str, list[str]]:
+    """Every link within the site that names a fragment (#...) and whose target page has no element of that id:
+    {link as written: [pages it is on]}. The theme's own (#__...) and text fragments (#:~:) are left out."""
+    ids: dict[Path, set[str]] = {}
+    broken: dict[str, list[str]] = {}
+    for path in sorted(built.glob("**/*.html")):
+        for link in map(html.unescape, re.findall(r'href="([^"]*)"', path.read_text(encoding="utf-8"))):
+            if "#" not in link:
+                continue
+            if link.startswith(SITE):
+                link = "/" + link.removeprefix(SITE)
+            target, fragment = link.split("#", 1)
+            if re.match(r"[a-z][a-z0-9+.-]*:", target) or fragment.startswith(("__", ":~:")):
+                continue
+            file = (built / target.lstrip("/") if target.startswith("/") else path.parent / target).resolve() \
+                if target else path
+            file = file / "index.html" if file.is_dir() else file
+            if file not in ids:
+                text = file.read_text(encoding="utf-8") if file.is_file() else ""
+                ids[file] = set(re.findall(r'\bid="([^"]*)"', text))
+            if unquote(fragment) not in ids[file]:
+                broken.setdefault(link, []).append(path.relative_to(built).as_posix())
+    return broken
+
+
+@pytest.mark.parametrize("own", ["de/index.md", "de/team/index.md", "ar/team/index.md", "ar/status/index.md"])
 def test_an_authors_own_page_in_a_section_passes_strict_and_every_contact_link_reaches_its_anchor(
         translated_hub: Path, tmp_path: Path, own: str) -> None:
-    """An author's own hub or team page in a language's folder is a page written for that language on purpose:
-    the strict build passes with a note, the page is published, and every help strip and signature on every page
-    leads to a page that has the contact details or the person it names (the first language's, when the section's
-    own is the author's), never to an anchor the author's page lacks."""
+    """An author's own hub, team or status page in a language's folder is a page written for that language on
+    purpose: the strict build passes with a note that says where links to it lead, the page is published in its
+    section's language (its <html lang>, direction and our words: the help strip's), and every link with a fragment
+    on every page (help strips, signatures, articles shown as written) leads to a page that has that anchor (the
+    first language's, when the section's own is the author's), never to one the author's page lacks."""
     site = tmp_path / "site"
     shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
     (site / "content" / own).parent.mkdir(parents=True, exist_ok=True)
-    (site / "content" / own).write_text("# Unsere eigene Seite\n\nGeschrieben von Hand.\n", encoding="utf-8")
+    (site / "content" / own).write_text("---\nsupport_tab: true\n---\n# Unsere eigene Seite\n\nGeschrieben von Hand.\n",
+                                        encoding="utf-8")
     result = run_mkdocs_build(site)  # strict
     assert result.returncode == 0, result.stderr
-    assert f"INFO    -  content/{own} is your own page" in result.stderr
     built = (site / "site").resolve()
-    assert "Geschrieben von Hand." in page(built, own.removesuffix("index.md"))
+    folder = built / own.removesuffix("index.md")  # the widget it shows is its language's
+    widget = re.search(r'<script defer src="([^"]*support-tab\.js)"', page(built, own.removesuffix("index.md")))
+    assert (folder / widget.group(1)).resolve() == built / own.split("/")[0] / "widget/support-tab.js"
+    section = own.split("/")[0]
+    authors = page(built, own.removesuffix("index.md"))
+    assert "Geschrieben von Hand." in authors
+    incident = page(built, f"{section}/incidents/2026-11-20-card-payments-failing")
+    for markup in (authors, incident):  # the author's page speaks its section's language, as ours there do
+        assert f'<html lang="{section}"' in markup and f'<body dir="{"rtl" if section == "ar" else "ltr"}"' in markup
+    help_label = re.compile(r'<nav class="st-help" aria-label="([^"]*)"')
+    assert help_label.search(authors).group(1) == help_label.search(incident).group(1) != "Help from us"
+    assert broken_fragment_links(built) == {}
     checked = set()
     for path in sorted(built.glob("**/*.html")):
         for link, target, anchor in anchored_links(built, path):
-            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), (path, link)
             checked.add(anchor.split("-")[0])
     assert checked == {"help", "member"}, checked
-    section = own.split("/")[0]  # what is ours in the section is still where its links lead
+    # what is ours in the section is still where its links lead
     incident = built / section / "incidents/2026-11-20-card-payments-failing/index.html"
     hub_link = re.search(r'class="st-help__all" href="([^"#]*)#', incident.read_text("utf-8")).group(1)
     team_link = re.search(r'class="st-signature__person" href="([^"#]*)#', incident.read_text("utf-8")).group(1)
     hub, team = ((incident.parent / link).resolve().relative_to(built).as_posix() for link in (hub_link, team_link))
-    assert (hub, team) == (("." if own == "de/index.md" else section),
+    assert (hub, team) == (("." if own.endswith("/index.md") and own.count("/") == 1 else section),
                            ("team" if own.endswith("team/index.md") else f"{section}/team")), (hub, team)
+    note = re.search(rf"INFO    -  content/{own} is your own page, .*?; (.*)", result.stderr).group(1)
+    assert note == {"index.md": "links to its contact details lead to the first language's hub, which has them",
+                    "team/index.md": "links to its people lead to the first language's team page, which has them",
+                    "status/index.md": "links to the status page lead to the first language's, which shows what is "
+                                       "working"}[own.split("/", 1)[1]]
 
 
 def spoken(site: Path, file: str, where: str) -> list[list[str]]:
@@ -478,17 +521,39 @@ def test_languages_written_as_codes_are_named_in_each_language_and_given_to_sear
     site = tmp_path / "site"
     shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
     edit(site, "content/hub.yml", "      languages: [English, French]\n",
-         "      languages: [en, FR, pt_br, Mandarin, '  brazilian  portuguese ']\n")
+         "      languages: [en, FR, pt_br, Mandarin, '  brazilian  portuguese ', English, EN, mandarin, Mandarin]\n")
     check = run(site, "check", "--format", "json")
     assert [f for f in json.loads(check.stdout) if f["severity"] == "error"] == []
     assert run_mkdocs_build(site).returncode == 0
-    german = page(site / "site", "de")
-    assert ('Englisch, Französisch, Portugiesisch (Brasilien), <span lang="en">Mandarin</span> und Portugiesisch '
-            "(Brasilien)") in german
+    german = page(site / "site", "de")  # each language once, however often and however it was written
+    assert 'Englisch, Französisch, Portugiesisch (Brasilien) und <span lang="en">Mandarin</span>' in german
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page(site / "site", "."),
                                 re.DOTALL).group(1))
     points = data["contactPoint"] if "contactPoint" in data else data["@graph"][0]["contactPoint"]
-    assert ["en", "fr", "pt-BR", "Mandarin", "pt-BR"] in [point["availableLanguage"] for point in points]
+    assert ["en", "fr", "pt-BR", "Mandarin"] in [point["availableLanguage"] for point in points]
+
+
+def test_a_bare_code_is_named_by_cldrs_table_in_each_language_or_in_english_where_that_has_none(
+        translated_hub: Path, tmp_path: Path) -> None:
+    """A code alone is the language CLDR's table names, never a region CLDR thinks likeliest (tl is Tagalog, not
+    'Filipino (Philippines)'; tw and fat are Twi and Fanti, not 'Akan (Ghana)'); where the page's language has no name
+    for it, its English name, marked as English, never the bare code; a code with a region names both."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    codes = ["tl", "tw", "fat", "blt", "cic", "hnj", "trw", "ase", "en-US", "pt-BR"]
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", f"      languages: [{', '.join(codes)}]\n")
+    assert run_mkdocs_build(site).returncode == 0
+    for language in ("en", "de", "ar"):
+        shown = [unescape_keep_spans(meta.split("·", 1)[1]) for meta in re.findall(
+            r'<p class="st-channel__meta">(.*?)</p>', page(site / "site", "." if language == "en" else language),
+            re.DOTALL)]
+        reader, english = Locale.parse(language), Locale("en")
+        names = [reader.languages.get(code) or (english.languages[code] if language == "en" else
+                                                f'<span lang="en">{english.languages[code]}</span>')
+                 for code in codes[:-2]]
+        names += [Locale.parse(code, sep="-").get_display_name(reader) for code in codes[-2:]]
+        assert format_list(names, locale="en_GB" if language == "en" else language) in shown, (language, shown)
+        assert "Filipino" not in " ".join(shown) and "Akan" not in " ".join(shown), language
 
 
 def test_a_language_that_is_no_language_is_said_alike_by_check_and_build_at_its_place(translated_hub: Path,
@@ -513,3 +578,52 @@ def test_a_language_that_is_no_language_is_said_alike_by_check_and_build_at_its_
         file = (site / error["file"]).read_text(encoding="utf-8").splitlines()
         assert "languages: [" in file[error["line"] - 1] and file[error["line"] - 1][error["column"] - 1] != " "
         assert f"{error['file']}:{error['line']}:{error['column']}: {error['message']}" in build.stderr, error
+
+
+def test_a_word_that_names_no_language_and_a_channel_without_any_are_refused_alike_by_check_and_build(
+        translated_hub: Path, tmp_path: Path) -> None:
+    """Digits, YAML's true/false/on/off/null, codes that say 'no language' (und, zxx, mul) and symbols are no
+    language a person speaks: each one located sentence, in check and the build alike; a channel must speak one."""
+    site = tmp_path / "site"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    bad = ["true", "123", "1.5", "false", "on", "off", "null", "und", "zxx", "mul", "'3rd'", "'C++'", "'~'"]
+    edit(site, "team/patty.yml", "languages: [English]\n", f"languages: [English, {', '.join(bad)}]\n")
+    edit(site, "content/hub.yml", "      languages: [English, French]\n", "      languages: []\n")
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1 and "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()
+    errors = [f for f in json.loads(check.stdout) if f["severity"] == "error"]
+    found = {(f["file"], f["message"].split(";")[0]) for f in errors}
+    written = [value.strip("'") for value in bad]
+    assert found == {("team/patty.yml", f"languages[{at}]: " + (
+        "expected text, found nothing" if value == "null" else f"{value!r} is not a language code"))
+                     for at, value in enumerate(written, 1)} | {
+        ("content/hub.yml", "help_from_us.channels[2].languages: needs at least 1 item(s)")}, found
+    for error in errors:
+        line = (site / error["file"]).read_text(encoding="utf-8").splitlines()[error["line"] - 1]
+        assert "languages: [" in line, error
+        assert f"{error['file']}:{error['line']}:{error['column']}: {error['message']}" in build.stderr, error
+
+
+@pytest.mark.parametrize("own", ["de/index.md", "de/team/index.md"])
+def test_a_preview_shows_the_links_of_a_fresh_build_when_an_author_adds_or_removes_their_own_section_page(
+        translated_hub: Path, tmp_path: Path, own: str) -> None:
+    """`mkdocs serve` keeps incident and history pages from the rebuild before while nothing around them changed;
+    an author's own hub or team page in a section changes where their help strips and signatures lead, so after
+    adding it, and after deleting it again, every page is what a fresh build writes."""
+    from test_build_shortcuts import fresh_serve_build, serve_build, snapshot
+
+    site, preview = tmp_path / "site", tmp_path / "preview"
+    shutil.copytree(translated_hub, site, ignore=shutil.ignore_patterns("site"))
+    serve_build(site, preview)
+    assert serve_build(site, preview) > 0  # kept from the rebuild before
+    written = site / "content" / own
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_text("# Unsere eigene Seite\n", encoding="utf-8")
+    for step in ("added", "deleted"):
+        if step == "deleted":
+            written.unlink()
+        serve_build(site, preview)
+        kept, fresh = snapshot(preview), fresh_serve_build(site, tmp_path / f"fresh-{step}")
+        assert sorted(path for path in kept.keys() | fresh.keys() if kept.get(path) != fresh.get(path)) == [], step

@@ -285,6 +285,10 @@ class SupportTabPlugin(BasePlugin):
             context["supporttab_language_versions"] = self._language_versions(page, config.use_directory_urls)
         if page.file.generated_by is None or page.file.src_uri in self.article_versions:
             self._add_article_context(context, page, config)
+        own_section = self._authors_section(page)
+        if own_section is not None:  # an author's own page in a language's folder: that language's words and views
+            activate(load_language(own_section.language))
+            context.update(self._section_context(own_section))
         generated = self._generated(page)
         if generated is not None:
             context.update(generated.context)
@@ -293,11 +297,7 @@ class SupportTabPlugin(BasePlugin):
             if section is not None:  # a page in another language: its words while it renders, and its views
                 activate(load_language(section.language))
                 self._mark_current_in_nav(uri.removeprefix(section.urls.section))
-                context.update(_section_globals(section), **self.section_hubs.get(section.language, {}),
-                               supporttab_section_sources=self.section_sources.get(section.language, ()),
-                               supporttab_zone_label=self._zone_label(self.options.timezone),
-                               supporttab_theme_language=self.theme_languages.get(section.language),
-                               supporttab_authored_language=self.languages[0])  # the navigation's titles
+                context.update(self._section_context(section))
             if uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
@@ -319,6 +319,10 @@ class SupportTabPlugin(BasePlugin):
                 return _mark_titles(output, self.languages[0], None)
             output = _point_canonical_at(output, original, config)
             return _mark_contents(_mark_titles(output, self.languages[0], self.languages[0]), self.languages[0])
+        own_section = self._authors_section(page)
+        if own_section is not None:
+            activate(self.language)
+            return _set_page_language(output, load_language(own_section.language))
         generated = self._generated(page)
         if generated is None:
             return None
@@ -585,8 +589,10 @@ class SupportTabPlugin(BasePlugin):
             page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
             with use_language(load_language(language)):
                 note = untranslated_note(self.languages[0])
+        stood_in = frozenset(section.urls.source(source) for section in self.build.sections
+                             if section.language == language for source in section.urls.stand_ins)
         page.render = MethodType(partial(_render_in_section, section=f"{language}/", note=note,  # type: ignore
-                                         original=self.language), page)
+                                         original=self.language, stood_in=stood_in), page)
 
     def _add_article_context(self, context: Any, page: Page, config: MkDocsConfig) -> None:
         """An article's language menu, to its version in each language (hreflang only to real translations); in
@@ -609,6 +615,23 @@ class SupportTabPlugin(BasePlugin):
             supporttab_zone_label=self._zone_label(self.options.timezone),
             supporttab_theme_language=self.theme_languages.get(language),
             supporttab_authored_language=self.languages[0])
+
+    def _authors_section(self, page: Page) -> Section | None:
+        """The language's section an author's own page is in (de/index.md, de/faq.md); None for any other page
+        (the first language's, one Support Tab generates, an article shown in a section)."""
+        uri = page.file.src_uri
+        if self.build is None or page.file.generated_by is not None or uri in self.article_versions:
+            return None
+        return next((section for section in self.build.sections if uri.startswith(section.urls.section)), None)
+
+    def _section_context(self, section: Section) -> dict[str, Any]:
+        """What a page of a language's section shows besides its own context: the section's words, views and links
+        (the help strip, the banner, the widget), and the navigation's titles in the first language."""
+        return {**_section_globals(section), **self.section_hubs.get(section.language, {}),
+                "supporttab_section_sources": self.section_sources.get(section.language, ()),
+                "supporttab_zone_label": self._zone_label(self.options.timezone),
+                "supporttab_theme_language": self.theme_languages.get(section.language),
+                "supporttab_authored_language": self.languages[0]}
 
     def _shown_as_written(self) -> frozenset[str]:
         """The pages of another language's section that show an article as written (it has no translation there)."""
@@ -727,13 +750,14 @@ def _article_versions(articles: Articles, original: str, language: str, director
 
 class _SectionFiles:
     """The site's files as a page of a language's section sees them: a link to what the section lacks (an image,
-    the team page) leads to the site's own."""
+    the team page), or to the hub, team or status page an author's own page stands in for (`stood_in`: the article
+    was written for the generated one, with its contact details and people), leads to the site's own."""
 
-    def __init__(self, files: Files, section: str) -> None:
-        self._files, self._section = files, section
+    def __init__(self, files: Files, section: str, stood_in: frozenset[str] = frozenset()) -> None:
+        self._files, self._section, self._stood_in = files, section, stood_in
 
     def get_file_from_path(self, path: str) -> File | None:
-        found = self._files.get_file_from_path(path)
+        found = None if path in self._stood_in else self._files.get_file_from_path(path)
         if found is None and path.startswith(self._section):
             return self._files.get_file_from_path(path.removeprefix(self._section))
         return found
@@ -743,10 +767,11 @@ class _SectionFiles:
 
 
 def _render_in_section(page: Page, config: MkDocsConfig, files: Files, *, section: str, note: Markup | None,
-                       original: Language) -> None:
+                       original: Language, stood_in: frozenset[str] = frozenset()) -> None:
     """Page.render for an article in a language's section; shown untranslated, under `note`, in a block that says
-    its language (`original`) and direction."""
-    Page.render(page, config, _SectionFiles(files, section))  # type: ignore[arg-type]
+    its language (`original`) and direction; its links to pages an author's own stands in for, to the first
+    language's (written for those, they may name anchors the author's page lacks)."""
+    Page.render(page, config, _SectionFiles(files, section, stood_in))  # type: ignore[arg-type]
     if note is not None:
         direction = "rtl" if original.rtl else "ltr"
         page.content = note + Markup('<div class="st-as-written" lang="{}" dir="{}">').format(
@@ -1114,7 +1139,7 @@ def _surroundings(env: Environment, config: MkDocsConfig, nav: Any, sections: tu
     return ((_settings_texts(config.config_file_path), stamps, catalog_stamps(),
              _nav_outline(nav.items if nav else []), tuple(env.globals.get(name) for name in names),
              tuple((page.number, page.url) for page in status.history_pages) if status else (),
-             tuple((section.language, section.chrome,
+             tuple((section.language, section.chrome, section.urls,  # its links, to an author's own page too
                     tuple((page.number, page.url) for page in section.status.history_pages) if section.status else ())
                    for section in sections), zone_label),
             (env.globals.get("supporttab_summary"), status.active if status else None,
@@ -1360,10 +1385,19 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
     return added
 
 
+# Where links to a generated page lead when an author's own page in a language's folder stands in for it.
+_STOOD_IN_LINKS = {
+    HUB_PAGE: "links to its contact details lead to the first language's hub, which has them",
+    TEAM_PAGE: "links to its people lead to the first language's team page, which has them",
+    STATUS_PAGE: "links to the status page lead to the first language's, which shows what is working",
+}
+
+
 def _say_stood_in(docs: str, page: GeneratedPage) -> None:
     if page.section:
+        links = _STOOD_IN_LINKS.get(page.src_uri.removeprefix(page.section), "links to it lead to your page")
         log.info(f"{docs}/{page.src_uri} is your own page, so Support Tab does not generate '{page.title}' there; "
-                 "links to its contact details and people lead to the first language's page, which has them")
+                 f"{links}")
     else:
         log.warning(f"{docs}/{page.src_uri} exists, so Support Tab does not generate '{page.title}' there; delete "
                     "that page to get the generated one")

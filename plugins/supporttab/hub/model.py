@@ -24,7 +24,7 @@ from ..core.fields import (
     WebUrl,
 )
 from ..core.i18n import N_, OurWords
-from ..core.spoken import SpokenLanguage, site_default
+from ..core.spoken import SpokenLanguages, site_default
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -143,7 +143,7 @@ class Channel(Strict):
     reply_time: TranslatedText = Field(description="Expected reply time, e.g. 'Answered within 2 minutes'")
     live: bool | None = Field(None, description="Staffed during opening hours (default for phone and chat)")
     contact_type: str = Field("customer support", description="schema.org contactType")
-    languages: list[SpokenLanguage] = Field(default_factory=site_default, description=(
+    languages: SpokenLanguages = Field(default_factory=site_default, min_length=1, description=(
         "Languages spoken, as codes like [en, fr] (or English names); default: the site's language"))
     area_served: list[str] = Field(default_factory=list, description="Countries served; default: all")
 

@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from ..core.fields import PersonName, Strict, TranslatedText, translatable
-from ..core.spoken import SpokenLanguage
+from ..core.spoken import SpokenLanguages
 
 
 def _check_github_name(name: str) -> str:
@@ -45,7 +45,7 @@ class Member(Strict):
     name: PersonName
     role: TranslatedText = Field(description="e.g. Support lead")
     pronouns: TranslatedText | None = Field(None, description="e.g. she/her")
-    languages: list[SpokenLanguage] = Field(default_factory=list, description=(
+    languages: SpokenLanguages = Field(default_factory=list, description=(
         "Languages spoken with customers, as codes like [en, fr] (or English names)"))
     bio: Bio | None = Field(None, description="One or two sentences, optional")
     order: int = Field(100, description="Position on the team page: lower comes first")
