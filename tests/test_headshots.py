@@ -748,3 +748,17 @@ def test_the_detector_reads_a_badly_exposed_photo_as_the_same_photo_well_exposed
                "flat": lambda: portrait.point(lambda v: round(60 + v * 0.5))}[exposure]()
     as_sent, read = (faces.refine(image, faces.find(image)[0]) for image in (portrait, changed))
     assert abs(read.eye_distance / as_sent.eye_distance - 1) <= 0.03 and abs(read.tilt - as_sent.tilt) <= 1.2
+
+
+@pytest.mark.parametrize("module", ["supporttab.plugin", "supporttab.team.headshots"])
+def test_pillow_loaded_late_is_still_reached_as_other_code_writes_it(module: str) -> None:
+    """Pillow's modules load on first use; another plugin or a site's hook in the same process that writes
+    `import PIL.Image` and then `PIL.Image.new(...)` must still find them, as after any import."""
+    import subprocess
+    import sys
+
+    code = (f"import {module}, PIL.Image, PIL.ImageOps\n"
+            "PIL.ImageOps.flip(PIL.Image.new('RGB', (2, 2))).save('/dev/null', 'PNG')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr[-600:]

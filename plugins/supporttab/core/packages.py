@@ -31,4 +31,8 @@ def lazy(name: str) -> ModuleType:
     module = util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
+    # As an import does: without it, other code's `import PIL.Image` then `PIL.Image.new` finds no `Image` on PIL.
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
     return module
