@@ -35,6 +35,8 @@ NAMES = {
     "    name: United Kingdom\n": "    name: {en: United Kingdom, de: Vereinigtes Königreich}\n",
     "    name: Payments\n": "    name: {en: Payments, de: Zahlungen}\n",
     "        name: Card payments\n": "        name: {en: Card payments, de: Kartenzahlungen}\n",
+    # One long word, as German writes them: it must break on a phone rather than push its status off the screen.
+    "        name: Bank transfers\n": "        name: {en: Bank transfers, de: Überweisungsabwicklungssystem}\n",
     "        description: Customers paying invoices by card.\n":
         "        description:\n          en: Customers paying invoices by card.\n"
         "          de: Kunden bezahlen Rechnungen mit Karte.\n",
@@ -219,8 +221,7 @@ def test_a_site_of_one_language_reads_component_names_as_before(tmp_path: Path) 
     site = copy_example_site(tmp_path / "site")
     before = run(site, "check", "--format", "json")
     for old, new in NAMES.items():
-        edit(site, COMPONENTS, old, new.replace(", de: Vereinigtes Königreich", "").replace(", de: Zahlungen", "")
-             .replace(", de: Kartenzahlungen", "").replace("          de: Kunden bezahlen Rechnungen mit Karte.\n", ""))
+        edit(site, COMPONENTS, old, re.sub(r", de: [^}]*|          de: .*\n", "", new))
     after = run(site, "check", "--format", "json")
     assert before.returncode == after.returncode == 0, after.stdout + after.stderr
     assert json.loads(after.stdout) == json.loads(before.stdout)
@@ -230,6 +231,8 @@ def test_a_site_of_one_language_reads_component_names_as_before(tmp_path: Path) 
 
 SITE = "https://support.brightwell.example/"
 TEXTS = {"name", "body", "description", "url", "shortlink"}  # what may differ between languages: words, addresses
+# ...but not Statuspage's own words, which tools compare rather than show, nor the page's name, written once.
+NOT_TEXTS = {".status.description", ".page.name"}
 
 
 def api(site: Path, section: str) -> dict[str, object]:
@@ -243,7 +246,7 @@ def differences(first: object, other: object, where: str = "") -> list[str]:
     if isinstance(first, dict) and isinstance(other, dict):
         if first.keys() != other.keys():
             return [f"{where}: keys {sorted(first)} != {sorted(other)}"]
-        return [found for key in first if key not in TEXTS
+        return [found for key in first if key not in TEXTS or f"{where}.{key}" in NOT_TEXTS
                 for found in differences(first[key], other[key], f"{where}.{key}")]
     if isinstance(first, list) and isinstance(other, list):
         if len(first) != len(other):
