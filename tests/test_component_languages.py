@@ -317,3 +317,14 @@ def test_a_preview_shows_a_changed_component_name_in_one_language_as_a_build_wri
         assert listed in text(preview, "de/status/index.html"), new
         assert facts in text(preview, f"de/incidents/{EVENT}/index.html"), new
         assert snapshot(preview) == fresh_serve_build(site, tmp_path / "fresh"), new
+
+
+def test_an_empty_description_is_no_description_as_before(tmp_path: Path) -> None:
+    """`description: ""` was accepted before names could be translated; it still is, from check and the build."""
+    site = copy_example_site(tmp_path / "site")
+    edit(site, COMPONENTS, "        description: Customers paying invoices by card.\n", '        description: ""\n')
+    assert '"invalid-data"' not in run(site, "check", "--format", "json").stdout
+    run_mkdocs_build(site)
+    cards = next(component for component in json.loads((site / "site/api/v2/components.json").read_text(
+        encoding="utf-8"))["components"] if component["name"] == "Card payments")
+    assert cards["description"] is None

@@ -67,6 +67,12 @@ class Component(Strict):
     description: TranslatedText | None = None
     regions: list[Slug] = Field(default_factory=list, description="Regions it runs in; empty means all")
 
+    @field_validator("description", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        """`description: ""` was always accepted as no description; a description is optional."""
+        return None if isinstance(value, str) and not value.strip() else value
+
 
 class ComponentGroup(Strict):
     id: Slug
