@@ -75,7 +75,6 @@ from .core.themescript import (
     page_needs_theme_script,
     site_needs_theme_script,
     templates_using_theme_script,
-    turned_off,
 )
 from .core.timefmt import date_text, duration_text, short_time_html, time_html, zone_label
 from .core.spoken import spoken_names
@@ -182,7 +181,6 @@ class SupportTabPlugin(BasePlugin):
         _search_in_languages(config, self.languages)
         activate(self.language)  # the views derived in on_pre_build and the pages rendered later speak it
         _add_templates(config)
-        _turn_off_features(config)
         _reuse_theme_work(config, self.root / self.options.cache_dir)
         _add_address_breaks(config)
         self.status_in_own_templates = _templates_reading_status(config.theme.custom_dir)
@@ -657,17 +655,6 @@ def _site_needs_theme_script(config: MkDocsConfig) -> bool:
                  "and articles load it at once; the status, history and incident pages never do: check "
                  "`if (window.document$)` in code that may run there")
     return bool(users)
-
-
-def _turn_off_features(config: MkDocsConfig) -> None:
-    """Drop the theme features Support Tab turns off (core/themescript.py): the banner's close button, since the
-    banner is the active incident's."""
-    features = config.theme.get("features") or []
-    off = turned_off(features)
-    if off:
-        config.theme["features"] = [feature for feature in features if feature not in off]
-        log.info(f"theme.features: {', '.join(off)} is left off: the banner shows the active incident, which readers "
-                 "can always see")
 
 
 def _add_address_breaks(config: MkDocsConfig) -> None:
@@ -1357,10 +1344,12 @@ def _add_templates(config: MkDocsConfig) -> None:
 
 
 def _expose_theme_templates(env: Environment) -> None:
-    """Make mkdocs-material's own templates reachable as `material/...`, so an override can wrap the original."""
+    """Make mkdocs-material's own templates reachable as `material/...`, and our layer as `supporttab/main.html`, so an
+    override in custom_dir can wrap the original it takes the place of."""
     if not isinstance(env.loader, ChoiceLoader):
         material = FileSystemLoader(str(Path(material_templates.__file__).parent))
-        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
+        ours = FileSystemLoader(str(PACKAGE_DIR / "templates"))
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material, "supporttab": ours})])
 
 
 def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:

@@ -138,3 +138,40 @@
     if (event.target.classList) event.target.classList.remove("focus-visible");
   });
 })();
+
+/* The close button of a site's own notice (the theme's `announce.dismiss`). Closed, the notice is remembered by a hash
+   of its HTML, which must be as written, the same on every page: a button reached by keyboard carries the focus ring's
+   class then, so it comes off first (in the capture phase, before the theme's handler or ours reads the HTML). Beside
+   the incident's banner the button goes and the notice stays, on each page instant navigation brings in too (the
+   stylesheet's :has does the same where the browser knows it). On pages without the theme's script, close it as the
+   theme does. */
+(function () {
+  "use strict";
+  var selector = "[data-md-component=announce] .md-banner__button";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(selector);
+    if (!button) return;
+    button.classList.remove("focus-visible");
+    button.removeAttribute("data-focus-visible-added");
+  }, true);
+  function keepBanner() {
+    var notice = document.querySelector("[data-md-component=announce]");
+    var button = notice && notice.querySelector(".md-banner__button");
+    if (!button || !notice.querySelector(".st-banner")) return;
+    button.hidden = true;
+    button.style.display = "none";
+    notice.hidden = false;
+  }
+  if (window.document$) {
+    window.document$.subscribe(keepBanner);
+    return;
+  }
+  keepBanner();
+  var notice = document.querySelector("[data-md-component=announce]");
+  var button = notice && notice.querySelector(".md-banner__button");
+  if (!button || button.hidden) return;
+  button.addEventListener("click", function () {
+    __md_set("__announce", __md_hash(notice.querySelector(".md-typeset").innerHTML));
+    notice.hidden = true;
+  }, { once: true });
+})();

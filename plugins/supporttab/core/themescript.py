@@ -31,13 +31,12 @@ SCRIPT_FEATURES = frozenset({
     "toc.follow",                  # the table of contents following the section in view
 })
 
-# Features Support Tab turns off: the theme's banner shows the active incident, which no reader may close (the status
-# is never hidden), and its close button would do nothing on the light pages, which never load the script.
-TURNED_OFF = frozenset({"announce.dismiss"})
-
 # Features the theme's script looks up that work as well without it, until a reader searches and it loads: the
-# sticky tabs (above), lazy rendering of what the script adds, and search's own.
-WITHOUT_SCRIPT = frozenset({"navigation.tabs.sticky", "content.lazy", "search.highlight", "search.suggest"})
+# sticky tabs (above), lazy rendering of what the script adds, search's own, and the close button of a site's own
+# notice (the theme's inline script keeps a closed one hidden; assets/supporttab.js closes it). Beside the active
+# incident's banner that button is hidden, so nobody closes an outage.
+WITHOUT_SCRIPT = frozenset({"navigation.tabs.sticky", "content.lazy", "search.highlight", "search.suggest",
+                            "announce.dismiss"})
 
 # Rendered Markdown the theme's script turns into something: Mermaid diagrams, and blocks marked for annotations, a
 # copy button or line selection one by one (`annotate`, `copy`, `select`), without the site-wide feature. Whole
@@ -53,11 +52,6 @@ def script_features(features: Iterable[str]) -> list[str]:
 # Site settings (mkdocs.yml `extra:`) whose snippets the theme writes into every page to run when its script starts
 # (they subscribe to its `document$` and `location$`): analytics, its feedback form, and the cookie consent.
 SCRIPT_EXTRAS = ("analytics", "consent")
-
-
-def turned_off(features: Iterable[str]) -> list[str]:
-    """The features among `features` that Support Tab turns off, in their order."""
-    return [feature for feature in features if feature in TURNED_OFF]
 
 
 def site_needs_theme_script(features: Iterable[str], extra: Mapping[str, Any]) -> bool:
