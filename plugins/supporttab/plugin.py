@@ -608,11 +608,7 @@ class SupportTabPlugin(BasePlugin):
         context.update(_section_globals(section) if section else {
             "supporttab": language_chrome(self.build.data.hub, language, self.languages[0]) if self.build else None,
             "supporttab_urls": UrlScheme(config.use_directory_urls, f"{language}/"),
-            "supporttab_script_words": json_for_html(script_words())},
-            supporttab_section_sources=self.section_sources.get(language, ()),  # its tabs lead to the section's pages
-            supporttab_zone_label=self._zone_label(self.options.timezone),
-            supporttab_theme_language=self.theme_languages.get(language),
-            supporttab_authored_language=self.languages[0])
+            "supporttab_script_words": json_for_html(script_words())}, **self._language_context(language))
 
     def _authors_section(self, page: Page) -> Section | None:
         """The language's section an author's own page is in (de/index.md, de/faq.md); None for any other page
@@ -626,9 +622,14 @@ class SupportTabPlugin(BasePlugin):
         """What a page of a language's section shows besides its own context: the section's words, views and links
         (the help strip, the banner, the widget), and the navigation's titles in the first language."""
         return {**_section_globals(section), **self.section_hubs.get(section.language, {}),
-                "supporttab_section_sources": self.section_sources.get(section.language, ()),
+                **self._language_context(section.language)}
+
+    def _language_context(self, language: str) -> dict[str, Any]:
+        """What every page in `language`'s section needs beside its views: tabs leading to the section's pages, the
+        time zone's label in its words, the theme's language, and the navigation's titles' (the first one)."""
+        return {"supporttab_section_sources": self.section_sources.get(language, ()),
                 "supporttab_zone_label": self._zone_label(self.options.timezone),
-                "supporttab_theme_language": self.theme_languages.get(section.language),
+                "supporttab_theme_language": self.theme_languages.get(language),
                 "supporttab_authored_language": self.languages[0]}
 
     def _shown_as_written(self) -> frozenset[str]:
