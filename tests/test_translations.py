@@ -49,6 +49,23 @@ def set_languages(site: Path, languages: str) -> None:
                       encoding="utf-8")
 
 
+def refused_alike(site: Path):
+    """`supporttab check` and the build of `site`, which must both refuse it: no traceback, nothing half-written.
+    Returns both finished processes (check's findings are JSON)."""
+    check = run(site, "check", "--format", "json")
+    build = run_mkdocs_build(site)
+    assert check.returncode != 0 and build.returncode == 1
+    assert "Traceback" not in build.stderr + check.stderr
+    assert not (site / "site").exists()  # nothing half-written
+    return check, build
+
+
+def located_errors(check) -> list[str]:
+    """Check's errors as it prints them: 'file:line:column: message'."""
+    return [f"{f['file']}:{f['line']}:{f['column']}: {f['message']}"
+            for f in json.loads(check.stdout) if f["severity"] == "error"]
+
+
 def edit(site: Path, name: str, old: str, new: str) -> None:
     path = site / name
     text = path.read_text(encoding="utf-8")
@@ -135,16 +152,11 @@ def test_check_and_the_build_say_the_same_located_sentence(two_languages: Path, 
     edit(site, name, old, new)
     lines = (site / name).read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(lines, start=1) if text.strip().startswith(str(marker).strip())), None)
-    check = run(site, "check", "--format", "json")
-    build = run_mkdocs_build(site)
-    assert check.returncode != 0 and build.returncode == 1
-    assert "Traceback" not in build.stderr + check.stderr
-    assert not (site / "site").exists()  # nothing half-written
+    check, build = refused_alike(site)
     if name == "mkdocs.yml":  # the options are refused before any file is read, in one sentence each
         assert says in check.stderr and says in build.stderr, (check.stderr, build.stderr)
         return
-    errors = [f"{f['file']}:{f['line']}:{f['column']}: {f['message']}"
-              for f in json.loads(check.stdout) if f["severity"] == "error"]
+    errors = located_errors(check)
     ours = [error for error in errors if says in error]
     assert len(ours) == 1, errors
     assert ours[0].startswith(f"{name}:{line}:"), ours
