@@ -426,3 +426,51 @@ def test_a_verbless_clause_or_a_piece_of_the_listed_part_is_not_another_part(tmp
 def test_the_same_classes_for_places(tmp_path: Path, body: str, fires: bool) -> None:
     text = exports_incident(body, status="investigating", regions="[uk]")
     assert ("unlisted-affected" in rules(tmp_path, text, components=EXPORTS)) is fires
+
+
+JOINED = ("components:\n  - id: pdf-exports\n    name: PDF exports\n  - id: search\n    name: Search\n"
+          "  - id: billing\n    name: Billing & Invoicing\n"
+          "regions:\n  - id: us-east\n    name: US East\n  - id: sao-paulo\n    name: Sao Paulo\n")
+
+
+# Other ways of naming several parts than "A, B and C": each joint with a part left out of the data warns, and the
+# same joints between names all listed, between actions, or around parts said to work, stay quiet.
+@pytest.mark.parametrize(("body", "listed", "fires"), [
+    ("PDF exports as well as invoice downloads are failing.", "[pdf-exports]", True),
+    ("PDF exports along with invoice downloads are failing.", "[pdf-exports]", True),
+    ("PDF exports together with invoice downloads are failing.", "[pdf-exports]", True),
+    ("PDF exports plus invoice downloads are down.", "[pdf-exports]", True),
+    ("PDF exports & invoice downloads are down.", "[pdf-exports]", True),
+    ("PDF exports/invoice downloads are down.", "[pdf-exports]", True),
+    ("Neither PDF exports nor invoice downloads are working.", "[pdf-exports]", True),
+    ("Neither PDF exports nor Search is working.", "[pdf-exports]", True),
+    ("PDF exports and, to a lesser extent, invoice downloads are slow.", "[pdf-exports]", True),
+    ("Currently affected:\\n\\n* PDF exports\\n* invoice downloads", "[pdf-exports]", True),
+    ("Currently affected:\\n\\n* PDF exports\\n* Search\\n* Billing & Invoicing", "[pdf-exports, search]", True),
+    ("PDF exports as well as Search are failing.", "[pdf-exports, search]", False),
+    ("Neither PDF exports nor Search is working.", "[pdf-exports, search]", False),
+    ("Currently affected:\\n\\n* PDF exports\\n* Search", "[pdf-exports, search]", False),
+    ("Billing & Invoicing is slow.", "[billing]", False),  # "&" inside one listed name
+    ("We restarted the workers as well as clearing the cache, and PDF exports are recovering.", "[pdf-exports]",
+     False),
+    ("Neither of these steps helped PDF exports.", "[pdf-exports]", False),
+    ("Neither Search nor Billing & Invoicing is affected.", "[pdf-exports]", False),
+    ("Search is not affected, nor is Billing & Invoicing, so use them for now.", "[pdf-exports]", False),
+    ("PDF exports fail 24/7 for some accounts.", "[pdf-exports]", False),
+])
+def test_other_ways_of_joining_names(tmp_path: Path, body: str, listed: str, fires: bool) -> None:
+    text = exports_incident(body, status="investigating", listed=listed)
+    assert ("unlisted-affected" in rules(tmp_path, text, components=JOINED)) is fires
+
+
+@pytest.mark.parametrize(("body", "regions", "fires"), [
+    ("Customers in US East and São Paulo cannot export PDFs.", "[us-east]", True),
+    ("Customers in US East and Sao Paulo cannot export PDFs.", "[us-east]", True),
+    ("PDF exports are down in São Paulo.", "[us-east]", True),  # a declared place, written with its accent
+    ("Customers in US East and São Paulo cannot export PDFs.", "[us-east, sao-paulo]", False),
+    ("PDF exports are down in São Paulo.", "[sao-paulo]", False),
+])
+def test_a_name_written_with_or_without_its_accents_is_the_same_name(tmp_path: Path, body: str, regions: str,
+                                                                       fires: bool) -> None:
+    text = exports_incident(body, status="investigating", regions=regions)
+    assert ("unlisted-affected" in rules(tmp_path, text, components=JOINED)) is fires

@@ -7,8 +7,10 @@ the rule needs: the English rules never read German, and a language without a bo
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..status.index import component_changes
@@ -51,7 +53,7 @@ _PAST = re.compile(r"\w+[^e]ed")  # "cleared", "deployed"; not "feed" or "speed"
 _IRREGULAR_PAST = {"went", "came", "ran", "took", "sent", "made", "got", "found", "built", "rebuilt", "broke", "began",
                    "brought", "saw", "knew", "wrote"}
 _PREPOSITIONS = {"in", "on", "at", "for", "to", "from", "since", "with", "by", "of", "after", "behind"}
-_STOP = {"not", "both", "also", ";", ":", *_PREPOSITIONS, *_AUXILIARIES, *_PRONOUNS, *_OPENERS}
+_STOP = {"not", "both", "also", "including", ";", ":", *_PREPOSITIONS, *_AUXILIARIES, *_PRONOUNS, *_OPENERS}
 # Words that cannot be the subject of a past tense after them: there it describes a name ("the scheduled reports",
 # "customers in the affected offices"), as it does at the start of a clause ("Automated PDF exports").
 _NO_SUBJECT = {*_BREAKS, *_DETERMINERS, *_LEAD, *_PREPOSITIONS}
@@ -274,10 +276,11 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book,
     listed = (_aliases(event.components, catalogue, language, regions=False)
               | _aliases(event.regions, catalogue, language, regions=True))
     others = _declared(catalogue, event, language)
-    for sentence in book.sentences(text):
+    for sentence in book.sentences(_bullets_as_lists(text)):
         if _in(book, sentence, "unaffected"):
             continue
         also = book["also-affected"].matches(sentence)
+        sentence = _as_names(sentence)
         clause = _clause(sentence, also) if also else ""
         if also and not any(f" {alias} " in f" {clause}" for alias in listed) and not _said_of_us(clause, also):
             return f"\"{also}\""
@@ -293,6 +296,45 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book,
         if extra:
             return f"'{extra}'"
     return None
+
+
+# Other ways of writing "and" or "or" between names: "X as well as Y", "X & Y", "X/Y", "neither X nor Y is working".
+_JOINED = [(re.compile(pattern), joint) for pattern, joint in [
+    (r" and/or ", " or "), (r"(?<=[^\W\d_])/(?=[^\W\d_])", " and "),
+    (r" (?:as well as|along with|together with|plus|&) ", " and "), (r" neither ", " "), (r" nor ", " or "),
+    (r" (and|or) , [^,;:]{1,40}? , ", r" \1 "),  # "X and, to a lesser extent, Y"
+]]
+_BULLETS = re.compile(r"(?m)^(?P<intro>[^\n]*:)[ \t]*\n(?:[ \t]*\n)?(?P<items>(?:[ \t]*[-*+][ \t]+[^\n]+\n?)+)")
+
+
+def _as_names(sentence: Sentence) -> Sentence:
+    """`sentence` as names are matched in it: its joints written as "and" or "or", its accents dropped (a
+    "São Paulo" region declared as "Sao Paulo")."""
+    return dataclasses.replace(sentence, original=_folded(sentence.original),
+                               words=_joined(_folded(sentence.words)), listing=_joined(_folded(sentence.listing)))
+
+
+def _joined(words: str) -> str:
+    words = f" {words}"
+    for pattern, joint in _JOINED:
+        words = pattern.sub(joint, words)
+    return words[1:]
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _bullets_as_lists(text: str) -> str:
+    """Short bullet points after a line ending in a colon ("Affected:" then "* Login", "* Voice chat") as the one
+    list they are ("Affected: Login, Voice chat."); longer points stay sentences of their own."""
+    def joined(found: re.Match) -> str:
+        items = [re.sub(r"^\s*[-*+]\s+", "", line).rstrip(" .;") for line in found["items"].splitlines()]
+        if any(len(item.split()) > 4 or re.search(r"[.!?]", item) for item in items if item):
+            return found[0]
+        items = [item for item in items if item]
+        return f"{found['intro']} {', '.join(items[:-1])} and {items[-1]}.\n" if len(items) > 1 else found[0]
+    return _BULLETS.sub(joined, text)
 
 
 def _clause(sentence: Sentence, words: str) -> str:
@@ -477,7 +519,7 @@ def _aliases(ids: list[str], catalogue: Components | None, language: str, *, reg
         known = declared.get(item)
         names = [known.name, _name_in(known, language), *getattr(known, "places", [])] if known else [item]
         found |= {item, item.replace("-", " "), *map(_words, names)}
-    return {alias for alias in found if alias}
+    return {_joined(_folded(alias)) for alias in found if alias}
 
 
 def _declared(catalogue: Components | None, event: Event, language: str) -> dict[str, set[str]]:
@@ -491,7 +533,7 @@ def _declared(catalogue: Components | None, event: Event, language: str) -> dict
         found |= {f"'{_name_in(r, language)}'": {r.id.replace("-", " "), _words(_name_in(r, language)),
                                                   *map(_words, r.places)}
                   for r in catalogue.regions if r.id not in event.regions}
-    return {name: {alias for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
+    return {name: {_joined(_folded(alias)) for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
 
 
 def blames_person(event: Event, context) -> Iterator[Found]:
