@@ -80,3 +80,36 @@ def test_schema_check_fails_when_a_schema_is_stale(tmp_path: Path) -> None:
                            capture_output=True, text=True)
     assert stale.returncode == 1
     assert stale.stderr == f"{tmp_path / 'hub.schema.json'}: out of date; run `supporttab schema`\n"
+
+
+@pytest.mark.parametrize("schema_name", ["hub.schema.json", "member.schema.json"])
+@pytest.mark.parametrize(("spoken", "flagged"), [
+    ("123", True), ("", True), ("  ", True), ("fr", False), ("pt-BR", False), ("French", False),
+    ("Bokmål", False), ("Mandarin", False),
+])
+def test_published_schemas_flag_a_spoken_language_that_is_no_word(schema_name: str, spoken: str,
+                                                                  flagged: bool) -> None:
+    """What an editor shows while typing a channel's or member's `languages:`: the loader refuses "123" and blanks
+    with a sentence of its own; the schema at least marks them."""
+    schema = json.loads((REPO / "plugins" / "supporttab" / "schemas" / schema_name).read_text(encoding="utf-8"))
+    item = _find_languages_item(schema)
+    errors = list(jsonschema.Draft202012Validator(item).iter_errors(spoken))
+    assert bool(errors) is flagged
+
+
+def _find_languages_item(node: object) -> dict:
+    """The schema of one item of the first `languages` property found in `node`."""
+    if isinstance(node, dict):
+        languages = node.get("properties", {}).get("languages")
+        if isinstance(languages, dict) and "items" in languages:
+            return languages["items"]
+        for value in node.values():
+            found = _find_languages_item(value)
+            if found:
+                return found
+    elif isinstance(node, list):
+        for value in node:
+            found = _find_languages_item(value)
+            if found:
+                return found
+    return {}

@@ -71,7 +71,9 @@ def _drop_repeats(values: list[str]) -> list[str]:
 
 SpokenLanguage = Annotated[str, AfterValidator(_check_spoken), Field(
     description="A language code like fr or pt-BR (or its English name, like French); shown by its name in the "
-                "reader's language")]
+                "reader's language",
+    # For editors: a letter at least, so "123" and a blank are flagged as typed (the loader says more).
+    json_schema_extra={"pattern": r"[^\s\d]"})]
 SpokenLanguages = Annotated[list[SpokenLanguage], AfterValidator(_drop_repeats)]
 
 
