@@ -429,7 +429,9 @@ def test_the_same_classes_for_places(tmp_path: Path, body: str, fires: bool) -> 
 
 
 JOINED = ("components:\n  - id: pdf-exports\n    name: PDF exports\n  - id: search\n    name: Search\n"
-          "  - id: billing\n    name: Billing & Invoicing\n"
+          "  - id: billing\n    name: Billing & Invoicing\n  - id: reports\n    name: Reports\n"
+          "  - id: premium\n    name: Premium\n  - id: premium-plus\n    name: Premium Plus\n"
+          "  - id: rw\n    name: Read/Write API\n"
           "regions:\n  - id: us-east\n    name: US East\n  - id: sao-paulo\n    name: Sao Paulo\n")
 
 
@@ -457,10 +459,42 @@ JOINED = ("components:\n  - id: pdf-exports\n    name: PDF exports\n  - id: sear
     ("Neither Search nor Billing & Invoicing is affected.", "[pdf-exports]", False),
     ("Search is not affected, nor is Billing & Invoicing, so use them for now.", "[pdf-exports]", False),
     ("PDF exports fail 24/7 for some accounts.", "[pdf-exports]", False),
+    # "including" opens the list, it is not part of the name before it
+    ("Online features are down in US East, including PDF exports and Search.", "[pdf-exports, search]", False),
+    ("Online features are down, including PDF exports and invoice downloads.", "[pdf-exports]", True),
+    ("PDF exports and/or invoice downloads may fail.", "[pdf-exports]", True),
+    # a clause that says something works says nothing of the next clause's names, and the other way round
+    ("Everything else is working normally, but Reports are failing right now.", "[pdf-exports]", True),
+    ("Neither Search nor Reports is affected, but PDF exports and invoice downloads are failing.", "[pdf-exports]",
+     True),
+    ("Neither Search nor Reports is down: both are working normally.", "[pdf-exports]", False),
+    ("Search is not affected, nor is Reports, and both are working normally.", "[pdf-exports]", False),
+    # points under a line that does not say they are affected stay sentences of their own
+    ("Status:\\n\\n- PDF exports: down\\n- Search: fine", "[pdf-exports]", False),
+    ("Current state:\\n\\n- PDF exports - failing\\n- Search - OK", "[pdf-exports]", False),
+    ("What we know:\\n\\n- PDF exports fail\\n- Search works", "[pdf-exports]", False),
+    ("What we know:\\n\\n* PDF exports fail\\n* Search works", "[pdf-exports]", False),
+    ("If PDF exports fail for you:\\n\\n- retry the export\\n- use Reports instead", "[pdf-exports]", False),
+    ("Not affected:\\n\\n- Search\\n- Reports\\n\\nPDF exports are down.", "[pdf-exports]", False),
+    ("Affected:\\n\\n1. PDF exports\\n2. invoice downloads", "[pdf-exports]", True),
+    # a joint inside a name is part of the name; a slash beside a name is a path
+    ("Premium Plus checkout is down.", "[premium-plus]", False),
+    ("Checkout is down for Premium Plus subscribers.", "[premium-plus]", False),
+    ("The Read/Write API and PDF exports are down.", "[rw, pdf-exports]", False),
+    ("The Read/Write API and PDF exports are down.", "[pdf-exports]", True),
+    ("PDF exports fail; please use the Reports/Export page.", "[pdf-exports]", False),
+    ("PDF exports fail, so open Settings/Reports/Export instead.", "[pdf-exports]", False),
 ])
 def test_other_ways_of_joining_names(tmp_path: Path, body: str, listed: str, fires: bool) -> None:
     text = exports_incident(body, status="investigating", listed=listed)
     assert ("unlisted-affected" in rules(tmp_path, text, components=JOINED)) is fires
+
+
+def test_the_warning_names_the_part_as_written(tmp_path: Path) -> None:
+    """The part the warning names is the one left out, as the text wrote it: not "neither invoice downloads"."""
+    text = exports_incident("Neither Invoice downloads nor PDF exports are working.", status="investigating")
+    warned = [line for line in findings(tmp_path, text, components=JOINED) if "unlisted-affected" in line]
+    assert len(warned) == 1 and "'Invoice downloads'" in warned[0], warned
 
 
 @pytest.mark.parametrize(("body", "regions", "fires"), [

@@ -56,7 +56,8 @@ class Sentence:
 def sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
     """The text's sentences in `language`; Markdown marks, links and code are dropped first."""
     headed = re.sub(r"(?m)^(\s*#+\s.*?)[.!?]?\s*$", r"\1.", text)  # a heading is a sentence of its own
-    plain = _MARKDOWN.sub(" ", headed.replace("\u2019", "'").replace("\u2018", "'"))
+    bulleted = re.sub(r"(?m)^(\s*)[*+](?=\s)", r"\1-", headed)  # "* item" ends a sentence as "- item" does
+    plain = _MARKDOWN.sub(" ", bulleted.replace("\u2019", "'").replace("\u2018", "'"))
     found = []
     for part in _split(plain):
         lowered = part.lower()

@@ -276,64 +276,112 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book,
     listed = (_aliases(event.components, catalogue, language, regions=False)
               | _aliases(event.regions, catalogue, language, regions=True))
     others = _declared(catalogue, event, language)
-    for sentence in book.sentences(_bullets_as_lists(text)):
-        if _in(book, sentence, "unaffected"):
+    known = listed.union(*others.values())
+    clauses = (clause for sentence in book.sentences(_bullets_as_lists(text)) for clause in _clauses(sentence, book))
+    for clause in clauses:
+        if _in(book, clause, "unaffected"):
             continue
-        also = book["also-affected"].matches(sentence)
-        sentence = _as_names(sentence)
-        clause = _clause(sentence, also) if also else ""
-        if also and not any(f" {alias} " in f" {clause}" for alias in listed) and not _said_of_us(clause, also):
+        also = book["also-affected"].matches(clause)
+        within = _clause(clause, also) if also else ""
+        if (also and not any(f" {_unprotected(alias)} " in f" {within}" for alias in listed)
+                and not _said_of_us(within, also)):
             return f"\"{also}\""
-        rest = f" {sentence.words}"
+        affected = _in(book, clause, "hard-impact") or _in(book, clause, "soft-impact")
+        clause = _as_names(clause, known)
+        rest = f" {clause.words}"
         for alias in sorted(listed, key=len, reverse=True):  # "card payments" is not a mention of "payments"
             rest = rest.replace(f" {alias} ", " | ")
-        affected = _in(book, sentence, "hard-impact") or _in(book, sentence, "soft-impact")
         for name, aliases in others.items():
-            if affected and any(f" {alias} " in rest and _written_as_a_name(alias, sentence.original)
+            if affected and any(f" {alias} " in rest and _written_as_a_name(alias, clause.original)
                                 for alias in aliases):
                 return name
-        extra = _coordinated(sentence.listing, sentence.original, event, catalogue, language)
+        extra = _coordinated(clause.listing, clause.original, event, catalogue, language)
         if extra:
-            return f"'{extra}'"
+            return f"'{_as_written(extra, clause.original)}'"
     return None
 
 
-# Other ways of writing "and" or "or" between names: "X as well as Y", "X & Y", "X/Y", "neither X nor Y is working".
+# Where a sentence's clauses part: what one says is unaffected ("Search works normally, but Reports are failing")
+# says nothing of the other's names.
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|:\s+|,?\s+(?=(?:but|while|whilst|though|although|whereas)\s)|,\s+(?=so\s)",
+                           re.IGNORECASE)
+# Other ways of writing "and" or "or" between names: "X as well as Y", "X & Y", "neither X nor Y is working"; and a
+# slash ("PDF exports/Search"), read as a joint in lists only: beside a name it is more often a path ("Reports/Export").
 _JOINED = [(re.compile(pattern), joint) for pattern, joint in [
-    (r" and/or ", " or "), (r"(?<=[^\W\d_])/(?=[^\W\d_])", " and "),
     (r" (?:as well as|along with|together with|plus|&) ", " and "), (r" neither ", " "), (r" nor ", " or "),
     (r" (and|or) , [^,;:]{1,40}? , ", r" \1 "),  # "X and, to a lesser extent, Y"
 ]]
-_BULLETS = re.compile(r"(?m)^(?P<intro>[^\n]*:)[ \t]*\n(?:[ \t]*\n)?(?P<items>(?:[ \t]*[-*+][ \t]+[^\n]+\n?)+)")
+_SLASH = re.compile(r"(?<=\w)/(?=\w)")
+# "Affected:", "Impacted services:", then short bullet points or numbered items: the list they are.
+_BULLETS = re.compile(r"(?m)^(?P<intro>[^\n]*:)[ \t]*\n(?:[ \t]*\n)?"
+                      r"(?P<items>(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]+\n?)+)")
+_AFFECTED_INTRO = re.compile(r"\b(?:affected|impacted|down|unavailable|failing|degraded|disrupted)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never)\b|n't\b", re.IGNORECASE)
+_WHOLE = str.maketrans({" ": "\u00b7", "/": "\u2044"})  # a name's joints kept inside it, as one word
 
 
-def _as_names(sentence: Sentence) -> Sentence:
-    """`sentence` as names are matched in it: its joints written as "and" or "or", its accents dropped (a
-    "São Paulo" region declared as "Sao Paulo")."""
-    return dataclasses.replace(sentence, original=_folded(sentence.original),
-                               words=_joined(_folded(sentence.words)), listing=_joined(_folded(sentence.listing)))
+def _clauses(sentence: Sentence, book: Book) -> tuple[Sentence, ...]:
+    parts = [part for part in _CLAUSE_BREAK.split(sentence.original) if part.strip()]
+    return (sentence,) if len(parts) < 2 else tuple(clause for part in parts for clause in book.sentences(part))
+
+
+def _as_names(sentence: Sentence, known: set[str]) -> Sentence:
+    """`sentence` as names are matched in it: accents dropped (a "São Paulo" region declared as "Sao Paulo"), the
+    `known` names that hold a joint themselves ("Billing & Invoicing", "Read/Write API", "Premium Plus") kept
+    whole, and the other joints written as "and" or "or"."""
+    def form(text: str, *, slash: bool) -> str:
+        text = f" {_folded(text)} "
+        for alias in sorted(known, key=len, reverse=True):
+            if alias != _unprotected(alias):
+                text = text.replace(f" {_unprotected(alias)} ", f" {alias} ")
+        text = _joined(text)
+        return (_SLASH.sub(" and ", text) if slash else text)[1:-1]
+    return dataclasses.replace(sentence, original=_folded(sentence.original), words=form(sentence.words, slash=False),
+                               listing=form(sentence.listing, slash=True))
 
 
 def _joined(words: str) -> str:
-    words = f" {words}"
+    """`words` (with a space at each end) with each joint between names written as "and" or "or"."""
     for pattern, joint in _JOINED:
         words = pattern.sub(joint, words)
-    return words[1:]
+    return words
+
+
+def _name_form(alias: str) -> str:
+    """A name as `_as_names` leaves it in a sentence: accents dropped, one word if it holds a joint."""
+    alias = _folded(alias)
+    return alias.translate(_WHOLE) if _joined(f" {alias} ") != f" {alias} " or "/" in alias else alias
+
+
+def _unprotected(alias: str) -> str:
+    return alias.replace("\u00b7", " ").replace("\u2044", "/")
 
 
 def _folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _as_written(words: str, original: str) -> str:
+    """`words` (normalised) as the text wrote them, for the message: "Voice chat", not "voice chat"."""
+    found = re.search(r"\b" + r"\W+".join(map(re.escape, _unprotected(words).split())) + r"\b", original,
+                      re.IGNORECASE)
+    return found[0] if found else words
+
+
 def _bullets_as_lists(text: str) -> str:
-    """Short bullet points after a line ending in a colon ("Affected:" then "* Login", "* Voice chat") as the one
-    list they are ("Affected: Login, Voice chat."); longer points stay sentences of their own."""
+    """Short bullet points under a line that says they are affected ("Affected:" then "* Login", "* Voice chat") as
+    the one list they are ("Affected: Login and Voice chat."); longer points, and points under any other line
+    ("What we know:", "If exports fail:"), stay sentences of their own."""
     def joined(found: re.Match) -> str:
-        items = [re.sub(r"^\s*[-*+]\s+", "", line).rstrip(" .;") for line in found["items"].splitlines()]
-        if any(len(item.split()) > 4 or re.search(r"[.!?]", item) for item in items if item):
+        intro = found["intro"]
+        if not _AFFECTED_INTRO.search(intro) or _NEGATED.search(intro):
             return found[0]
+        items = [re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).rstrip(" .;") for line in found["items"].splitlines()]
         items = [item for item in items if item]
-        return f"{found['intro']} {', '.join(items[:-1])} and {items[-1]}.\n" if len(items) > 1 else found[0]
+        if len(items) < 2 or any(len(item.split()) > 4 or re.search(r"[.!?:]|\s[-\u2013]\s", item)
+                                 for item in items):
+            return found[0]
+        return f"{intro} {', '.join(items[:-1])} and {items[-1]}.\n"
     return _BULLETS.sub(joined, text)
 
 
@@ -375,8 +423,8 @@ def _coordinated(listing: str, original: str, event: Event, catalogue: Component
 def _written_as_a_name(alias: str, original: str) -> bool:
     """A one-word name counts only when written with its capital ("API", "Payments"): "the app" and "payments"
     are everyday words before they are a component."""
-    return " " in alias or bool(re.search(rf"\b{re.escape(alias[0].upper())}{re.escape(alias[1:])}\b", original,
-                                          re.IGNORECASE if alias.isupper() else 0))
+    return " " in alias or "\u00b7" in alias or bool(re.search(
+        rf"\b{re.escape(alias[0].upper())}{re.escape(alias[1:])}\b", original, re.IGNORECASE if alias.isupper() else 0))
 
 
 def _looks_like_a_place(words: str, original: str) -> bool:
@@ -519,7 +567,7 @@ def _aliases(ids: list[str], catalogue: Components | None, language: str, *, reg
         known = declared.get(item)
         names = [known.name, _name_in(known, language), *getattr(known, "places", [])] if known else [item]
         found |= {item, item.replace("-", " "), *map(_words, names)}
-    return {_joined(_folded(alias)) for alias in found if alias}
+    return {_name_form(alias) for alias in found if alias}
 
 
 def _declared(catalogue: Components | None, event: Event, language: str) -> dict[str, set[str]]:
@@ -533,7 +581,7 @@ def _declared(catalogue: Components | None, event: Event, language: str) -> dict
         found |= {f"'{_name_in(r, language)}'": {r.id.replace("-", " "), _words(_name_in(r, language)),
                                                   *map(_words, r.places)}
                   for r in catalogue.regions if r.id not in event.regions}
-    return {name: {_joined(_folded(alias)) for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
+    return {name: {_name_form(alias) for alias in aliases if len(alias) > 2} for name, aliases in found.items()}
 
 
 def blames_person(event: Event, context) -> Iterator[Found]:
