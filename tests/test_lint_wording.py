@@ -484,6 +484,26 @@ JOINED = ("components:\n  - id: pdf-exports\n    name: PDF exports\n  - id: sear
     ("The Read/Write API and PDF exports are down.", "[pdf-exports]", True),
     ("PDF exports fail; please use the Reports/Export page.", "[pdf-exports]", False),
     ("PDF exports fail, so open Settings/Reports/Export instead.", "[pdf-exports]", False),
+    ("Search is down; use example.com/search/reports instead.", "[search]", False),
+    ("Search is down; see status.example.com/search for details.", "[search]", False),
+    ("If PDF exports fail: retry PDF exports and use Reports instead.", "[pdf-exports]", False),
+    ("PDF exports fail; go to Reports > Export instead.", "[pdf-exports]", False),
+    ("PDF exports fail, and Reports are failing too.", "[pdf-exports]", True),
+    # a name and its state on one line, and the short ways of saying "that one too", are read whole
+    ("Reports: down.", "[pdf-exports]", True),
+    ("Reports: degraded performance.", "[pdf-exports]", True),
+    ("PDF exports: failing. Reports: failing.", "[pdf-exports]", True),
+    ("Impacted services:\\n\\n- PDF exports: down\\n- Search: down", "[pdf-exports]", True),
+    ("PDF exports are failing, so is Search.", "[pdf-exports]", True),
+    ("PDF exports are failing; Search too.", "[pdf-exports]", True),
+    ("PDF exports are down, but so is Search.", "[pdf-exports]", True),
+    ("PDF exports and, although less often, invoice downloads are failing.", "[pdf-exports]", True),
+    ("PDF exports are failing, and invoice downloads are also failing.", "[pdf-exports]", True),
+    # "now" beside "not affected" is when, not a return to work
+    ("Search is not affected right now.", "[pdf-exports]", False),
+    ("Right now, Search and Reports are not affected.", "[pdf-exports]", False),
+    ("Search and Reports are not affected and are working normally now.", "[pdf-exports]", False),
+    ("Search and Reports are not affected, and we are now monitoring PDF exports.", "[pdf-exports]", False),
 ])
 def test_other_ways_of_joining_names(tmp_path: Path, body: str, listed: str, fires: bool) -> None:
     text = exports_incident(body, status="investigating", listed=listed)
@@ -495,6 +515,9 @@ def test_the_warning_names_the_part_as_written(tmp_path: Path) -> None:
     text = exports_incident("Neither Invoice downloads nor PDF exports are working.", status="investigating")
     warned = [line for line in findings(tmp_path, text, components=JOINED) if "unlisted-affected" in line]
     assert len(warned) == 1 and "'Invoice downloads'" in warned[0], warned
+    text = exports_incident("Affected:\\n\\n* PDF exports\\n* invoice downloads (slow)", status="investigating")
+    warned = [line for line in findings(tmp_path, text, components=JOINED) if "unlisted-affected" in line]
+    assert len(warned) == 1 and "'invoice downloads'" in warned[0], warned
 
 
 @pytest.mark.parametrize(("body", "regions", "fires"), [

@@ -57,6 +57,8 @@ _STOP = {"not", "both", "also", "including", ";", ":", *_PREPOSITIONS, *_AUXILIA
 # Words that cannot be the subject of a past tense after them: there it describes a name ("the scheduled reports",
 # "customers in the affected offices"), as it does at the start of a clause ("Automated PDF exports").
 _NO_SUBJECT = {*_BREAKS, *_DETERMINERS, *_LEAD, *_PREPOSITIONS}
+# A list item that starts with one of these is a step, not a name ("retry the export and use Reports instead").
+_COMMANDS = {"use", "open", "retry", "try", "go", "click", "tap", "visit", "see", "refresh", "reload"}
 _DONE = {"complete", "completed", "done", "finished", "underway", "ongoing"}  # "rollback complete": a clause
 # The last word of a list item that is not a part: "fix in place", "we found the cause", "thanks for your patience".
 _NOT_PARTS = {"you", "i", "place", "progress", "patience", "cause", "issue", "problem", "fault"}
@@ -277,9 +279,9 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book,
               | _aliases(event.regions, catalogue, language, regions=True))
     others = _declared(catalogue, event, language)
     known = listed.union(*others.values())
-    clauses = (clause for sentence in book.sentences(_bullets_as_lists(text)) for clause in _clauses(sentence, book))
-    for clause in clauses:
-        if _in(book, clause, "unaffected"):
+    for sentence in book.sentences(_bullets_as_lists(text)):
+        clause = _without_unaffected(sentence, book)
+        if clause is None:
             continue
         also = book["also-affected"].matches(clause)
         within = _clause(clause, also) if also else ""
@@ -292,7 +294,7 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book,
         for alias in sorted(listed, key=len, reverse=True):  # "card payments" is not a mention of "payments"
             rest = rest.replace(f" {alias} ", " | ")
         for name, aliases in others.items():
-            if affected and any(f" {alias} " in rest and _written_as_a_name(alias, clause.original)
+            if affected and any(_named_as_affected(alias, rest) and _written_as_a_name(alias, clause.original)
                                 for alias in aliases):
                 return name
         extra = _coordinated(clause.listing, clause.original, event, catalogue, language)
@@ -302,7 +304,7 @@ def _unlisted(text: str, event: Event, catalogue: Components | None, book: Book,
 
 
 # Where a sentence's clauses part: what one says is unaffected ("Search works normally, but Reports are failing")
-# says nothing of the other's names.
+# says nothing of the other's names, though the others are read together ("PDF exports are failing, so is Search").
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|:\s+|,?\s+(?=(?:but|while|whilst|though|although|whereas)\s)|,\s+(?=so\s)",
                            re.IGNORECASE)
 # Other ways of writing "and" or "or" between names: "X as well as Y", "X & Y", "neither X nor Y is working"; and a
@@ -311,7 +313,6 @@ _JOINED = [(re.compile(pattern), joint) for pattern, joint in [
     (r" (?:as well as|along with|together with|plus|&) ", " and "), (r" neither ", " "), (r" nor ", " or "),
     (r" (and|or) , [^,;:]{1,40}? , ", r" \1 "),  # "X and, to a lesser extent, Y"
 ]]
-_SLASH = re.compile(r"(?<=\w)/(?=\w)")
 # "Affected:", "Impacted services:", then short bullet points or numbered items: the list they are.
 _BULLETS = re.compile(r"(?m)^(?P<intro>[^\n]*:)[ \t]*\n(?:[ \t]*\n)?"
                       r"(?P<items>(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]+\n?)+)")
@@ -320,9 +321,25 @@ _NEGATED = re.compile(r"\b(?:not|no|never)\b|n't\b", re.IGNORECASE)
 _WHOLE = str.maketrans({" ": "\u00b7", "/": "\u2044"})  # a name's joints kept inside it, as one word
 
 
-def _clauses(sentence: Sentence, book: Book) -> tuple[Sentence, ...]:
+def _named_as_affected(alias: str, words: str) -> bool:
+    """Whether `words` name `alias` other than as a step to take instead ("use Reports instead", "go to Reports")."""
+    for found in re.finditer(f" {re.escape(alias)} ", words):
+        before = list(itertools.dropwhile(lambda word: word in _DETERMINERS or word in ("to", "into", "on"),
+                                          reversed(words[:found.start()].split())))
+        if not before or before[0] not in _COMMANDS:
+            return True
+    return False
+
+
+def _without_unaffected(sentence: Sentence, book: Book) -> Sentence | None:
+    """`sentence` without the clauses that say something works or is not affected; None when that is all it says
+    (or says it across its clauses: "only London is affected")."""
+    if not _in(book, sentence, "unaffected"):
+        return sentence
     parts = [part for part in _CLAUSE_BREAK.split(sentence.original) if part.strip()]
-    return (sentence,) if len(parts) < 2 else tuple(clause for part in parts for clause in book.sentences(part))
+    kept = [part for part in parts if not any(_in(book, each, "unaffected") for each in book.sentences(part))]
+    rest = book.sentences("; ".join(kept)) if len(kept) < len(parts) else ()
+    return rest[0] if len(rest) == 1 else None
 
 
 def _as_names(sentence: Sentence, known: set[str]) -> Sentence:
@@ -335,9 +352,16 @@ def _as_names(sentence: Sentence, known: set[str]) -> Sentence:
             if alias != _unprotected(alias):
                 text = text.replace(f" {_unprotected(alias)} ", f" {alias} ")
         text = _joined(text)
-        return (_SLASH.sub(" and ", text) if slash else text)[1:-1]
+        return (_split_slashes(text) if slash else text)[1:-1]
     return dataclasses.replace(sentence, original=_folded(sentence.original), words=form(sentence.words, slash=False),
                                listing=form(sentence.listing, slash=True))
+
+
+def _split_slashes(words: str) -> str:
+    """"PDF exports/Search" as "PDF exports and Search"; not a path or an address ("Settings/Reports/Export",
+    "example.com/search")."""
+    return " ".join(word.replace("/", " and ") if word.count("/") == 1 and "." not in word and word.strip("/") == word
+                    else word for word in words.split(" "))
 
 
 def _joined(words: str) -> str:
@@ -363,7 +387,7 @@ def _folded(text: str) -> str:
 
 def _as_written(words: str, original: str) -> str:
     """`words` (normalised) as the text wrote them, for the message: "Voice chat", not "voice chat"."""
-    found = re.search(r"\b" + r"\W+".join(map(re.escape, _unprotected(words).split())) + r"\b", original,
+    found = re.search(r"\b" + r"[\s/&-]+".join(map(re.escape, _unprotected(words).split())) + r"\b", original,
                       re.IGNORECASE)
     return found[0] if found else words
 
@@ -376,7 +400,8 @@ def _bullets_as_lists(text: str) -> str:
         intro = found["intro"]
         if not _AFFECTED_INTRO.search(intro) or _NEGATED.search(intro):
             return found[0]
-        items = [re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).rstrip(" .;") for line in found["items"].splitlines()]
+        items = [re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+|\s*\([^)]*\)", "", line).rstrip(" .;")  # "(slow)": a note
+                 for line in found["items"].splitlines()]
         items = [item for item in items if item]
         if len(items) < 2 or any(len(item.split()) > 4 or re.search(r"[.!?:]|\s[-\u2013]\s", item)
                                  for item in items):
@@ -388,7 +413,8 @@ def _bullets_as_lists(text: str) -> str:
 def _clause(sentence: Sentence, words: str) -> str:
     """The clause of `sentence` (between commas and semicolons) that holds `words`, normalised."""
     clauses = [_words(part) + " " for part in re.split(r"[,;:]", sentence.original)]
-    return next((c for c in clauses if words.split()[-1] in c.split()), sentence.words)
+    return next((c for c in clauses if f" {words} " in f" {c}"), None) or next(
+        (c for c in clauses if words.split()[-1] in c.split()), sentence.words)
 
 
 def _said_of_us(clause: str, words: str) -> bool:
@@ -536,7 +562,7 @@ def _is_a_name(words: list[str], read_before: str | None = None) -> bool:
     holds no article, linking verb or word of a finished step after its first word, and no past tense after a word
     that could be its subject. (Items already end at a pronoun or an auxiliary verb, see `_STOP`.)"""
     later = _LISTED_TOO.sub("", " ".join(words)).split()[1:]
-    if set(later) & (_DETERMINERS | _LINKING | _DONE):
+    if set(later) & (_DETERMINERS | _LINKING | _DONE) or words[:1] and words[0] in _COMMANDS:
         return False
     return not any(_is_verb_after(previous, word) for previous, word in zip([read_before, *words], words))
 
