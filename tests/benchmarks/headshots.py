@@ -481,7 +481,8 @@ def measure_held_out(module: str, folder: Path, old: str) -> None:
             rows.append((person, name, true_eye_line(old_affine, seen, pupils[person]),
                          true_eye_line(affine, seen, pupils[person]), old_output and eye_line(old_output),
                          output and eye_line(output)))
-    print(f"\n{title}: {len(people)} people never tuned on ({', '.join(people)}) x {len(rows) // len(people)} "
+    seen = f"tuning data, {held_out.TUNED_ON}" if held_out.TUNED_ON else "never tuned on"
+    print(f"\n{title}: {len(people)} people ({seen}: {', '.join(people)}) x {len(rows) // len(people)} "
           f"framings, backdrop on, 480x600; old = {old}, new = this tree. True: the marked pupils carried through "
           f"each pipeline's own transform; YuNet: read again on the output. Range over all headshots (sd); a "
           f"headshot whose face was not framed is left out and counted.")

@@ -38,6 +38,9 @@ from PIL import Image
 FACE_API = "@vladmandic/face-api@1.7.15"
 TRACKING = "tracking@1.1.3"
 
+# Tuning data now, no longer held out: what its figures were looked at for (None while untouched).
+TUNED_ON: str | None = "looked at with its npm photos' turned faces for pipeline 14's bounds"
+
 
 @dataclass(frozen=True)
 class Source:
