@@ -689,9 +689,9 @@ LOOKING_AT_THE_CAMERA = [(0.060, 0.824), (0.003, 0.794), (0.203, 0.851), (0.132,
 ONE_EYE_SHADED = [(0.213, 0.793), (0.202, 0.735), (0.189, 0.712), (0.217, 0.723), (0.215, 0.746), (0.189, 0.777),
                   (0.190, 0.786), (0.162, 0.649), (0.151, 0.652), (0.172, 0.622), (0.229, 0.622)]
 # Three-quarter: the man beside Einstein, as sent, tilted, mirrored, at the top edge, tight (judged frontal by the
-# nose alone, his headshot's face came out 341-386 px where 216 were planned); and four women turned aside in
-# face-api's npm demo photos, sample4 at x 1075 and 346, sample5 at x 1506 and 1205, in the whole group photo and
-# cut out of it, plus sample5 at x 683 (framed by their eyes in pipeline 13, they came out 21-49 % too large).
+# nose alone, his headshot's face came out 341-386 px where 216 were planned); and women turned aside in face-api's
+# npm demo photos: sample4 at x 1075 and 346, sample5 at x 1506 and 1205, in the whole group photo and cut out of it
+# (framed by their eyes in pipeline 13, they came out 21-49 % too large), and sample5 at x 683 cut out.
 THREE_QUARTER = [(0.311, 0.573), (0.250, 0.641), (0.278, 0.600), (0.237, 0.654), (0.272, 0.656),
                  (0.279, 0.750), (0.210, 0.707), (0.182, 0.770), (0.192, 0.785),
                  (0.297, 0.714), (0.215, 0.715), (0.189, 0.761), (0.371, 0.699)]
