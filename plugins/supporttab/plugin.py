@@ -84,6 +84,7 @@ from .core.vocabulary import colour_properties
 from .hub.translations import Articles, untranslated_note
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
 from .site import load_site
+from .watching import watch_natively
 from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
 
 log = logging.getLogger("mkdocs.plugins.supporttab")
@@ -399,6 +400,7 @@ class SupportTabPlugin(BasePlugin):
                      self.root / self.options.incidents_dir):
             if path.exists():
                 server.watch(str(path))
+        watch_natively(server)  # MkDocs polls for changes every 0.5 s: see a save at once instead
         return server
 
     def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
