@@ -84,6 +84,7 @@ from .core.vocabulary import colour_properties
 from .hub.translations import Articles, untranslated_note
 from .hub.view import HubView, PageLink, build_hub_view, json_for_html
 from .site import load_site
+from .watching import watch_natively
 from .widget import WIDGET_JSON, WIDGET_SCRIPT, widget_data, widget_json, widget_script
 
 log = logging.getLogger("mkdocs.plugins.supporttab")
@@ -233,7 +234,7 @@ class SupportTabPlugin(BasePlugin):
         """Add what the build derived; an author's own page of the same name wins."""
         if self.build is None:
             return files
-        _drop_data_files(files, self.build.data.data_files)
+        _drop_data_files(files, self.build.data.data_files, config.docs_dir)
         for src_uri, path in self.build.images.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         self.pages = _add_generated_pages(files, config, self.build.pages + [
@@ -399,6 +400,7 @@ class SupportTabPlugin(BasePlugin):
                      self.root / self.options.incidents_dir):
             if path.exists():
                 server.watch(str(path))
+        watch_natively(server)  # MkDocs polls for changes every 0.5 s: see a save at once instead
         return server
 
     def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
@@ -456,16 +458,16 @@ class SupportTabPlugin(BasePlugin):
         readers = [handler for handler in config.plugins.events["page_context"]
                    if getattr(handler, "__self__", None) is not self]
         for src_uri, (made_in, generated, html, anchors) in list(self.previews.items()):
-            file = files.get_file_from_path(src_uri)
+            file = files.src_uris.get(src_uri)  # our src_uris are already as MkDocs keys them
             if src_uri in self.rebannered and file is not None:
                 del self.previews[src_uri]
-                if skip and Path(file.abs_dest_path).is_file():  # kept as written if its banner is the same
+                if skip and os.path.isfile(file.abs_dest_path):  # kept as written if its banner is the same
                     _keep_written_page(file, anchors, readers, config, self.nav, changed=partial(
                         self._banner_changed, file.page, generated, html, anchors))
             elif (made_in is not self.surroundings or file is None or file.page is None
                     or self._generated(file.page) != generated):
                 del self.previews[src_uri]
-            elif skip and Path(file.abs_dest_path).is_file():
+            elif skip and os.path.isfile(file.abs_dest_path):
                 _keep_written_page(file, anchors, readers, config, self.nav)
             else:
                 self.reused[src_uri] = html
@@ -497,7 +499,7 @@ class SupportTabPlugin(BasePlugin):
         if sections or sections_before or summary is None or summary_before is None or self.status_in_own_templates:
             return
         for src_uri, (_, generated, html, _) in self.previews.items():
-            file = files.get_file_from_path(src_uri)
+            file = files.src_uris.get(src_uri)
             event = generated.context.get("st_event")
             event_id = event.id if event is not None else None
             if (file is not None and file.page is not None and self._generated(file.page) == generated
@@ -1353,10 +1355,11 @@ def _expose_theme_templates(env: Environment) -> None:
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material, "supporttab": ours})])
 
 
-def _drop_data_files(files: Files, data_files: tuple[Path, ...]) -> None:
-    """Authored data (hub.yml, the page-view CSV) may live in content/ but is not published as-is."""
+def _drop_data_files(files: Files, data_files: tuple[Path, ...], docs_dir: str) -> None:
+    """Authored data (hub.yml, the page-view CSV) may live in content/ but is not published as-is. Only the files
+    of content/ are looked at: resolving each of the theme's hundreds of files costs a preview for nothing."""
     for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).resolve() in data_files:
+        if file.src_dir == docs_dir and file.abs_src_path and Path(file.abs_src_path).resolve() in data_files:
             files.remove(file)
 
 
@@ -1366,7 +1369,7 @@ def _add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generat
     for that language on purpose (a note)."""
     added = {}
     for page in pages:
-        if files.get_file_from_path(page.src_uri) is not None:
+        if page.src_uri in files.src_uris:  # as MkDocs keys them: no path to normalize for a thousand pages
             _say_stood_in(Path(config.docs_dir).name, page)
             continue
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV

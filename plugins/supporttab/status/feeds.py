@@ -86,7 +86,8 @@ def feed_files(index: StatusIndex, site: SiteInfo) -> dict[str, str]:
     title = gettext("%(site)s status", site=site.name)
     everything = _entries(index.events, site)
     files = _feeds(site.urls.source(HISTORY_FEED), title, everything[:MAX_ENTRIES], site)
-    files[site.urls.source(JSON_FEED)] = json_feed(title, everything[:MAX_ENTRIES], site)
+    files[site.urls.source(JSON_FEED)] = _remembered(site.urls.source(JSON_FEED), _json_feed_at, title,
+                                                     everything[:MAX_ENTRIES], site)
     by_component = _newest_by_component(everything, [component.id for component in index.components])
     for component in index.components:
         files.update(_feeds(site.urls.source(component_feed(component.id)),
@@ -230,6 +231,10 @@ def rss_feed(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str
 def _xml(root: ET.Element) -> str:
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _json_feed_at(title: str, entries: list[Entry], site: SiteInfo, path: str) -> str:
+    return json_feed(title, entries, site)  # its path is the site's own feed_url
 
 
 def json_feed(title: str, entries: list[Entry], site: SiteInfo) -> str:

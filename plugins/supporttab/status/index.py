@@ -238,7 +238,7 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
     them (see Reading), else as written."""
     say = language or Reading()
     declared = read_in(data.components, say)  # every name as the reader reads it: pages, feeds, badges, API
-    names = _names(declared)
+    names = _names(declared, say)
     events = [_remembered_incident_view(i, m, names, render, author_name, urls, say)
               for i, m in data.incidents.items()]
     for gone in [key for key in _INCIDENT_VIEWS if key[0] not in data.incidents]:  # deleted or renamed since
@@ -266,11 +266,19 @@ def build_status_index(data: StatusData, *, now: dt.datetime, zone: ZoneInfo, re
     )
 
 
-def _names(components: Components) -> dict[str, str]:
+def _names(components: Components, say: Reading) -> dict[str, str]:
+    """Every region's, group's and component's name by id; the very dict of the build before when they are the
+    same, so that each incident's view is checked against it by identity rather than name by name again."""
     names = {r.id: r.name for r in components.regions}
     names.update({g.id: g.name for g in components.groups})
     names.update({c.id: c.name for c in components.all})
+    if _NAMES.get(say) == names:
+        return _NAMES[say]
+    _NAMES[say] = names
     return names
+
+
+_NAMES: dict[Reading, dict[str, str]] = {}
 
 
 def _update_views(updates: Sequence, render: Render, author_name: NameOf,

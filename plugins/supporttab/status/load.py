@@ -96,7 +96,7 @@ def _yaml_files(root: Path, folder: Path, pending: Pending | None, skip: tuple[s
             problems.append(Problem(shown_path(root, path), 1, 1, "", f"'{path.name}' is not read: the suffix must "
                                     "be lowercase; "
                                                      f"rename it to {path.stem}{path.suffix.lower()}"))
-    return sorted(paths), problems
+    return sorted(paths, key=lambda path: path.name), problems  # one folder: by name, without comparing paths
 
 
 def _load_one(shown: str, path: Path, kind: str, known: _Known, now: dt.datetime, data: StatusData,

@@ -1,0 +1,205 @@
+"""`mkdocs serve` watches with the system's file notifications (inotify) where it can, so a save is seen at once,
+and serves as MkDocs made it where it cannot (`supporttab.plugin` swaps the observer in on_serve). Real servers in their own process on a copy of the example; no
+timings here (tests/benchmarks/serve_preview.py measures them)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import types
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import HOST, copy_example_site
+
+from supporttab.watching import watch_natively
+
+INCIDENT = "incidents/2026-11-20-card-payments-failing.yml"
+PAGE = "incidents/2026-11-20-card-payments-failing/"
+LINUX = sys.platform.startswith("linux")
+
+# The host's command line, in a process where watchdog's inotify calls fail as they do on a system out of inotify
+# instances (inotify_init: EMFILE) or watches (inotify_add_watch: ENOSPC, as on a large tree or a network mount).
+FAILING_INOTIFY = """
+import ctypes, errno, runpy, sys
+from watchdog.observers import inotify_c
+def refuse(*args):
+    ctypes.set_errno(errno.{errno})
+    return -1
+inotify_c.{call} = refuse
+sys.argv[0] = "{host}"
+runpy.run_module("{host}", run_name="__main__")
+"""
+
+
+class Served:
+    """`HOST serve` of `site` on a free loopback port, its log in a file."""
+
+    def __init__(self, site: Path, *prefix: str) -> None:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+        self.log = site.parent / f"{site.name}-serve.log"
+        command = [*(prefix or [sys.executable, "-m", HOST]), "serve", "-v", "-a", self.url[7:-1], "-f", "mkdocs.yml"]
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(command, cwd=site, stdout=log, stderr=subprocess.STDOUT,
+                                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    def page(self, path: str) -> str:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=30) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(self, path: str, text: str, deadline: float = 120) -> None:
+        """Poll `path` until it shows `text`: a deadline against hanging, not a timing."""
+        end = time.monotonic() + deadline
+        while text not in self.page(path):
+            assert self.process.poll() is None, self.output()
+            assert time.monotonic() < end, f"{path} never showed {text!r}:\n{self.output()}"
+            time.sleep(0.1)
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def inotify_instances(self) -> int:
+        """How many inotify instances the server process holds open (Linux)."""
+        fds = Path(f"/proc/{self.process.pid}/fd")
+        return sum(1 for fd in fds.iterdir() if os.readlink(fd) == "anon_inode:inotify")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    servers: list[Served] = []
+
+    def serve(*prefix: str) -> tuple[Path, Served]:
+        site = copy_example_site(tmp_path / f"site{len(servers)}")
+        servers.append(Served(site, *prefix))
+        servers[-1].wait_for(PAGE, "<html")
+        return site, servers[-1]
+
+    yield serve
+    for server in servers:
+        server.stop()
+
+
+def edit_title(site: Path, title: str, *, by_rename: bool) -> None:
+    """Give the incident a new title as editors save: in place, or a temporary file renamed over it."""
+    path = site / INCIDENT
+    text = "".join(f"title: {title}\n" if line.startswith("title:") else line
+                   for line in path.read_text(encoding="utf-8").splitlines(keepends=True))
+    if by_rename:
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def rebuilds(server: Served) -> int:
+    return server.output().count("Building documentation")
+
+
+@pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
+def test_serve_watches_with_inotify_and_shows_each_save_once(served) -> None:
+    site, server = served()
+    assert server.inotify_instances() == 1
+    for number, by_rename in enumerate([False, True, False]):
+        edit_title(site, f"Edited title {number}", by_rename=by_rename)
+        server.wait_for(PAGE, f"Edited title {number}")
+    # Each save rebuilt, and the rebuilds' own reading of the watched files set off no more: the server is idle.
+    built = rebuilds(server)
+    time.sleep(1.5)
+    assert rebuilds(server) == built, server.output()
+    assert 3 <= built - 1 <= 6, server.output()  # a save may cost two rebuilds, never a rebuild for ever
+    assert "Traceback" not in server.output()
+
+
+@pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
+@pytest.mark.parametrize(("call", "error", "said"), [
+    ("inotify_init", "EMFILE", "inotify instance limit reached"),
+    ("inotify_add_watch", "ENOSPC", "inotify watch limit reached"),
+], ids=["no-inotify-instance", "no-inotify-watch"])
+def test_serve_polls_as_mkdocs_does_where_inotify_fails(served, call: str, error: str, said: str) -> None:
+    site, server = served(sys.executable, "-c", FAILING_INOTIFY.format(call=call, errno=error, host=HOST))
+    assert server.inotify_instances() == 0
+    edit_title(site, "Edited title polled", by_rename=True)
+    server.wait_for(PAGE, "Edited title polled")
+    assert re.search(rf"INFO .* Preview: the system's file notifications failed \(\[Errno \d+\] {said}\); "
+                     r"changes are looked for every 0\.5 s", server.output()), server.output()
+    assert "Traceback" not in server.output()
+
+
+class Unknown:
+    """A server of another version: it watches, but keeps no observer where MkDocs 1.6 keeps it."""
+
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+        self.build_delay = 0.1
+
+    def watch(self, path: str, *, recursive: bool = True) -> None:
+        self.watched.append(path)
+
+
+class Refusing:
+    """A native observer that cannot be made (watchdog raises from its constructor where the system refuses)."""
+
+    def __init__(self) -> None:
+        raise OSError(24, "inotify instance limit reached")
+
+
+def mkdocs_server(tmp_path: Path):
+    livereload = pytest.importorskip(f"{HOST}.livereload")
+    server = livereload.LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    server.watch(str(tmp_path))  # twice, as two plugins may: unwatch() must still count both
+    return server
+
+
+def test_an_unknown_server_is_left_as_it_is(caplog: pytest.LogCaptureFixture) -> None:
+    server = Unknown()
+    before = dict(vars(server))
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.supporttab"):
+        assert watch_natively(server) is False
+    assert vars(server) == before
+    assert [record.levelname for record in caplog.records] == ["DEBUG"]
+    assert "watches as it does" in caplog.records[0].getMessage()
+
+
+def test_a_native_observer_that_fails_leaves_mkdocs_watches(tmp_path: Path) -> None:
+    server = mkdocs_server(tmp_path)
+    polling, watches = server.observer, dict(server._watch_refs)
+    assert watch_natively(server, Refusing) is False
+    assert server.observer is polling and server._watch_refs == watches and server.build_delay == 0.1
+    assert server._watched_paths == {str(tmp_path): 2}
+
+
+@pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
+def test_the_swap_keeps_every_watch(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    server = mkdocs_server(tmp_path)
+    server.watch(str(tmp_path / "mkdocs.yml"))
+    try:
+        assert watch_natively(server) is True
+        assert type(server.observer).__mro__[1].__name__ == "InotifyObserver"
+        assert {path: watch.path for path, watch in server._watch_refs.items()} == {
+            str(tmp_path): str(tmp_path), str(tmp_path / "mkdocs.yml"): str(tmp_path)}  # a file: by its folder
+        assert server._watched_paths == {str(tmp_path): 2, str(tmp_path / "mkdocs.yml"): 1}
+        server.observer.start()  # what MkDocs' serve() does next: nothing, as it is started
+        server.unwatch(str(tmp_path))
+        server.unwatch(str(tmp_path))
+        assert list(server._watch_refs) == [str(tmp_path / "mkdocs.yml")]
+    finally:
+        server.observer.stop()
+        server.observer.join()
