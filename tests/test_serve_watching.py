@@ -1,6 +1,6 @@
 """`mkdocs serve` watches with the system's file notifications (inotify) where it can, so a save is seen at once,
-and serves as MkDocs made it where it cannot (`supporttab.plugin` swaps the observer in on_serve). Real servers in their own process on a copy of the example; no
-timings here (tests/benchmarks/serve_preview.py measures them)."""
+and serves as MkDocs made it where it cannot (`supporttab.plugin` swaps the observer in on_serve). Real servers in
+their own process on a copy of the example; no timings here (tests/benchmarks/serve_preview.py measures them)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,22 @@ def refuse(*args):
     ctypes.set_errno(errno.{errno})
     return -1
 inotify_c.{call} = refuse
+sys.argv[0] = "{host}"
+runpy.run_module("{host}", run_name="__main__")
+"""
+
+# The same, where only the watch of a folder named `extra` is refused: a system that runs out of watches with the
+# last one, which MkDocs makes after on_serve (mkdocs.yml's `watch:`).
+REFUSING_EXTRA = """
+import ctypes, errno, runpy, sys
+from watchdog.observers import inotify_c
+granting = inotify_c.inotify_add_watch
+def refuse_extra(fd, path, mask):
+    if path.rstrip(b"/").endswith(b"/extra"):
+        ctypes.set_errno(errno.ENOSPC)
+        return -1
+    return granting(fd, path, mask)
+inotify_c.inotify_add_watch = refuse_extra
 sys.argv[0] = "{host}"
 runpy.run_module("{host}", run_name="__main__")
 """
@@ -83,8 +99,10 @@ class Served:
 def served(tmp_path: Path):
     servers: list[Served] = []
 
-    def serve(*prefix: str) -> tuple[Path, Served]:
+    def serve(*prefix: str, prepare=None) -> tuple[Path, Served]:
         site = copy_example_site(tmp_path / f"site{len(servers)}")
+        if prepare is not None:
+            prepare(site)
         servers.append(Served(site, *prefix))
         servers[-1].wait_for(PAGE, "<html")
         return site, servers[-1]
@@ -124,7 +142,7 @@ def settled_rebuilds(server: Served, quiet: float = 2.0, deadline: float = 90) -
 
 
 @pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
-def test_serve_watches_with_inotify_and_shows_each_save_once(served) -> None:
+def test_serve_watches_with_inotify_and_shows_each_save(served) -> None:
     site, server = served()
     assert server.inotify_instances() == 1
     for number, by_rename in enumerate([False, True, False]):
@@ -132,7 +150,76 @@ def test_serve_watches_with_inotify_and_shows_each_save_once(served) -> None:
         server.wait_for(PAGE, f"Edited title {number}")
     # Each save rebuilt, and the rebuilds' own reading of the watched files set off no more: the server is idle.
     built = settled_rebuilds(server)
-    assert 3 <= built - 1 <= 6, server.output()  # a save may cost two rebuilds, never a rebuild for ever
+    assert 3 <= built - 1 <= 6, server.output()  # each save rebuilt, some twice (a late event), none for ever
+    assert "Traceback" not in server.output()
+
+
+def incidents_behind_a_link(site: Path) -> None:
+    (site / "data").mkdir()
+    (site / "incidents").rename(site / "data" / "incidents")
+    (site / "incidents").symlink_to("data/incidents", target_is_directory=True)
+
+
+@pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
+def test_a_linked_folder_is_watched_through_its_link(served) -> None:
+    site, server = served(prepare=incidents_behind_a_link)
+    assert server.inotify_instances() == 1
+    edit_title(site, "Edited behind a link", by_rename=False)
+    server.wait_for(PAGE, "Edited behind a link")
+
+
+def page_linked_from_outside(site: Path) -> None:
+    (site / "note.md").write_text("# A linked note\n\nFirst words.\n", encoding="utf-8")
+    (site / "content" / "note.md").symlink_to("../note.md")
+
+
+@pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
+def test_a_link_to_a_file_outside_the_watched_folders_keeps_mkdocs_polling(served) -> None:
+    site, server = served(prepare=page_linked_from_outside)
+    assert server.inotify_instances() == 0
+    assert re.search(r"INFO .* Preview: .*content/note\.md links to a file outside the watched folders",
+                     server.output()), server.output()
+    (site / "note.md").write_text("# A linked note\n\nSecond words.\n", encoding="utf-8")
+    server.wait_for("note/", "Second words.")
+
+
+def a_folder_of_pages(site: Path) -> None:
+    (site / "content" / "fresh").mkdir()
+    (site / "content" / "fresh" / "page.md").write_text("# Fresh\n\nA fresh page.\n", encoding="utf-8")
+
+
+@pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
+def test_a_folder_moved_out_of_the_watched_tree_is_a_change(served) -> None:
+    site, server = served(prepare=a_folder_of_pages)
+    server.wait_for("fresh/page/", "A fresh page.")
+    (site / "content" / "fresh").rename(site / "fresh-elsewhere")
+    end = time.monotonic() + 120
+    while "A fresh page." in server.page("fresh/page/"):  # gone once the site is rebuilt without it
+        assert time.monotonic() < end, server.output()
+        time.sleep(0.1)
+
+
+def an_extra_watch(site: Path) -> None:
+    (site / "extra").mkdir()
+    (site / "extra" / "notes.txt").write_text("one\n", encoding="utf-8")
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nwatch: [extra]\n")
+
+
+@pytest.mark.skipif(not LINUX, reason="inotify: Linux's file notifications")
+def test_a_watch_entry_made_after_the_swap_falls_back_with_the_rest(served) -> None:
+    """MkDocs schedules mkdocs.yml's `watch:` after on_serve; a system out of watches then refuses when MkDocs
+    starts the observer, and the poller takes every watch over, that one too."""
+    site, server = served(sys.executable, "-c", REFUSING_EXTRA.format(host=HOST), prepare=an_extra_watch)
+    assert "Preview: the system's file notifications failed" in server.output()
+    built = settled_rebuilds(server)
+    (site / "extra" / "notes.txt").write_text("two\n", encoding="utf-8")
+    end = time.monotonic() + 120
+    while rebuilds(server) == built:
+        assert time.monotonic() < end, server.output()
+        time.sleep(0.1)
+    edit_title(site, "Edited while polling", by_rename=False)
+    server.wait_for(PAGE, "Edited while polling")
     assert "Traceback" not in server.output()
 
 
@@ -165,7 +252,7 @@ class Unknown:
 class Refusing:
     """A native observer that cannot be made (watchdog raises from its constructor where the system refuses)."""
 
-    def __init__(self) -> None:
+    def __init__(self, server: object) -> None:
         raise OSError(24, "inotify instance limit reached")
 
 
