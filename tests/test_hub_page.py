@@ -105,7 +105,7 @@ def test_opening_hours_table_and_data_for_open_now(built_example: Path) -> None:
     assert '<tr><th scope="row">Monday</th><td>08:00–20:00</td></tr>' in html
     assert '<tr><th scope="row">Sunday</th><td>Closed</td></tr>' in html
     assert "<caption>Times are UK time</caption>" in html  # mkdocs.yml's timezone_label, not an IANA name
-    hours = json.loads(re.search(r'<script type="application/json" id="st-hours">(.*?)</script>', html)[1])
+    hours = json.loads(unescape(re.search(r'<p class="st-open-now" data-st-open-now data-st-hours="([^"]*)"', html)[1]))
     assert hours["timezone"] == "Europe/London"
     assert hours["weekly"]["1"] == [["08:00", "20:00"]] and hours["weekly"]["0"] == []
     assert "2026-12-25" in hours["closures"]

@@ -54,7 +54,7 @@ class HubView:
     channels: list[ContactLink]
     hours: list[tuple[str, str]]
     closures: list[ClosedDays]
-    hours_json: Markup
+    hours_json: str  # for the open-now line's data-st-hours: plain JSON, escaped as an attribute where it lands
     json_ld: Markup
     has_live_channels: bool = field(default=False)
 
@@ -75,8 +75,8 @@ def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, 
         channels=channels,
         hours=hours_table(hub.help_from_us.hours),
         closures=[closed for closed in closed_days(hub.help_from_us.hours) if closed.last >= today],
-        hours_json=json_for_html(_open_now_data(hub.help_from_us.hours, now) if has_live_channels
-                                 else hours_data(hub.help_from_us.hours)),
+        hours_json=json.dumps(_open_now_data(hub.help_from_us.hours, now), ensure_ascii=False, separators=(",", ":"))
+        if has_live_channels else "",
         json_ld=json_for_html(organization_json_ld(hub, site_url)),
         has_live_channels=has_live_channels,
     )
