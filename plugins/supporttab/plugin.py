@@ -1259,10 +1259,17 @@ def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
     if page.markdown:
         Page.render(page, config, files)
         return
-    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+    page.content, page.toc, page.present_anchor_ids = "", _heading_only_toc(page), set()
     page._title_from_render = None
     if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+def _heading_only_toc(page: Page) -> Any:
+    """A generated page's table of contents: only the heading each of our templates starts with (`content-start`).
+    The theme writes its skip link to a page's first entry first on the page, before the announce area with a notice's
+    close button, and swaps it on instant page changes; a lone top heading shows no table of contents."""
+    return get_toc([{"level": 1, "id": "content-start", "name": str(page.meta.get("title") or ""), "children": []}])
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
