@@ -262,3 +262,6 @@ def test_the_hub_lists_a_long_closure_on_one_line(site: Path) -> None:
         "Fri, 25 Dec 2026: Christmas Day", "Sat, 26 Dec 2026: Boxing Day", "Fri, 1 Jan 2027: New Year's Day",
         "Mon, 4\u2009Jan \u2013\u2009Fri, 15 Jan 2027: Winter break"]  # the year once, as CLDR writes it
     assert '<time datetime="2026-12-25">' in html
+    # Each end of the run a <time> of its own (HTML has no date range), the dash between them.
+    assert ('<time datetime="2027-01-04">Mon, 4\u2009Jan</time> \u2013\u2009<time datetime="2027-01-15">'
+            'Fri, 15 Jan 2027</time>: Winter break') in html
