@@ -383,6 +383,8 @@ class SupportTabPlugin(BasePlugin):
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
+        # Each other language's folder ("de/"): a link into one loads the whole page (assets/supporttab.js).
+        env.globals["supporttab_sections"] = " ".join(section.urls.section for section in self.build.sections)
         env.globals["supporttab_zone_label"] = self._zone_label(self.options.timezone)
         if self.language_menu:  # pages MkDocs renders without a page context (404.html) have no versions either
             env.globals["supporttab_language_versions"] = []
