@@ -50,7 +50,7 @@ def valid_datetime(value: str) -> bool:
         if re.fullmatch(TIME, value):
             dt.time.fromisoformat(value)
         else:
-            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            dt.datetime.fromisoformat(value)
     except ValueError:
         return False
     return True
