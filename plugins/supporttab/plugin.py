@@ -92,6 +92,7 @@ PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
 HUB_SCRIPT = "hub.js"  # the open-now line, on the hub alone
 ON_DEMAND_SCRIPT = "theme-on-demand.js"  # only the pages that load the theme's script when asked
+LANGUAGE_LINKS_SCRIPT = "language-links.js"  # whole pages of a site in several languages with instant page changes
 THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
 THEME_SCRIPTS = Path(material_templates.__file__).parent / "assets" / "javascripts"
 # What light pages never render (their search button opens the hub's search instead), so its rules need not load.
@@ -383,7 +384,7 @@ class SupportTabPlugin(BasePlugin):
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
-        # Each other language's folder ("de/"): a link into one loads the whole page (assets/supporttab.js).
+        # Each other language's folder ("de/"): a link into one loads the whole page (assets/language-links.js).
         env.globals["supporttab_sections"] = " ".join(section.urls.section for section in self.build.sections)
         env.globals["supporttab_zone_label"] = self._zone_label(self.options.timezone)
         if self.language_menu:  # pages MkDocs renders without a page context (404.html) have no versions either
@@ -1403,7 +1404,7 @@ def _say_stood_in(docs: str, page: GeneratedPage) -> None:
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    for script in (SCRIPT, HUB_SCRIPT, ON_DEMAND_SCRIPT):
+    for script in (SCRIPT, HUB_SCRIPT, ON_DEMAND_SCRIPT, LANGUAGE_LINKS_SCRIPT):
         files.append(File.generated(config, f"assets/supporttab/{script}", content=script_source(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))

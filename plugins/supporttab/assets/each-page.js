@@ -1,8 +1,6 @@
-/* `run` for every page a reader sees: once on a page load, and again on each instant page change of the theme
-   (`navigation.instant`), which swaps the page's content in place and never runs our scripts again. The theme's
-   `document$` tells of each page, the current one first; without the theme's script a page load is the only one.
-   A script earlier in the page than the theme's (the hub's, in the content) waits for the theme's to run.
-   `run` may see one page twice: it must leave it as once. */
+/* `run` for each page: at load, and on each instant page change of the theme (its `document$`, which tells of the
+   current page first), which swaps the content in and runs no script of ours again. A script before the theme's in
+   the page (the hub's) waits for it. `run` may see a page twice: it must leave it as once. */
 function eachPage(run) {
   var theme = document.querySelector("script[src*='assets/javascripts/bundle.']");
   function start() {
@@ -16,7 +14,7 @@ function eachPage(run) {
   }
 }
 
-/* The scripts' words and locale, from the page (core/scriptwords.py). */
+/* The scripts' words (core/scriptwords.py). */
 function pageWords() {
   var source = document.getElementById("st-words");
   return source ? JSON.parse(source.textContent) : null;

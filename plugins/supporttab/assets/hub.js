@@ -1,8 +1,7 @@
 /* Support Tab: the hub's "Open now" line, computed in the reader's browser from the opening hours that the
    page also shows as a plain table (the fallback without JavaScript). Only the hub loads it: the status and incident
-   pages customers reload during an outage carry no code they do not run. The hours come in the line's
-   data-st-hours (JSON), not a script element: the theme's instant page changes run scripts in the content as code.
-   Loaded again on each instant arrival at the hub, it runs once; its one subscription fills each hub page. */
+   pages customers reload during an outage carry no code they do not run. The hours are the line's data-st-hours
+   (instant page changes run a script element in the content as code). Loaded on each instant arrival, it runs once. */
 (function () {
   "use strict";
   if (window.stOpenNow) return;
