@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date, timedelta
 
@@ -125,7 +126,7 @@ def test_open_now_holds_across_midnight_round_the_clock_and_clock_changes(chromi
         page = context.new_page()
         page.clock.set_fixed_time(now)
         hours = json.dumps({"timezone": zone, "weekly": weekly, "closures": []})
-        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
+        page.set_content(f'<p data-st-open-now data-st-hours="{html.escape(hours)}"></p>'
                          f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
         page.add_script_tag(content=script_source("hub.js"))  # as the build publishes it
         assert page.locator("[data-st-open-now]").inner_text() == expected
@@ -266,7 +267,7 @@ def test_an_opening_a_week_or_more_ahead_is_named_by_its_date(chromium, reader_z
         page.clock.set_fixed_time(now)
         hours = hours_with_table("Europe/London", "2026-12-01T12:00:00+00:00", WEEKDAYS_ONLY, HOLIDAYS)
         hours = json.dumps(hours if table else without_table(hours))
-        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
+        page.set_content(f'<p data-st-open-now data-st-hours="{html.escape(hours)}"></p>'
                          f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
         page.add_script_tag(content=script_source("hub.js"))
         assert page.locator("[data-st-open-now]").inner_text() == expected
@@ -327,7 +328,7 @@ def test_open_now_from_the_table_under_a_fixed_clock_across_a_clock_change(chrom
         page = context.new_page()
         page.clock.set_fixed_time(now)
         hours = json.dumps(hours_with_table("Europe/London", "2027-03-21T12:00:00+00:00"))
-        page.set_content(f'<p data-st-open-now></p><script type="application/json" id="st-hours">{hours}</script>'
+        page.set_content(f'<p data-st-open-now data-st-hours="{html.escape(hours)}"></p>'
                          f'<script type="application/json" id="st-words">{json.dumps(script_words())}</script>')
         page.add_script_tag(content=COUNT_INTL)
         page.add_script_tag(content=script_source("hub.js"))

@@ -30,8 +30,10 @@ WHOLE = {"hub": "", "team": "team/", "article": "articles/reset-password/",
 # Compressed bytes of everything a first visit loads, per page kind, with some room above what they load (hub 37,
 # team 65 with its three headshots, articles 33 KiB; with the theme's script and whole stylesheet they loaded 91,
 # 109 with two headshots, 90). The hub's 1.6 KiB more than before buy its open-now line without Intl at load (the
-# table of the coming weeks' hours, 0.5 KiB) and the light pages 2.1-2.7 KiB less (the line's code in hub.js).
-BUDGETS = {"hub": 39 * 1024, "team": 69 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
+# table of the coming weeks' hours, 0.5 KiB) and the light pages 2.1-2.7 KiB less (the line's code in hub.js). The
+# hub's next 0.6 KiB (39.6 KiB measured) buy its scripts working under the theme's instant page changes
+# (assets/each-page.js, in hub.js and supporttab.js, and the hours in an attribute).
+BUDGETS = {"hub": 40 * 1024, "team": 69 * 1024, "article": 36 * 1024, "article-with-a-table": 36 * 1024}
 
 
 @pytest.mark.parametrize("kind", list(WHOLE))

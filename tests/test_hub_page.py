@@ -105,7 +105,7 @@ def test_opening_hours_table_and_data_for_open_now(built_example: Path) -> None:
     assert '<tr><th scope="row">Monday</th><td>08:00–20:00</td></tr>' in html
     assert '<tr><th scope="row">Sunday</th><td>Closed</td></tr>' in html
     assert "<caption>Times are UK time</caption>" in html  # mkdocs.yml's timezone_label, not an IANA name
-    hours = json.loads(re.search(r'<script type="application/json" id="st-hours">(.*?)</script>', html)[1])
+    hours = json.loads(unescape(re.search(r'<p class="st-open-now" data-st-open-now data-st-hours="([^"]*)"', html)[1]))
     assert hours["timezone"] == "Europe/London"
     assert hours["weekly"]["1"] == [["08:00", "20:00"]] and hours["weekly"]["0"] == []
     assert "2026-12-25" in hours["closures"]
@@ -262,3 +262,6 @@ def test_the_hub_lists_a_long_closure_on_one_line(site: Path) -> None:
         "Fri, 25 Dec 2026: Christmas Day", "Sat, 26 Dec 2026: Boxing Day", "Fri, 1 Jan 2027: New Year's Day",
         "Mon, 4\u2009Jan \u2013\u2009Fri, 15 Jan 2027: Winter break"]  # the year once, as CLDR writes it
     assert '<time datetime="2026-12-25">' in html
+    # Each end of the run a <time> of its own (HTML has no date range), the dash between them.
+    assert ('<time datetime="2027-01-04">Mon, 4\u2009Jan</time> \u2013\u2009<time datetime="2027-01-15">'
+            'Fri, 15 Jan 2027</time>: Winter break') in html

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -77,7 +78,7 @@ def test_the_table_names_days_and_times_as_the_page_does() -> None:
 
 def test_the_built_hub_carries_the_table_beside_the_authored_hours(built_example) -> None:
     html = (built_example / "index.html").read_text("utf-8")
-    hours = json.loads(re.search(r'<script type="application/json" id="st-hours">(.*?)</script>', html)[1])
+    hours = json.loads(unescape(re.search(r'<p class="st-open-now" data-st-open-now data-st-hours="([^"]*)"', html)[1]))
     assert hours["timezone"] == "Europe/London" and hours["weekly"]["1"] == [["08:00", "20:00"]]
     table = hours["table"]
     assert table["from"] == (1795435200 - 86400) * 1000 and table["until"] == (1795435200 + 8 * 7 * 86400) * 1000

@@ -78,7 +78,7 @@ def test_uptime_has_90_days_and_a_text_equivalent(built_example: Path) -> None:
     assert bars[-4] == ("major_outage", "Fri 20 Nov: major outage for 1 hour 20 minutes")
     assert [bar for bar in bars if bar[0]] == [bars[-4]]
     assert "99.94% uptime over the past 90 days." in text_of(card)
-    assert "<li>Fri 20 Nov: major outage for 1 hour 20 minutes</li>" in card
+    assert '<li><time datetime="2026-11-20">Fri 20 Nov</time>: major outage for 1 hour 20 minutes</li>' in card
 
 
 def test_incident_page_tells_the_story_from_acknowledgement_to_closure(built_example: Path) -> None:
@@ -160,7 +160,7 @@ def test_banner_on_every_other_page_says_the_summary_in_one_line(built_example: 
 def test_recent_days_show_an_open_incident_on_every_day_it_runs(built_example: Path) -> None:
     html = read(built_example, "status/index.html")
     days = html[html.index('id="recent"'):]
-    days = re.findall(r'<h3 class="st-day__date">([^<]+)</h3>(.*?)</li>\s*(?=<li class="st-day">|</ol>)', days, re.S)
+    days = re.findall(r'<h3 class="st-day__date"><time datetime="[-0-9]+">([^<]+)</time></h3>(.*?)</li>\s*(?=<li class="st-day">|</ol>)', days, re.S)
     listed = {day: re.findall(r'class="st-event__title"[^>]*>([^<]+)<', body) for day, body in days}
     assert listed["Monday, 23 November 2026"] == ["PDF exports are slow"]  # still open: shown today too
     assert listed["Sunday, 22 November 2026"] == ["PDF exports are slow"]

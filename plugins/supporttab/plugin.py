@@ -93,6 +93,7 @@ PACKAGE_DIR = Path(__file__).parent
 SCRIPT = "supporttab.js"
 HUB_SCRIPT = "hub.js"  # the open-now line, on the hub alone
 ON_DEMAND_SCRIPT = "theme-on-demand.js"  # only the pages that load the theme's script when asked
+LANGUAGE_LINKS_SCRIPT = "language-links.js"  # whole pages of a site in several languages with instant page changes
 THEME_STYLESHEETS = Path(material_templates.__file__).parent / "assets" / "stylesheets"
 THEME_SCRIPTS = Path(material_templates.__file__).parent / "assets" / "javascripts"
 # What light pages never render (their search button opens the hub's search instead), so its rules need not load.
@@ -384,6 +385,8 @@ class SupportTabPlugin(BasePlugin):
         self._fill_widget(hub_view, config)
         env.globals["supporttab_update_channels"] = self.options.update_channels  # for a "Get updates" list
         env.globals["supporttab_script_words"] = json_for_html(script_words())
+        # Each other language's folder ("de/"): a link into one loads the whole page (assets/language-links.js).
+        env.globals["supporttab_sections"] = " ".join(section.urls.section for section in self.build.sections)
         env.globals["supporttab_zone_label"] = self._zone_label(self.options.timezone)
         if self.language_menu:  # pages MkDocs renders without a page context (404.html) have no versions either
             env.globals["supporttab_language_versions"] = []
@@ -1261,10 +1264,17 @@ def _render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
     if page.markdown:
         Page.render(page, config, files)
         return
-    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+    page.content, page.toc, page.present_anchor_ids = "", _heading_only_toc(page), set()
     page._title_from_render = None
     if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+def _heading_only_toc(page: Page) -> Any:
+    """A generated page's table of contents: only the heading each of our templates starts with (`content-start`).
+    The theme writes its skip link to a page's first entry first on the page, before the announce area with a notice's
+    close button, and swaps it on instant page changes; a lone top heading shows no table of contents."""
+    return get_toc([{"level": 1, "id": "content-start", "name": str(page.meta.get("title") or ""), "children": []}])
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
@@ -1397,7 +1407,7 @@ def _say_stood_in(docs: str, page: GeneratedPage) -> None:
 
 
 def _add_package_files(files: Files, config: MkDocsConfig) -> None:
-    for script in (SCRIPT, HUB_SCRIPT, ON_DEMAND_SCRIPT):
+    for script in (SCRIPT, HUB_SCRIPT, ON_DEMAND_SCRIPT, LANGUAGE_LINKS_SCRIPT):
         files.append(File.generated(config, f"assets/supporttab/{script}", content=script_source(script)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))

@@ -1,27 +1,29 @@
-/* Times: every <time data-st-local> shows the site's time zone; add the reader's own time when it differs, in
-   the page's language and its 12- or 24-hour clock. The site's offset from UTC then (data-st-offset, minutes) and the
-   reader's, from the Date, are numbers: a reader whose clock agrees costs no `Intl` formatter, the first of which
-   costs a slow phone a few hundred milliseconds. */
+/* What belongs to a page (times, promised updates, the status filter) runs for each page (eachPage); what belongs
+   to the window (palette and focus without the theme's script, the notice's close button) once. */
 (function () {
   "use strict";
-  var source = document.getElementById("st-words");
-  var times = document.querySelectorAll("time[data-st-local]");
-  if (!source || !times.length) return;
-  var words = JSON.parse(source.textContent);
-  var formats = null;
 
-  function readerTime(instant, sameDay) {
-    if (!formats) {
-      var short = new Intl.DateTimeFormat(words.locale, { timeStyle: "short" });  // "04:04", "4:04 AM"
+  /* include: each-page.js */
+
+  /* Times: every <time data-st-local> shows the site's time zone; add the reader's own time when it differs, in
+     the page's language and its 12- or 24-hour clock. The site's offset from UTC then (data-st-offset, minutes) and
+     the reader's, from the Date, are numbers: a reader whose clock agrees costs no `Intl` formatter, the first of
+     which costs a slow phone a few hundred milliseconds. */
+  var formats = {};  // by locale
+
+  function readerTime(words, instant, sameDay) {
+    var locale = words.locale;
+    if (!formats[locale]) {
+      var short = new Intl.DateTimeFormat(locale, { timeStyle: "short" });  // "04:04", "4:04 AM"
       var hour12 = short.resolvedOptions().hour12;
-      formats = { short: short, withDay: new Intl.DateTimeFormat(words.locale, { weekday: "short", day: "numeric",
+      formats[locale] = { short: short, withDay: new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric",
         month: "short", hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12: hour12 }) };
     }
-    return (sameDay ? formats.short : formats.withDay).format(instant);
+    return (sameDay ? formats[locale].short : formats[locale].withDay).format(instant);
   }
 
-  /* Whether the reader's clock differs from the site's at `instant` (by their offsets from UTC), and if so whether on
-     the same day; null when it agrees, or without the site's offset (the site's time alone is still right). */
+  /* Whether the reader's clock differs from the site's at `instant` (by their offsets from UTC), and if so whether
+     on the same day; null when it agrees, or without the site's offset (the site's time alone is still right). */
   function differs(element, instant) {
     var offset = Number(element.getAttribute("data-st-offset") || NaN);
     var reader = -instant.getTimezoneOffset();
@@ -30,61 +32,67 @@
     return { sameDay: site.getUTCDate() === own.getUTCDate() };
   }
 
-  times.forEach(function (element) {
-    var instant = new Date(element.getAttribute("datetime"));
-    if (isNaN(instant.getTime())) return;
-    var difference = differs(element, instant);
-    if (!difference) return;
-    var note = document.createElement("span");
-    note.className = "st-local-time";
-    note.textContent = " " + words.yourTime.replace("%(time)s", readerTime(instant, difference.sameDay));
-    element.after(note);
-  });
-})();
+  function addReaderTimes(words) {
+    document.querySelectorAll("time[data-st-local]").forEach(function (element) {
+      var next = element.nextElementSibling;
+      if (next && next.classList.contains("st-local-time")) return;  // this page seen already
+      var instant = new Date(element.getAttribute("datetime"));
+      if (isNaN(instant.getTime())) return;
+      var difference = differs(element, instant);
+      if (!difference) return;
+      var note = document.createElement("span");
+      note.className = "st-local-time";
+      note.textContent = " " + words.yourTime.replace("%(time)s", readerTime(words, instant, difference.sameDay));
+      element.after(note);
+    });
+  }
 
-/* A promised next update: "By 14:00" until then, "Overdue: was due by 14:00" after, in words and style, however
-   old the page is. */
-(function () {
-  "use strict";
-  var source = document.getElementById("st-words");
-  if (!source) return;
-  var words = JSON.parse(source.textContent);
-  document.querySelectorAll("[data-st-due]").forEach(function (element) {
-    var due = new Date(element.getAttribute("data-st-due"));
-    var label = element.querySelector("[data-st-due-label]");
-    if (isNaN(due.getTime()) || !label) return;
-    var overdue = Date.now() > due.getTime();
-    // The banner says it shorter than the page: its own pair of words, overdue first.
-    var pair = (label.getAttribute("data-st-due-words") || "").split("|");
-    label.textContent = pair.length === 2 ? pair[overdue ? 0 : 1] : (overdue ? words.overdue : words.due);
-    element.classList.toggle("st-due--overdue", overdue);
-  });
-})();
+  /* A promised next update: "By 14:00" until then, "Overdue: was due by 14:00" after, in words and style, however
+     old the page is. */
+  function markDueUpdates(words) {
+    document.querySelectorAll("[data-st-due]").forEach(function (element) {
+      var due = new Date(element.getAttribute("data-st-due"));
+      var label = element.querySelector("[data-st-due-label]");
+      if (isNaN(due.getTime()) || !label) return;
+      var overdue = Date.now() > due.getTime();
+      // The banner says it shorter than the page: its own pair of words, overdue first.
+      var pair = (label.getAttribute("data-st-due-words") || "").split("|");
+      label.textContent = pair.length === 2 ? pair[overdue ? 0 : 1] : (overdue ? words.overdue : words.due);
+      element.classList.toggle("st-due--overdue", overdue);
+    });
+  }
 
-/* The status page's filter: show only what affects a region or component. Without JavaScript every
-   list stays whole and the form stays hidden. */
-(function () {
-  "use strict";
-  var form = document.querySelector("[data-st-filter]");
-  if (!form) return;
-  var region = form.querySelector("[data-st-filter-region]");
-  var component = form.querySelector("[data-st-filter-component]");
-
+  /* The status page's filter: show only what affects a region or component. Without JavaScript every list stays
+     whole and the form stays hidden. */
   function matches(element, attribute, wanted) {
     if (!wanted) return true;
     var values = (element.getAttribute(attribute) || "").split(" ").filter(Boolean);
     return values.length === 0 && attribute === "data-st-regions" || values.indexOf(wanted) >= 0;
   }
 
-  function apply() {
-    document.querySelectorAll("[data-st-components]").forEach(function (element) {
-      element.hidden = !(matches(element, "data-st-regions", region.value) &&
-                         matches(element, "data-st-components", component.value));
+  function connectFilter() {
+    var form = document.querySelector("[data-st-filter]");
+    if (!form || form.stConnected) return;
+    form.stConnected = true;
+    var region = form.querySelector("[data-st-filter-region]");
+    var component = form.querySelector("[data-st-filter-component]");
+    form.addEventListener("change", function () {
+      document.querySelectorAll("[data-st-components]").forEach(function (element) {
+        element.hidden = !(matches(element, "data-st-regions", region.value) &&
+                           matches(element, "data-st-components", component.value));
+      });
     });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
 
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  eachPage(function () {
+    var words = pageWords();
+    if (words) {
+      addReaderTimes(words);
+      markDueUpdates(words);
+    }
+    connectFilter();
+  });
 })();
 
 /* The light/dark toggle on pages without the theme's script, kept where the theme keeps it, so a choice holds on every

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from functools import cache, lru_cache
 
 from babel import Locale
-from babel.dates import (DateTimePattern, format_date, format_interval, format_skeleton, get_day_names,
-                         get_timezone_location, match_skeleton, parse_pattern)
+from babel.dates import (PATTERN_CHAR_ORDER, DateTimeFormat, DateTimePattern, format_date, format_interval,
+                         format_skeleton, get_day_names, get_timezone_location, match_skeleton, parse_pattern,
+                         tokenize_pattern, untokenize_pattern)
 from markupsafe import Markup, escape
 
 from .i18n import active, gettext, ngettext
@@ -132,15 +133,58 @@ def _city(zone: str, locale: Locale) -> str:
     return city.rsplit("/", 1)[-1].replace("_", " ")
 
 
+def date_html(day: dt.date, text: str) -> Markup:
+    """`text`, which shows `day`, in a <time> element that gives the date to machines."""
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), text)
+
+
 def date_text(day: dt.date) -> str:
     """'Friday, 25 December 2026', 'Freitag, 25. Dezember 2026'"""
     return format_date(day, "full", locale=active().locale)
 
 
+def _quoted(text: str) -> str:
+    """`text` as literal text in a CLDR pattern."""
+    return "'" + text.replace("'", "''") + "'" if text else ""
+
+
+DAYS = "yMMMEd"  # the skeleton of a closure's days: 'Fri, 25 Dec 2026'
+
+
 def days_text(first: dt.date, last: dt.date) -> str:
     """'Fri, 25 Dec 2026', 'Sat, 19 Dec 2026 – Mon, 4 Jan 2027', 'Do., 24. – Mo., 28. Dez. 2026': a day, or a run of
     days as the language writes a range (CLDR's interval formats), leaving out what both ends share."""
-    return format_interval(first, last, "yMMMEd", locale=active().locale)
+    return format_interval(first, last, DAYS, locale=active().locale)
+
+
+def days_parts(first: dt.date, last: dt.date) -> tuple[str, str, str]:
+    """days_text as its first day, what stands between and its last day, so that each end can be a <time> of its
+    own: ('Sat, 19 Dec 2026', ' – ', 'Mon, 4 Jan 2027'), ('Do., 24.', ' – ', 'Mo., 28. Dez. 2026'); one day is
+    (its text, '', ''). The pieces of the interval pattern CLDR has for the ends (as format_interval picks them), the
+    first one's trailing words being what stands between; else the locale's fallback, '{0} – {1}'."""
+    locale = active().locale
+    if first == last:
+        return days_text(first, last), "", ""
+    formats = locale.interval_formats
+    skeleton = DAYS if DAYS in formats else match_skeleton(DAYS, formats)
+    pieces = formats.get(skeleton, {}) if skeleton else {}
+    ends = DateTimeFormat(first, locale=locale), DateTimeFormat(last, locale=locale)
+    field = next((f for f in PATTERN_CHAR_ORDER if f in pieces and ends[0].extract(f) != ends[1].extract(f)), None)
+    if field is not None:
+        tokens = tokenize_pattern(pieces[field][0])
+        cut = len(tokens)
+        while cut and tokens[cut - 1][0] == "chars":
+            cut -= 1
+        trailing = untokenize_pattern(tokens[cut:])
+        # What follows the last field up to a space or dash stays with it: German's '24.' keeps its dot.
+        stays = len(re.match(r"[^\s\-–—]*", trailing)[0])
+        parts = (parse_pattern(untokenize_pattern(tokens[:cut]) + _quoted(trailing[:stays])).apply(first, locale),
+                 trailing[stays:], parse_pattern(pieces[field][1]).apply(last, locale))
+    else:
+        fallback = formats.get(None, "{0} – {1}")
+        parts = (format_skeleton(DAYS, first, locale=locale),
+                 fallback[fallback.index("{0}") + 3:fallback.index("{1}")], format_skeleton(DAYS, last, locale=locale))
+    return parts
 
 
 def duration_text(delta: dt.timedelta) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..core.fields import TranslatedText, phone_e164
 from ..core.i18n import gettext, list_text
-from ..core.timefmt import clock_text, days_text, weekday_text
+from ..core.timefmt import clock_text, days_parts, weekday_text
 from .model import WEEKDAYS, Channel, Closure, Hub, OpeningHours, Popular
 from .openings import open_now_table
 
@@ -43,8 +43,12 @@ class ClosedDays:
 
     first: dt.date
     last: dt.date
-    text: str
+    parts: tuple[str, str, str]  # the first day, what stands between, the last day (timefmt.days_parts)
     name: TranslatedText  # why, as written (in one language or several)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ class HubView:
     channels: list[ContactLink]
     hours: list[tuple[str, str]]
     closures: list[ClosedDays]
-    hours_json: Markup
+    hours_json: str  # for the open-now line's data-st-hours: plain JSON, escaped as an attribute where it lands
     json_ld: Markup
     has_live_channels: bool = field(default=False)
 
@@ -75,8 +79,8 @@ def build_hub_view(hub: Hub, page_views: Mapping[str, int], pages: Mapping[str, 
         channels=channels,
         hours=hours_table(hub.help_from_us.hours),
         closures=[closed for closed in closed_days(hub.help_from_us.hours) if closed.last >= today],
-        hours_json=json_for_html(_open_now_data(hub.help_from_us.hours, now) if has_live_channels
-                                 else hours_data(hub.help_from_us.hours)),
+        hours_json=json.dumps(_open_now_data(hub.help_from_us.hours, now), ensure_ascii=False, separators=(",", ":"))
+        if has_live_channels else "",
         json_ld=json_for_html(organization_json_ld(hub, site_url)),
         has_live_channels=has_live_channels,
     )
@@ -146,7 +150,7 @@ def closed_days(hours: OpeningHours) -> list[ClosedDays]:
             runs[-1].append(closure)
         else:
             runs.append([closure])
-    return [ClosedDays(run[0].date, run[-1].date, days_text(run[0].date, run[-1].date), run[0].name) for run in runs]
+    return [ClosedDays(run[0].date, run[-1].date, days_parts(run[0].date, run[-1].date), run[0].name) for run in runs]
 
 
 def _closed_between(hours: OpeningHours, before: dt.date, after: dt.date) -> bool:

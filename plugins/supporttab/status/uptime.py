@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup, escape
+
 from ..core.i18n import gettext, ngettext, percent_text
-from ..core.timefmt import duration_text, short_date_text
+from ..core.timefmt import date_html, duration_text, short_date_text
 from ..core.vocabulary import DOWNTIME_WEIGHT, STATE_WORDS, worst
 
 UPTIME_DAYS = 90
@@ -27,7 +29,15 @@ class UptimeDay:
 
     @property
     def text(self) -> str:
-        day = short_date_text(self.date)
+        return self._sentence(short_date_text(self.date))
+
+    @property
+    def html(self) -> Markup:
+        """`text` escaped, its day in a <time> element."""
+        mark = "\x00"  # holds the day's place while the sentence is escaped
+        return escape(self._sentence(mark)).replace(mark, date_html(self.date, short_date_text(self.date)))
+
+    def _sentence(self, day: str) -> str:
         if self.status == "operational":
             return gettext("%(day)s: no incidents", day=day)
         return gettext("%(day)s: %(state)s for %(duration)s", day=day, state=gettext(STATE_WORDS[self.status]),
