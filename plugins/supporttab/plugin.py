@@ -74,7 +74,7 @@ from .core.i18n import (
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
-from .core.secondcore import SecondCore, usable
+from .core.secondcore import SecondCore, worth_a_helper
 from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
 from .core.themescript import (
@@ -427,13 +427,13 @@ class SupportTabPlugin(BasePlugin):
         changes the environment or the navigation after us; else, and on one CPU, one core renders them all."""
         self.handed_over = set()
         build_module = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
-        if (self.command == "serve" or self.dirty or not usable() or not _only_known_context_readers(config, self)
+        if (self.command == "serve" or self.dirty or not _only_known_context_readers(config, self)
                 or not all(_last_to_see(config, self, event) for event in ("env", "nav"))):
             return
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = {file.src_uri: file.page for file in doc_files if file.page is not None
                  and getattr(self._generated(file.page), "template", None) in KEPT_IN_PREVIEWS}
-        if len(pages) < _WORTH_A_HELPER:
+        if not worth_a_helper(len(pages)):
             return
         for page in pages.values():
             page.meta["template"] = PRERENDERED  # MkDocs picks the template before on_page_context
@@ -1092,10 +1092,6 @@ def _last_to_see(config: MkDocsConfig, plugin: SupportTabPlugin, event: str) -> 
     """Whether our handler of `event` runs after every other plugin's."""
     handlers = config.plugins.events[event]
     return bool(handlers) and getattr(handlers[-1], "__self__", None) is plugin
-
-
-# Fewer pages than this render faster on one core than a fork costs.
-_WORTH_A_HELPER = 64
 
 
 def _only_own_output_handlers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 import warnings
@@ -32,11 +33,16 @@ def usable() -> bool:
     return len(os.sched_getaffinity(0)) >= 2
 
 
+def worth_a_helper(count: int) -> bool:
+    """Whether `count` items are worth forking a helper for (fewer are done sooner here than a fork costs)."""
+    return count >= 64 and usable()
+
+
 class SecondCore:
     """Items (by name, in the order this process will ask for them) shared with a forked helper that calls
-    `make(name)` for the ones it takes and sends back the text it returns."""
+    `make(name)` for the ones it takes and sends back what it returns (pickled; never None)."""
 
-    def __init__(self, names: list[str], make: Callable[[str], str | None]) -> None:
+    def __init__(self, names: list[str], make: Callable[[str], Any]) -> None:
         context = multiprocessing.get_context("fork")
         self._index = {name: number for number, name in enumerate(names)}
         self._lock = context.Lock()
@@ -46,13 +52,13 @@ class SecondCore:
         self._process = context.Process(target=self._help, args=(names, make, sending, receiving), daemon=True)
         self._process.start()
         sending.close()  # only the helper holds it now: its end, or its death, ends what we receive
-        self._made: dict[int, str | None] = {}
+        self._made: dict[int, Any] = {}
         self._finished = False
         self._arrived = threading.Condition()
         self._receiver = threading.Thread(target=self._receive, args=(receiving,), daemon=True)
         self._receiver.start()  # reads as the helper sends, so it never waits on a full pipe
 
-    def take(self, name: str) -> str | None:
+    def take(self, name: str) -> Any:
         """What the helper made of `name`, once it has; None when this process is to make it itself (not the
         helper's, or the helper could not)."""
         number = self._index.get(name)
@@ -64,7 +70,8 @@ class SecondCore:
                 return None
         with self._arrived:
             self._arrived.wait_for(lambda: number in self._made or self._finished)
-            return self._made.pop(number, None)
+            made = self._made.pop(number, None)
+        return None if made is None else pickle.loads(made)
 
     def close(self) -> None:
         """Stop the helper (done, or the build failed) and wait for it."""
@@ -78,9 +85,9 @@ class SecondCore:
     def _receive(self, receiving: Any) -> None:
         try:
             while True:
-                number, text = receiving.recv()
+                number, made = receiving.recv()
                 with self._arrived:
-                    self._made[number] = text
+                    self._made[number] = made
                     self._arrived.notify_all()
         except (EOFError, OSError):
             pass
@@ -90,7 +97,7 @@ class SecondCore:
                 self._finished = True
                 self._arrived.notify_all()
 
-    def _help(self, names: list[str], make: Callable[[str], str | None], sending: Any, receiving: Any) -> None:
+    def _help(self, names: list[str], make: Callable[[str], Any], sending: Any, receiving: Any) -> None:
         """In the helper: take items from the end until meeting this process, make each, send it."""
         receiving.close()
         said = _listen()
@@ -102,18 +109,18 @@ class SecondCore:
                 number = self._low.value
             said.clear()
             try:
-                text = make(names[number])
+                made = pickle.dumps(make(names[number]), pickle.HIGHEST_PROTOCOL)
             except BaseException:  # noqa: BLE001 - this process makes it again, and says what went wrong
-                text = None
-            sending.send((number, None if said else text))
+                made = None
+            sending.send((number, None if said else made))
         sending.close()
 
 
 def _listen() -> list[Any]:
-    """In the helper: every log record and warning goes into the list returned, and nowhere else (this process
-    says them, when it makes the item again)."""
+    """In the helper: every log record a handler would take, and every warning the filters would show (what this
+    process showed before the fork counts as shown), goes into the list returned and nowhere else: this process
+    says it when it makes the item again."""
     said: list[Any] = []
-    logging.Logger.handle = lambda logger, record: said.append(record)  # type: ignore[method-assign]
-    warnings.simplefilter("always")
+    logging.Handler.handle = lambda handler, record: said.append(record)  # type: ignore[method-assign]
     warnings.showwarning = lambda *args, **kwargs: said.append(args)
     return said
