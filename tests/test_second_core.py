@@ -50,7 +50,7 @@ def first_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each build loads its status files as a first build does: MkDocs keeps our plugin, and the files it validated,
     between builds in one process, and a helper loads only on a first load (a preview's rebuild loads what
     changed)."""
-    monkeypatch.setattr(ValidatedFiles, "__len__", lambda self: 0)
+    monkeypatch.setattr(ValidatedFiles, "empty", lambda self: True)
 
 
 @pytest.fixture

@@ -63,8 +63,8 @@ class ValidatedFiles:
             self._kept[key] = (raw, *loaded)
         return loaded
 
-    def __len__(self) -> int:
-        return len(self._kept)
+    def empty(self) -> bool:
+        return not self._kept
 
 
 def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) -> Problem:

@@ -94,8 +94,8 @@ def _loader(files: list[_File], validated: ValidatedFiles | None, languages: tup
     of it: on a first load of many files, a forked helper loads them from the last while this process loads
     them from the first (core/secondcore.py), and hands over what it made, pickled. A file it could not load is
     loaded here, saying what is wrong as on one core."""
-    load = validated.load if validated else load_model
-    if (validated is not None and len(validated)) or not worth_a_helper(len(files)):
+    load = validated.load if validated is not None else load_model
+    if (validated is not None and not validated.empty()) or not worth_a_helper(len(files)):
         return load, None  # a rebuild of `mkdocs serve` loads only what changed
     models = {"incident": Incident, "maintenance": Maintenance}
     by_name = {str(path): (models[kind], path, shown, raw) for kind, path, shown, raw in files}
