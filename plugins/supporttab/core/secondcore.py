@@ -1,14 +1,16 @@
 """A second process that does part of a long list of work on the machine's second core.
 
-MkDocs renders pages one at a time in one process. A forked copy of the process, made once every page's content
-exists, can render some of them at the same moment: it takes items from the end of the list while this process
-works from the start, until they meet (whoever is quicker does more; neither waits for the other but for the one
-item at the meeting point). This process then hands what the helper made in place of doing it.
+MkDocs loads and renders one thing at a time in one process. A forked copy of the process (the helper) can do
+some of a long list of the same work at the same moment (status files to load, pages to render once every page's
+content exists): it takes items from the end of the list while this process works from the start, until they
+meet (whoever is quicker does more; neither waits for the other but for the one item where they meet). This
+process then takes what the helper made in place of making it.
 
-The helper never decides anything: an item it could not make, or that made anything say a word (a log record, a
-Python warning), comes back as None and this process does it itself, so errors, messages and the exit status are
-those of doing it alone. If the helper dies, everything it had not sent is done here. Linux only (fork keeps every
-object as it is, with no pickling of the build), and only where two CPUs are usable.
+The helper never decides anything: an item it could not make, or that made anything be said (a log record a
+handler takes, a warning the filters show), comes back as None and this process makes it itself, so errors,
+messages and the exit status are those of one process. If the helper dies, what it had not sent is made here.
+Linux only (fork shares every object as it is, with nothing pickled on the way in), and only where two CPUs are
+usable.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ class SecondCore:
 
     def take(self, name: str) -> Any:
         """What the helper made of `name`, once it has; None when this process is to make it itself (not the
-        helper's, or the helper could not)."""
+        helper's, or the helper could not). Asking for an item leaves every item before it to this process."""
         number = self._index.get(name)
         if number is None:
             return None
