@@ -7,19 +7,19 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from conftest import copy_example_site, run_mkdocs_build, run_mkdocs_process, write_resolved_incidents
-from supporttab.core import secondcore
-from supporttab.core.secondcore import SERIAL, SecondCore
+from supporttab.core.secondcore import BOTH_CORES, SecondCore
 from supporttab.core.validate import ValidatedFiles
 from supporttab.plugin import SupportTabPlugin
 from test_cli import run
 from test_translations import site_files, translate_incident
 
-pytestmark = pytest.mark.skipif(not secondcore.usable() and not os.environ.get(SERIAL),
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2,
                                 reason="a second core is used on Linux with two usable CPUs")
 
 # Enough incidents that a helper is worth forking for (each has its page, in each language).
@@ -80,7 +80,7 @@ def build_both_ways(site: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[s
     """Every file the site writes on one core, and on two (each a copy of `site`: nothing kept from the other)."""
     written = []
     for serial in ("1", ""):
-        monkeypatch.setenv(SERIAL, serial)
+        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
         copy = shutil.copytree(site, site.with_name(f"{site.name}-{'one' if serial else 'two'}"), symlinks=True)
         result = run_mkdocs_build(copy)
         assert result.returncode == 0, result.stderr
@@ -140,7 +140,7 @@ def test_a_page_that_says_something_in_the_helper_is_rendered_and_said_by_the_bu
     (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text() + "hooks: [hooks.py]\n")
     results = {}
     for serial in ("1", ""):
-        monkeypatch.setenv(SERIAL, serial)
+        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
         results[serial] = run_mkdocs_build(site, strict=True)
     warned = [line for line in results[""].stderr.splitlines() if "about " in line]
     assert len(warned) == 10 and len(set(warned)) == 10
@@ -163,7 +163,7 @@ def test_a_page_that_fails_in_the_helper_fails_the_build_as_on_one_core(tmp_path
         "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
     results = {}
     for serial in ("1", ""):
-        monkeypatch.setenv(SERIAL, serial)
+        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
         results[serial] = run_mkdocs_process(site)
     alone, together = results["1"], results[""]
     assert together.returncode == alone.returncode != 0
@@ -191,7 +191,7 @@ def test_a_bad_file_loaded_by_the_helper_is_said_as_on_one_core(tmp_path: Path, 
                                                                                           "sttaus: resolved"))
     results = {}
     for serial in ("1", ""):
-        monkeypatch.setenv(SERIAL, serial)
+        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
         results[serial] = (run_mkdocs_build(site), run(site, "check"))
     (build, check), (build_alone, check_alone) = results[""], results["1"]
     assert build.returncode == build_alone.returncode == 1 and not (site / "site").exists()
