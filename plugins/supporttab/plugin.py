@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import importlib
 import logging
 import os
 import re
+import traceback
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -24,7 +27,9 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
+    TemplateError,
     TemplateNotFound,
+    TemplateSyntaxError,
     meta,
     pass_context,
 )
@@ -69,6 +74,7 @@ from .core.i18n import (
 from .core.markdown import MarkdownRenderer
 from .core.problems import DataError
 from .core.scripts import script_source
+from .core.secondcore import SecondCore, worth_a_helper
 from .core.scriptwords import script_words
 from .core.stylesheets import trim_cached, words_of
 from .core.themescript import (
@@ -152,6 +158,8 @@ class SupportTabPlugin(BasePlugin):
         self.rebannered: dict[str, str] = {}  # unchanged but for the banner: the HTML to put the new one in
         self.shared: SharedRenders | None = None
         self.validated = ValidatedFiles()  # status files as last loaded: a rebuild validates only what changed
+        self.helper: SecondCore | None = None  # renders some incident and history pages on the second core
+        self.handed_over: set[str] = set()  # the pages it may render
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: only `serve` keeps pages for the next rebuild, and under `--dirty` in site/."""
@@ -197,10 +205,12 @@ class SupportTabPlugin(BasePlugin):
             raise PluginError("\n".join(located_option_problems(error, _read_text(config.config_file_path)))) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._stop_helper()
         activate(None)  # what runs after the build in this process (a test, a command) speaks English again
         self.written = (config.site_dir, self.generating, True)
 
     def on_build_error(self, error: Exception) -> None:
+        self._stop_helper()
         activate(None)
         if self.written is not None:  # a rebuild after a failed one writes every page, and still tidies up
             folder, generated, _ = self.written
@@ -208,7 +218,7 @@ class SupportTabPlugin(BasePlugin):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Load, validate and derive everything before MkDocs cleans site/: bad data leaves the last good site."""
-        self.build = None
+        self.build, self.handed_over = None, set()
         if not self.options.enabled:
             return
         self.now = build_time()
@@ -273,6 +283,7 @@ class SupportTabPlugin(BasePlugin):
         page.render = MethodType(_render_markdown, page)  # type: ignore[method-assign]
         return ""
 
+    @event_priority(-100)  # last: the navigation pages are rendered with, which a second core renders with too
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
         self.nav = nav
 
@@ -298,7 +309,11 @@ class SupportTabPlugin(BasePlugin):
                 activate(load_language(section.language))
                 self._mark_current_in_nav(uri.removeprefix(section.urls.section))
                 context.update(self._section_context(section))
-            if uri in self.reused:  # unchanged since the last preview: its HTML as it was
+            if uri in self.handed_over:  # rendered on the second core, unless it could not
+                page.meta["template"] = generated.template
+                context.update(supporttab_prerendered=self.helper.take(uri) if self.helper else None,
+                               supporttab_template=generated.template)
+            elif uri in self.reused:  # unchanged since the last preview: its HTML as it was
                 page.meta["template"] = generated.template
                 context.update(supporttab_prerendered=self.reused.pop(uri), supporttab_template=generated.template)
             elif uri in self.rebannered:  # the same but for the banner: with the new one, once a page rendered it
@@ -345,6 +360,7 @@ class SupportTabPlugin(BasePlugin):
         if self.build is None:
             return env
         _expose_theme_templates(env)
+        _say_template_errors(env, self.root)
         _install_translations(env)
         env.cache = {}  # a few dozen templates, included thousands of times: no LRU bookkeeping on every include
         # Compiled for the environment as it is now, with its extensions.
@@ -394,6 +410,7 @@ class SupportTabPlugin(BasePlugin):
         # [en, fr] -> 'Englisch und Französisch' on a German page; a language written as a word says its language.
         env.filters["st_languages"] = partial(spoken_names, written_in=self.languages[0])
         self._reuse_unchanged_previews(env, config, files)
+        self._share_rendering(env, config, files)
         return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -405,6 +422,51 @@ class SupportTabPlugin(BasePlugin):
                 server.watch(str(path))
         watch_natively(server)  # MkDocs polls for changes every 0.5 s: see a save at once instead
         return server
+
+    def _share_rendering(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """Render the incident and history pages (most of a big site's build) on both cores: a forked helper
+        renders them from the last while MkDocs renders every page in order, and each page the helper rendered is
+        handed to MkDocs as its template's output (prerendered.html); every plugin's events still run for it here.
+        Only for a plain build where each page's HTML depends on nothing but the page (not `serve`, whose previews
+        reuse pages, nor `--dirty`), every other plugin that sees a page's context only reads it, and no plugin
+        changes the environment or the navigation after us; else, and on one CPU, one core renders them all."""
+        self.handed_over = set()
+        build_module = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
+        if (self.command == "serve" or self.dirty or not _only_known_context_readers(config, self)
+                or not all(_last_to_see(config, self, event) for event in ("env", "nav"))):
+            return
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = {file.src_uri: file.page for file in doc_files if file.page is not None
+                 and getattr(self._generated(file.page), "template", None) in KEPT_IN_PREVIEWS}
+        if not worth_a_helper(len(pages)):
+            return
+        for page in pages.values():
+            page.meta["template"] = PRERENDERED  # MkDocs picks the template before on_page_context
+        self.handed_over = set(pages)
+        self.helper = SecondCore(list(pages), partial(self._render_in_helper, pages=pages, env=env, config=config,
+                                                      doc_files=doc_files, get_context=build_module.get_context))
+
+    def _render_in_helper(self, uri: str, *, pages: dict[str, Page], env: Environment, config: MkDocsConfig,
+                          doc_files: list[File], get_context: Callable) -> str:
+        """In the helper: the page's HTML as MkDocs' _build_page renders it, before on_post_page (which runs when
+        MkDocs builds the page here). As after any page's on_post_page, the site's language speaks."""
+        self.helper = None  # our own page context, in the helper, renders the page
+        page = pages[uri]
+        activate(self.language)
+        self._mark_current_in_nav(None)
+        config._current_page, page.active = page, True
+        try:
+            context = get_context(self.nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+            return template.render(context)
+        finally:
+            config._current_page, page.active = None, False
+
+    def _stop_helper(self) -> None:
+        if self.helper is not None:
+            self.helper.close()
+            self.helper = None
 
     def _add_light_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
         """Light pages' one stylesheet: the theme's, trimmed to what their templates can use, then ours."""
@@ -1031,6 +1093,12 @@ def _only_known_context_readers(config: MkDocsConfig, plugin: SupportTabPlugin) 
                for handler in config.plugins.events["page_context"])
 
 
+def _last_to_see(config: MkDocsConfig, plugin: SupportTabPlugin, event: str) -> bool:
+    """Whether our handler of `event` runs after every other plugin's."""
+    handlers = config.plugins.events[event]
+    return bool(handlers) and getattr(handlers[-1], "__self__", None) is plugin
+
+
 def _only_own_output_handlers(config: MkDocsConfig, plugin: SupportTabPlugin) -> bool:
     """Whether no other plugin (or hook) sees a page's output: only then may a page MkDocs skips keep the file
     written last time, which went through every handler then."""
@@ -1354,6 +1422,36 @@ def _add_templates(config: MkDocsConfig) -> None:
     custom_dir = config.theme.custom_dir
     position = 1 if custom_dir and config.theme.dirs and config.theme.dirs[0] == custom_dir else 0
     config.theme.dirs.insert(position, templates)
+
+
+def _say_template_errors(env: Environment, root: Path) -> None:
+    """A template that fails while a page renders (an override in custom_dir including a file that is not there,
+    or reading what is undefined) stops the build with one sentence saying where, not a traceback: on one core
+    or two alike (the helper leaves a failing page to this process)."""
+    class TemplateSayingErrors(env.template_class):  # type: ignore[name-defined, misc]
+        def render(self, *args: Any, **kwargs: Any) -> str:
+            try:
+                return super().render(*args, **kwargs)
+            except TemplateError as error:
+                raise PluginError(_template_error(error, root)) from None
+
+    env.template_class = TemplateSayingErrors
+
+
+def _template_error(error: TemplateError, root: Path) -> str:
+    """'overrides/main.html, line 3: ...; fix the template', from the innermost template the error came from."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if not frame.filename.endswith(".py")]
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        file, line = error.filename, error.lineno
+    elif frames:
+        file, line = frames[-1].filename, frames[-1].lineno
+    else:
+        file, line = "a template", None
+    with contextlib.suppress(ValueError):
+        file = Path(file).resolve().relative_to(root).as_posix()
+    what = (f"the template '{error.name}' does not exist" if isinstance(error, TemplateNotFound)
+            else error.message or type(error).__name__)
+    return f"{file}{f', line {line}' if line else ''}: {what}; fix the template"
 
 
 def _expose_theme_templates(env: Environment) -> None:

@@ -1,6 +1,6 @@
 """Build time on your own content, side by side with vanilla mkdocs-material pages of the same incidents.
 
-    python tests/benchmarks/your_content.py FOLDER [--runs 3] [--no-critical-path] [--before PLUGINS]
+    python tests/benchmarks/your_content.py FOLDER [--runs 3] [--no-critical-path] [--before PLUGINS] [--both-cores]
 
 FOLDER is a Support Tab site (mkdocs.yml, content/, team/, incidents/): yours, or one written by a generator
 such as the shared benchmark's `gen_supporttab.py DIR 1000`. It is copied, never written to. From the copy the
@@ -12,7 +12,12 @@ same machine load; it prints medians and their ratio.
 The critical path of a publish, as the workflow runs it (install excluded): in a git repository of the copy, an
 update is posted to the newest incident and committed, then `supporttab check --since HEAD~1` and
 `mkdocs build --strict` are timed. With --before, the build and the critical path of the version whose package is
-in PLUGINS (as PYTHONPATH) are timed in the same run, alternating with this one's.
+in PLUGINS (as PYTHONPATH) are timed in the same run, alternating with this one's. With --both-cores, the build is
+also timed with SUPPORTTAB_BOTH_CORES=1 (a helper process on the second core), in the same run.
+
+Both cores, as measured for issue 13 (2 cores shared with other sessions; the load average is printed):
+
+    python tests/benchmarks/your_content.py /tmp/s25/b10000 --runs 3 --no-critical-path --both-cores
 """
 
 from __future__ import annotations
@@ -117,11 +122,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-critical-path", action="store_true", help="time only the builds")
     parser.add_argument("--before", type=Path, help="the plugins folder of another version, built alongside")
+    parser.add_argument("--both-cores", action="store_true", help="also build with SUPPORTTAB_BOTH_CORES=1")
     args = parser.parse_args()
     if not (args.folder / "mkdocs.yml").is_file():
         raise SystemExit(f"{args.folder} has no mkdocs.yml; pass the folder of a Support Tab site")
     count = sum(1 for path in (args.folder / "incidents").rglob("*.y*ml") if path.name != "components.yml")
     times: dict[str, list[tuple[float, float]]] = {}
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         ours = copy_site(args.folder, Path(tmp) / "supporttab")
         vanilla = write_vanilla_site(ours, Path(tmp) / "vanilla")
@@ -131,6 +138,8 @@ def main() -> None:
             timed(mkdocs_build(), ours)
         commands = {"Support Tab build": (mkdocs_build(), ours, ENV),
                     "vanilla mkdocs-material": (mkdocs_build(), vanilla, ENV)}
+        if args.both_cores:
+            commands["Support Tab build, both cores"] = (mkdocs_build(), ours, {**ENV, "SUPPORTTAB_BOTH_CORES": "1"})
         if args.before:
             before_env = {**ENV, "PYTHONPATH": str(args.before.resolve())}
             commands[f"Support Tab build, {args.before}"] = (mkdocs_build(), ours, before_env)
@@ -147,12 +156,16 @@ def main() -> None:
     wall = {name: statistics.median(run[0] for run in runs) for name, runs in times.items()}
     cpu = {name: statistics.median(run[1] for run in runs) for name, runs in times.items()}
     print(f"{count} incidents and maintenance files in {args.folder}; median of {args.runs} runs, each a fresh "
-          f"process; {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+          f"process; {os.cpu_count()} cores, load {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print("| step | wall seconds | CPU seconds |\n| --- | --- | --- |")
     for name in times:
         print(f"| {name} | {wall[name]:.2f} | {cpu[name]:.2f} |")
     ours, vanilla = "Support Tab build", "vanilla mkdocs-material"
     print(f"| ratio Support Tab / vanilla | {wall[ours] / wall[vanilla]:.2f} | {cpu[ours] / cpu[vanilla]:.2f} |")
+    if args.both_cores:
+        both = "Support Tab build, both cores"
+        print(f"| ratio both cores / vanilla | {wall[both] / wall[vanilla]:.2f} | {cpu[both] / cpu[vanilla]:.2f} |")
+        print(f"| ratio both cores / one core | {wall[both] / wall[ours]:.2f} | {cpu[both] / cpu[ours]:.2f} |")
     if args.before:
         before = f"Support Tab build, {args.before}"
         print(f"| ratio {args.before} / vanilla | {wall[before] / wall[vanilla]:.2f} | {cpu[before] / cpu[vanilla]:.2f} |")

@@ -48,16 +48,23 @@ class ValidatedFiles:
         """What `load_model` returns, from the last load when the file's bytes and the site's languages (which
         decide what a translated text may use) are the same."""
         raw = path.read_bytes() if raw is None else raw
-        key = (model, shown_as, languages)
-        kept = self._kept.get(key)
+        kept = self._kept.get((model, shown_as, languages))
         if kept is not None and kept[0] == raw:
             return kept[1], kept[2]  # type: ignore[return-value]
-        validated, doc = load_model(path, shown_as, model, raw, languages)
-        if validated is None:
+        return self.keep(shown_as, model, raw, languages, load_model(path, shown_as, model, raw, languages))
+
+    def keep(self, shown_as: str, model: type[M], raw: bytes, languages: tuple[str, ...] | None,
+             loaded: tuple[M | None, YamlDocument]) -> tuple[M | None, YamlDocument]:
+        """Remember what `load_model` made of `raw` (here, or in a helper process), if it validated."""
+        key = (model, shown_as, languages)
+        if loaded[0] is None:
             self._kept.pop(key, None)
         else:
-            self._kept[key] = (raw, validated, doc)
-        return validated, doc
+            self._kept[key] = (raw, *loaded)
+        return loaded
+
+    def empty(self) -> bool:
+        return not self._kept
 
 
 def _problem(doc: YamlDocument, model: type[BaseModel], detail: dict[str, Any]) -> Problem:

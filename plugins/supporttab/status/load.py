@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from ..core.characters import visible
 from ..core.paths import shown_path
 from ..core.problems import Problem, format_field_path, suggest
+from ..core.secondcore import SecondCore, worth_a_helper
 from ..core.timefmt import utc_iso
 from ..core.validate import ValidatedFiles, load_model
 from ..core.vocabulary import MAINTENANCE_STATUSES, OPENING_STATUSES, is_id
@@ -56,18 +57,66 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
     known = _Known(components, team)
     data = StatusData(components)
     seen: dict[str, str] = {}
-    for kind, place, skip in (("incident", folder, (COMPONENTS_FILE, MAINTENANCE_DIR)),
-                              ("maintenance", folder / MAINTENANCE_DIR, ())):
-        paths, misplaced = _yaml_files(root, place, pending, skip)
-        problems += misplaced
-        shown_place = shown_path(root, place) if paths else "."
-        for path in paths:
-            raw = pending[1] if pending and path == pending[0] else None
-            # A file's name as shown, without resolving each path again (a thousand files cost a tenth of a second)
-            shown = shown_path(root, path) if path.is_symlink() else (PurePosixPath(shown_place) / path.name).as_posix()
-            problems += _load_one(shown, path, kind, known, now, data, seen, keep_documents, raw, languages,
-                                  validated.load if validated else load_model)
+    kinds = [(kind, *_yaml_files(root, place, pending, skip), place)
+             for kind, place, skip in (("incident", folder, (COMPONENTS_FILE, MAINTENANCE_DIR)),
+                                       ("maintenance", folder / MAINTENANCE_DIR, ()))]
+    files = [(kind, path, shown, pending[1] if pending and path == pending[0] else None)
+             for kind, paths, _, place in kinds for path, shown in _shown(root, place, paths)]
+    load, helper = _loader(files, validated, languages)
+    try:
+        for kind, _, misplaced, _ in kinds:
+            problems += misplaced
+            for file_kind, path, shown, raw in files:
+                if file_kind == kind:
+                    problems += _load_one(shown, path, kind, known, now, data, seen, keep_documents, raw, languages,
+                                          load)
+    finally:
+        if helper is not None:
+            helper.close()
     return data, problems  # with problems, `data` holds what the valid files say
+
+
+def _shown(root: Path, folder: Path, paths: list[Path]) -> list[tuple[Path, str]]:
+    """Each file with its name as shown, without resolving each path again (a thousand files cost a tenth of a
+    second)."""
+    shown_folder = PurePosixPath(shown_path(root, folder)) if paths else PurePosixPath(".")
+    return [(path, shown_path(root, path) if path.is_symlink() else (shown_folder / path.name).as_posix())
+            for path in paths]
+
+
+# A status file to load: its kind, path, name as shown, and the bytes about to be written to it (or None).
+_File = tuple[str, Path, str, "bytes | None"]
+
+
+def _loader(files: list[_File], validated: ValidatedFiles | None, languages: tuple[str, ...]
+            ) -> tuple[Callable, SecondCore | None]:
+    """How each file is loaded (read, parsed, validated: most of a big site's loading), and the helper doing part
+    of it: on a first load of many files, a forked helper loads them from the last while this process loads
+    them from the first (core/secondcore.py), and hands over what it made, pickled. A file it could not load is
+    loaded here, saying what is wrong as on one core."""
+    load = validated.load if validated is not None else load_model
+    if (validated is not None and not validated.empty()) or not worth_a_helper(len(files)):
+        return load, None  # a rebuild of `mkdocs serve` loads only what changed
+    models = {"incident": Incident, "maintenance": Maintenance}
+    by_name = {str(path): (models[kind], path, shown, raw) for kind, path, shown, raw in files}
+
+    def load_in_helper(name: str) -> tuple[bytes | None, tuple]:
+        model, path, shown, raw = by_name[name]
+        if validated is not None and raw is None:  # as ValidatedFiles.load loads it
+            raw = path.read_bytes()
+        return raw, load_model(path, shown, model, raw, languages)
+
+    helper = SecondCore(list(by_name), load_in_helper)
+
+    def load_here(path: Path, shown: str, model: type, raw: bytes | None, languages: tuple[str, ...]) -> tuple:
+        made = helper.take(str(path))
+        if made is None:
+            return load(path, shown, model, raw, languages)
+        if validated is not None:
+            return validated.keep(shown, model, made[0], languages, made[1])
+        return made[1]
+
+    return load_here, helper
 
 
 # A file about to be written, and its bytes.
