@@ -29,6 +29,9 @@ EXAMPLE = REPO / "tests" / "example"
 SITE_PARTS = ("mkdocs.yml", "content", "team", "incidents")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# One core in tests unless a test asks for both (test_second_core.py): whether a build forks a helper otherwise
+# depends on the machine's load, and a test's outcome must not.
+os.environ.setdefault("SUPPORTTAB_BOTH_CORES", "0")
 # Every build in the tests happens at the same instant, 2026-11-23 12:00 UTC, so the example's incidents
 # are in the same state whatever day the tests run.
 BUILD_EPOCH = "1795435200"

@@ -80,7 +80,7 @@ def build_both_ways(site: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[s
     """Every file the site writes on one core, and on two (each a copy of `site`: nothing kept from the other)."""
     written = []
     for serial in ("1", ""):
-        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
+        monkeypatch.setenv(BOTH_CORES, "0" if serial else "1")
         copy = shutil.copytree(site, site.with_name(f"{site.name}-{'one' if serial else 'two'}"), symlinks=True)
         result = run_mkdocs_build(copy)
         assert result.returncode == 0, result.stderr
@@ -140,7 +140,7 @@ def test_a_page_that_says_something_in_the_helper_is_rendered_and_said_by_the_bu
     (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text() + "hooks: [hooks.py]\n")
     results = {}
     for serial in ("1", ""):
-        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
+        monkeypatch.setenv(BOTH_CORES, "0" if serial else "1")
         results[serial] = run_mkdocs_build(site, strict=True)
     warned = [line for line in results[""].stderr.splitlines() if "about " in line]
     assert len(warned) == 10 and len(set(warned)) == 10
@@ -163,7 +163,7 @@ def test_a_page_that_fails_in_the_helper_fails_the_build_as_on_one_core(tmp_path
         "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
     results = {}
     for serial in ("1", ""):
-        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
+        monkeypatch.setenv(BOTH_CORES, "0" if serial else "1")
         results[serial] = run_mkdocs_process(site)
     alone, together = results["1"], results[""]
     assert together.returncode == alone.returncode != 0
@@ -191,7 +191,7 @@ def test_a_bad_file_loaded_by_the_helper_is_said_as_on_one_core(tmp_path: Path, 
                                                                                           "sttaus: resolved"))
     results = {}
     for serial in ("1", ""):
-        monkeypatch.setenv(BOTH_CORES, "" if serial else "1")
+        monkeypatch.setenv(BOTH_CORES, "0" if serial else "1")
         results[serial] = (run_mkdocs_build(site), run(site, "check"))
     (build, check), (build_alone, check_alone) = results[""], results["1"]
     assert build.returncode == build_alone.returncode == 1 and not (site / "site").exists()
@@ -200,3 +200,27 @@ def test_a_bad_file_loaded_by_the_helper_is_said_as_on_one_core(tmp_path: Path, 
     assert check.returncode == check_alone.returncode == 1
     assert check.stdout + check.stderr == check_alone.stdout + check_alone.stderr
     assert any(name.endswith("2026-past-79.yml") for name in handed)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the helper is forked: Linux only")
+@pytest.mark.parametrize(("asked", "load", "cpus", "helped"), [
+    (None, 0.4, 2, True),  # a quiet machine: the second core is free
+    (None, 1.6, 2, True),
+    (None, 2.0, 2, False),  # busy already: a helper would wait for a core and slow the build
+    (None, 9.0, 4, False),
+    ("1", 9.0, 2, True),  # asked for, however busy
+    ("0", 0.1, 2, False),
+    (None, 0.1, 1, False),  # one usable CPU
+    ("1", 0.1, 1, False),
+])
+def test_a_helper_is_forked_on_a_quiet_machine_unless_told(monkeypatch: pytest.MonkeyPatch, asked: str | None,
+                                                          load: float, cpus: int, helped: bool) -> None:
+    from supporttab.core import secondcore
+
+    if asked is None:
+        monkeypatch.delenv(BOTH_CORES, raising=False)
+    else:
+        monkeypatch.setenv(BOTH_CORES, asked)
+    monkeypatch.setattr(secondcore.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(secondcore.os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    assert secondcore.usable() is helped

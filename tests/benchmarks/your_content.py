@@ -12,8 +12,9 @@ same machine load; it prints medians and their ratio.
 The critical path of a publish, as the workflow runs it (install excluded): in a git repository of the copy, an
 update is posted to the newest incident and committed, then `supporttab check --since HEAD~1` and
 `mkdocs build --strict` are timed. With --before, the build and the critical path of the version whose package is
-in PLUGINS (as PYTHONPATH) are timed in the same run, alternating with this one's. With --both-cores, the build is
-also timed with SUPPORTTAB_BOTH_CORES=1 (a helper process on the second core), in the same run.
+in PLUGINS (as PYTHONPATH) are timed in the same run, alternating with this one's. The builds use one core
+(SUPPORTTAB_BOTH_CORES=0); with --both-cores, the build is also timed with SUPPORTTAB_BOTH_CORES=1 (a helper process
+on the second core, as a build on a quiet machine has by itself), in the same run.
 
 Both cores, as measured for issue 13 (2 cores shared with other sessions; the load average is printed):
 
@@ -36,7 +37,7 @@ from pathlib import Path
 
 import yaml
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SUPPORTTAB_BOTH_CORES": "0"}
 BIN = Path(sys.executable).parent
 
 
