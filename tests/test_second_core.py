@@ -121,6 +121,28 @@ def test_a_helper_that_dies_leaves_its_pages_to_the_build(tmp_path: Path, monkey
     assert [name for name in alone if together.get(name) != alone[name]] == []
 
 
+def test_a_helper_that_stalls_is_stopped_and_its_pages_made_by_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handed: list[str]) -> None:
+    """A helper stuck (a lock it inherited, a hung disk) is stopped once it has taken nothing for a while: the
+    build does the rest, the same site, rather than waiting for ever."""
+    from supporttab.core import secondcore
+
+    made = 0
+    render = SupportTabPlugin._render_in_helper
+
+    def stalling(self: SupportTabPlugin, uri: str, **kwargs) -> str:
+        nonlocal made
+        made += 1
+        if made > 5:
+            time.sleep(3600)
+        return render(self, uri, **kwargs)
+
+    monkeypatch.setattr(secondcore, "STALLED", 2.0)
+    monkeypatch.setattr(SupportTabPlugin, "_render_in_helper", stalling)
+    alone, together = build_both_ways(one_language(tmp_path), monkeypatch)
+    assert [name for name in alone if together.get(name) != alone[name]] == []
+
+
 def test_a_page_that_says_something_in_the_helper_is_rendered_and_said_by_the_build(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handed: list[str]) -> None:
     """A warning while the helper renders a page is said by the build, which renders that page itself: said once,
@@ -224,3 +246,38 @@ def test_a_helper_is_forked_on_a_quiet_machine_unless_told(monkeypatch: pytest.M
     monkeypatch.setattr(secondcore.os, "getloadavg", lambda: (load, load, load))
     monkeypatch.setattr(secondcore.os, "sched_getaffinity", lambda pid: set(range(cpus)))
     assert secondcore.usable() is helped
+
+
+def test_a_helper_is_not_forked_beside_another_thread_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork copies only the thread that forks, and a lock another thread held stays held in the copy for ever:
+    `mkdocs serve`'s server and watcher, a plugin's pool."""
+    import threading
+
+    from supporttab.core import secondcore
+
+    monkeypatch.delenv(BOTH_CORES, raising=False)
+    monkeypatch.setattr(secondcore.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(secondcore.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert secondcore.usable() is False
+    finally:
+        stop.set()
+        other.join()
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        assert secondcore.usable() is True
+
+
+def test_a_syntax_error_in_an_override_is_one_sentence(tmp_path: Path) -> None:
+    """A mistake Jinja finds while reading an override (before any page renders) says where, as one sentence."""
+    site = one_language(tmp_path)
+    override = site / "overrides" / "supporttab" / "incident.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% extends "supporttab/supporttab/incident.html" %}\n{% if %}{% endif %}\n')
+    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text().replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    result = run_mkdocs_process(site)
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "overrides/supporttab/incident.html, line 2: " in result.stderr and "fix the template" in result.stderr

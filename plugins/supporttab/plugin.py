@@ -473,8 +473,8 @@ class SupportTabPlugin(BasePlugin):
         if self.build is None:
             return None
         light = {page.template for page in self.build.pages if page.light}
-        return self._add_trimmed_stylesheet("light", _template_sources(env, light, skip=NOT_ON_LIGHT_PAGES),
-                                            own, config, files)
+        sources = _template_sources(env, light, skip=NOT_ON_LIGHT_PAGES, root=self.root)
+        return self._add_trimmed_stylesheet("light", sources, own, config, files)
 
     def _add_page_stylesheet(self, env: Environment, config: MkDocsConfig, files: Files, own: str) -> str | None:
         """Every other page's one stylesheet (the hub, the team, articles, 404): the theme's, trimmed to what their
@@ -483,7 +483,7 @@ class SupportTabPlugin(BasePlugin):
         if self.build is None:
             return None
         templates, contents = _whole_pages(files)
-        texts = [*_template_sources(env, templates | {"404.html"}, skip=frozenset()), *contents,
+        texts = [*_template_sources(env, templates | {"404.html"}, skip=frozenset(), root=self.root), *contents,
                  *_theme_script_classes()]
         return self._add_trimmed_stylesheet("pages", texts, own, config, files)
 
@@ -1046,7 +1046,7 @@ def _whole_pages(files: Files) -> tuple[set[str], list[str]]:
     return templates, contents
 
 
-def _template_sources(env: Environment, names: set[str], skip: frozenset[str]) -> list[str]:
+def _template_sources(env: Environment, names: set[str], skip: frozenset[str], root: Path) -> list[str]:
     """The source of every template in `names` and of all they extend, include or import (except `skip`, and
     names made at render time, such as icons)."""
     seen: set[str] = set()
@@ -1062,7 +1062,11 @@ def _template_sources(env: Environment, names: set[str], skip: frozenset[str]) -
         except TemplateNotFound:
             continue
         sources.append(source)
-        pending += _referenced_templates(env, source)
+        try:
+            pending += _referenced_templates(env, source)
+        except TemplateSyntaxError as error:  # an override's mistake: one sentence saying where
+            error.filename = error.filename or env.loader.get_source(env, name)[1] or name
+            raise PluginError(_template_error(error, root)) from None
     return sources
 
 

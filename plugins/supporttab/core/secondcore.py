@@ -21,14 +21,18 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
+import time
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 # 0: never a helper; 1: a helper wherever it can run, however busy the machine; unset: a helper unless the machine
-# is busy already. Measured at 10,000 incidents: on a quiet 2-core machine both cores took 0.80 times the wall time
-# of one; on the same machine shared with other work (load 8 to 10), 1.10 times (see the README).
+# is busy already or the build runs other threads. Measured at 10,000 incidents: on a quiet 2-core machine both
+# cores took 0.80 times the wall time of one; on the same machine shared with other work (load 8 to 10), 1.10 times
+# (see the README).
 BOTH_CORES = "SUPPORTTAB_BOTH_CORES"
+STALLED = 30.0  # seconds: far longer than any one item takes (a page renders in milliseconds)
 
 
 def usable() -> bool:
@@ -38,7 +42,9 @@ def usable() -> bool:
     if asked == "0" or not sys.platform.startswith("linux"):
         return False
     cpus = len(os.sched_getaffinity(0))
-    return cpus >= 2 and (asked == "1" or os.getloadavg()[0] < cpus)
+    # Unasked, never beside another thread: a fork copies none, and a lock one held stays held in the helper
+    # (`mkdocs serve`'s server and watcher, a plugin's pool).
+    return cpus >= 2 and (asked == "1" or os.getloadavg()[0] < cpus and threading.active_count() == 1)
 
 
 def worth_a_helper(count: int) -> bool:
@@ -76,9 +82,21 @@ class SecondCore:
                 return None
             self._next.value = max(self._next.value, self._low.value)  # the helper stops after the one it makes
         if self._made is None:
-            self._process.join()
+            self._wait_for_helper()
             self._made = self._read()
         return self._made.pop(number, None)
+
+    def _wait_for_helper(self) -> None:
+        """Until the helper is done; one that takes no item for STALLED seconds is stopped, and what it had not
+        written is made here, as for a helper that died."""
+        taken, since = self._low.value, time.monotonic()
+        while self._process.is_alive():
+            self._process.join(timeout=0.5)
+            if self._low.value != taken:
+                taken, since = self._low.value, time.monotonic()
+            elif time.monotonic() - since > STALLED:
+                self._process.terminate()
+                self._process.join()
 
     def close(self) -> None:
         """Stop the helper (done, or the build failed) and wait for it."""
