@@ -102,44 +102,27 @@ def test_two_cores_write_the_site_one_core_writes(tmp_path: Path, monkeypatch: p
         assert any(name.startswith("de/") for name in pages)
 
 
-def test_a_helper_that_dies_leaves_its_pages_to_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          handed: list[str]) -> None:
-    """Killed after a few pages (out of memory, a signal): the build renders what it had not sent, the same site."""
-    made = 0
-    render = SupportTabPlugin._render_in_helper
-
-    def dying(self: SupportTabPlugin, uri: str, **kwargs) -> str:
-        nonlocal made
-        made += 1
-        if made > 5:
-            os._exit(9)
-        return render(self, uri, **kwargs)
-
-    monkeypatch.setattr(SupportTabPlugin, "_render_in_helper", dying)
-    alone, together = build_both_ways(one_language(tmp_path), monkeypatch)
-    assert 0 < len([name for name in handed if name.endswith(".md")]) <= 5
-    assert [name for name in alone if together.get(name) != alone[name]] == []
-
-
-def test_a_helper_that_stalls_is_stopped_and_its_pages_made_by_the_build(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handed: list[str]) -> None:
-    """A helper stuck (a lock it inherited, a hung disk) is stopped once it has taken nothing for a while: the
-    build does the rest, the same site, rather than waiting for ever."""
+@pytest.mark.parametrize("fate", ["dies", "stalls"])
+def test_a_helper_that_dies_or_stalls_leaves_its_pages_to_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    handed: list[str], fate: str) -> None:
+    """Killed after a few pages (out of memory, a signal), or stuck (a lock it inherited, a hung disk) and stopped once
+    it has taken nothing for a while: the build renders what it had not sent, the same site, never waiting for ever."""
     from supporttab.core import secondcore
 
     made = 0
     render = SupportTabPlugin._render_in_helper
 
-    def stalling(self: SupportTabPlugin, uri: str, **kwargs) -> str:
+    def failing(self: SupportTabPlugin, uri: str, **kwargs) -> str:
         nonlocal made
         made += 1
         if made > 5:
-            time.sleep(3600)
+            os._exit(9) if fate == "dies" else time.sleep(3600)
         return render(self, uri, **kwargs)
 
     monkeypatch.setattr(secondcore, "STALLED", 2.0)
-    monkeypatch.setattr(SupportTabPlugin, "_render_in_helper", stalling)
+    monkeypatch.setattr(SupportTabPlugin, "_render_in_helper", failing)
     alone, together = build_both_ways(one_language(tmp_path), monkeypatch)
+    assert 0 < len([name for name in handed if name.endswith(".md")]) <= 5
     assert [name for name in alone if together.get(name) != alone[name]] == []
 
 
