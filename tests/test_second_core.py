@@ -102,6 +102,15 @@ def test_two_cores_write_the_site_one_core_writes(tmp_path: Path, monkeypatch: p
         assert any(name.startswith("de/") for name in pages)
 
 
+def override_incident_template(site: Path, text: str) -> None:
+    """The site's own `supporttab/incident.html` in a `custom_dir` named `overrides`."""
+    override = site / "overrides" / "supporttab" / "incident.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(text)
+    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text().replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+
+
 @pytest.mark.parametrize("fate", ["dies", "stalls"])
 def test_a_helper_that_dies_or_stalls_leaves_its_pages_to_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                     handed: list[str], fate: str) -> None:
@@ -131,13 +140,9 @@ def test_a_page_that_says_something_in_the_helper_is_rendered_and_said_by_the_bu
     """A warning while the helper renders a page is said by the build, which renders that page itself: said once,
     and counted by --strict, as on one core."""
     site = one_language(tmp_path)
-    override = site / "overrides" / "supporttab" / "incident.html"
-    override.parent.mkdir(parents=True)
-    override.write_text('{% extends "supporttab/supporttab/incident.html" %}{% block content %}'
-                        '{% if page.file.src_uri.startswith("incidents/2026-past-7") %}'
-                        '{{ page.title | st_markdown_warning }}{% endif %}{{ super() }}{% endblock %}')
-    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text().replace(
-        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    override_incident_template(site, '{% extends "supporttab/supporttab/incident.html" %}{% block content %}'
+                               '{% if page.file.src_uri.startswith("incidents/2026-past-7") %}'
+                               '{{ page.title | st_markdown_warning }}{% endif %}{{ super() }}{% endblock %}')
     (site / "hooks.py").write_text(
         "import logging\n\ndef on_env(env, config, files):\n"
         "    env.filters['st_markdown_warning'] = lambda text: logging.getLogger('mkdocs.plugins.x').warning("
@@ -159,13 +164,9 @@ def test_a_page_that_fails_in_the_helper_fails_the_build_as_on_one_core(tmp_path
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A page whose template fails: the build stops at it with the same words and exit status as on one core."""
     site = one_language(tmp_path)
-    override = site / "overrides" / "supporttab" / "incident.html"
-    override.parent.mkdir(parents=True)
-    override.write_text('{% extends "supporttab/supporttab/incident.html" %}{% block content %}'
-                        '{% if page.file.src_uri.startswith("incidents/2026-past-75") %}{% include "missing.html" %}'
-                        '{% endif %}{{ super() }}{% endblock %}')
-    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text().replace(
-        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    override_incident_template(site, '{% extends "supporttab/supporttab/incident.html" %}{% block content %}'
+                               '{% if page.file.src_uri.startswith("incidents/2026-past-75") %}'
+                               '{% include "missing.html" %}{% endif %}{{ super() }}{% endblock %}')
     results = {}
     for serial in ("1", ""):
         monkeypatch.setenv(BOTH_CORES, "0" if serial else "1")
@@ -257,11 +258,7 @@ def test_a_helper_is_not_forked_beside_another_thread_unless_asked(monkeypatch: 
 def test_a_syntax_error_in_an_override_is_one_sentence(tmp_path: Path) -> None:
     """A mistake Jinja finds while reading an override (before any page renders) says where, as one sentence."""
     site = one_language(tmp_path)
-    override = site / "overrides" / "supporttab" / "incident.html"
-    override.parent.mkdir(parents=True)
-    override.write_text('{% extends "supporttab/supporttab/incident.html" %}\n{% if %}{% endif %}\n')
-    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text().replace(
-        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    override_incident_template(site, '{% extends "supporttab/supporttab/incident.html" %}\n{% if %}{% endif %}\n')
     result = run_mkdocs_process(site)
     assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
     assert "overrides/supporttab/incident.html, line 2: " in result.stderr and "fix the template" in result.stderr
