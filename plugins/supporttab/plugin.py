@@ -431,7 +431,6 @@ class SupportTabPlugin(BasePlugin):
         reuse pages, nor `--dirty`), every other plugin that sees a page's context only reads it, and no plugin
         changes the environment or the navigation after us; else, and on one CPU, one core renders them all."""
         self.handed_over = set()
-        build_module = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
         if (self.command == "serve" or self.dirty or not _only_known_context_readers(config, self)
                 or not all(_last_to_see(config, self, event) for event in ("env", "nav"))):
             return
@@ -440,6 +439,7 @@ class SupportTabPlugin(BasePlugin):
                  and getattr(self._generated(file.page), "template", None) in KEPT_IN_PREVIEWS}
         if not worth_a_helper(len(pages)):
             return
+        build_module = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")  # the host's
         for page in pages.values():
             page.meta["template"] = PRERENDERED  # MkDocs picks the template before on_page_context
         self.handed_over = set(pages)

@@ -57,19 +57,18 @@ def load_status(root: Path, folder: Path, now: dt.datetime, team: TeamData | Non
     known = _Known(components, team)
     data = StatusData(components)
     seen: dict[str, str] = {}
-    kinds = [(kind, *_yaml_files(root, place, pending, skip), place)
-             for kind, place, skip in (("incident", folder, (COMPONENTS_FILE, MAINTENANCE_DIR)),
-                                       ("maintenance", folder / MAINTENANCE_DIR, ()))]
-    files = [(kind, path, shown, pending[1] if pending and path == pending[0] else None)
-             for kind, paths, _, place in kinds for path, shown in _shown(root, place, paths)]
-    load, helper = _loader(files, validated, languages)
+    kinds = []  # each kind's misplaced files, and its files to load
+    for kind, place, skip in (("incident", folder, (COMPONENTS_FILE, MAINTENANCE_DIR)),
+                              ("maintenance", folder / MAINTENANCE_DIR, ())):
+        paths, misplaced = _yaml_files(root, place, pending, skip)
+        kinds.append((misplaced, [(kind, path, shown, pending[1] if pending and path == pending[0] else None)
+                                  for path, shown in _shown(root, place, paths)]))
+    load, helper = _loader([file for _, files in kinds for file in files], validated, languages)
     try:
-        for kind, _, misplaced, _ in kinds:
+        for misplaced, files in kinds:
             problems += misplaced
-            for file_kind, path, shown, raw in files:
-                if file_kind == kind:
-                    problems += _load_one(shown, path, kind, known, now, data, seen, keep_documents, raw, languages,
-                                          load)
+            for kind, path, shown, raw in files:
+                problems += _load_one(shown, path, kind, known, now, data, seen, keep_documents, raw, languages, load)
     finally:
         if helper is not None:
             helper.close()
